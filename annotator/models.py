@@ -1,0 +1,433 @@
+"""Pydantic models: the one definition of every file format the project reads or writes.
+
+Offsets everywhere are Python ``str`` indices into ``Document.text`` (the cleaned text),
+``start`` inclusive and ``end`` exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_QUOTE_ID = re.compile(r"q(\d+)-(\d+)")
+
+
+def check_safe_name(value: str) -> str:
+    """Accept names usable as one path component: no slashes, no ``..``, no leading dot."""
+    if not _SAFE_NAME.fullmatch(value) or ".." in value or len(value) > 200:
+        raise ValueError(
+            f"{value!r} is not a safe name: use letters, digits, '_', '.', '-' "
+            "(starting with a letter or digit, no '..', at most 200 characters)"
+        )
+    return value
+
+
+def check_quote_id(value: str) -> str:
+    match = _QUOTE_ID.fullmatch(value)
+    if not match or int(match.group(1)) >= int(match.group(2)):
+        raise ValueError(f"{value!r} is not a quote id of the form q<start>-<end> with start < end")
+    return value
+
+
+SafeName = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200),
+    AfterValidator(check_safe_name),
+]
+DocumentId = SafeName
+AnnotatorName = SafeName
+QuoteId = Annotated[
+    str, StringConstraints(pattern=r"^q[0-9]+-[0-9]+$"), AfterValidator(check_quote_id)
+]
+
+
+def quote_id_for(start: int, end: int) -> str:
+    """The id of the quote spanning ``[start, end)``: the same span always has the same id."""
+    return f"q{start}-{end}"
+
+
+def span_of_quote_id(quote_id: str) -> tuple[int, int]:
+    """Inverse of :func:`quote_id_for`."""
+    match = _QUOTE_ID.fullmatch(quote_id)
+    if not match:
+        raise ValueError(f"{quote_id!r} is not a quote id")
+    return int(match.group(1)), int(match.group(2))
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class StrictModel(BaseModel):
+    """Base of every file model: unknown fields are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class QuoteOrigin(StrEnum):
+    AUTO = "auto"
+    MANUAL = "manual"
+
+
+class Quote(StrictModel):
+    """One quote (direct, reported or mixed) with its attribution."""
+
+    id: QuoteId = Field(description="q<start>-<end>; derived from the span")
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    text: str = Field(description="Exactly document.text[start:end]")
+    kind: QuoteKind
+    speaker: str | None = Field(default=None, description="Fullest name of who said it")
+    speaker_role: str | None = Field(
+        default=None, description="Role or title split off the speaker"
+    )
+    outlet: str | None = Field(
+        default=None, description="Media outlet the quote is cited from; null if none"
+    )
+    cue: str | None = Field(default=None, description="Reporting verb or phrase")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    origin: QuoteOrigin = QuoteOrigin.AUTO
+    replaces: QuoteId | None = Field(
+        default=None, description="For a re-bounded quote: the id of the quote it replaces"
+    )
+
+    @model_validator(mode="after")
+    def _span_matches_id(self) -> Quote:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
+        if self.id != quote_id_for(self.start, self.end):
+            raise ValueError(
+                f"id {self.id!r} does not match its span (expected {quote_id_for(self.start, self.end)!r})"
+            )
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"text has {len(self.text)} characters but the span {self.start}-{self.end} "
+                f"has {self.end - self.start}"
+            )
+        return self
+
+    @classmethod
+    def from_span(cls, document_text: str, start: int, end: int, **fields: Any) -> Quote:
+        """Build a quote over ``document_text[start:end]`` with its derived id and text."""
+        return cls(
+            id=quote_id_for(start, end),
+            start=start,
+            end=end,
+            text=document_text[start:end],
+            **fields,
+        )
+
+
+class Span(StrictModel):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OUTLET = "outlet"
+
+
+class Entity(StrictModel):
+    """A speaker or outlet named in a document, with the other forms it appears in."""
+
+    name: str
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = Field(default=0, ge=0)
+
+
+MetadataValue = str | int | float | bool | None
+
+
+class Document(StrictModel):
+    """One cleaned article with its metadata and its (extracted) quotes."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: DocumentId
+    source: str = Field(description="Where the text came from (path, or path:line for JSONL)")
+    sha256: str = Field(description="SHA-256 of text (UTF-8)")
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = Field(default=None, description="Outlet(s) that published the article")
+    published: str | None = Field(default=None, description="Publication date, ISO 8601")
+    region: list[str] = Field(default_factory=list)
+    theme: list[str] = Field(default_factory=list)
+    text: str
+    headings: list[Span] = Field(default_factory=list)
+    boilerplate: list[str] = Field(
+        default_factory=list, description="Site boilerplate cut from the end of the text"
+    )
+    metadata: dict[str, MetadataValue] = Field(default_factory=dict)
+    quotes: list[Quote] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            datetime.fromisoformat(value)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Document:
+        if self.sha256 != sha256_text(self.text):
+            raise ValueError("sha256 does not match the text")
+        seen: set[str] = set()
+        for quote in self.quotes:
+            check_quote_against_text(quote, self.text)
+            if quote.id in seen:
+                raise ValueError(f"quote {quote.id} appears twice")
+            seen.add(quote.id)
+        for heading in self.headings:
+            if (
+                heading.end > len(self.text)
+                or self.text[heading.start : heading.end] != heading.text
+            ):
+                raise ValueError(f"heading {heading.start}-{heading.end} does not match the text")
+        return self
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Spans of the paragraphs (blocks separated by blank lines)."""
+        spans: list[tuple[int, int]] = []
+        for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", self.text):
+            spans.append((match.start(), match.end()))
+        return spans
+
+
+def check_quote_against_text(quote: Quote, text: str) -> None:
+    if quote.end > len(text):
+        raise ValueError(
+            f"quote {quote.id} ends at {quote.end}, outside the text ({len(text)} characters)"
+        )
+    if text[quote.start : quote.end] != quote.text:
+        raise ValueError(f"quote {quote.id} text does not equal the document text at its span")
+
+
+# --------------------------------------------------------------------------- label scheme
+
+
+class LabelDefinition(StrictModel):
+    value: str = Field(min_length=1)
+    key: str = Field(min_length=1, max_length=1, description="Key that sets this label in the UI")
+    definition: str = Field(description="One line the UI shows")
+    color: str | None = Field(
+        default=None, description="Highlight colour (CSS colour name or #hex)"
+    )
+
+
+class LabelScheme(StrictModel):
+    """The labels annotators choose from. ``sentiment`` is ordered (low to high)."""
+
+    name: SafeName = "default"
+    version: int = Field(default=1, ge=1)
+    stance: list[LabelDefinition]
+    sentiment: list[LabelDefinition]
+
+    @model_validator(mode="after")
+    def _unique(self) -> LabelScheme:
+        for field in ("stance", "sentiment"):
+            values = [label.value for label in getattr(self, field)]
+            if len(set(values)) != len(values):
+                raise ValueError(f"{field} labels are not unique")
+        keys = [label.key for label in (*self.stance, *self.sentiment)]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two labels share a key")
+        return self
+
+    @property
+    def ref(self) -> SchemeRef:
+        return SchemeRef(name=self.name, version=self.version)
+
+    def stance_values(self) -> list[str]:
+        return [label.value for label in self.stance]
+
+    def sentiment_values(self) -> list[str]:
+        return [label.value for label in self.sentiment]
+
+
+class SchemeRef(StrictModel):
+    name: SafeName
+    version: int = Field(ge=1)
+
+
+DEFAULT_SCHEME = LabelScheme(
+    name="default",
+    version=1,
+    stance=[
+        LabelDefinition(
+            value="pro-US",
+            key="1",
+            definition="Favours the United States or closer alignment of Seoul with Washington.",
+            color="#4f8fe6",
+        ),
+        LabelDefinition(
+            value="pro-China",
+            key="2",
+            definition="Favours China or closer alignment of Seoul with Beijing.",
+            color="#e05d5d",
+        ),
+        LabelDefinition(
+            value="balancing",
+            key="3",
+            definition="Argues for keeping ties with both powers or avoiding a choice between them.",
+            color="#d9a53f",
+        ),
+        LabelDefinition(
+            value="neutral",
+            key="4",
+            definition="Takes no side in the US-China rivalry (factual or off-topic).",
+            color="#8a8a8a",
+        ),
+    ],
+    sentiment=[
+        LabelDefinition(value="negative", key="7", definition="Critical, worried or hostile tone."),
+        LabelDefinition(value="neutral", key="8", definition="Matter-of-fact tone."),
+        LabelDefinition(value="positive", key="9", definition="Approving, hopeful or warm tone."),
+    ],
+)
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+class QuoteLabel(StrictModel):
+    """One annotator's judgement of one quote."""
+
+    quote_id: QuoteId
+    stance: str | None = None
+    sentiment: str | None = None
+    speaker: str | None = Field(
+        default=None, description="The annotator's speaker; null = as extracted, '' = none"
+    )
+    outlet: str | None = Field(
+        default=None, description="The annotator's outlet; null = as extracted, '' = none"
+    )
+    note: str | None = None
+    flagged: bool = False
+    seconds: float = Field(default=0.0, ge=0.0, description="Time spent on this quote")
+    updated_at: datetime = Field(default_factory=utc_now)
+
+    def is_empty(self) -> bool:
+        """True when the label carries nothing worth saving."""
+        return (
+            self.stance is None
+            and self.sentiment is None
+            and self.speaker is None
+            and self.outlet is None
+            and not self.note
+            and not self.flagged
+        )
+
+
+class AnnotationFile(StrictModel):
+    """One annotator's work on one document.
+
+    Quote edits: ``added_quotes`` are quotes the annotator created (``origin: manual``);
+    ``deleted_quotes`` are ids of extracted quotes the annotator marked as not a quote.
+    Re-bounding a quote deletes the old id and adds a new quote whose ``replaces`` names it.
+    Labels always point at quote ids of the annotator's effective quote list
+    (document quotes - deleted + added).
+    """
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    annotator: AnnotatorName
+    document_id: DocumentId
+    document_sha256: str
+    scheme: SchemeRef
+    labels: list[QuoteLabel] = Field(default_factory=list)
+    added_quotes: list[Quote] = Field(default_factory=list)
+    deleted_quotes: list[QuoteId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> AnnotationFile:
+        ids = [label.quote_id for label in self.labels]
+        if len(set(ids)) != len(ids):
+            raise ValueError("a quote is labelled twice")
+        deleted = set(self.deleted_quotes)
+        for label in self.labels:
+            if label.quote_id in deleted:
+                raise ValueError(f"label for deleted quote {label.quote_id}")
+        added_ids = [quote.id for quote in self.added_quotes]
+        if len(set(added_ids)) != len(added_ids):
+            raise ValueError("a quote is added twice")
+        scheme = resolve_scheme(self.scheme, info.context)
+        check_labels_in_scheme(self.labels, scheme)
+        document_text = (info.context or {}).get("document_text")
+        if document_text is not None:
+            for quote in self.added_quotes:
+                check_quote_against_text(quote, document_text)
+        return self
+
+    def sorted_for_writing(self) -> AnnotationFile:
+        """A copy with labels and edits in a stable order, so that diffs stay small."""
+        return self.model_copy(
+            update={
+                "labels": sorted(self.labels, key=lambda label: span_of_quote_id(label.quote_id)),
+                "added_quotes": sorted(
+                    self.added_quotes, key=lambda quote: (quote.start, quote.end)
+                ),
+                "deleted_quotes": sorted(set(self.deleted_quotes), key=span_of_quote_id),
+            }
+        )
+
+
+def resolve_scheme(ref: SchemeRef, context: dict[str, Any] | None) -> LabelScheme:
+    """The scheme a file refers to: the one given in the validation context, else the default."""
+    scheme = (context or {}).get("scheme")
+    if scheme is None:
+        scheme = DEFAULT_SCHEME
+    if (ref.name, ref.version) != (scheme.name, scheme.version):
+        raise ValueError(
+            f"file uses label scheme {ref.name} v{ref.version} but the project scheme is "
+            f"{scheme.name} v{scheme.version}"
+        )
+    return scheme
+
+
+def check_labels_in_scheme(labels: list[QuoteLabel], scheme: LabelScheme) -> None:
+    stances = set(scheme.stance_values())
+    sentiments = set(scheme.sentiment_values())
+    for label in labels:
+        if label.stance is not None and label.stance not in stances:
+            raise ValueError(
+                f"quote {label.quote_id}: stance {label.stance!r} is not in scheme "
+                f"{scheme.name} ({', '.join(sorted(stances))})"
+            )
+        if label.sentiment is not None and label.sentiment not in sentiments:
+            raise ValueError(
+                f"quote {label.quote_id}: sentiment {label.sentiment!r} is not in scheme "
+                f"{scheme.name} ({', '.join(sorted(sentiments))})"
+            )
