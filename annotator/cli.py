@@ -8,71 +8,28 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
-from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
 
 import click
-import orjson
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from annotator import __version__
+from annotator.cli_support import (
+    corpus_paths,
+    stderr_console,
+    stdout_console,
+    user_errors,
+    write_json_lines,
+)
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import dump_line, parse_json, read_json_bytes, validate_model
+from annotator.jsonio import parse_json, read_json_bytes, validate_model
 from annotator.models import Document, LabelScheme
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, load_annotation_file
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
 DEFAULT_SCHEMA_DIR = Path("schemas")
-
-stdout_console = Console(highlight=False, soft_wrap=False)
-stderr_console = Console(stderr=True, highlight=False)
-
-
-def fail(message: str, status: int = 1) -> None:
-    """Print one error line and exit."""
-    stderr_console.print(Text(f"annotator: error: {message}"))
-    sys.exit(status)
-
-
-def user_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn :class:`AnnotatorError` (and broken pipes) into one line and a non-zero exit."""
-
-    @wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return function(*args, **kwargs)
-        except AnnotatorError as exc:
-            if os.environ.get("ANNOTATOR_DEBUG"):
-                raise
-            fail(str(exc))
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
-        raise AssertionError("unreachable")
-
-    return wrapper
-
-
-def write_json_lines(items: Iterable[Any]) -> None:
-    out = sys.stdout.buffer
-    for item in items:
-        out.write(dump_line(item) if hasattr(item, "model_dump") else orjson.dumps(item) + b"\n")
-    out.flush()
-
-
-def corpus_paths(paths: tuple[Path, ...]) -> list[Path]:
-    from annotator.corpus import default_corpus_path
-
-    return list(paths) if paths else [default_corpus_path()]
-
 
 # --------------------------------------------------------------------------- the group
 
@@ -327,3 +284,7 @@ def _validate_jsonl(path: Path) -> str:
     for _document in iter_jsonl(path):
         pass
     return "corpus"
+
+
+# --------------------------------------------------------------------------- other commands
+# Commands that live in their own modules (annotator/commands/) are registered here.
