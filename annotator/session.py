@@ -1,0 +1,452 @@
+"""The annotation session: one annotator working on one document, saved after every change.
+
+The session is the model layer of the terminal UI (it never imports Textual). It holds the
+document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
+on the current quote and an undo/redo history. Every action that changes the annotation
+saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
+rename), so killing the process loses at most the change being written.
+
+Time is measured per quote: the seconds between the cursor arriving on a quote and leaving it
+(each visit capped at :data:`MAX_SECONDS_PER_VISIT`, so a coffee break does not count) are
+added to that quote's ``QuoteLabel.seconds``. Time is not part of the undo history.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from annotator.annotations import effective_quotes
+from annotator.models import (
+    AnnotationFile,
+    Document,
+    LabelScheme,
+    Quote,
+    QuoteKind,
+    QuoteLabel,
+    QuoteOrigin,
+    utc_now,
+)
+from annotator.store import AnnotationWriter
+
+MAX_SECONDS_PER_VISIT = 300.0
+OPENING_QUOTES = "\"“«„'‘「『"
+CLOSING_QUOTES = "\"”»“'’」』"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything undo restores: labels, quote edits and the cursor."""
+
+    labels: dict[str, QuoteLabel]
+    added: dict[str, Quote]
+    deleted: frozenset[str]
+    index: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    labelled: int
+    total: int
+    flagged: int
+
+
+class AnnotationSession:
+    """One annotator's work on one document (see the module docstring)."""
+
+    def __init__(
+        self,
+        document: Document,
+        writer: AnnotationWriter,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.document = document
+        self.writer = writer
+        self.annotator = writer.annotator
+        self.scheme: LabelScheme = writer.store.scheme
+        self.path: Path = writer.store.path_for(self.annotator, document.id)
+        self._clock = clock
+        loaded = writer.store.load(self.annotator, document.id, document)
+        self._labels: dict[str, QuoteLabel] = {}
+        self._added: dict[str, Quote] = {}
+        self._deleted: set[str] = set()
+        self._seconds: dict[str, float] = {}
+        if loaded is not None:
+            for label in loaded.labels:
+                self._labels[label.quote_id] = label
+                self._seconds[label.quote_id] = label.seconds
+            self._added = {quote.id: quote for quote in loaded.added_quotes}
+            self._deleted = set(loaded.deleted_quotes)
+        self._undo: list[Snapshot] = []
+        self._redo: list[Snapshot] = []
+        self.quotes: list[Quote] = []
+        self._position: dict[str, int] = {}
+        self._refresh_quotes()
+        self.index = self.first_unlabelled_index()
+        self._visit_started = self._clock()
+        self.last_saved: datetime | None = None
+        self.save_count = 0
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def current(self) -> Quote | None:
+        return self.quotes[self.index] if self.quotes else None
+
+    def label_for(self, quote_id: str) -> QuoteLabel | None:
+        return self._labels.get(quote_id)
+
+    @property
+    def current_label(self) -> QuoteLabel | None:
+        quote = self.current
+        return None if quote is None else self._labels.get(quote.id)
+
+    def seconds_for(self, quote_id: str) -> float:
+        return self._seconds.get(quote_id, 0.0)
+
+    def position_of(self, quote_id: str) -> int | None:
+        return self._position.get(quote_id)
+
+    @property
+    def deleted_quotes(self) -> list[Quote]:
+        """Extracted quotes this annotator marked as not a quote (restorable)."""
+        return [quote for quote in self.document.quotes if quote.id in self._deleted]
+
+    def is_labelled(self, quote_id: str) -> bool:
+        label = self._labels.get(quote_id)
+        return label is not None and label.stance is not None
+
+    def progress(self) -> Progress:
+        labelled = sum(1 for quote in self.quotes if self.is_labelled(quote.id))
+        flagged = sum(
+            1
+            for quote in self.quotes
+            if (label := self._labels.get(quote.id)) is not None and label.flagged
+        )
+        return Progress(labelled=labelled, total=len(self.quotes), flagged=flagged)
+
+    def first_unlabelled_index(self) -> int:
+        for index, quote in enumerate(self.quotes):
+            if not self.is_labelled(quote.id):
+                return index
+        return 0
+
+    def next_unlabelled_index(self) -> int | None:
+        """The next quote after the current one without a stance (wrapping), if any."""
+        count = len(self.quotes)
+        for step in range(1, count + 1):
+            index = (self.index + step) % count
+            if not self.is_labelled(self.quotes[index].id):
+                return index
+        return None
+
+    def search(self, query: str) -> list[int]:
+        """Indexes of quotes whose text, speaker or outlet contains ``query`` (case-insensitive)."""
+        needle = query.casefold().strip()
+        if not needle:
+            return list(range(len(self.quotes)))
+        found = []
+        for index, quote in enumerate(self.quotes):
+            label = self._labels.get(quote.id)
+            haystack = " ".join(
+                part
+                for part in (
+                    quote.text,
+                    quote.speaker,
+                    quote.outlet,
+                    label.speaker if label else None,
+                    label.outlet if label else None,
+                )
+                if part
+            )
+            if needle in haystack.casefold():
+                found.append(index)
+        return found
+
+    def annotation_file(self) -> AnnotationFile:
+        """The annotation as it would be saved now."""
+        labels = [
+            label.model_copy(update={"seconds": round(self._seconds.get(quote_id, 0.0), 1)})
+            for quote_id, label in self._labels.items()
+            if not label.is_empty()
+        ]
+        return AnnotationFile(
+            annotator=self.annotator,
+            document_id=self.document.id,
+            document_sha256=self.document.sha256,
+            scheme=self.scheme.ref,
+            labels=labels,
+            added_quotes=list(self._added.values()),
+            deleted_quotes=sorted(self._deleted),
+        )
+
+    # ------------------------------------------------------------------ moving
+
+    def move_to(self, index: int) -> None:
+        """Make quote ``index`` current (clamped), recording the time spent on the previous one."""
+        if not self.quotes:
+            return
+        index = max(0, min(index, len(self.quotes) - 1))
+        if index != self.index:
+            self._record_time()
+            self.index = index
+
+    def next(self) -> None:
+        self.move_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.move_to(self.index - 1)
+
+    def next_unlabelled(self) -> bool:
+        index = self.next_unlabelled_index()
+        if index is None:
+            return False
+        self.move_to(index)
+        return True
+
+    def _record_time(self) -> None:
+        now = self._clock()
+        quote = self.current
+        if quote is not None:
+            spent = min(max(now - self._visit_started, 0.0), MAX_SECONDS_PER_VISIT)
+            self._seconds[quote.id] = self._seconds.get(quote.id, 0.0) + spent
+        self._visit_started = now
+
+    # ------------------------------------------------------------------ labelling
+
+    def set_stance(self, value: str) -> None:
+        """Set the current quote's stance; setting the value it already has clears it."""
+        if value not in self.scheme.stance_values():
+            raise ValueError(f"{value!r} is not a stance of scheme {self.scheme.name}")
+        label = self.current_label
+        new = None if label is not None and label.stance == value else value
+        self._update_current(f"stance {new or 'cleared'}", stance=new)
+
+    def set_sentiment(self, value: str) -> None:
+        """Set the current quote's sentiment; setting the value it already has clears it."""
+        if value not in self.scheme.sentiment_values():
+            raise ValueError(f"{value!r} is not a sentiment of scheme {self.scheme.name}")
+        label = self.current_label
+        new = None if label is not None and label.sentiment == value else value
+        self._update_current(f"sentiment {new or 'cleared'}", sentiment=new)
+
+    def toggle_flag(self) -> None:
+        label = self.current_label
+        flagged = not (label is not None and label.flagged)
+        self._update_current("flagged" if flagged else "unflagged", flagged=flagged)
+
+    def set_note(self, note: str) -> None:
+        note = note.strip()
+        self._update_current("note", note=note or None)
+
+    def set_attribution(self, speaker: str | None, outlet: str | None) -> None:
+        """The annotator's speaker and outlet: ``None`` keeps the extracted one, ``''`` means none."""
+        quote = self.current
+        if quote is None:
+            return
+        self._update_current(
+            "speaker and outlet",
+            speaker=_override(speaker, quote.speaker),
+            outlet=_override(outlet, quote.outlet),
+        )
+
+    def _update_current(self, description: str, **changes: object) -> None:
+        quote = self.current
+        if quote is None:
+            return
+        self._record_time()
+        label = self._labels.get(quote.id) or QuoteLabel(quote_id=quote.id)
+        if all(getattr(label, name) == value for name, value in changes.items()):
+            return
+        self._checkpoint(description)
+        self._labels[quote.id] = label.model_copy(update={**changes, "updated_at": utc_now()})
+        self.save()
+
+    # ------------------------------------------------------------------ quote edits
+
+    def delete_quote(self) -> Quote | None:
+        """Mark the current quote as not a quote (its label goes to the undo history)."""
+        quote = self.current
+        if quote is None:
+            return None
+        self._record_time()
+        self._checkpoint(f"deleted {quote.id}")
+        self._labels.pop(quote.id, None)
+        if quote.id in self._added:
+            del self._added[quote.id]
+        else:
+            self._deleted.add(quote.id)
+        self._refresh_quotes()
+        self.index = min(self.index, max(len(self.quotes) - 1, 0))
+        self.save()
+        return quote
+
+    def restore_quote(self, quote_id: str) -> None:
+        """Bring back an extracted quote this annotator had deleted, and make it current."""
+        if quote_id not in self._deleted:
+            raise ValueError(f"quote {quote_id} is not deleted")
+        self._record_time()
+        self._checkpoint(f"restored {quote_id}")
+        self._deleted.discard(quote_id)
+        self._refresh_quotes()
+        self.index = self._position[quote_id]
+        self.save()
+
+    def add_quote(self, start: int, end: int) -> Quote:
+        """Add a quote over ``text[start:end]`` (or go to it if it is already a quote)."""
+        quote = self._new_quote(start, end)
+        if quote.id in self._position:
+            self.move_to(self._position[quote.id])
+            return self.quotes[self.index]
+        if quote.id in self._deleted:
+            self.restore_quote(quote.id)
+            return self.quotes[self.index]
+        self._record_time()
+        self._checkpoint(f"added {quote.id}")
+        self._added[quote.id] = quote
+        self._refresh_quotes()
+        self.index = self._position[quote.id]
+        self.save()
+        return quote
+
+    def rebound_quote(self, start: int, end: int) -> Quote:
+        """Replace the current quote by one over ``text[start:end]``, keeping its label."""
+        old = self.current
+        if old is None:
+            raise ValueError("there is no quote to re-bound")
+        new = self._new_quote(start, end, kind=old.kind, replaces=old.id)
+        if new.id == old.id:
+            return old
+        if new.id in self._position:
+            raise ValueError(f"there is already a quote at {start}-{end}")
+        new = new.model_copy(
+            update={
+                "speaker": old.speaker,
+                "speaker_role": old.speaker_role,
+                "outlet": old.outlet,
+                "cue": old.cue,
+            }
+        )
+        self._record_time()
+        self._checkpoint(f"re-bounded {old.id} to {new.id}")
+        label = self._labels.pop(old.id, None)
+        if label is not None:
+            self._labels[new.id] = label.model_copy(
+                update={"quote_id": new.id, "updated_at": utc_now()}
+            )
+        self._seconds[new.id] = self._seconds.pop(old.id, 0.0)
+        if old.id in self._added:
+            del self._added[old.id]
+        else:
+            self._deleted.add(old.id)
+        self._deleted.discard(new.id)
+        self._added[new.id] = new
+        self._refresh_quotes()
+        self.index = self._position[new.id]
+        self.save()
+        return new
+
+    def _new_quote(
+        self, start: int, end: int, kind: QuoteKind | None = None, replaces: str | None = None
+    ) -> Quote:
+        text = self.document.text
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"bounds {start}-{end} are not inside the text (0-{len(text)})")
+        # trim surrounding white space so that the same words always give the same id
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            raise ValueError("the selected text is only white space")
+        if kind is None:
+            direct = text[start] in OPENING_QUOTES and text[end - 1] in CLOSING_QUOTES
+            kind = QuoteKind.DIRECT if direct else QuoteKind.INDIRECT
+        return Quote.from_span(
+            text, start, end, kind=kind, origin=QuoteOrigin.MANUAL, replaces=replaces
+        )
+
+    def _refresh_quotes(self) -> None:
+        annotation = AnnotationFile.model_construct(
+            added_quotes=list(self._added.values()), deleted_quotes=list(self._deleted)
+        )
+        self.quotes = effective_quotes(self.document, annotation)
+        self._position = {quote.id: index for index, quote in enumerate(self.quotes)}
+
+    # ------------------------------------------------------------------ undo / redo
+
+    def _snapshot(self, description: str) -> Snapshot:
+        return Snapshot(
+            labels=dict(self._labels),
+            added=dict(self._added),
+            deleted=frozenset(self._deleted),
+            index=self.index,
+            description=description,
+        )
+
+    def _checkpoint(self, description: str) -> None:
+        self._undo.append(self._snapshot(description))
+        self._redo.clear()
+
+    def _restore(self, snapshot: Snapshot) -> None:
+        self._record_time()
+        self._labels = dict(snapshot.labels)
+        self._added = dict(snapshot.added)
+        self._deleted = set(snapshot.deleted)
+        self._refresh_quotes()
+        self.index = max(0, min(snapshot.index, len(self.quotes) - 1))
+        self.save()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> str | None:
+        """Revert the last change (saving at once); returns what was undone, or ``None``."""
+        if not self._undo:
+            return None
+        snapshot = self._undo.pop()
+        self._redo.append(self._snapshot(snapshot.description))
+        self._restore(snapshot)
+        return snapshot.description
+
+    def redo(self) -> str | None:
+        if not self._redo:
+            return None
+        snapshot = self._redo.pop()
+        self._undo.append(self._snapshot(snapshot.description))
+        self._restore(snapshot)
+        return snapshot.description
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> Path:
+        """Write the annotation file now (atomically, validated by the writer)."""
+        path = self.writer.save(self.annotation_file())
+        self.last_saved = utc_now()
+        self.save_count += 1
+        return path
+
+    def close(self) -> None:
+        """Record the time spent on the current quote and save, unless there is nothing to save."""
+        self._record_time()
+        if self._labels or self._added or self._deleted or self.path.exists():
+            self.save()
+
+
+def _override(value: str | None, extracted: str | None) -> str | None:
+    """``None`` when the annotator's value equals the extracted one, else their value."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value == (extracted or ""):
+        return None
+    return value
