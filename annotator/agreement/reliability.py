@@ -1,0 +1,185 @@
+"""Reliability data: annotators × units, encoded as integer category codes.
+
+The usual layout of Krippendorff's papers and of the ``krippendorff`` package: one row per
+annotator, one column per unit, ``None`` (or NaN in a float array) where that annotator did not
+label that unit. :func:`encode` turns any such input into a :class:`CodedData` (``-1`` = missing)
+that every coefficient in this package works on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MISSING = -1
+
+#: What reliability data may be: rows of values (None = missing) or a float array (NaN = missing).
+ReliabilityInput = Sequence[Sequence[Any]] | npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class CodedData:
+    """Reliability data as category codes.
+
+    ``codes[a, u]`` is the index into ``categories`` of annotator ``a``'s value for unit ``u``,
+    or :data:`MISSING`. ``categories`` is in the order given by the caller (for ordinal data, low to
+    high) or, when none was given, sorted.
+    """
+
+    codes: npt.NDArray[np.int64]
+    categories: tuple[Any, ...]
+
+    @property
+    def n_annotators(self) -> int:
+        return int(self.codes.shape[0])
+
+    @property
+    def n_units(self) -> int:
+        return int(self.codes.shape[1])
+
+    @property
+    def n_categories(self) -> int:
+        return len(self.categories)
+
+    def value_counts(self) -> npt.NDArray[np.int64]:
+        """``counts[u, c]``: how many annotators gave unit ``u`` the value ``c``."""
+        n_units, n_categories = self.n_units, self.n_categories
+        codes = self.codes
+        valid = codes != MISSING
+        keys = (codes + np.arange(n_units, dtype=np.int64) * n_categories)[valid]
+        counts = np.bincount(keys, minlength=n_units * n_categories)
+        return counts.reshape(n_units, n_categories)
+
+    def pair(self, first: int, second: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Codes of two annotators over the units both labelled."""
+        a, b = self.codes[first], self.codes[second]
+        both = (a != MISSING) & (b != MISSING)
+        return a[both], b[both]
+
+
+def encode(
+    data: ReliabilityInput | CodedData, categories: Sequence[Any] | None = None
+) -> CodedData:
+    """Encode reliability data (rows with ``None``, or a float array with NaN) as codes.
+
+    ``categories`` fixes the value domain and its order (needed for ordinal data given as labels);
+    a value outside it is a :class:`ValueError`. Without it the domain is the sorted set of values
+    that occur.
+    """
+    if isinstance(data, CodedData):
+        if categories is None or tuple(categories) == data.categories:
+            return data
+        return recode(data, categories)
+    if isinstance(data, np.ndarray):
+        return _encode_array(data, categories)
+    rows = [list(row) for row in data]
+    if not rows:
+        raise ValueError("reliability data has no annotator rows")
+    width = len(rows[0])
+    for index, row in enumerate(rows):
+        if len(row) != width:
+            raise ValueError(
+                f"annotator row {index} has {len(row)} values but row 0 has {width}: "
+                "every row needs one value (or None) per unit"
+            )
+    if categories is None:
+        present = {value for row in rows for value in row if not _is_missing(value)}
+        categories = _sorted_domain(present)
+    index_of: dict[Hashable, int] = {value: code for code, value in enumerate(categories)}
+    if len(index_of) != len(categories):
+        raise ValueError("categories are not unique")
+    codes = np.full((len(rows), width), MISSING, dtype=np.int64)
+    for row_index, row in enumerate(rows):
+        # dict.get through map runs in C: the fast path for string labels
+        fast = np.fromiter(map(index_of.get, row, repeat(MISSING)), dtype=np.int64, count=width)
+        if int(np.count_nonzero(fast == MISSING)) != row.count(None):
+            fast = np.array([_code(value, index_of) for value in row], dtype=np.int64)
+        codes[row_index] = fast
+    return CodedData(codes=codes, categories=tuple(categories))
+
+
+def recode(data: CodedData, categories: Sequence[Any]) -> CodedData:
+    """The same data over a new category order (which must contain every used category)."""
+    index_of = {value: code for code, value in enumerate(categories)}
+    mapping = np.empty(data.n_categories + 1, dtype=np.int64)
+    mapping[-1] = MISSING
+    for code, value in enumerate(data.categories):
+        if value not in index_of:
+            raise ValueError(f"value {value!r} is not one of the categories {list(categories)}")
+        mapping[code] = index_of[value]
+    return CodedData(codes=mapping[data.codes], categories=tuple(categories))
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _code(value: Any, index_of: dict[Hashable, int]) -> int:
+    if value is None:
+        return MISSING
+    code = index_of.get(value)
+    if code is None:
+        if _is_missing(value):
+            return MISSING
+        raise ValueError(f"value {value!r} is not one of the categories {list(index_of)}")
+    return code
+
+
+def _sorted_domain(values: set[Any]) -> list[Any]:
+    try:
+        return sorted(values)
+    except TypeError:
+        return sorted(values, key=repr)
+
+
+def _encode_array(array: npt.NDArray[Any], categories: Sequence[Any] | None) -> CodedData:
+    if array.ndim != 2:
+        raise ValueError(f"reliability data must be 2-D (annotators × units), not {array.ndim}-D")
+    if array.dtype.kind not in "fiub":
+        return encode(array.tolist(), categories)
+    values = np.asarray(array, dtype=np.float64)
+    missing = np.isnan(values)
+    present = values[~missing]
+    if categories is not None:
+        domain = np.asarray(categories, dtype=np.float64)
+        order = np.argsort(domain, kind="stable")
+        positions = np.searchsorted(domain[order], present)
+        positions = np.minimum(positions, len(domain) - 1)
+        if present.size and not np.array_equal(domain[order][positions], present):
+            unknown = present[domain[order][positions] != present][0]
+            raise ValueError(f"value {unknown!r} is not one of the categories {list(categories)}")
+        present_codes = order[positions]
+        category_tuple = tuple(categories)
+    else:
+        present_codes, category_tuple = _codes_of_numbers(present)
+    codes = np.full(values.shape, MISSING, dtype=np.int64)
+    codes[~missing] = present_codes
+    return CodedData(codes=codes, categories=category_tuple)
+
+
+def _codes_of_numbers(
+    present: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], tuple[Any, ...]]:
+    """Codes for numbers, sorted; small integer values take an O(n) path instead of a sort."""
+    if present.size == 0:
+        return np.zeros(0, dtype=np.int64), ()
+    low, high = present.min(), present.max()
+    if high - low < 4096:
+        shifted = present - low
+        as_int = shifted.astype(np.int64)
+        if np.array_equal(as_int, shifted):
+            used = np.bincount(as_int, minlength=int(high - low) + 1) > 0
+            code_of_offset = np.cumsum(used) - 1
+            domain = (np.flatnonzero(used) + low).tolist()
+            return code_of_offset[as_int], tuple(_as_number(value) for value in domain)
+    domain_array, inverse = np.unique(present, return_inverse=True)
+    return inverse.astype(np.int64), tuple(_as_number(value) for value in domain_array.tolist())
+
+
+def _as_number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else float(value)
