@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from pydantic import ValidationError
 
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import parse_json
+from annotator.jsonio import first_validation_problem, parse_json
 from annotator.models import Document, MetadataValue, Span, check_safe_name, sha256_text
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -63,7 +64,9 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _MANY_SPACES = re.compile(r" {2,}")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# the content may not contain the marker itself: without that, a line with many unclosed
+# markers makes the lazy match scan to the end of the line from each one (quadratic time)
+_BOLD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
@@ -429,8 +432,10 @@ def build_document(
             boilerplate=cleaned.boilerplate,
             metadata={k: v for k, v in metadata.items() if k not in {"title", "author", "outlet"}},
         )
-    except ValueError as exc:
-        raise InvalidFileError(source, str(exc).splitlines()[-1].strip()) from exc
+    except ValidationError as exc:
+        location, message = first_validation_problem(exc)
+        field_name = location.removeprefix("$.")
+        raise InvalidFileError(source, f"{field_name}: {message}") from exc
 
 
 def pop_text_or(fields: dict[str, Any], key: str, default: str | None) -> str | None:
