@@ -20,7 +20,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 stdout_console = Console(highlight=False, soft_wrap=False)
-stderr_console = Console(stderr=True, highlight=False)
+stderr_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 
 def fail(message: str, status: int = 1) -> None:
