@@ -77,6 +77,14 @@ def check_matches_document(annotation: AnnotationFile, document: Document, path:
             )
 
 
+def _is_safe_name(name: str) -> bool:
+    try:
+        check_safe_name(name)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass
 class AnnotationStore:
     """All annotation files under one folder."""
@@ -99,13 +107,13 @@ class AnnotationStore:
         return load_annotation_file(path, self.scheme, document)
 
     def annotators(self) -> list[str]:
-        """Annotators with a folder under the root, sorted."""
+        """Annotators with a folder under the root, sorted (folders like ``.git`` or ``_old`` are not)."""
         if not self.root.is_dir():
             return []
         return sorted(
             entry.name
             for entry in self.root.iterdir()
-            if entry.is_dir() and not entry.name.startswith(".")
+            if entry.is_dir() and _is_safe_name(entry.name)
         )
 
     def paths(self, annotators: list[str] | None = None) -> Iterator[Path]:
@@ -172,6 +180,14 @@ class AnnotationWriter:
                 f"cannot save {annotation.annotator!r}'s file with {self.annotator!r}'s lock"
             )
         path = self.store.path_for(annotation.annotator, annotation.document_id)
+        if path.exists():
+            # never replace a file we cannot read: it may hold work a fix would recover
+            try:
+                load_annotation_file(path, self.store.scheme)
+            except InvalidFileError as exc:
+                raise AnnotatorError(
+                    f"{exc}; not overwritten, fix or move that file first"
+                ) from exc
         ordered = annotation.sorted_for_writing()
         # validate again what is about to be written: the file on disk must always validate
         validate_model(
