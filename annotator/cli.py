@@ -288,3 +288,7 @@ def _validate_jsonl(path: Path) -> str:
 
 # --------------------------------------------------------------------------- other commands
 # Commands that live in their own modules (annotator/commands/) are registered here.
+from annotator.commands.export import export, import_command  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_command)

@@ -11,12 +11,14 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
+from annotator.export.json_format import ExportFile
 from annotator.models import AnnotationFile, Document, LabelScheme
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "document": Document,
     "annotation": AnnotationFile,
     "scheme": LabelScheme,
+    "export": ExportFile,
 }
 
 

@@ -1,0 +1,125 @@
+"""The ``annotator export`` and ``annotator import`` commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from annotator.cli_support import corpus_paths, stderr_console, user_errors
+from annotator.errors import AnnotatorError
+from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
+from annotator.export.importing import apply_import, plan_import
+from annotator.export.output import open_output
+from annotator.export.views import ExportSource
+from annotator.pipeline import load_corpus
+from annotator.scheme import find_scheme
+from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore, safe_component
+
+ANNOTATIONS_OPTION = click.option(
+    "--annotations",
+    "annotations_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_ANNOTATIONS_DIR,
+    show_default=True,
+    help="Folder of annotation files.",
+)
+CORPUS_OPTION = click.option(
+    "--corpus",
+    "corpus",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Corpus file or folder (repeatable; default: seeds/).",
+)
+
+
+@click.command("export")
+@CORPUS_OPTION
+@ANNOTATIONS_OPTION
+@click.option(
+    "--format", "format_name", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True
+)
+@click.option("--annotators", help="Comma-separated annotators to include (default: all).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Output file; - or none = stdout.",
+)
+@user_errors
+def export(
+    corpus: tuple[Path, ...],
+    annotations_dir: Path,
+    format_name: str,
+    annotators: str | None,
+    output: Path | None,
+) -> None:
+    """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
+    store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    if annotators:
+        names = [
+            safe_component(name.strip(), "annotator name")
+            for name in annotators.split(",")
+            if name.strip()
+        ]
+        unknown = [name for name in names if name not in store.annotators()]
+        if unknown:
+            raise AnnotatorError(
+                f"{annotations_dir}: no annotator {', '.join(unknown)} "
+                f"(have: {', '.join(store.annotators()) or 'none'})"
+            )
+    else:
+        names = store.annotators()
+    source = ExportSource(corpus=load_corpus(corpus_paths(corpus)), store=store, annotators=names)
+    with open_output(output) as out:
+        write_export(format_name, source, out)
+    if output is not None and str(output) != "-":
+        stderr_console.print(Text(f"wrote {output}"))
+
+
+@click.command("import")
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--annotator", "annotator_name", help="Annotator for every record (overrides the file)."
+)
+@ANNOTATIONS_OPTION
+@CORPUS_OPTION
+@click.option(
+    "--documents",
+    "documents_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where texts not in the corpus are written as a JSONL corpus "
+    "(default: imported/<FILE name>.jsonl).",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing annotation files.")
+@user_errors
+def import_command(
+    format_name: str,
+    file: Path,
+    annotator_name: str | None,
+    annotations_dir: Path,
+    corpus: tuple[Path, ...],
+    documents_out: Path | None,
+    force: bool,
+) -> None:
+    """Import Label Studio, Prodigy or doccano annotations as annotation files.
+
+    Everything is validated first; on any problem nothing is written.
+    """
+    if not file.is_file():
+        raise AnnotatorError(f"{file}: no such file")
+    if annotator_name is not None:
+        safe_component(annotator_name, "annotator name")
+    store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    plan = plan_import(
+        read_records(format_name, file, store.scheme.stance_values()),
+        corpus=load_corpus(corpus_paths(corpus)),
+        store=store,
+        documents_out=documents_out or Path("imported") / f"{file.stem}.jsonl",
+        annotator_override=annotator_name,
+        force=force,
+    )
+    apply_import(plan)
+    stderr_console.print(Text(plan.summary()))

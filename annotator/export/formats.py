@@ -1,0 +1,45 @@
+"""The export and import formats by name, so the CLI and the benchmark share one list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from annotator.export.csv import write_csv
+from annotator.export.doccano import read_doccano, write_doccano
+from annotator.export.importing import ImportedRecord
+from annotator.export.json_format import write_json
+from annotator.export.jsonl import write_jsonl
+from annotator.export.label_studio import read_label_studio, write_label_studio
+from annotator.export.prodigy import read_prodigy, write_prodigy
+from annotator.export.views import DocumentView, ExportSource
+
+EXPORT_FORMATS = ("json", "jsonl", "csv", "prodigy", "label-studio", "doccano")
+IMPORT_FORMATS = ("label-studio", "prodigy", "doccano")
+
+
+def write_export(format_name: str, source: ExportSource, out: BinaryIO) -> None:
+    """Stream the export of ``source`` in ``format_name`` to ``out``."""
+    views: Iterable[DocumentView] = source.documents()
+    writers: dict[str, Callable[[Iterable[DocumentView], BinaryIO], None]] = {
+        "jsonl": write_jsonl,
+        "csv": write_csv,
+        "prodigy": write_prodigy,
+        "label-studio": write_label_studio,
+        "doccano": write_doccano,
+    }
+    if format_name == "json":
+        write_json(views, source.scheme, source.annotators, out)
+    else:
+        writers[format_name](views, out)
+
+
+def read_records(
+    format_name: str, path: Path, stance_values: list[str]
+) -> Iterator[ImportedRecord]:
+    if format_name == "label-studio":
+        return read_label_studio(path, stance_values)
+    if format_name == "prodigy":
+        return read_prodigy(path)
+    return read_doccano(path)

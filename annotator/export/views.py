@@ -1,0 +1,160 @@
+"""What every export writes: per document, every quote any annotator sees with each judgement.
+
+Documents are streamed one at a time from the corpus; each annotator's file for a document is
+loaded when the document comes up, so memory holds one document's annotations at a time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from annotator.annotations import (
+    effective_quotes,
+    labels_by_quote,
+    resolved_outlet,
+    resolved_speaker,
+)
+from annotator.models import AnnotationFile, Document, LabelScheme, Quote, QuoteLabel
+from annotator.store import AnnotationStore
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One annotator's view of one quote."""
+
+    annotator: str
+    included: bool  # the quote is in this annotator's effective quote list
+    label: QuoteLabel | None
+    speaker: str | None  # resolved: the annotator's own, else as extracted
+    outlet: str | None
+
+    @property
+    def stance(self) -> str | None:
+        return self.label.stance if self.label else None
+
+    @property
+    def sentiment(self) -> str | None:
+        return self.label.sentiment if self.label else None
+
+    @property
+    def note(self) -> str | None:
+        return self.label.note if self.label else None
+
+    @property
+    def flagged(self) -> bool:
+        return self.label.flagged if self.label else False
+
+    @property
+    def seconds(self) -> float:
+        return self.label.seconds if self.label else 0.0
+
+    @property
+    def updated_at(self) -> datetime | None:
+        return self.label.updated_at if self.label else None
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """Majority value of one label field and whether every annotator who gave one agreed."""
+
+    majority: str | None
+    agreed: bool
+    count: int  # annotators who gave a value
+
+    @classmethod
+    def of(cls, values: Iterable[str | None]) -> Consensus:
+        given = [value for value in values if value is not None]
+        if not given:
+            return cls(majority=None, agreed=False, count=0)
+        (top, top_count), *rest = Counter(given).most_common()
+        # a strict majority of the annotators who labelled the quote; ties give no majority
+        majority = top if top_count * 2 > len(given) else None
+        return cls(majority=majority, agreed=len(given) >= 2 and not rest, count=len(given))
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    quote: Quote
+    extracted: bool  # one of the document's extracted quotes (else added by an annotator)
+    judgements: list[Judgement]
+
+    @property
+    def stance(self) -> Consensus:
+        return Consensus.of(j.stance for j in self.judgements if j.included)
+
+    @property
+    def sentiment(self) -> Consensus:
+        return Consensus.of(j.sentiment for j in self.judgements if j.included)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    document: Document
+    annotations: dict[str, AnnotationFile | None]
+    quotes: list[QuoteView] = field(default_factory=list)
+
+    def annotator_quotes(self, annotator: str) -> list[tuple[Quote, Judgement]]:
+        """The annotator's effective quotes (text order) with their judgements."""
+        result = []
+        for view in self.quotes:
+            for judgement in view.judgements:
+                if judgement.annotator == annotator and judgement.included:
+                    result.append((view.quote, judgement))
+        return result
+
+
+def build_view(document: Document, annotations: dict[str, AnnotationFile | None]) -> DocumentView:
+    """Every quote of the document or of any annotator, in text order, with each judgement."""
+    extracted_ids = {quote.id for quote in document.quotes}
+    quotes: dict[str, Quote] = {quote.id: quote for quote in document.quotes}
+    effective: dict[str, set[str]] = {}
+    labels = {
+        annotator: labels_by_quote(annotation) for annotator, annotation in annotations.items()
+    }
+    for annotator, annotation in annotations.items():
+        their_quotes = effective_quotes(document, annotation)
+        effective[annotator] = {quote.id for quote in their_quotes}
+        for quote in their_quotes:
+            quotes.setdefault(quote.id, quote)
+    views = []
+    for quote in sorted(quotes.values(), key=lambda q: (q.start, q.end)):
+        judgements = []
+        for annotator in annotations:
+            label = labels[annotator].get(quote.id)
+            included = quote.id in effective[annotator]
+            judgements.append(
+                Judgement(
+                    annotator=annotator,
+                    included=included,
+                    label=label if included else None,
+                    speaker=resolved_speaker(quote, label if included else None),
+                    outlet=resolved_outlet(quote, label if included else None),
+                )
+            )
+        views.append(
+            QuoteView(quote=quote, extracted=quote.id in extracted_ids, judgements=judgements)
+        )
+    return DocumentView(document=document, annotations=annotations, quotes=views)
+
+
+@dataclass
+class ExportSource:
+    """Where an export reads from: a document stream, the annotation store, chosen annotators."""
+
+    corpus: Iterable[Document]
+    store: AnnotationStore
+    annotators: list[str]
+
+    @property
+    def scheme(self) -> LabelScheme:
+        return self.store.scheme
+
+    def documents(self) -> Iterator[DocumentView]:
+        for document in self.corpus:
+            annotations = {
+                name: self.store.load(name, document.id, document) for name in self.annotators
+            }
+            yield build_view(document, annotations)
