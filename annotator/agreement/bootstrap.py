@@ -75,11 +75,10 @@ def bootstrap_alpha(
     expected_disagreement = float((np.outer(marginals, marginals) * delta).sum()) / (
         total * (total - 1.0)
     )
-    upper = np.triu_indices(len(observed))
-    probabilities = np.where(upper[0] == upper[1], 1.0, 2.0) * observed[upper] / total
-    probabilities = np.clip(probabilities, 0.0, None)
+    rows, columns = np.nonzero(np.triu(observed) > 0)  # only cells that can be drawn
+    probabilities = np.where(rows == columns, 1.0, 2.0) * observed[rows, columns] / total
     probabilities /= probabilities.sum()
-    cell_delta = delta[upper]
+    cell_delta = delta[rows, columns]
     nonzero_cells = int(np.count_nonzero(observed > 0))
     pairs_per_draw = int(min(25 * nonzero_cells, (coded.n_annotators - 1) * total / 2.0))
     pairs_per_draw = max(pairs_per_draw, 1)
@@ -111,7 +110,7 @@ def _kalpha_correction(
     if values_on_diagonal == 1:
         samples[perfect] = 0.0
         return samples
-    per_unit = coded.value_counts().sum(axis=1)
+    per_unit = coded.raters_per_unit()
     pairs_in_data = float((per_unit * (per_unit - 1)).sum() / 2.0)
     expected_perfect = round(len(samples) * float(((diagonal / total) ** pairs_in_data).sum()))
     if expected_perfect > 0 and values_on_diagonal > 1:

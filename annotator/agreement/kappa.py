@@ -137,11 +137,19 @@ def percent_agreement(
 
     For two annotators this is the plain proportion of units they labelled alike.
     """
-    counts = encode(data, categories).value_counts()
-    return _observed_agreement(counts, np.eye(counts.shape[1]))
+    coded = encode(data, categories)
+    raters = coded.raters_per_unit()
+    pairable = raters >= 2
+    if not pairable.any():
+        return math.nan
+    agreeing = coded.agreeing_pairs_per_unit()[pairable]
+    raters = raters[pairable].astype(np.float64)
+    return float((agreeing / (raters * (raters - 1.0))).mean())
 
 
-def _observed_agreement(counts: npt.NDArray[np.int64], agreement: npt.NDArray[np.float64]) -> float:
+def _weighted_agreement(coded: CodedData, agreement: npt.NDArray[np.float64]) -> float:
+    """Gwet's weighted ``p_a`` (for AC2); builds the units × categories table, so small scales."""
+    counts = coded.value_counts()
     raters = counts.sum(axis=1)
     pairable = raters >= 2
     if not pairable.any():
@@ -153,11 +161,14 @@ def _observed_agreement(counts: npt.NDArray[np.int64], agreement: npt.NDArray[np
     return float(per_unit.mean())
 
 
-def _category_shares(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """``π_k``: mean over the units anyone rated of the share of their ratings in category k."""
-    raters = counts.sum(axis=1)
-    rated = raters > 0
-    return (counts[rated] / raters[rated, None]).mean(axis=0)
+def _category_shares(coded: CodedData, units: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """``π_k``: mean over the given rated units of the share of their ratings in category k."""
+    raters = coded.raters_per_unit()
+    rated = units & (raters > 0)
+    if not rated.any():
+        return np.zeros(coded.n_categories)
+    weights = np.where(rated, 1.0 / np.maximum(raters, 1), 0.0)
+    return coded.category_totals(weights) / int(rated.sum())
 
 
 def fleiss_kappa(
@@ -171,17 +182,20 @@ def fleiss_kappa(
     ``missing="gwet"`` is Gwet's generalisation to missing ratings (irrCAC's ``fleiss.kappa.raw``).
     """
     coded = encode(data, categories)
-    counts = coded.value_counts()
+    raters = coded.raters_per_unit()
     if missing == "complete":
-        counts = counts[counts.sum(axis=1) == coded.n_annotators]
         if coded.n_annotators < 2:
             return math.nan
+        coded = CodedData(
+            codes=coded.codes[:, raters == coded.n_annotators], categories=coded.categories
+        )
+        raters = coded.raters_per_unit()
     elif missing != "gwet":
         raise ValueError(f"unknown missing-data policy {missing!r}; use 'complete' or 'gwet'")
-    if not (counts.sum(axis=1) >= 2).any():
+    observed = percent_agreement(coded)
+    if math.isnan(observed):
         return math.nan
-    observed = _observed_agreement(counts, np.eye(counts.shape[1]))
-    shares = _category_shares(counts)
+    shares = _category_shares(coded, raters > 0)
     expected = float((shares * shares).sum())
     if expected >= 1.0:
         return math.nan
@@ -201,13 +215,18 @@ def gwet_ac1(
     rated by two annotators.
     """
     coded = encode(data, categories)
-    counts = coded.value_counts()
     size = coded.n_categories
-    if size < 2 or not (counts.sum(axis=1) >= 2).any():
+    if size < 2:
         return math.nan
-    agreement = weight_matrix(size, weights)
-    observed = _observed_agreement(counts, agreement)
-    shares = _category_shares(counts)
+    if weights is None:
+        agreement = np.eye(size)
+        observed = percent_agreement(coded)
+    else:
+        agreement = weight_matrix(size, weights)
+        observed = _weighted_agreement(coded, agreement)
+    if math.isnan(observed):
+        return math.nan
+    shares = _category_shares(coded, coded.raters_per_unit() > 0)
     expected = float(agreement.sum() * (shares * (1.0 - shares)).sum() / (size * (size - 1)))
     return (observed - expected) / (1.0 - expected)
 

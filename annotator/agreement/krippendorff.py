@@ -25,7 +25,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from annotator.agreement.reliability import CodedData, ReliabilityInput, encode
+from annotator.agreement.reliability import MISSING, CodedData, ReliabilityInput, encode
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -43,25 +43,24 @@ def krippendorff_alpha(
     """
     coded = encode(data, categories)
     if level == "nominal":
-        return _nominal_alpha(coded.value_counts())
+        return _nominal_alpha(coded)
     observed, marginals = coincidences(coded)
     return alpha_from_coincidences(observed, marginals, distances(coded, level, marginals))
 
 
-def _nominal_alpha(counts: npt.NDArray[np.int64]) -> float:
-    """Nominal alpha from value counts without building the full coincidence matrix.
+def _nominal_alpha(coded: CodedData) -> float:
+    """Nominal alpha without building the coincidence matrix.
 
-    With δ = 1 off the diagonal, Σ o δ = n - Σ_c o_cc and Σ n_c n_k δ = n² - Σ_c n_c².
+    With δ = 1 off the diagonal, Σ o δ = n - Σ_c o_cc and Σ n_c n_k δ = n² - Σ_c n_c², and
+    Σ_c o_cc is the number of agreeing ordered pairs of each unit over ``m_u - 1``.
     """
-    per_unit = counts.sum(axis=1)
+    per_unit = coded.raters_per_unit()
     pairable = per_unit >= 2
     if not pairable.any():
         return math.nan
-    counts = counts[pairable]
-    per_unit = per_unit[pairable]
-    agreeing_pairs = (counts * (counts - 1)).sum(axis=1)
-    observed_agreement = float((agreeing_pairs / (per_unit - 1)).sum())
-    marginals = counts.sum(axis=0).astype(np.float64)
+    agreeing = coded.agreeing_pairs_per_unit()[pairable]
+    observed_agreement = float((agreeing / (per_unit[pairable] - 1.0)).sum())
+    marginals = coded.category_totals(pairable.astype(np.float64))
     total = float(marginals.sum())
     expected = total * total - float((marginals * marginals).sum())
     if expected <= 0:
@@ -70,15 +69,26 @@ def _nominal_alpha(counts: npt.NDArray[np.int64]) -> float:
 
 
 def coincidences(coded: CodedData) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """The coincidence matrix ``o`` and its marginals ``n_c`` over the pairable units."""
-    counts = coded.value_counts()
-    per_unit = counts.sum(axis=1)
-    pairable = per_unit >= 2
-    counts = counts[pairable].astype(np.float64)
-    weights = 1.0 / (per_unit[pairable] - 1.0)
-    observed = (counts * weights[:, None]).T @ counts
-    observed -= np.diag((counts * weights[:, None]).sum(axis=0))
-    return observed, observed.sum(axis=1)
+    """The coincidence matrix ``o`` and its marginals ``n_c`` over the pairable units.
+
+    Built pair of annotators by pair (``o[c, k] += 1 / (m_u - 1)`` for each ordered pair that
+    gave unit u the values c and k), so its cost does not grow with units × categories.
+    """
+    size = coded.n_categories
+    per_unit = coded.raters_per_unit()
+    weights = np.where(per_unit >= 2, 1.0 / np.maximum(per_unit - 1, 1), 0.0)
+    observed = np.zeros(size * size, dtype=np.float64)
+    codes = coded.codes
+    for first in range(coded.n_annotators):
+        for second in range(first + 1, coded.n_annotators):
+            a, b = codes[first], codes[second]
+            both = (a != MISSING) & (b != MISSING)
+            observed += np.bincount(
+                a[both] * size + b[both], weights=weights[both], minlength=size * size
+            )
+    matrix = observed.reshape(size, size)
+    matrix = matrix + matrix.T
+    return matrix, matrix.sum(axis=1)
 
 
 def distances(

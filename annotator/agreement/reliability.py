@@ -55,6 +55,33 @@ class CodedData:
         counts = np.bincount(keys, minlength=n_units * n_categories)
         return counts.reshape(n_units, n_categories)
 
+    def raters_per_unit(self) -> npt.NDArray[np.int64]:
+        """``m_u``: how many annotators labelled each unit."""
+        return np.count_nonzero(self.codes != MISSING, axis=0).astype(np.int64)
+
+    def agreeing_pairs_per_unit(self) -> npt.NDArray[np.int64]:
+        """``Σ_c r_uc (r_uc - 1)``: ordered pairs of annotators who gave unit ``u`` the same value.
+
+        Computed pair of annotators by pair, so it never builds a units × categories table
+        (free-text fields such as speaker names can have thousands of categories).
+        """
+        codes = self.codes
+        agreeing = np.zeros(self.n_units, dtype=np.int64)
+        for first in range(self.n_annotators):
+            for second in range(first + 1, self.n_annotators):
+                a, b = codes[first], codes[second]
+                agreeing += (a == b) & (a != MISSING)
+        return 2 * agreeing
+
+    def category_totals(self, unit_weights: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """``Σ_u w_u r_uc`` for every category ``c``."""
+        codes = self.codes
+        valid = codes != MISSING
+        weights = np.broadcast_to(unit_weights, codes.shape)[valid]
+        return np.bincount(codes[valid], weights=weights, minlength=self.n_categories).astype(
+            np.float64
+        )
+
     def pair(self, first: int, second: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Codes of two annotators over the units both labelled."""
         a, b = self.codes[first], self.codes[second]
