@@ -1,0 +1,375 @@
+"""Annotation storage: layout, atomic deterministic writes, the per-annotator lock, versions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from annotator import atomic, migrations
+from annotator.atomic import write_atomic
+from annotator.corpus import iter_documents
+from annotator.errors import AnnotatorError, InvalidFileError, LockedError
+from annotator.models import AnnotationFile, Document, Quote, QuoteLabel
+from annotator.store import AnnotationStore, load_annotation_file
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_ID = "000_f0025863dcde12f7"
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return next(iter(iter_documents([SEEDS / f"{SEED_ID}.txt"])))
+
+
+def quote_span(document: Document, phrase: str) -> tuple[int, int]:
+    start = document.text.index(phrase)
+    return start, start + len(phrase)
+
+
+def make_annotation(document: Document, annotator: str = "alice") -> AnnotationFile:
+    first = quote_span(document, "“very important,”")
+    second = quote_span(document, "“deterring”")
+    added = Quote.from_span(
+        document.text,
+        *quote_span(document, "Conservatives immediately criticized the visit."),
+        kind="indirect",
+        origin="manual",
+    )
+    return AnnotationFile(
+        annotator=annotator,
+        document_id=document.id,
+        document_sha256=document.sha256,
+        scheme={"name": "default", "version": 1},
+        # deliberately out of order: the writer sorts
+        labels=[
+            QuoteLabel(
+                quote_id=f"q{first[0]}-{first[1]}",
+                stance="balancing",
+                sentiment="positive",
+                note="Chung on “cooperation” with Beijing — keep the dash",
+                seconds=12.5,
+                updated_at="2024-05-01T10:00:00Z",
+            ),
+            QuoteLabel(
+                quote_id=f"q{second[0]}-{second[1]}",
+                stance="pro-US",
+                updated_at="2024-05-01T10:01:00Z",
+            ),
+        ],
+        added_quotes=[added],
+        deleted_quotes=["q5-9"],
+    )
+
+
+@pytest.fixture
+def store(annotations_dir: Path) -> AnnotationStore:
+    return AnnotationStore(root=annotations_dir)
+
+
+@pytest.fixture
+def writer(store: AnnotationStore) -> Iterator[Any]:
+    with store.open_writer("alice") as held:
+        yield held
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+# --------------------------------------------------------------------------- layout and names
+
+
+def test_path_layout(store: AnnotationStore) -> None:
+    assert store.path_for("alice", SEED_ID) == store.root / "alice" / f"{SEED_ID}.json"
+
+
+@pytest.mark.parametrize("name", ["../../x", "..", "a/b", "/etc", ".hidden", "", "a\\b", "x" * 201])
+def test_path_like_annotator_names_are_refused(
+    store: AnnotationStore, tmp_path: Path, name: str
+) -> None:
+    before = files_under(tmp_path)
+    with pytest.raises(AnnotatorError, match="invalid annotator name"):
+        store.path_for(name, SEED_ID)
+    with pytest.raises(AnnotatorError, match="invalid annotator name"):
+        store.open_writer(name)
+    assert files_under(tmp_path) == before
+
+
+def test_path_like_document_id_is_refused(store: AnnotationStore) -> None:
+    with pytest.raises(AnnotatorError, match="invalid document id"):
+        store.path_for("alice", "../../etc/passwd")
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def test_save_and_load_round_trip(store: AnnotationStore, writer: Any, document: Document) -> None:
+    annotation = make_annotation(document)
+    path = writer.save(annotation)
+    assert path == store.path_for("alice", document.id)
+    loaded = store.load("alice", document.id, document)
+    assert loaded == annotation.sorted_for_writing()
+    assert store.load("alice", "no-such-document") is None
+    # no temporary file is left next to it
+    assert sorted(p.name for p in path.parent.iterdir()) == [".lock", path.name]
+
+
+def test_written_bytes_are_deterministic(
+    store: AnnotationStore, writer: Any, document: Document
+) -> None:
+    annotation = make_annotation(document)
+    first = writer.save(annotation).read_bytes()
+    shuffled = annotation.model_copy(
+        update={
+            "labels": list(reversed(annotation.labels)),
+            "deleted_quotes": ["q5-9", "q5-9"],
+        }
+    )
+    second = writer.save(shuffled).read_bytes()
+    reloaded = store.load("alice", document.id)
+    assert reloaded is not None
+    third = writer.save(reloaded).read_bytes()
+    assert first == second == third
+    assert first.endswith(b"}\n") and not first.endswith(b"\n\n")
+    assert first.startswith(b'{\n  "schema_version": 1,\n  "annotator": "alice",\n')
+    data = orjson.loads(first)
+    assert list(data) == list(AnnotationFile.model_fields)
+    starts = [int(label["quote_id"][1:].split("-")[0]) for label in data["labels"]]
+    assert starts == sorted(starts)
+    assert "— keep the dash" in first.decode("utf-8")  # UTF-8, not \u escapes
+
+
+def test_one_label_change_is_a_small_diff(writer: Any, document: Document) -> None:
+    annotation = make_annotation(document)
+    before = writer.save(annotation).read_text(encoding="utf-8").splitlines()
+    changed_labels = [
+        label.model_copy(update={"stance": "neutral"}) if label.stance == "pro-US" else label
+        for label in annotation.labels
+    ]
+    after = writer.save(annotation.model_copy(update={"labels": changed_labels}))
+    after_lines = after.read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after_lines)
+    assert [(a, b) for a, b in zip(before, after_lines, strict=True) if a != b] == [
+        ('      "stance": "pro-US",', '      "stance": "neutral",')
+    ]
+
+
+def test_invalid_annotation_is_not_written(writer: Any, document: Document) -> None:
+    bad = make_annotation(document).model_copy(
+        update={"labels": [QuoteLabel.model_construct(quote_id="q1-5", stance="pro-Mars")]}
+    )
+    with pytest.raises(InvalidFileError, match="stance 'pro-Mars' is not in scheme"):
+        writer.save(bad)
+    assert not writer.store.path_for("alice", document.id).exists()
+
+
+def test_save_for_another_annotator_is_refused(writer: Any, document: Document) -> None:
+    with pytest.raises(AnnotatorError, match="cannot save 'bob'"):
+        writer.save(make_annotation(document, annotator="bob"))
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [b'{"schema_version": 1, "annotator": "al', b"\xff\xfe", b'{"schema_version": 9}', b"[]"],
+)
+def test_unreadable_existing_file_is_never_overwritten(
+    store: AnnotationStore, writer: Any, document: Document, existing: bytes
+) -> None:
+    path = store.path_for("alice", document.id)
+    path.write_bytes(existing)
+    with pytest.raises(AnnotatorError, match=rf"{path.name}.*not overwritten"):
+        writer.save(make_annotation(document))
+    assert path.read_bytes() == existing
+
+
+def test_failed_atomic_write_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "file.json"
+    write_atomic(target, b"old\n")
+
+    def broken_replace(source: str, destination: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"new\n")
+    assert target.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["file.json"]
+
+
+# --------------------------------------------------------------------------- the lock
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from annotator.store import AnnotationStore
+    writer = AnnotationStore(root=Path(sys.argv[1])).open_writer(sys.argv[2])
+    print("locked", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.fixture
+def lock_holder(annotations_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(annotations_dir), "alice"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "locked"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+
+
+def test_second_process_gets_locked_error_naming_the_holder(
+    store: AnnotationStore, lock_holder: subprocess.Popen[str]
+) -> None:
+    with pytest.raises(LockedError) as caught:
+        store.open_writer("alice")
+    message = str(caught.value)
+    assert f"process {lock_holder.pid} on" in message
+    assert "'alice'" in message and "\n" not in message
+    # another annotator is not blocked
+    with store.open_writer("bob") as other:
+        assert other.annotator == "bob"
+
+
+def test_lock_is_released_when_the_holder_dies(
+    store: AnnotationStore, lock_holder: subprocess.Popen[str], document: Document
+) -> None:
+    with pytest.raises(LockedError):
+        store.open_writer("alice")
+    lock_holder.kill()
+    lock_holder.wait(timeout=10)
+    with store.open_writer("alice") as writer:
+        assert writer.save(make_annotation(document)).is_file()
+        assert f"process {os.getpid()} on" in (store.root / "alice" / ".lock").read_text()
+
+
+def test_lock_is_exclusive_within_one_process_and_released_on_exit(
+    store: AnnotationStore, document: Document
+) -> None:
+    with store.open_writer("alice") as writer, pytest.raises(LockedError):
+        store.open_writer("alice")
+    with pytest.raises(AnnotatorError, match="has been released"):
+        writer.save(make_annotation(document))
+    store.open_writer("alice").release()
+
+
+# --------------------------------------------------------------------------- loading and versions
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(orjson.dumps(data))
+    return path
+
+
+def saved_data(document: Document) -> dict[str, Any]:
+    return make_annotation(document).sorted_for_writing().model_dump(mode="json")
+
+
+def test_newer_schema_version_is_a_clear_error(store: AnnotationStore, document: Document) -> None:
+    path = write_json(
+        store.path_for("alice", document.id), saved_data(document) | {"schema_version": 2}
+    )
+    with pytest.raises(InvalidFileError) as caught:
+        store.load("alice", document.id)
+    assert str(caught.value) == (
+        f"{path}: $.schema_version: schema_version 2 is newer than this annotator supports (1); "
+        "upgrade annotator"
+    )
+
+
+def test_migration_hook_upgrades_old_files(
+    store: AnnotationStore, document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    current = saved_data(document)
+    old = {k: v for k, v in current.items() if k != "labels"} | {
+        "schema_version": 0,
+        "judgements": current["labels"],
+    }
+    path = write_json(store.path_for("alice", document.id), old)
+    with pytest.raises(InvalidFileError, match="no migration from schema_version 0"):
+        store.load("alice", document.id)
+
+    def from_0(data: dict[str, Any]) -> dict[str, Any]:
+        data = dict(data)
+        data["labels"] = data.pop("judgements")
+        data["schema_version"] = 1
+        return data
+
+    monkeypatch.setitem(migrations.ANNOTATION_MIGRATIONS, 0, from_0)
+    assert load_annotation_file(path) == AnnotationFile.model_validate(current)
+
+
+@pytest.mark.parametrize(
+    ("change", "json_path", "reason"),
+    [
+        ({"schema_version": "1"}, "$.schema_version", "missing or non-integer schema_version"),
+        ({"labels": {"q1-2": "x"}}, "$.labels", "Input should be a valid list"),
+        ({"annotator": "../../x"}, "$.annotator", "String should match pattern"),
+    ],
+)
+def test_wrong_types_name_the_json_path(
+    store: AnnotationStore, document: Document, change: dict[str, Any], json_path: str, reason: str
+) -> None:
+    path = write_json(store.path_for("alice", document.id), saved_data(document) | change)
+    with pytest.raises(InvalidFileError) as caught:
+        store.load("alice", document.id)
+    assert caught.value.json_path == json_path
+    assert reason in caught.value.reason
+    assert str(caught.value).startswith(f"{path}: {json_path}: ")
+
+
+def test_label_outside_the_text_is_an_error(store: AnnotationStore, document: Document) -> None:
+    end = len(document.text) + 10
+    data = saved_data(document)
+    data["labels"].append({"quote_id": f"q{end - 5}-{end}", "stance": "neutral"})
+    write_json(store.path_for("alice", document.id), data)
+    assert store.load("alice", document.id) is not None  # without the document: not checkable
+    with pytest.raises(InvalidFileError, match=r"lies outside the text") as caught:
+        store.load("alice", document.id, document)
+    assert caught.value.json_path == "$.labels[2].quote_id"
+
+
+def test_file_for_another_document_is_an_error(store: AnnotationStore, document: Document) -> None:
+    data = saved_data(document) | {"document_id": "other-doc"}
+    write_json(store.path_for("alice", document.id), data)
+    with pytest.raises(InvalidFileError, match="is for document 'other-doc'"):
+        store.load("alice", document.id, document)
+
+
+def test_iter_files_and_annotators(store: AnnotationStore, document: Document) -> None:
+    for name in ("bob", "alice"):
+        with store.open_writer(name) as writer:
+            writer.save(make_annotation(document, annotator=name))
+    (store.root / "_old").mkdir()
+    (store.root / ".git").mkdir()
+    (store.root / "scheme.json").write_bytes(b"{}")
+    assert store.annotators() == ["alice", "bob"]
+    assert [(a.annotator, a.document_id) for a in store.iter_files()] == [
+        ("alice", document.id),
+        ("bob", document.id),
+    ]
+    # a file moved into the wrong folder is caught
+    misplaced = store.root / "bob" / "elsewhere.json"
+    misplaced.write_bytes((store.root / "bob" / f"{document.id}.json").read_bytes())
+    with pytest.raises(InvalidFileError, match="does not match its location"):
+        list(store.iter_files(["bob"]))
