@@ -72,14 +72,12 @@ def check_span(text: str, start: Any, end: Any, where: str, claimed_text: Any = 
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
         raise AnnotatorError(f"{where}: start and end must be integers")
     if start < 0 or end <= start:
-        raise AnnotatorError(f"{where}: span {start}-{end} is empty or reversed")
+        raise AnnotatorError(f"{where}: empty or reversed span (start must be below end)")
     if end > len(text):
-        raise AnnotatorError(
-            f"{where}: span {start}-{end} ends outside the text ({len(text)} characters)"
-        )
+        raise AnnotatorError(f"{where}: ends outside the text ({len(text)} characters)")
     if claimed_text is not None and text[start:end] != claimed_text:
         raise AnnotatorError(
-            f"{where}: span {start}-{end} covers {text[start:end][:40]!r}, "
+            f"{where}: the offsets cover {text[start:end][:40]!r}, "
             f"not the span text {str(claimed_text)[:40]!r} (wrong offsets?)"
         )
 

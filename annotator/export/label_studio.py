@@ -235,6 +235,10 @@ def _quotes(
             raise AnnotatorError(f"{region_where}: {exc}") from None
         check_span(text, python_start, python_end, region_where, value.get("text"))
         quote = ImportedQuote(where=region_where, start=python_start, end=python_end)
+        meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+        quote_fields(
+            {"seconds": meta.get("seconds") or 0.0, "updated_at": meta.get("updated_at")}, quote
+        )
         for label in value.get("labels") or []:
             if label in kinds:
                 quote.kind = label
@@ -245,12 +249,6 @@ def _quotes(
                     f"{region_where}: unknown span label {label!r} (expected a quote kind: "
                     f"{', '.join(sorted(kinds))})"
                 )
-        meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
-        seconds = meta.get("seconds")
-        if isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds >= 0:
-            quote.seconds = float(seconds)
-        if isinstance(meta.get("updated_at"), str):
-            quote_fields({"updated_at": meta["updated_at"]}, quote)
         if region in spans:
             raise AnnotatorError(f"{region_where}: region id {region!r} is used twice")
         spans[region] = quote

@@ -17,7 +17,15 @@ from annotator.annotations import (
     resolved_outlet,
     resolved_speaker,
 )
-from annotator.models import AnnotationFile, Document, LabelScheme, Quote, QuoteLabel
+from annotator.models import (
+    AnnotationFile,
+    Document,
+    LabelScheme,
+    Quote,
+    QuoteKind,
+    QuoteLabel,
+    span_of_quote_id,
+)
 from annotator.store import AnnotationStore
 
 
@@ -119,6 +127,13 @@ def build_view(document: Document, annotations: dict[str, AnnotationFile | None]
         effective[annotator] = {quote.id for quote in their_quotes}
         for quote in their_quotes:
             quotes.setdefault(quote.id, quote)
+        # a label on a span the extractor no longer finds is exported, never dropped
+        for quote_id in labels[annotator].keys() - effective[annotator]:
+            start, end = span_of_quote_id(quote_id)
+            effective[annotator].add(quote_id)
+            quotes.setdefault(
+                quote_id, Quote.from_span(document.text, start, end, kind=QuoteKind.DIRECT)
+            )
     views = []
     for quote in sorted(quotes.values(), key=lambda q: (q.start, q.end)):
         judgements = []
