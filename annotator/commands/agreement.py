@@ -1,0 +1,252 @@
+"""``annotator agreement``: inter-annotator agreement over a folder of annotation files.
+
+Reads every annotation file under the folder (no corpus needed), treats each
+``(document_id, quote_id)`` as a unit and prints one Rich table per field — or, with ``--json``,
+the object described in :mod:`annotator.agreement.report`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
+from annotator.agreement.report import (
+    AgreementReport,
+    FieldAgreement,
+    Figure,
+    OrdinalFieldAgreement,
+    QuoteBoundaries,
+    build_report,
+)
+from annotator.agreement.units import FIELDS, Field
+from annotator.cli_support import stderr_console, stdout_console, user_errors
+from annotator.errors import AnnotatorError
+from annotator.models import AnnotationFile
+from annotator.scheme import find_scheme
+from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
+
+#: Confusion matrices with more labels than this (speaker and outlet names) are left to --json.
+MAX_PRINTED_LABELS = 12
+
+
+@click.command("agreement")
+@click.argument(
+    "annotations_dir",
+    required=False,
+    default=DEFAULT_ANNOTATIONS_DIR,
+    type=click.Path(path_type=Path),
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    type=click.Choice(FIELDS),
+    help="Only this field (repeat for several; default: all four).",
+)
+@click.option("--document", "document_id", help="Only the quotes of this document.")
+@click.option("--annotators", help="Only these annotators, comma-separated (default: all).")
+@click.option(
+    "--draws",
+    default=DEFAULT_DRAWS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Bootstrap draws for the alpha confidence interval.",
+)
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Bootstrap random seed.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
+@user_errors
+def agreement(
+    annotations_dir: Path,
+    fields: tuple[Field, ...],
+    document_id: str | None,
+    annotators: str | None,
+    draws: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """Inter-annotator agreement on stance, sentiment, speaker and outlet.
+
+    A unit is one quote of one document. Krippendorff's alpha (with a bootstrap 95% interval),
+    Fleiss' kappa, pairwise Cohen's kappa, Gwet's AC1, percent agreement, per-label agreement and
+    pairwise confusion matrices; sentiment adds ordinal alpha and weighted kappas. Undefined
+    figures (one annotator, no quote labelled by two, a single label used) show as — (null).
+    Speaker/outlet left "as extracted" count as the value "(as extracted)": without the corpus,
+    two annotators who both accepted the extraction agree.
+    """
+    names = _annotator_names(annotators)
+    files = load_annotation_files(annotations_dir, names, document_id)
+    scheme = find_scheme(annotations_dir)
+    report = build_report(files, scheme, fields or FIELDS, draws=draws, seed=seed)
+    if len(report.annotators) < 2:
+        stderr_console.print(
+            Text(
+                f"annotator: note: agreement needs two annotators; {annotations_dir} has files "
+                f"from {', '.join(report.annotators)} only, so every figure is undefined"
+            )
+        )
+    if as_json:
+        click.echo(orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2).decode())
+        return
+    print_report(report)
+
+
+def _annotator_names(option: str | None) -> list[str] | None:
+    if option is None:
+        return None
+    names = [name.strip() for name in option.split(",") if name.strip()]
+    if not names:
+        raise AnnotatorError("--annotators: give at least one name, e.g. --annotators alice,bob")
+    return list(dict.fromkeys(names))
+
+
+def load_annotation_files(
+    root: Path, annotators: list[str] | None, document_id: str | None
+) -> list[AnnotationFile]:
+    """The annotation files to compare; one-line errors for a missing folder or name."""
+    if not root.is_dir():
+        raise AnnotatorError(f"{root}: no such folder of annotation files")
+    store = AnnotationStore(root, scheme=find_scheme(root))
+    known = store.annotators()
+    if annotators is not None:
+        unknown = [name for name in annotators if name not in known]
+        if unknown:
+            raise AnnotatorError(
+                f"{root}: no annotator {', '.join(repr(name) for name in unknown)} "
+                f"(annotators found: {', '.join(known) or 'none'})"
+            )
+    names = annotators if annotators is not None else known
+    if document_id is not None:
+        loaded = (store.load(name, document_id) for name in names)
+        files = [annotation for annotation in loaded if annotation is not None]
+        if not files:
+            raise AnnotatorError(f"{root}: no annotation file for document {document_id!r}")
+        return files
+    files = list(store.iter_files(names))
+    if not files:
+        raise AnnotatorError(f"{root}: no annotation files (expected <annotator>/<document>.json)")
+    return files
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def print_report(report: AgreementReport) -> None:
+    for name, figures in report.fields.items():
+        stdout_console.print(field_tables(name, figures))
+    if report.quote_boundaries is not None:
+        stdout_console.print(boundary_table(report.quote_boundaries))
+
+
+def _number(value: Figure) -> Text:
+    return Text("—" if value is None else f"{value:.3f}", justify="right")
+
+
+def _interval(bounds: tuple[Figure, Figure]) -> Text:
+    low, high = bounds
+    if low is None or high is None:
+        return Text("—")
+    return Text(f"[{low:.3f}, {high:.3f}]")
+
+
+def field_tables(name: str, figures: FieldAgreement) -> Group:
+    """The summary, per-label and confusion tables of one field."""
+    summary = Table(
+        title=Text(
+            f"{name}: {figures.n_units} units labelled by two or more of "
+            f"{figures.n_annotators} annotators"
+        ),
+        title_justify="left",
+    )
+    summary.add_column("figure")
+    summary.add_column("value", justify="right")
+    summary.add_column("95% interval (bootstrap)")
+    summary.add_row(
+        Text("Krippendorff's alpha (nominal)"),
+        _number(figures.krippendorff_alpha),
+        _interval(figures.krippendorff_alpha_ci95),
+    )
+    if isinstance(figures, OrdinalFieldAgreement):
+        summary.add_row(
+            Text("Krippendorff's alpha (ordinal)"),
+            _number(figures.krippendorff_alpha_ordinal),
+            _interval(figures.krippendorff_alpha_ordinal_ci95),
+        )
+    summary.add_row(Text("Fleiss' kappa (units all labelled)"), _number(figures.fleiss_kappa))
+    summary.add_row(Text("Gwet's AC1"), _number(figures.gwet_ac1))
+    if isinstance(figures, OrdinalFieldAgreement):
+        summary.add_row(Text("Gwet's AC2 (quadratic)"), _number(figures.gwet_ac2_quadratic))
+    summary.add_row(Text("percent agreement"), _number(figures.percent_agreement))
+    for pair, value in figures.pairwise_cohen_kappa.items():
+        summary.add_row(Text(f"Cohen's kappa {pair}"), _number(value))
+    if isinstance(figures, OrdinalFieldAgreement):
+        for pair, value in figures.pairwise_cohen_kappa_linear.items():
+            summary.add_row(Text(f"Cohen's kappa {pair}, linear weights"), _number(value))
+        for pair, value in figures.pairwise_cohen_kappa_quadratic.items():
+            summary.add_row(Text(f"Cohen's kappa {pair}, quadratic weights"), _number(value))
+    parts: list[Any] = [summary]
+    if len(figures.per_label) <= MAX_PRINTED_LABELS:
+        per_label = Table(title=Text(f"{name}: agreement per label"), title_justify="left")
+        per_label.add_column("label")
+        per_label.add_column("agreement", justify="right")
+        for label, value in figures.per_label.items():
+            per_label.add_row(Text(label), _number(value))
+        parts.append(per_label)
+    for pair, matrix in figures.confusion.items():
+        parts.append(confusion_table(name, pair, matrix))
+    return Group(*parts)
+
+
+def confusion_table(name: str, pair: str, matrix: dict[str, dict[str, int]]) -> Table | Text:
+    first, second = pair.split("|", 1)
+    if len(matrix) > MAX_PRINTED_LABELS:
+        return Text(
+            f"{name}: {pair} confusion matrix has {len(matrix)} labels; see --json", style="dim"
+        )
+    table = Table(title=Text(f"{name}: {first} (rows) × {second} (columns)"), title_justify="left")
+    table.add_column(Text(f"{first} \\ {second}"))
+    labels = list(matrix)
+    for label in labels:
+        table.add_column(Text(label), justify="right")
+    for row_label in labels:
+        row = matrix[row_label]
+        table.add_row(
+            Text(row_label),
+            *(
+                Text(str(row[column]), style="bold" if column == row_label else "")
+                for column in labels
+            ),
+        )
+    return table
+
+
+def boundary_table(boundaries: QuoteBoundaries) -> Group:
+    kept = Table(title=Text("quote boundaries: quotes kept"), title_justify="left")
+    for column in ("annotator", "documents", "kept", "added", "deleted"):
+        kept.add_column(column, justify="left" if column == "annotator" else "right")
+    for name, counts in boundaries.annotators.items():
+        kept.add_row(
+            Text(name),
+            Text(str(counts.documents)),
+            Text(str(counts.kept)),
+            Text(str(counts.added)),
+            Text(str(counts.deleted)),
+        )
+    pairs = Table(title=Text("quote boundaries: span F1 between annotators"), title_justify="left")
+    for column in ("pair", "documents", "same span", "exact F1", "overlap F1"):
+        pairs.add_column(column, justify="left" if column == "pair" else "right")
+    for pair, figures in boundaries.pairs.items():
+        pairs.add_row(
+            Text(pair),
+            Text(str(figures.documents)),
+            Text(str(figures.exact_matches)),
+            _number(figures.exact_f1),
+            _number(figures.overlap_f1),
+        )
+    return Group(kept, pairs)
