@@ -292,3 +292,6 @@ from annotator.commands.export import export, import_command  # noqa: E402
 
 main.add_command(export)
 main.add_command(import_command)
+from annotator.commands.agreement import agreement  # noqa: E402
+
+main.add_command(agreement)
