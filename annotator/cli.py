@@ -236,7 +236,8 @@ def _documents_by_id(corpus_path: Path | None) -> dict[str, Document]:
             corpus_path = default_corpus_path()
         except AnnotatorError:
             return {}
-    return {document.id: document for document in load_corpus([corpus_path])}
+    # the checks need only the cleaned text, so the (slower) quote extraction is skipped
+    return {document.id: document for document in load_corpus([corpus_path], extract=False)}
 
 
 def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path | None) -> str:
