@@ -1,0 +1,247 @@
+"""The Textual app: name prompt, corpus and annotate screens, global keys, command palette.
+
+``run_app`` is what ``annotator annotate`` calls. The annotator's write lock is held for the
+whole run, so two windows can never overwrite each other's work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from annotator.atomic import write_atomic
+from annotator.errors import AnnotatorError
+from annotator.models import Document, LabelScheme
+from annotator.pipeline import load_corpus
+from annotator.scheme import find_scheme
+from annotator.session import AnnotationSession
+from annotator.store import AnnotationStore, AnnotationWriter, safe_component
+from annotator.tui.commands import AnnotatorCommands
+from annotator.tui.keys import key_help
+from annotator.tui.name_store import default_name_file, remember_name, remembered_name
+from annotator.tui.progress import DocumentProgress, document_progress
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.corpus import CorpusScreen
+from annotator.tui.screens.help import HelpScreen
+from annotator.tui.screens.name_prompt import NamePromptScreen
+
+LAST_DOCUMENT_FILE = ".last-document"
+
+
+class AnnotatorApp(App[None]):
+    """Annotate a corpus quote by quote; every change is saved at once."""
+
+    CSS_PATH = "annotator.tcss"
+    TITLE = "annotator"
+    COMMANDS = App.COMMANDS | {AnnotatorCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "help"),
+        Binding("q", "quit", "quit"),
+    ]
+
+    def __init__(
+        self,
+        corpus: Iterable[Path] = (),
+        annotations_dir: Path = Path("annotations"),
+        annotator: str | None = None,
+        *,
+        scheme: LabelScheme | None = None,
+        documents: list[Document] | None = None,
+        writer: AnnotationWriter | None = None,
+        name_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = list(corpus)
+        self.store = AnnotationStore(annotations_dir, scheme or find_scheme(annotations_dir))
+        self.annotator = annotator
+        self.writer = writer
+        self.name_file = name_file or default_name_file()
+        self._given_documents = documents
+        self.documents: list[Document] = []
+        self.progress: list[DocumentProgress] = []
+        self.session: AnnotationSession | None = None
+        self.corpus_screen: CorpusScreen | None = None
+        self.start_error: str | None = None
+
+    # ------------------------------------------------------------------ start
+
+    def on_mount(self) -> None:
+        if self.annotator is None:
+            self.annotator = remembered_name(self.name_file)
+        if self.annotator is None:
+            self.push_screen(NamePromptScreen())
+        else:
+            self._start(self.annotator)
+
+    def on_name_prompt_screen_name_given(self, event: NamePromptScreen.NameGiven) -> None:
+        try:
+            self._take_lock(event.name)
+        except AnnotatorError as exc:
+            if isinstance(self.screen, NamePromptScreen):
+                self.screen.show_error(str(exc))
+            return
+        remember_name(self.name_file, event.name)
+        self.pop_screen()
+        self._start(event.name)
+
+    def _take_lock(self, name: str) -> None:
+        safe_component(name, "annotator name")
+        if self.writer is None or self.writer.annotator != name:
+            self.writer = self.store.open_writer(name)
+
+    def _start(self, name: str) -> None:
+        try:
+            self._take_lock(name)
+        except AnnotatorError as exc:
+            self.start_error = str(exc)
+            self.exit(return_code=1)
+            return
+        self.annotator = name
+        self.sub_title = name
+        self.corpus_screen = CorpusScreen(name)
+        self.corpus_screen.resume_id = self._last_document()
+        self.push_screen(self.corpus_screen)
+        if self._given_documents is not None:
+            for document in self._given_documents:
+                self._document_loaded(document)
+            self.corpus_screen.loading_finished()
+        else:
+            self._load_corpus()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def _load_corpus(self) -> None:
+        """Read (and extract) the corpus in a thread; rows appear as documents are ready."""
+        worker = get_current_worker()
+        error: str | None = None
+        try:
+            for document in load_corpus(self.corpus):
+                if worker.is_cancelled:
+                    return
+                self.call_from_thread(self._document_loaded, document)
+        except Exception as exc:
+            error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
+            self.call_from_thread(self.notify, error, title="Corpus", severity="error", timeout=15)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._corpus_loaded, error)
+
+    def _corpus_loaded(self, error: str | None) -> None:
+        if self.corpus_screen is not None:
+            self.corpus_screen.loading_finished(error)
+
+    def _document_loaded(self, document: Document) -> None:
+        assert self.annotator is not None
+        progress = document_progress(self.store, self.annotator, document)
+        self.documents.append(document)
+        self.progress.append(progress)
+        if self.corpus_screen is not None:
+            self.corpus_screen.add_document(progress)
+
+    # ------------------------------------------------------------------ documents
+
+    def _last_document_path(self) -> Path:
+        return self.store.root / (self.annotator or "") / LAST_DOCUMENT_FILE
+
+    def _last_document(self) -> str | None:
+        try:
+            return self._last_document_path().read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
+    def on_corpus_screen_open_document(self, event: CorpusScreen.OpenDocument) -> None:
+        self.open_document(event.index)
+
+    def open_document(self, index: int) -> None:
+        """Open document ``index`` of the corpus in an annotate screen."""
+        if not 0 <= index < len(self.documents) or self.writer is None:
+            return
+        document = self.documents[index]
+        try:
+            session = AnnotationSession(document, self.writer)
+        except AnnotatorError as exc:
+            # an unreadable annotation file is never overwritten: refuse to open it
+            self.notify(str(exc), title="Cannot open", severity="error", timeout=15)
+            return
+        self.close_session()
+        self.session = session
+        with contextlib.suppress(OSError):  # resuming there next time is a convenience
+            write_atomic(self._last_document_path(), document.id.encode("utf-8"))
+        if self.corpus_screen is not None:
+            self.corpus_screen.select(index)
+        title = document.title or document.id
+        self.push_screen(AnnotateScreen(session, f"{title} · {index + 1}/{len(self.documents)}"))
+
+    def close_session(self) -> None:
+        """Record the time on the current quote, save, and refresh the corpus row."""
+        session = self.session
+        if session is None:
+            return
+        self.session = None
+        try:
+            session.close()
+        except AnnotatorError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+        index = self.documents.index(session.document)
+        if self.annotator is not None:
+            self.progress[index] = document_progress(self.store, self.annotator, session.document)
+            if self.corpus_screen is not None:
+                self.corpus_screen.update_document(self.progress[index])
+        if isinstance(self.screen, AnnotateScreen):
+            self.pop_screen()
+
+    def on_annotate_screen_document_step(self, event: AnnotateScreen.DocumentStep) -> None:
+        session = self.session
+        if session is None:
+            return
+        index = self.documents.index(session.document)
+        if event.step == 0:
+            self.close_session()
+            return
+        target = index + event.step
+        if not 0 <= target < len(self.documents):
+            self.notify("No more documents in this direction", timeout=2)
+            return
+        self.open_document(target)
+
+    # ------------------------------------------------------------------ global actions
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        context = "annotate" if isinstance(self.screen, AnnotateScreen) else "documents"
+        self.push_screen(HelpScreen(self.store.scheme, key_help(self.screen), context))
+
+    async def action_quit(self) -> None:
+        self.close_session()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        if self.writer is not None:
+            self.writer.release()
+
+
+def run_app(corpus: Path, annotator: str | None, annotations_dir: Path) -> None:
+    """Run the UI on ``corpus``; the annotator's name comes from the CLI, $ANNOTATOR or a prompt."""
+    store = AnnotationStore(annotations_dir, find_scheme(annotations_dir))
+    writer = None
+    if annotator is not None:
+        safe_component(annotator, "annotator name")
+        writer = store.open_writer(annotator)  # a one-line error if another window has it
+    app = AnnotatorApp([corpus], annotations_dir, annotator, scheme=store.scheme, writer=writer)
+    try:
+        app.run()
+    finally:
+        if app.writer is not None:
+            app.writer.release()
+    if app.return_code:
+        raise AnnotatorError(app.start_error or "the annotation UI stopped")

@@ -1,0 +1,51 @@
+"""The keys of a screen, grouped by action: one list for the help screen and the palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from annotator.tui.screens.help import KeyHelp
+
+HIDDEN_ACTIONS = {"command_palette"}  # the palette does not list itself
+
+
+def grouped_bindings(screen: Screen[object]) -> list[tuple[str, str, str, DOMNode]]:
+    """(keys, description, action, node) per action of ``screen``, in declaration order."""
+    groups: dict[tuple[str, int], tuple[list[str], str, str, DOMNode]] = {}
+    app = screen.app
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or not isinstance(active.node, Screen | App):
+            continue  # widget bindings (e.g. cursor keys of a focused text view) are not actions
+        group = groups.setdefault(
+            (binding.action, id(active.node)),
+            ([], binding.description, binding.action, active.node),
+        )
+        display = app.get_key_display(binding)
+        if display not in group[0]:
+            group[0].append(display)
+        del key
+    return [
+        (" ".join(keys), description, action, node)
+        for keys, description, action, node in groups.values()
+    ]
+
+
+def key_help(screen: Screen[object]) -> list[KeyHelp]:
+    return [KeyHelp(keys, description) for keys, description, _, _ in grouped_bindings(screen)]
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str, DOMNode]]:
+    """(title, help, action, node) for the palette: bound actions, then the screen's extras."""
+    for keys, description, action, node in grouped_bindings(screen):
+        if action in HIDDEN_ACTIONS:
+            continue
+        yield f"{description[:1].upper()}{description[1:]}", f"key: {keys}", action, node
+    extra = getattr(screen, "palette_commands", None)
+    if extra is not None:
+        for title, help_text, action in extra():
+            yield title, help_text, action, screen

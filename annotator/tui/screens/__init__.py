@@ -1,0 +1,1 @@
+"""The app's screens: name prompt, corpus, annotate, help and small dialogs."""

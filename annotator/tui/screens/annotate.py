@@ -1,0 +1,345 @@
+"""The annotate screen: article, quote list, quote detail, label bar; every key acts on the
+:class:`~annotator.session.AnnotationSession`, which saves at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from annotator.annotations import resolved_outlet, resolved_speaker
+from annotator.errors import AnnotatorError
+from annotator.models import EntityKind, Quote
+from annotator.session import AnnotationSession
+from annotator.tui.screens.dialogs import (
+    AttributionDialog,
+    NoteDialog,
+    SearchDialog,
+    SpanDialog,
+    quote_option_text,
+)
+from annotator.tui.widgets.article_view import UNLABELLED, ArticleView, stance_highlight
+from annotator.tui.widgets.label_bar import LabelBar, StatusLine
+from annotator.tui.widgets.quote_detail import QuoteDetail
+from annotator.tui.widgets.quote_list import QuoteList
+
+STANCE_GROUP = Binding.Group("stance", compact=True)
+SENTIMENT_GROUP = Binding.Group("sentiment", compact=True)
+MOVE_GROUP = Binding.Group("quote", compact=True)
+
+
+class AnnotateScreen(Screen[None]):
+    """Annotate one document (see the module docstring)."""
+
+    AUTO_FOCUS = ""  # keys act on quotes; the article takes focus only when clicked
+    # stance and sentiment keys come from the label scheme (see __init__)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "next_quote", "next", group=MOVE_GROUP),
+        Binding("k,up", "previous_quote", "previous", group=MOVE_GROUP),
+        Binding("tab", "next_unlabelled", "next without stance", key_display="tab"),
+        Binding("e", "edit_attribution", "speaker/outlet"),
+        Binding("n", "edit_note", "note"),
+        Binding("f", "toggle_flag", "flag"),
+        Binding("x", "delete_quote", "not a quote"),
+        Binding("a", "add_quote", "add quote"),
+        Binding("u", "undo", "undo"),
+        Binding("ctrl+r", "redo", "redo"),
+        Binding("/", "search", "search"),
+        Binding("]", "next_document", "next doc", show=False),
+        Binding("[", "previous_document", "previous doc", show=False),
+        Binding("escape", "back", "documents", show=False),
+    ]
+
+    class DocumentStep(Message):
+        """Ask the app for the next (+1) or previous (-1) document."""
+
+        def __init__(self, step: int) -> None:
+            self.step = step
+            super().__init__()
+
+    def __init__(self, session: AnnotationSession, title: str) -> None:
+        super().__init__()
+        self.session = session
+        self.scheme = session.scheme
+        self.document_title = title
+        self.save_error: str | None = None
+        label_bindings = [
+            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP)
+            for index, label in enumerate(self.scheme.stance)
+        ] + [
+            Binding(label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP)
+            for index, label in enumerate(self.scheme.sentiment)
+        ]
+        # label keys first, so that the footer and the help screen start with them
+        key_to_bindings: dict[str, list[Binding]] = {}
+        for binding in Binding.make_bindings(label_bindings):  # normalises the key names
+            key_to_bindings.setdefault(binding.key, []).append(binding)
+        for key, bindings in self._bindings.key_to_bindings.items():
+            key_to_bindings.setdefault(key, []).extend(bindings)
+        self._bindings.key_to_bindings = key_to_bindings
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Vertical(id="body"):
+            yield ArticleView(self.session.document.text, self.scheme, id="article")
+            with Vertical(id="side"):
+                yield QuoteList(self.scheme, id="quotes")
+                yield QuoteDetail(self.scheme, id="detail")
+        yield LabelBar(self.scheme, id="labels")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QuoteList).show_quotes(
+            self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
+        )
+        self._reset_highlights()
+        self._show_current()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    # ------------------------------------------------------------------ redrawing
+
+    def _highlight_name(self, quote: Quote) -> str:
+        label = self.session.label_for(quote.id)
+        return stance_highlight(label.stance) if label and label.stance else UNLABELLED
+
+    def _reset_highlights(self) -> None:
+        quotes = self.session.quotes
+        self.article.set_quotes(quotes, [self._highlight_name(quote) for quote in quotes])
+
+    def _show_current(self, scroll: bool = True) -> None:
+        session = self.session
+        quote = session.current
+        label = session.current_label
+        self.article.set_current(quote.id if quote else None, scroll=scroll)
+        self.query_one(QuoteList).follow(session.index)
+        position = f"quote {session.index + 1}/{len(session.quotes)}" if quote else ""
+        self.query_one(QuoteDetail).show(quote, label, position)
+        self.query_one(LabelBar).show(label)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        progress = self.session.progress()
+        self.query_one(StatusLine).show(
+            self.document_title,
+            progress.labelled,
+            progress.total,
+            progress.flagged,
+            self.session.last_saved,
+            self.save_error,
+        )
+
+    def _label_changed(self) -> None:
+        """Redraw what depends on the current quote's label (row, highlight, detail, bars)."""
+        quote = self.session.current
+        if quote is None:
+            return
+        label = self.session.current_label
+        self.query_one(QuoteList).update_quote(self.session.index, quote, label)
+        self.article.set_quote_highlight(quote.id, self._highlight_name(quote))
+        self._show_current(scroll=False)
+
+    def _quotes_changed(self) -> None:
+        """Quotes were added, deleted or restored (or an undo may have done so): redraw all."""
+        self.query_one(QuoteList).show_quotes(
+            self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
+        )
+        self._reset_highlights()
+        self._show_current()
+
+    def _change(self, action: Callable[[], object], quotes_may_change: bool = False) -> None:
+        """Run a session action; a failed save is shown, never silently dropped."""
+        try:
+            action()
+        except AnnotatorError as exc:
+            self.save_error = str(exc)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning")
+        else:
+            self.save_error = None
+        if quotes_may_change:
+            self._quotes_changed()
+        else:
+            self._label_changed()
+
+    # ------------------------------------------------------------------ label actions
+
+    def action_stance(self, index: int) -> None:
+        value = self.scheme.stance[index].value
+        self._change(lambda: self.session.set_stance(value))
+
+    def action_sentiment(self, index: int) -> None:
+        value = self.scheme.sentiment[index].value
+        self._change(lambda: self.session.set_sentiment(value))
+
+    def action_toggle_flag(self) -> None:
+        self._change(self.session.toggle_flag)
+
+    def action_edit_note(self) -> None:
+        label = self.session.current_label
+        if self.session.current is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._change(lambda: self.session.set_note(note))
+
+        self.app.push_screen(NoteDialog(label.note or "" if label else ""), done)
+
+    def action_edit_attribution(self) -> None:
+        quote = self.session.current
+        if quote is None:
+            return
+        label = self.session.current_label
+        document = self.session.document
+        people = [e.name for e in document.entities if e.kind != EntityKind.OUTLET]
+        outlets = [e.name for e in document.entities if e.kind == EntityKind.OUTLET]
+        people += [q.speaker for q in self.session.quotes if q.speaker]
+        outlets += [q.outlet for q in self.session.quotes if q.outlet]
+        if document.outlet:
+            outlets.append(document.outlet)
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                self._change(lambda: self.session.set_attribution(*result))
+
+        self.app.push_screen(
+            AttributionDialog(
+                resolved_speaker(quote, label) or "",
+                resolved_outlet(quote, label) or "",
+                list(dict.fromkeys(people)),
+                list(dict.fromkeys(outlets)),
+            ),
+            done,
+        )
+
+    # ------------------------------------------------------------------ quote edits
+
+    def action_delete_quote(self) -> None:
+        if self.session.current is None:
+            return
+        self._change(self.session.delete_quote, quotes_may_change=True)
+        self.notify("Marked as not a quote (u undoes; restore from the command palette)")
+
+    def action_add_quote(self) -> None:
+        span = self.article.selected_span()
+        if span is None:
+            quote = self.session.current
+            span = (
+                (quote.start, quote.end) if quote else (0, min(40, len(self.session.document.text)))
+            )
+
+        def done(bounds: tuple[int, int] | None) -> None:
+            if bounds is not None:
+                self._change(lambda: self.session.add_quote(*bounds), quotes_may_change=True)
+
+        self.app.push_screen(SpanDialog("Add a quote", self.session.document.text, *span), done)
+
+    def action_rebound_quote(self) -> None:
+        quote = self.session.current
+        if quote is None:
+            return
+        span = self.article.selected_span() or (quote.start, quote.end)
+
+        def done(bounds: tuple[int, int] | None) -> None:
+            if bounds is not None:
+                self._change(lambda: self.session.rebound_quote(*bounds), quotes_may_change=True)
+
+        self.app.push_screen(
+            SpanDialog("Change the bounds of this quote", self.session.document.text, *span), done
+        )
+
+    def action_restore_quote(self, quote_id: str) -> None:
+        self._change(lambda: self.session.restore_quote(quote_id), quotes_may_change=True)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """Commands without a key of their own, for the command palette."""
+        commands = [
+            ("Change the bounds of this quote", "select the new text first", "rebound_quote"),
+            ("Back to the documents", "key: escape", "back"),
+        ]
+        for quote in self.session.deleted_quotes:
+            snippet = quote.text.replace("\n", " ")[:50]
+            commands.append(
+                (
+                    f"Restore quote {snippet}",
+                    f"{quote.id}, marked as not a quote",
+                    f"restore_quote({quote.id!r})",
+                )
+            )
+        return commands
+
+    def action_undo(self) -> None:
+        self._undo_redo(self.session.undo, "Undone", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._undo_redo(self.session.redo, "Redone", "Nothing to redo")
+
+    def _undo_redo(self, step: Callable[[], str | None], done: str, nothing: str) -> None:
+        result: list[str | None] = []
+        self._change(lambda: result.append(step()), quotes_may_change=True)
+        what = result[0] if result else None
+        self.notify(f"{done}: {what}" if what else nothing, timeout=2)
+
+    # ------------------------------------------------------------------ moving
+
+    def _move(self, move: Callable[[], object]) -> None:
+        previous = self.session.index
+        move()
+        if self.session.index != previous:
+            self._show_current()
+
+    def action_next_quote(self) -> None:
+        self._move(self.session.next)
+
+    def action_previous_quote(self) -> None:
+        self._move(self.session.previous)
+
+    def action_next_unlabelled(self) -> None:
+        if self.session.quotes and self.session.next_unlabelled_index() is None:
+            self.notify("Every quote has a stance")
+        self._move(self.session.next_unlabelled)
+
+    @on(QuoteList.QuoteChosen)
+    def _quote_chosen(self, event: QuoteList.QuoteChosen) -> None:
+        self._move(lambda: self.session.move_to(event.index))
+
+    def action_search(self) -> None:
+        session = self.session
+
+        def describe(index: int) -> Text:
+            quote = session.quotes[index]
+            return quote_option_text(
+                index + 1, quote, resolved_speaker(quote, session.label_for(quote.id))
+            )
+
+        def done(index: int | None) -> None:
+            if index is not None:
+                self._move(lambda: session.move_to(index))
+
+        self.app.push_screen(SearchDialog(session.search, describe), done)
+
+    def action_next_document(self) -> None:
+        self.post_message(self.DocumentStep(+1))
+
+    def action_previous_document(self) -> None:
+        self.post_message(self.DocumentStep(-1))
+
+    def action_back(self) -> None:
+        if self.article.has_focus:
+            self.set_focus(None)
+            return
+        self.post_message(self.DocumentStep(0))

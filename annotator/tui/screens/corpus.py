@@ -1,0 +1,132 @@
+"""The corpus screen: every document with its metadata and this annotator's progress."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from annotator.tui.progress import DocumentProgress
+
+COLUMNS = ("id", "title", "outlet", "date", "quotes", "labelled", "⚑")
+
+
+class CorpusScreen(Screen[None]):
+    """Documents in file-name order; enter opens one. Rows arrive as the corpus loads."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_document", "open"),
+        Binding("j", "cursor(1)", "down", show=False),
+        Binding("k", "cursor(-1)", "up", show=False),
+    ]
+
+    class OpenDocument(Message):
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, annotator: str) -> None:
+        super().__init__()
+        self.annotator = annotator
+        self.resume_id: str | None = None
+        self._ids: list[str] = []
+        self._loading = True
+        self._pending: list[DocumentProgress] = []
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="corpus-status")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name in COLUMNS:
+            table.add_column(name, key=name)
+        table.focus()
+        self._ready = True
+        pending, self._pending = self._pending, []
+        for progress in pending:
+            self.add_document(progress)
+        self._show_status()
+
+    def _show_status(self, note: str = "") -> None:
+        if not self._ready:
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" {self.annotator}", style="bold")
+        text.append(f" · {len(self._ids)} documents", style="")
+        if self._loading:
+            text.append(" · loading…", style="italic yellow")
+        if note:
+            text.append(f" · {note}", style="red")
+        self.query_one("#corpus-status", Static).update(text)
+
+    def add_document(self, progress: DocumentProgress) -> None:
+        if not self._ready:
+            self._pending.append(progress)
+            return
+        table = self.query_one(DataTable)
+        document = progress.document
+        self._ids.append(document.id)
+        table.add_row(*self.cells(progress), key=document.id)
+        if document.id == self.resume_id:
+            table.move_cursor(row=len(self._ids) - 1)
+        self._show_status()
+
+    def update_document(self, progress: DocumentProgress) -> None:
+        if progress.document.id not in self._ids or not self._ready:
+            return
+        table = self.query_one(DataTable)
+        for column, cell in zip(COLUMNS, self.cells(progress), strict=True):
+            table.update_cell(progress.document.id, column, cell)
+
+    def loading_finished(self, error: str | None = None) -> None:
+        self._loading = False
+        self._show_status(error or "")
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self._ids) and self._ready:
+            self.query_one(DataTable).move_cursor(row=index)
+
+    @staticmethod
+    def cells(progress: DocumentProgress) -> list[Text]:
+        document = progress.document
+        if progress.error:
+            status = Text("invalid file", style="bold red")
+        elif progress.total == 0:
+            status = Text("no quotes", style="dim")
+        else:
+            style = "green" if progress.done else ("yellow" if progress.labelled else "")
+            status = Text(f"{progress.labelled}/{progress.total}", style=style)
+        return [
+            Text(document.id, style="dim"),
+            Text(_clip(document.title or "(untitled)", 40)),
+            Text(_clip(document.outlet or "—", 20)),
+            Text(document.published or "—"),
+            Text(str(progress.total), justify="right"),
+            status,
+            Text(str(progress.flagged) if progress.flagged else "", style="yellow"),
+        ]
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_open_document(self) -> None:
+        table = self.query_one(DataTable)
+        if self._ids:
+            self.post_message(self.OpenDocument(table.cursor_row))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.OpenDocument(event.cursor_row))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

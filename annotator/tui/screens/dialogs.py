@@ -1,0 +1,207 @@
+"""Small modal dialogs of the annotate screen: speaker/outlet, note, search, add or re-bound."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from annotator.models import Quote
+
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(ModalScreen[ResultT]):
+    """A centred box; escape cancels (returns ``None``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AttributionDialog(Dialog[tuple[str, str] | None]):
+    """Edit the speaker and outlet; suggestions come from the document's entities."""
+
+    def __init__(self, speaker: str, outlet: str, speakers: list[str], outlets: list[str]) -> None:
+        super().__init__()
+        self._speaker = speaker
+        self._outlet = outlet
+        self._speakers = speakers
+        self._outlets = outlets
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text("Speaker and outlet", style="bold"))
+            yield Static(
+                Text(
+                    "Empty = none. → accepts a suggestion; enter saves; escape cancels.",
+                    style="dim",
+                )
+            )
+            yield Input(
+                self._speaker,
+                placeholder="speaker",
+                suggester=SuggestFromList(self._speakers, case_sensitive=False),
+                id="speaker",
+            )
+            yield Input(
+                self._outlet,
+                placeholder="outlet",
+                suggester=SuggestFromList(self._outlets, case_sensitive=False),
+                id="outlet",
+            )
+
+    @on(Input.Submitted, "#speaker")
+    def _next_field(self) -> None:
+        self.query_one("#outlet", Input).focus()
+
+    @on(Input.Submitted, "#outlet")
+    def _save(self) -> None:
+        self.dismiss(
+            (self.query_one("#speaker", Input).value, self.query_one("#outlet", Input).value)
+        )
+
+
+class NoteDialog(Dialog[str | None]):
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text("Note on this quote", style="bold"))
+            yield Static(Text("enter saves (empty removes the note); escape cancels.", style="dim"))
+            yield Input(self._note, placeholder="note", id="note")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+
+class SearchDialog(Dialog[int | None]):
+    """Type to filter quotes by text, speaker or outlet; enter jumps to the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, search: Callable[[str], list[int]], describe: Callable[[int], Text]) -> None:
+        super().__init__()
+        self._search = search
+        self._describe = describe
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(Text("Search quotes (text, speaker, outlet)", style="bold"))
+            yield Input(placeholder="search", id="query")
+            yield OptionList(id="results")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        hits = self._search(query)[:200]
+        results.add_options(Option(self._describe(index), id=str(index)) for index in hits)
+        if hits:
+            results.highlighted = 0
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(current + step, results.option_count - 1))
+
+    @on(Input.Submitted)
+    def _jump(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is None:
+            return
+        option = results.get_option_at_index(results.highlighted)
+        self.dismiss(int(option.id or 0))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+
+class SpanDialog(Dialog[tuple[int, int] | None]):
+    """Confirm the bounds of a quote to add (or of a re-bounded quote), with a preview."""
+
+    def __init__(self, title: str, text: str, start: int, end: int) -> None:
+        super().__init__()
+        self._title = title
+        self._text = text
+        self._start = start
+        self._end = end
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(Text(self._title, style="bold"))
+            yield Static(
+                Text(
+                    "Select text in the article first, or give the bounds (character offsets). "
+                    "enter confirms; escape cancels.",
+                    style="dim",
+                )
+            )
+            yield Input(str(self._start), placeholder="start", id="start", type="integer")
+            yield Input(str(self._end), placeholder="end", id="end", type="integer")
+            yield Static(id="preview")
+
+    def on_mount(self) -> None:
+        self._preview()
+
+    @on(Input.Changed)
+    def _preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        bounds = self._bounds()
+        if bounds is None:
+            preview.update(
+                Text(f"bounds must satisfy 0 ≤ start < end ≤ {len(self._text)}", style="red")
+            )
+        else:
+            snippet = self._text[bounds[0] : bounds[1]]
+            if len(snippet) > 400:
+                snippet = snippet[:200] + " … " + snippet[-200:]
+            preview.update(Text(snippet))
+
+    def _bounds(self) -> tuple[int, int] | None:
+        try:
+            start = int(self.query_one("#start", Input).value)
+            end = int(self.query_one("#end", Input).value)
+        except ValueError:
+            return None
+        if not 0 <= start < end <= len(self._text) or not self._text[start:end].strip():
+            return None
+        return start, end
+
+    @on(Input.Submitted)
+    def _confirm(self) -> None:
+        bounds = self._bounds()
+        if bounds is not None:
+            self.dismiss(bounds)
+
+
+def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{number:>4} ", style="dim")
+    text.append(f"{speaker or '—'}: ", style="bold")
+    text.append(quote.text.replace("\n", " "))
+    return text

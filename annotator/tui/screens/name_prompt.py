@@ -1,0 +1,49 @@
+"""First screen when no annotator name was given: asks for it and remembers it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from annotator.models import check_safe_name
+
+
+class NamePromptScreen(Screen[None]):
+    """Ask for the annotator's name; the app validates it and takes the write lock."""
+
+    class NameGiven(Message):
+        def __init__(self, name: str) -> None:
+            self.name = name
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="name-box"):
+            yield Label(Text("Who is annotating?", style="bold"))
+            yield Static(
+                Text(
+                    "Your name labels your files (annotations/<name>/). Letters, digits, "
+                    "'_', '.', '-'. It is remembered for next time.",
+                    style="dim",
+                )
+            )
+            yield Input(placeholder="e.g. alice", id="name")
+            yield Static(id="name-error")
+        yield Footer()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#name-error", Static).update(Text(message, style="red"))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        try:
+            check_safe_name(name)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.post_message(self.NameGiven(name))

@@ -1,0 +1,179 @@
+"""The article text with its quotes highlighted, rendered once; highlights move by offset.
+
+The view is a read-only :class:`~textual.widgets.TextArea`: it renders only the visible lines
+(so a 1 MB article opens fast), wraps wide characters correctly, never interprets the text as
+markup, and lets the annotator select a span (mouse, or shift+arrows once focused) to add a quote.
+Quote highlights are kept per line and fed to the TextArea's highlight map, so moving the
+current quote touches only the lines of the old and the new quote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from rich.style import Style
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection, TextAreaTheme
+
+from annotator.models import LabelScheme, Quote
+
+THEME_NAME = "annotator-article"
+CURRENT = "quote-current"
+UNLABELLED = "quote-unlabelled"
+
+
+def stance_highlight(value: str) -> str:
+    return f"quote-stance-{value}"
+
+
+def article_theme(scheme: LabelScheme) -> TextAreaTheme:
+    """Highlight styles: unlabelled quotes underlined, labelled ones in their stance colour."""
+    styles: dict[str, Style] = {
+        UNLABELLED: Style(underline=True, color="#e8e8e8"),
+        CURRENT: Style(bgcolor="#3a3f5c", bold=True, underline=True),
+    }
+    for label in scheme.stance:
+        styles[stance_highlight(label.value)] = Style(color=label.color or "cyan", underline=True)
+    return TextAreaTheme(
+        name=THEME_NAME,
+        base_style=Style(color="#d0d0d0", bgcolor="#1e1e24"),
+        cursor_style=Style(reverse=True),
+        selection_style=Style(bgcolor="#5a4a1e"),
+        syntax_styles=styles,
+    )
+
+
+class ArticleView(TextArea):
+    """Read-only article text with quote highlights (see the module docstring)."""
+
+    def __init__(self, text: str, scheme: LabelScheme, *, id: str | None = None) -> None:
+        super().__init__(
+            text,
+            read_only=True,
+            soft_wrap=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            id=id,
+        )
+        self._text = text
+        lines = text.splitlines(keepends=True) or [""]
+        self._line_texts = [line.rstrip("\r\n") for line in lines]
+        self._line_starts: list[int] = []
+        offset = 0
+        for line in lines:
+            self._line_starts.append(offset)
+            offset += len(line)
+        # row -> [(quote_id, start_byte, end_byte_or_None, highlight name)]
+        self._quote_rows: dict[int, list[tuple[str, int, int | None, str]]] = defaultdict(list)
+        self._rows_of_quote: dict[str, list[int]] = {}
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._current: str | None = None
+        self.register_theme(article_theme(scheme))
+        self.theme = THEME_NAME
+
+    # ------------------------------------------------------------------ offsets
+
+    def location_of(self, offset: int) -> tuple[int, int]:
+        """(row, column) of a text offset."""
+        row = bisect_right(self._line_starts, offset) - 1
+        return row, offset - self._line_starts[row]
+
+    def offset_of(self, location: tuple[int, int]) -> int:
+        row, column = location
+        row = max(0, min(row, len(self._line_starts) - 1))
+        return min(self._line_starts[row] + column, len(self._text))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as (start, end) offsets, or ``None`` if nothing is selected."""
+        start, end = sorted(self.selection)
+        if start == end:
+            return None
+        return self.offset_of(start), self.offset_of(end)
+
+    def _byte_column(self, row: int, column: int) -> int:
+        return len(self._line_texts[row][:column].encode("utf-8", "surrogatepass"))
+
+    def _row_pieces(self, start: int, end: int) -> list[tuple[int, int, int | None]]:
+        """(row, start byte, end byte or None) for each line the span touches."""
+        first_row, first_col = self.location_of(start)
+        last_row, last_col = self.location_of(end)
+        pieces: list[tuple[int, int, int | None]] = []
+        for row in range(first_row, last_row + 1):
+            begin = self._byte_column(row, first_col) if row == first_row else 0
+            finish = self._byte_column(row, last_col) if row == last_row else None
+            pieces.append((row, begin, finish))
+        return pieces
+
+    # ------------------------------------------------------------------ highlights
+
+    def set_quotes(self, quotes: list[Quote], highlight_names: list[str]) -> None:
+        """Replace every quote highlight (after quotes were added or deleted)."""
+        self._quote_rows.clear()
+        self._rows_of_quote.clear()
+        self._spans = {quote.id: (quote.start, quote.end) for quote in quotes}
+        for quote, name in zip(quotes, highlight_names, strict=True):
+            rows = []
+            for row, begin, finish in self._row_pieces(quote.start, quote.end):
+                self._quote_rows[row].append((quote.id, begin, finish, name))
+                rows.append(row)
+            self._rows_of_quote[quote.id] = rows
+        self._recompose(range(len(self._line_starts)))
+
+    def set_quote_highlight(self, quote_id: str, name: str) -> None:
+        """Change one quote's highlight (its stance changed)."""
+        rows = self._rows_of_quote.get(quote_id, [])
+        for row in rows:
+            self._quote_rows[row] = [
+                (qid, begin, finish, name if qid == quote_id else old)
+                for qid, begin, finish, old in self._quote_rows[row]
+            ]
+        self._recompose(rows)
+
+    def set_current(self, quote_id: str | None, scroll: bool = True) -> None:
+        """Make ``quote_id`` the highlighted current quote and scroll it into view."""
+        previous = self._current
+        self._current = quote_id
+        rows = set(self._rows_of_quote.get(previous, [])) if previous else set()
+        if quote_id is not None:
+            rows.update(self._rows_of_quote.get(quote_id, []))
+        self._recompose(sorted(rows))
+        if scroll and quote_id is not None and quote_id in self._spans:
+            self.scroll_to_offset(self._spans[quote_id][0])
+
+    def scroll_to_offset(self, offset: int) -> None:
+        location = self.location_of(offset)
+        try:
+            _, y = self.wrapped_document.location_to_offset(location)
+        except (ValueError, IndexError):
+            return
+        height = self.scrollable_content_region.height or self.size.height
+        top, bottom = self.scroll_y, self.scroll_y + height
+        if not (top <= y < bottom - 1):
+            self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
+
+    def _recompose(self, rows: object) -> None:
+        highlights = self._highlights
+        current = self._current
+        for row in rows:  # type: ignore[attr-defined]
+            entries = self._quote_rows.get(row, [])
+            line = [(begin, finish, name) for _, begin, finish, name in entries]
+            line.extend(
+                (begin, finish, CURRENT) for qid, begin, finish, _ in entries if qid == current
+            )
+            if line:
+                highlights[row] = line
+            else:
+                highlights.pop(row, None)
+        self._line_cache.clear()
+        self.refresh()
+
+    def _build_highlight_map(self) -> None:
+        """Called by TextArea when the text or language changes: keep the quote highlights."""
+        if not hasattr(self, "_quote_rows"):  # during TextArea.__init__
+            return
+        self._line_cache.clear()
+        self._recompose(range(len(self._line_starts)))
+
+    def select_span(self, start: int, end: int) -> None:
+        self.selection = Selection(self.location_of(start), self.location_of(end))

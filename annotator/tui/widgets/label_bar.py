@@ -1,0 +1,64 @@
+"""The label bar (stance and sentiment choices with their keys, the current ones lit) and the
+status line (document, progress, saved indicator)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.models import LabelScheme, QuoteLabel
+
+
+class LabelBar(Static):
+    """`1 pro-US  2 pro-China ... │ 7 negative ...` with the current quote's labels lit."""
+
+    def __init__(self, scheme: LabelScheme, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scheme = scheme
+
+    def show(self, label: QuoteLabel | None) -> None:
+        stance = label.stance if label else None
+        sentiment = label.sentiment if label else None
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for definition in self.scheme.stance:
+            chosen = definition.value == stance
+            color = definition.color or "white"
+            text.append(f" {definition.key} ", style=f"bold black on {color}" if chosen else "bold")
+            text.append(f"{definition.value} ", style=f"bold {color}" if chosen else "dim")
+        text.append("│", style="dim")
+        for definition in self.scheme.sentiment:
+            chosen = definition.value == sentiment
+            text.append(f" {definition.key} ", style="bold black on white" if chosen else "bold")
+            text.append(f"{definition.value} ", style="bold" if chosen else "dim")
+        self.update(text)
+
+
+class StatusLine(Static):
+    """Document title, progress and whether everything is saved."""
+
+    def show(
+        self,
+        title: str,
+        labelled: int,
+        total: int,
+        flagged: int,
+        saved_at: datetime | None,
+        error: str | None = None,
+    ) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        percent = 100 * labelled // total if total else 100
+        text.append(f" {labelled}/{total} labelled ({percent}%)", style="bold")
+        if flagged:
+            text.append(f" · {flagged} ⚑", style="yellow")
+        text.append(" │ ", style="dim")
+        if error:
+            text.append(f"✗ NOT SAVED: {error}", style="bold white on red")
+        elif saved_at is not None:
+            text.append(f"✓ saved {saved_at.astimezone().strftime('%H:%M:%S')}", style="green")
+        else:
+            text.append("✓ nothing to save", style="green dim")
+        text.append(" │ ", style="dim")
+        text.append(title)
+        self.update(text)

@@ -1,0 +1,72 @@
+"""The current quote in full: kind, cue, speaker and role, outlet, confidence, labels, note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.models import LabelScheme, Quote, QuoteLabel
+
+
+class QuoteDetail(Static):
+    """Shows one quote; every value is plain Text (never markup)."""
+
+    def __init__(self, scheme: LabelScheme, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scheme = scheme
+        self._colors = {label.value: label.color or "" for label in scheme.stance}
+
+    def show(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> None:
+        self.update(self.describe(quote, label, position))
+
+    def describe(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> Text:
+        if quote is None:
+            return Text(
+                "This document has no quotes. Press a to add one: select text in the article, "
+                "then press a.",
+                style="italic",
+            )
+        text = Text()
+        text.append(f"{position}  ", style="bold")
+        text.append(quote.kind.value)
+        if quote.origin.value == "manual":
+            text.append(" · added by hand", style="italic")
+        text.append(f" · confidence {quote.confidence:.2f}", style="dim")
+        if quote.cue:
+            text.append(" · cue ", style="dim")
+            text.append(quote.cue)
+        text.append("\n")
+        self._field(text, "speaker", quote.speaker, label.speaker if label else None)
+        if quote.speaker_role:
+            text.append(" (")
+            text.append(quote.speaker_role, style="italic")
+            text.append(")")
+        text.append("\n")
+        self._field(text, "outlet", quote.outlet, label.outlet if label else None)
+        text.append("\n")
+        stance = label.stance if label else None
+        sentiment = label.sentiment if label else None
+        text.append("stance ", style="dim")
+        text.append(stance or "—", style=f"bold {self._colors.get(stance or '', '')}".strip())
+        text.append("   sentiment ", style="dim")
+        text.append(sentiment or "—", style="bold" if sentiment else "")
+        if label and label.flagged:
+            text.append("   ⚑ flagged", style="bold yellow")
+        if label and label.note:
+            text.append("\nnote ", style="dim")
+            text.append(label.note, style="italic")
+        text.append("\n")
+        text.append(quote.text.replace("\n", " "), style="#c8c8c8")
+        return text
+
+    @staticmethod
+    def _field(text: Text, name: str, extracted: str | None, own: str | None) -> None:
+        text.append(f"{name} ", style="dim")
+        if own is not None:
+            text.append(own or "(none)", style="bold")
+            text.append("  edited", style="italic dim")
+            if extracted:
+                text.append(" · extracted: ", style="dim")
+                text.append(extracted, style="dim")
+        else:
+            text.append(extracted or "—")
