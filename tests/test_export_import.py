@@ -329,3 +329,53 @@ def test_cli_export_import_round_trip(
     assert again.exit_code == 1
     assert again.output.startswith("annotator: error: ") and "--force" in again.output
     assert again.output.count("\n") == 1
+
+
+def test_spans_follow_the_text_when_cleaning_changes_it(
+    annotations_dir: Path, tmp_path: Path
+) -> None:
+    raw = (
+        "The minister said  “we\u00a0 will  agree”  today, in a long sentence that ends here.\n\n"
+        "Another paragraph follows with “a second quote” inside."
+    )
+    first = (raw.index("“"), raw.index("”") + 1)
+    second = (raw.index("“a"), raw.index("quote”") + 6)
+    tasks = [
+        {
+            "text": raw,
+            "answer": "accept",
+            "_annotator_id": "gil",
+            "meta": {"document_id": "minister"},
+            "spans": [
+                {"start": s, "end": e, "label": "balancing", "speaker": "the minister"}
+                for s, e in (first, second)
+            ],
+        },
+        {"text": raw, "meta": {"document_id": "minister"}, "spans": []},  # no answer: skipped
+    ]
+    path = tmp_path / "raw.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(t) + b"\n" for t in tasks))
+    store, plan = run_import("prodigy", path, [], annotations_dir, tmp_path)
+    assert plan.skipped == 1
+    [document] = load_corpus([tmp_path / "imported" / "docs.jsonl"], extract=False)
+    assert document.text != raw and document.id == "minister"
+    annotation = store.load("gil", "minister", document)
+    texts = [document.text[q.start : q.end] for q in annotation.added_quotes]
+    assert texts == ["“we will agree”", "“a second quote”"]
+    assert [q.speaker for q in annotation.added_quotes] == ["the minister"] * 2
+    assert [label.stance for label in annotation.labels] == ["balancing", "balancing"]
+
+
+def test_two_records_for_one_annotator_and_document_are_refused(
+    annotations_dir: Path, tmp_path: Path
+) -> None:
+    line = {
+        "text": "Ann said “yes indeed” loudly.",
+        "label": [[9, 21, "QUOTE"]],
+        "annotator": "hal",
+    }
+    path = tmp_path / "twice.jsonl"
+    path.write_bytes(orjson.dumps(line) + b"\n" + orjson.dumps(line) + b"\n")
+    with pytest.raises(AnnotatorError, match="line 2: a second record for annotator 'hal'"):
+        run_import("doccano", path, [], annotations_dir, tmp_path)
+    assert list(annotations_dir.iterdir()) == []
