@@ -79,10 +79,12 @@ def boundary_agreement(
     )
     for first, second in combinations(names, 2):
         result.pairs[(first, second)] = PairBoundaries()
+    kept_by_document: list[dict[str, set[Span]]] = []
     for document_id, files_of in by_document.items():
         document = documents.get(document_id) if documents else None
         extracted = _extracted_spans(files_of.values(), document)
         kept: dict[str, set[Span]] = {}
+        kept_by_document.append(kept)
         for name, annotation in files_of.items():
             deleted = {span_of_quote_id(quote_id) for quote_id in annotation.deleted_quotes}
             added = {(quote.start, quote.end) for quote in annotation.added_quotes}
@@ -93,7 +95,10 @@ def boundary_agreement(
             counts.added += len(added)
             counts.deleted += len(deleted)
             result.any_edits = result.any_edits or bool(added or deleted)
-        for first, second in combinations(sorted(files_of), 2):
+    if not result.any_edits:
+        return result  # everyone kept the same quotes: nothing to compare
+    for kept in kept_by_document:
+        for first, second in combinations(sorted(kept), 2):
             _add_pair(result.pairs[(first, second)], kept[first], kept[second])
     return result
 
@@ -123,6 +128,10 @@ def _count_overlapping(spans: set[Span], others: set[Span]) -> int:
     """How many of ``spans`` overlap at least one of ``others`` (O(n log n))."""
     if not spans or not others:
         return 0
+    shared = spans & others  # a span both kept overlaps itself
+    spans = spans - shared
+    if not spans:
+        return len(shared)
     ordered = sorted(others)
     starts = [start for start, _ in ordered]
     furthest_end = list(accumulate((end for _, end in ordered), max))
@@ -131,4 +140,4 @@ def _count_overlapping(spans: set[Span], others: set[Span]) -> int:
         candidates = bisect_left(starts, end)  # others starting before this span ends
         if candidates and furthest_end[candidates - 1] > start:
             count += 1
-    return count
+    return count + len(shared)

@@ -115,7 +115,8 @@ def encode(
                 "every row needs one value (or None) per unit"
             )
     if categories is None:
-        present = {value for row in rows for value in row if not _is_missing(value)}
+        present: set[Any] = set().union(*map(set, rows))  # set() of each row runs in C
+        present = {value for value in present if not _is_missing(value)}
         categories = _sorted_domain(present)
     index_of: dict[Hashable, int] = {value: code for code, value in enumerate(categories)}
     if len(index_of) != len(categories):

@@ -65,20 +65,32 @@ def field_data(
     display: dict[Field, dict[str, str]] = {field: {} for field in wanted}
     for annotation in files:
         row = annotator_index.setdefault(annotation.annotator, len(annotator_index))
-        added = {quote.id: quote for quote in annotation.added_quotes}
-        extracted = _extracted_quotes(documents, annotation.document_id)
         document_id = annotation.document_id
-        for label in annotation.labels:
-            unit = (document_id, label.quote_id)
-            column = unit_index.setdefault(unit, len(unit_index))
-            quote = added.get(label.quote_id) or extracted.get(label.quote_id)
-            for field in wanted:
-                value = _value(field, label, quote, display[field])
-                if value is not None:
-                    rows, columns, values = cells[field]
-                    rows.append(row)
-                    columns.append(column)
-                    values.append(value)
+        labels = annotation.labels
+        columns = [
+            unit_index.setdefault((document_id, label.quote_id), len(unit_index))
+            for label in labels
+        ]
+        quotes: dict[str, Quote] = {}
+        if "speaker" in wanted or "outlet" in wanted:
+            quotes = _extracted_quotes(documents, document_id)
+            quotes.update((quote.id, quote) for quote in annotation.added_quotes)
+        for field in wanted:
+            rows, unit_columns, values = cells[field]
+            if field in ("stance", "sentiment"):
+                given = [getattr(label, field) for label in labels]
+                chosen = [column for column, value in zip(columns, given, strict=True) if value]
+                given = [value for value in given if value]
+            else:
+                names = display[field]
+                chosen = columns
+                given = [
+                    _attribution(field, label, quotes.get(label.quote_id), names)
+                    for label in labels
+                ]
+            rows.extend([row] * len(chosen))
+            unit_columns.extend(chosen)
+            values.extend(given)
     annotators = tuple(annotator_index)
     units = tuple(unit_index)
     result: dict[Field, FieldData] = {}
@@ -114,18 +126,14 @@ def _extracted_quotes(
     return {quote.id: quote for quote in documents[document_id].quotes}
 
 
-def _value(
+def _attribution(
     field: Field, label: QuoteLabel, quote: Quote | None, display: dict[str, str]
-) -> str | None:
-    if field == "stance":
-        return label.stance
-    if field == "sentiment":
-        return label.sentiment
+) -> str:
+    """The speaker or outlet the annotator settled on (see the module docstring)."""
     if quote is not None:
-        resolved = (
-            resolved_speaker(quote, label) if field == "speaker" else resolved_outlet(quote, label)
-        )
-        return _name(resolved or "", display)
+        if field == "speaker":
+            return _name(resolved_speaker(quote, label) or "", display)
+        return _name(resolved_outlet(quote, label) or "", display)
     own = label.speaker if field == "speaker" else label.outlet
     if own is None:
         display.setdefault(AS_EXTRACTED, AS_EXTRACTED)
