@@ -226,6 +226,8 @@ _BOILERPLATE_START = re.compile(
     r"This article (was )?(originally )?(first )?(published|appeared))",
     re.I,
 )
+# site boilerplate after the body is short: a cut leaves at most this many words (or a quarter)
+_TAIL_WORDS = 600
 _SEPARATOR = re.compile(r"^([*_\-=~•·]\s*){1,5}$")
 _AUTHOR_BIO = re.compile(
     r"^(?P<name>(?:Dr\.? |Prof\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s+"
@@ -240,12 +242,17 @@ def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str], str 
 
     Returns the body paragraphs, the boilerplate paragraphs and the bio's author name (if any).
     Only the last part of an article is searched, so a body paragraph that happens to start with
-    "Copyright" is kept.
+    "Copyright" is kept; and a boilerplate-like line ("Read more: ...") with a long stretch of
+    text after it is not a cut either, so the body after it is never lost to boilerplate.
     """
     cut = len(paragraphs)
     earliest = max(1, len(paragraphs) // 3)
+    words_after = [0] * (len(paragraphs) + 1)
+    for index in range(len(paragraphs) - 1, -1, -1):
+        words_after[index] = words_after[index + 1] + paragraphs[index].count(" ") + 1
+    longest_tail = max(_TAIL_WORDS, words_after[0] // 4)
     for index in range(earliest, len(paragraphs)):
-        if _BOILERPLATE_START.match(paragraphs[index]):
+        if _BOILERPLATE_START.match(paragraphs[index]) and words_after[index] <= longest_tail:
             cut = index
             break
     # closing author bio(s) and separators just before the cut

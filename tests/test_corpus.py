@@ -415,3 +415,20 @@ def test_build_document_offsets_refer_to_cleaned_text() -> None:
     document = build_document("**Bold** start [x](#) here.\n\n" + BODY, "d1", "inline")
     assert document.text.startswith("Bold start x here.")
     assert document.sha256 == sha256_text(document.text)
+
+
+def test_boilerplate_like_line_in_the_body_does_not_cut_the_rest() -> None:
+    long_paragraph = "The talks covered trade, security and the peninsula in detail. " * 40
+    article = "\n\n".join(
+        [long_paragraph] * 3
+        + ["Read more: Seoul and Tokyo agree on a hotline"]
+        + [long_paragraph] * 3
+        + ["Copyright © 2024 The Example Times", "Disclaimer: views are the author's own."]
+    )
+    cleaned = clean_article(article)
+    assert cleaned.text.count(long_paragraph.strip()) == 6
+    assert "Read more: Seoul and Tokyo agree on a hotline" in cleaned.text
+    assert cleaned.boilerplate == [
+        "Copyright © 2024 The Example Times",
+        "Disclaimer: views are the author's own.",
+    ]
