@@ -256,3 +256,12 @@ def test_prodigy_and_doccano_offsets_are_python(project) -> None:
     line = next(x for x in lines if x["document_id"] == emoji.id)
     assert [line["text"][s:e] for s, e, _ in line["label"]] == [q.text for q in emoji.quotes]
     assert [label for _, _, label in line["label"]] == ["QUOTE", "balancing"]
+
+
+def test_json_export_of_an_empty_corpus_is_valid() -> None:
+    from annotator.export.json_format import write_json
+
+    out = io.BytesIO()
+    write_json([], DEFAULT_SCHEME, [], out)
+    export = ExportFile.model_validate(orjson.loads(out.getvalue()))
+    assert export.documents == [] and export.annotators == []

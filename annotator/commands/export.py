@@ -58,11 +58,13 @@ def export(
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     if annotators:
-        names = [
-            safe_component(name.strip(), "annotator name")
-            for name in annotators.split(",")
-            if name.strip()
-        ]
+        names = sorted(
+            {
+                safe_component(name.strip(), "annotator name")
+                for name in annotators.split(",")
+                if name.strip()
+            }
+        )
         unknown = [name for name in names if name not in store.annotators()]
         if unknown:
             raise AnnotatorError(

@@ -151,9 +151,8 @@ def write_json(
         {"scheme": scheme.model_dump(), "annotators": annotators, "documents": []},
         "export header",
     ).model_dump(mode="json")
-    head = orjson.dumps(header)
-    assert head.endswith(b'"documents":[]}')
-    out.write(head[: -len(b"]}")] + b"\n")
+    del header["documents"]  # written below, one document at a time
+    out.write(orjson.dumps(header)[:-1] + b',"documents":[\n')
     first = True
     for view in views:
         if not first:
