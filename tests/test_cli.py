@@ -219,3 +219,25 @@ def test_installed_command_prints_one_line_errors_without_traceback(tmp_path: Pa
     assert result.stderr.count("\n") == 1, result.stderr  # not wrapped at 60 columns
     assert result.stderr.startswith(f"annotator: error: {bad}: not UTF-8 (byte 0xe9 on line 1)")
     assert "Traceback" not in result.stderr
+
+
+def test_validate_document_files(tmp_path: Path) -> None:
+    documents = list(iter_documents([REPO / "seeds"]))
+    single = tmp_path / "doc.json"
+    single.write_bytes(orjson.dumps(documents[0].model_dump(mode="json")))
+    lines = tmp_path / "docs.jsonl"
+    lines.write_bytes(b"".join(orjson.dumps(d.model_dump(mode="json")) + b"\n" for d in documents))
+    result = run("validate", "--json", str(single), str(lines))
+    assert result.exit_code == 0, result.stdout
+    rows = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert [row["kind"] for row in rows] == ["document", "documents"]
+
+    tampered = documents[1].model_dump(mode="json") | {"text": documents[1].text + " Extra."}
+    with lines.open("ab") as handle:
+        handle.write(orjson.dumps(tampered) + b"\n")
+    result = run("validate", str(lines))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{lines}:3: $: sha256 does not match the text",
+        "0 of 1 files valid",
+    ]
