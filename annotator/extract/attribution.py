@@ -1,0 +1,253 @@
+"""Attribution: from the words before a cue to a speaker, role and outlet.
+
+* The subject of a cue is the noun phrase right before it, after the last clause boundary
+  (punctuation, a relative pronoun or a conjunction) with adverbs and auxiliaries removed.
+* ``he``/``she``/``his``/``her`` resolve to the last person named before; ``they`` to the last
+  speaker; ``the newspaper``/``the paper``/``the daily`` to the last outlet named before.
+* A definite description with a role (``the South Korean foreign minister``, ``the president``)
+  resolves to the last person named with that role, else to the last person who spoke.
+* A name resolves to its fullest form in the document (``Wang`` -> ``Wang Yi``); a role or title in
+  front of it is split off into ``speaker_role``. Several names joined by ``and`` resolve one by one.
+* An unnamed source (``experts``, ``the sides``) is kept as written, without its article.
+* The speaker is also the outlet when it is one (by shape, gazetteer or context).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.extract.entities import (
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    NameIndex,
+    split_role,
+)
+from annotator.extract.outlets import (
+    GAZETTEER,
+    canonical_outlet,
+    is_generic_outlet,
+    looks_like_outlet,
+    strip_article,
+)
+from annotator.models import EntityKind
+
+_BOUNDARY = re.compile(
+    r"(?:[,;:()“”\"«»]|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
+    r"as|whether|although|though)\b)"
+)
+_TRAILING_FILLER = re.compile(
+    r"\s+(?:also|again|has|have|had|is|was|were|are|will|would|could|can|may|might|should|did|"
+    r"does|do|not|never|always|often|reportedly|allegedly|repeatedly|further|later|then|once|"
+    r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
+    r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
+    r"themselves|itself|has\s+also|had\s+also)$",
+    re.IGNORECASE,
+)
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|one|some|two|three|several|many)\s+", re.I)
+_VERBISH = re.compile(
+    r"^(?:held|met|made|gave|took|went|came|had|has|have|is|was|were|are|did|reached|began|"
+    r"spent|left|visited|signed|issued|sent|released|[a-z]+ed)$"
+)
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*$")
+_ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
+_SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
+_ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Source:
+    speaker: str | None
+    role: str | None = None
+    outlet: str | None = None
+    is_person: bool = False
+
+
+_PREPOSITION_START = re.compile(
+    r"^(?:in|on|at|for|during|after|before|with|following|from|by|under|over|amid|despite|"
+    r"regarding|like|unlike|through|without|together\s+with|of)\b",
+    re.IGNORECASE,
+)
+_LAST_DETERMINER = re.compile(r".*\b(the|a|an|this|these|those|some|many|most)\s+", re.I | re.S)
+_SUBORDINATORS = {"while", "although", "though", "if", "as", "because", "since", "when", "whereas"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    phrase: str
+    coordinated: bool = False
+    subordinate: bool = False  # "while Seoul says ...": the clause ends at the next comma
+
+
+def subject_before(text: str, lower: int, cue_start: int) -> Subject:
+    """The noun phrase before a cue (``the South Korean foreign minister told``)."""
+    window = text[lower:cue_start]
+    if re.search(r"(?:^|\s|,)and(?:\s+also)?\s*$", window):
+        stripped = re.sub(r",?\s*and(?:\s+also)?\s*$", "", window)
+        segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
+        words = segment.split()
+        for position, word in enumerate(words):
+            if position > 0 and _VERBISH.match(word):
+                return Subject(" ".join(words[:position]), coordinated=True)
+        return Subject("", coordinated=True)
+    cuts = [(0, "")] + [(match.end(), match.group()) for match in _BOUNDARY.finditer(window)]
+    ends = [start for start, _ in cuts[1:]] + [len(window) + 1]
+    segments = [
+        (window[start : end - len(cuts[number + 1][1]) if number + 1 < len(cuts) else None], mark)
+        for number, ((start, mark), end) in enumerate(zip(cuts, ends, strict=True))
+    ]
+    phrase = ""
+    subordinate = False
+    directly_after_comma = False
+    for position, (segment, mark) in enumerate(reversed(segments)):
+        cleaned = _strip_filler(segment)
+        if not cleaned:
+            if position == 0 and mark == ",":
+                directly_after_comma = True
+                continue
+            break
+        if _PREPOSITION_START.match(cleaned):
+            if directly_after_comma:
+                continue  # a parenthetical: ", in its statement following the meeting,"
+            determiner = _LAST_DETERMINER.match(cleaned)
+            if determiner and not _PREPOSITION_START.match(cleaned[determiner.start(1) :]):
+                phrase = cleaned[determiner.start(1) :]
+            break
+        phrase = cleaned
+        subordinate = mark.lower() in _SUBORDINATORS
+        break
+    if _PREPOSITION_START.match(phrase):
+        determiner = _LAST_DETERMINER.match(phrase)
+        phrase = phrase[determiner.start(1) :] if determiner else ""
+    if len(phrase.split()) > 9:
+        run = _NAME_RUN.search(phrase)
+        phrase = run.group() if run else ""
+    return Subject(phrase, subordinate=subordinate)
+
+
+def _strip_filler(segment: str) -> str:
+    previous = None
+    segment = segment.strip()
+    while segment and segment != previous:
+        previous = segment
+        segment = _TRAILING_FILLER.sub("", " " + segment).strip()
+    return segment
+
+
+def is_passive(text: str, lower: int, cue_start: int) -> bool:
+    window = text[max(lower, cue_start - 30) : cue_start]
+    return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
+
+
+class SpeakerResolver:
+    """Resolves subject phrases to sources, using the document's name index."""
+
+    def __init__(self, names: NameIndex) -> None:
+        self.names = names
+        self.last_speaker: str | None = None
+        self.last_outlet: str | None = None
+        self.last_person: str | None = None
+
+    def remember(self, source: Source) -> None:
+        if source.speaker:
+            self.last_speaker = source.speaker
+            if source.is_person:
+                self.last_person = source.speaker
+        if source.outlet:
+            self.last_outlet = source.outlet
+
+    def resolve(self, phrase: str, position: int) -> Source:
+        phrase = phrase.strip(" ,.")
+        if not phrase:
+            return Source(None)
+        lowered = phrase.lower()
+        if lowered in PRONOUNS:
+            mention = self.names.last_before(position, (EntityKind.PERSON,))
+            name = self.names.full_name(mention.name) if mention else self.last_person
+            return Source(name, self._role(name), is_person=name is not None)
+        if lowered in PLURAL_PRONOUNS:
+            return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
+        if _SOURCE_DESCRIPTION.match(phrase):
+            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            outlet = mention.name if mention else self.last_outlet
+            return Source(outlet, outlet=outlet)
+        if " and " in phrase and all(part[:1].isupper() for part in phrase.split(" and ")):
+            parts = [self.resolve(part, position).speaker or part for part in phrase.split(" and ")]
+            return Source(" and ".join(parts))
+        if lowered in {"the", "a", "an", "this", "that", "it", "which", "who"}:
+            return Source(None)
+        description = self._description(phrase, position)
+        if description is not None:
+            return description
+        run = _NAME_RUN.search(phrase)
+        if run and run.start() > 0 and not phrase[: run.start()].strip().lower() in {"the", "a"}:
+            # "The more conservative Korea Herald": keep the name at the head
+            head_phrase = run.group()
+            prefix = phrase[: run.start()].strip()
+            if prefix.split()[-1][:1].isupper() or prefix.split()[-1][:1].islower():
+                phrase_for_role = f"{prefix} {head_phrase}"
+                name, role = split_role(phrase_for_role)
+                if name == phrase_for_role:
+                    name, role = split_role(head_phrase)
+                return self._named(name, role)
+        if run and run.start() == 0:
+            name, role = split_role(phrase)
+            return self._named(name, role)
+        if run and phrase[: run.start()].strip().lower() in {"the", "a"}:
+            name, role = split_role(run.group())
+            return self._named(name, role)
+        # a definite description: "the South Korean foreign minister", "the president"
+        role_match = None
+        for role_match in _ROLE_IN_PHRASE.finditer(phrase):
+            pass
+        bare = _LEADING_DETERMINER.sub("", phrase)
+        if role_match and _ANAPHORIC_HEAD.match(phrase) and role_match.end() == len(phrase):
+            role_text = role_match.group(1)
+            mention = self.names.last_before(position, (EntityKind.PERSON,), role=role_text)
+            if mention is not None:
+                name = self.names.full_name(mention.name)
+                return Source(name, self._role(name), is_person=True)
+            if self.last_person:
+                return Source(self.last_person, self._role(self.last_person), is_person=True)
+        outlet = bare if is_generic_outlet(bare) else None
+        return Source(bare, outlet=outlet)
+
+    def _description(self, phrase: str, position: int) -> Source | None:
+        """``the South Korean foreign minister`` / ``The Chinese General Secretary``."""
+        role_match = None
+        for role_match in _ROLE_IN_PHRASE.finditer(phrase):
+            pass
+        if not (role_match and _ANAPHORIC_HEAD.match(phrase) and role_match.end() == len(phrase)):
+            return None
+        role_text = role_match.group(1)
+        mention = self.names.last_before(position, (EntityKind.PERSON,), role=role_text)
+        if mention is not None:
+            name = self.names.full_name(mention.name)
+            return Source(name, self._role(name), is_person=True)
+        if self.last_person:
+            return Source(self.last_person, self._role(self.last_person), is_person=True)
+        return None
+
+    def _named(self, name: str, role: str | None) -> Source:
+        bare = strip_article(name)
+        if looks_like_outlet(bare) or self.names.kind_of_name(canonical_outlet(bare)) is (
+            EntityKind.OUTLET
+        ):
+            outlet = canonical_outlet(bare)
+            return Source(outlet, outlet=outlet)
+        full = self.names.full_name(bare)
+        kind = self.names.kind_of_name(full)
+        return Source(
+            full,
+            role or self._role(full),
+            is_person=kind is EntityKind.PERSON or kind is None,
+        )
+
+    def _role(self, name: str | None) -> str | None:
+        return self.names.roles.get(name) if name else None
+
+    def _outlet_of(self, name: str | None) -> str | None:
+        if name and (looks_like_outlet(name) or name.lower() in GAZETTEER):
+            return canonical_outlet(name)
+        return None

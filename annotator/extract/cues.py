@@ -1,0 +1,125 @@
+"""Cue lists: reporting verbs, nominal cues and source words, with every inflected form.
+
+The verb list merges three reference systems:
+
+* textacy's ``_reporting_verbs`` (textacy.extract.triples: according, accuse, acknowledge, add,
+  admit, agree, allege, announce, argue, ask, assert, believe, blame, charge, cite, claim,
+  complain, concede, conclude, confirm, contend, criticize, declare, decline, deny, describe,
+  disagree, disclose, estimate, explain, fear, hope, insist, maintain, mention, note, observe,
+  order, post, predict, promise, read, recall, recommend, reply, report, say, scream, state,
+  stress, suggest, tell, testify, think, tweet, urge, warn, worry, write);
+* BBC R&D's citron (github.com/bbc/citron, ``citron/cue.py``), whose cue classifier is trained on
+  PARC with VerbNet class features; we take the members of the VerbNet communication and belief
+  classes it relies on (say-37.7, tell-37.2, transfer_mesg-37.1, complain-37.8, advise-37.9,
+  declare-29.4, conjecture-29.5, manner_speaking-37.3) that occur in news;
+* PARC 3.0 (Pareti 2016), whose most frequent attribution cues add ``point out``, ``according
+  to``, ``reiterate``, ``emphasize``, ``underline``, ``highlight``, ``voice``, ``express``,
+  ``find``, ``hold`` (a view holds that), ``characterize``, ``refer to``, ``pledge``, ``vow``.
+
+Verbs are grouped by the complement they take, which decides what the reported content is:
+``CLAUSE_VERBS`` take a ``that`` clause; ``BARE_CLAUSE_VERBS`` may drop ``that`` (``Suh said he
+...``); ``OBJECT_VERBS`` report a noun phrase (``stressed the importance of ...``); every cue can
+attribute a direct quotation in its scope (``agreed to “...”``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# verbs whose content is a that-clause (or a direct quotation)
+CLAUSE_VERBS = (
+    "acknowledge accuse add admit affirm agree allege announce answer argue assert assure "
+    "believe boast caution charge claim comment complain concede conclude confirm contend "
+    "declare deny disclose emphasize emphasise estimate explain fear feel find hint hold hope "
+    "imply indicate inform insist maintain mention note notice observe point_out predict "
+    "proclaim promise recall reckon recommend reiterate remark remind reply report respond "
+    "reveal say signal speculate state stress suggest suspect tell testify think tweet "
+    "underline underscore urge vow warn worry write"
+).split()
+
+# verbs that may drop "that": "Suh said he ...", "experts believe it ..."
+BARE_CLAUSE_VERBS = set(
+    "add argue assert believe claim contend fear feel hope insist reckon say suggest suspect "
+    "tell think warn write".split()
+)
+
+# verbs whose content may be a noun phrase object: "stressed the importance of ..."
+OBJECT_VERBS = set(
+    "characterize characterise describe emphasize emphasise express highlight mention note "
+    "reaffirm refer_to reiterate stress underline underscore voice".split()
+)
+
+# cues that attribute quotations but do not introduce reported clauses of their own
+QUOTE_ONLY_VERBS = "ask call call_for demand describe pledge plead quip urge vow".split()
+
+IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking"),
+    "hold": ("holds", "held", "holding"),
+    "find": ("finds", "found", "finding"),
+    "feel": ("feels", "felt", "feeling"),
+}
+# forms too ambiguous to be cues on their own
+_EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "charge", "state",
+                   "note", "report", "call", "answer", "hope", "fear", "signal", "reply",
+                   "finds", "holds", "feel", "find", "hold", "worry", "notice", "comment",
+                   "calls", "charges", "states", "notes", "reports", "signals", "concern"}  # fmt: skip
+
+NOUN_CUES = (
+    "statement statements remark remarks comment comments declaration declarations claim claims "
+    "assertion assertions words warning warnings call pledge view views opinion argument "
+    "arguments"
+).split()
+
+SOURCE_DOCUMENT_NOUNS = (
+    "statement communique communiqué report article editorial column interview commentary "
+    "op-ed release readout transcript briefing"
+).split()
+
+GENERIC_OUTLET_NOUNS = ("newspaper", "paper", "daily", "outlet", "agency", "broadcaster",
+                        "magazine", "publication", "tabloid", "weekly")  # fmt: skip
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Base form, third person, past and present participle (and irregular past participle)."""
+    if lemma in IRREGULAR:
+        return (lemma, *IRREGULAR[lemma])
+    if lemma.endswith("e"):
+        forms = (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms = (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms = (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    elif lemma in ("admit", "regret", "commit", "refer", "confer", "allot", "plan"):
+        forms = (lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    else:
+        forms = (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+    return forms
+
+
+@cache
+def form_to_lemma() -> dict[str, str]:
+    """Every inflected cue form (``pointed out``) mapped to its lemma (``point_out``)."""
+    table: dict[str, str] = {}
+    for lemma in (*CLAUSE_VERBS, *OBJECT_VERBS, *QUOTE_ONLY_VERBS):
+        head, _, particle = lemma.partition("_")
+        for form in inflections(head):
+            if not particle and form in _EXCLUDED_FORMS:
+                continue
+            table[f"{form} {particle}" if particle else form] = lemma
+    return table
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    """A regex matching any cue form as whole words, longest forms first."""
+    forms = sorted(form_to_lemma(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def lemma_of(form: str) -> str | None:
+    return form_to_lemma().get(" ".join(form.lower().split()))

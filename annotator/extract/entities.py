@@ -1,0 +1,246 @@
+"""Names in a document: person/organisation/outlet mentions, roles split off names, the fullest
+form of each name, and the document-level entity list.
+
+A name is a run of capitalised words (``Chung Eui-yong``, ``National Security Council``), found
+once per document with one regex pass; mentions are kept sorted by offset so that "the last person
+before offset x" is a binary search, never a backward scan of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annotator.extract.outlets import (
+    canonical_outlet,
+    looks_like_outlet,
+    outlet_by_context,
+    strip_article,
+)
+from annotator.models import Entity, EntityKind
+
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]*|['’][A-Z][a-z]+)*|[A-Z]{2,}s?|[A-Z]\.)"
+_NAME = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP_WORD})*\b")
+
+ROLE_WORDS = (
+    "President|Vice President|Prime Minister|Premier|Minister|Foreign Minister|Secretary|"
+    "General Secretary|Secretary of State|Chancellor|Ambassador|Envoy|Spokesman|Spokeswoman|"
+    "Spokesperson|Adviser|Advisor|National Security Adviser|Director|Chairman|Chairwoman|Chair|"
+    "Chief|Senator|Governor|Mayor|Representative|Commissioner|General|Admiral|Professor|"
+    "Dr|Mr|Mrs|Ms|King|Queen|Leader|Chief Executive|CEO|Deputy|Counselor|Councillor|Speaker|"
+    "Lawmaker|Analyst|Researcher|Fellow|Editor|Correspondent|Commander"
+)
+_ROLE_TAIL = re.compile(
+    rf"^(?P<role>.*\b(?:{ROLE_WORDS}|{ROLE_WORDS.lower()})\.?)\s+(?P<name>{_CAP_WORD}"
+    rf"(?:\s+{_CAP_WORD})*)$"
+)
+_ROLE_ONLY = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
+
+# capitalised words that are not (the start of) a person's name
+NOT_NAMES = set(
+    "The A An This That These Those It Its He She They We I In On At For From By With As But And "
+    "Or If When While Since After Before During Although Though However Moreover Nevertheless "
+    "Meanwhile Also Thus Therefore Then Now Of Such Some Many Most Both Each Every All Any No Not "
+    "Yet So Still Even Just Only Earlier Later Let Last Next First Second Third Former Foreign "
+    "Chinese Korean Japanese American Russian North South East West Western Eastern US USA UN EU "
+    "ROK DPRK PRC Korea China Japan Russia Seoul Beijing Tokyo Washington Pyongyang Moscow Taiwan "
+    "America Europe Asia Indo-Pacific Peninsula January February March April May June July "
+    "August September October November December Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday According Regarding Given Calling Almost Of Course Grounds Details Xiamen Annapolis "
+    "Laos Peru Gyeongju Belt Road Initiative Quad QUAD THAAD COVID-19 APEC ASEAN G2".split()
+)
+SENTENCE_WORDS = set(
+    "The A An This That These Those It Its He She They We In On At For From By With As But And "
+    "Or If When While Since After Before During Although Though However Moreover Also Thus Then "
+    "Now Of Such Some Many Most Both Each Every All Any No Not Yet So Still Even Just Only Earlier "
+    "Later According Regarding Given Calling Almost Former".split()
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:House|Council|Ministry|Department|Office|Agency|Administration|Government|Party|"
+    r"Committee|Commission|Bank|Fund|Organization|Organisation|Union|Institute|University|"
+    r"Association|Assembly|Congress|Parliament|Senate|Army|Navy|Force|Forces|Group|Corporation|"
+    r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon)\b"
+)
+_PLACE_WORDS = re.compile(
+    r"\b(?:United|States|Kingdom|Republic|Dialogue|Forum|Korean|Chinese|Russian|One|Initiative|"
+    r"Peninsula|Sea|Strait|Island|Islands|Summit|Treaty|Accord|Doctrine)\b"
+)
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # as written, role removed
+    role: str | None
+    kind: EntityKind
+
+
+def split_role(phrase: str) -> tuple[str, str | None]:
+    """``ROK Foreign Minister Chung Eui-yong`` -> (``Chung Eui-yong``, ``ROK Foreign Minister``)."""
+    phrase = phrase.strip()
+    match = _ROLE_TAIL.match(phrase)
+    if match and match.group("name").split()[0] not in NOT_NAMES | {"of"}:
+        return match.group("name"), match.group("role").strip()
+    return phrase, None
+
+
+def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
+    if looks_like_outlet(name) or outlet_by_context(text, start, end):
+        return EntityKind.OUTLET
+    if _ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
+        return EntityKind.ORGANISATION
+    words = name.split()
+    if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
+        return None
+    if any(word.isupper() and len(word) > 1 for word in words):
+        return None  # acronyms alone are places or organisations we cannot type
+    return EntityKind.PERSON
+
+
+@dataclass
+class NameIndex:
+    """Every name mention of a document, and the fullest form of each short name."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    fullest: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str) -> NameIndex:
+        index = cls()
+        for match in _NAME.finditer(text):
+            raw = match.group()
+            start = match.start()
+            # a sentence-initial function word is not part of the name
+            words = raw.split()
+            while words and words[0] in SENTENCE_WORDS and len(words) > 1:
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            phrase = " ".join(words)
+            # the role may include lower-case words before the name ("spokeswoman Emily Horn")
+            before = text[max(0, start - 60) : start]
+            role_prefix = re.search(r"((?:[A-Z][\w-]*\s+)*[a-z]+)\s+$", before)
+            name, role = split_role(phrase)
+            if role is None and role_prefix and _ROLE_ONLY.search(role_prefix.group(1).split()[-1]):
+                role = role_prefix.group(1)
+            end = match.end()
+            name_start = end - len(name)
+            kind = _kind_of(name, text, name_start, end)
+            if kind is None:
+                continue
+            if kind is EntityKind.OUTLET:
+                name = canonical_outlet(name)
+            index.mentions.append(Mention(name_start, end, name, role, kind))
+        index._drop_sentence_initial_words(text)
+        index._starts = [mention.start for mention in index.mentions]
+        index._build_fullest()
+        return index
+
+    def _drop_sentence_initial_words(self, text: str) -> None:
+        """A lone capitalised word opening a sentence is a name only if a longer name has it."""
+        tokens = {
+            word
+            for mention in self.mentions
+            if mention.kind is EntityKind.PERSON and " " in mention.name
+            for word in mention.name.split()
+        }
+        kept = []
+        for mention in self.mentions:
+            lone = mention.kind is EntityKind.PERSON and " " not in mention.name
+            opening = mention.start == 0 or text[max(0, mention.start - 2) : mention.start] in (
+                ". ",
+                "\n\n"[:2],
+                "? ",
+                "! ",
+            ) or text[mention.start - 1 : mention.start] in "\n“\"("
+            if lone and (opening or re.fullmatch(ROLE_WORDS, mention.name)) and mention.name not in tokens:
+                continue
+            kept.append(mention)
+        self.mentions = kept
+
+    def _build_fullest(self) -> None:
+        for mention in self.mentions:
+            if mention.kind is not EntityKind.PERSON:
+                self.fullest.setdefault(mention.name, mention.name)
+                continue
+            words = mention.name.split()
+            for key in (mention.name, words[0], words[-1]):
+                current = self.fullest.get(key)
+                if current is None or len(mention.name.split()) > len(current.split()):
+                    self.fullest[key] = mention.name
+            if mention.role:
+                self.roles.setdefault(mention.name, mention.role)
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of ``name`` in the document (``Wang`` -> ``Wang Yi``)."""
+        name = strip_article(name)
+        if name in self.fullest:
+            return self.fullest[name]
+        words = name.split()
+        if words and words[-1] in self.fullest and len(words) == 1:
+            return self.fullest[words[-1]]
+        return name
+
+    def last_before(
+        self, offset: int, kinds: tuple[EntityKind, ...], role: str | None = None
+    ) -> Mention | None:
+        """The closest mention of one of ``kinds`` ending before ``offset`` (optionally with a
+        role containing ``role``). Walks back at most 200 mentions."""
+        position = bisect_left(self._starts, offset) - 1
+        steps = 0
+        while position >= 0 and steps < 200:
+            mention = self.mentions[position]
+            if mention.end <= offset and mention.kind in kinds:
+                mention_role = mention.role or self.roles.get(self.full_name(mention.name))
+                if role is None or (mention_role and role.lower() in mention_role.lower()):
+                    return mention
+            position -= 1
+            steps += 1
+        return None
+
+    def kind_of_name(self, name: str) -> EntityKind | None:
+        for mention in self.mentions:
+            if mention.name == name:
+                return mention.kind
+        return None
+
+
+def build_entities(
+    index: NameIndex, speakers: list[tuple[str, str | None]], outlets: list[str]
+) -> list[Entity]:
+    """Entities for the speakers and outlets of the quotes, with aliases and mention counts."""
+    aliases: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    kinds: dict[str, EntityKind] = {}
+    for mention in index.mentions:
+        full = index.full_name(mention.name)
+        counts[full] += 1
+        kinds.setdefault(full, mention.kind)
+        if mention.name != full:
+            aliases.setdefault(full, set()).add(mention.name)
+    wanted: dict[str, EntityKind] = {}
+    for speaker, _role in speakers:
+        if speaker:
+            wanted.setdefault(speaker, kinds.get(speaker, EntityKind.PERSON))
+    for outlet in outlets:
+        wanted[outlet] = EntityKind.OUTLET
+    entities = []
+    for name in sorted(wanted):
+        kind = wanted[name]
+        if kind is EntityKind.PERSON and (" and " in name or name[:1].islower()):
+            kind = EntityKind.ORGANISATION if name[:1].isupper() else EntityKind.PERSON
+        entities.append(
+            Entity(
+                name=name,
+                kind=kind,
+                aliases=sorted(aliases.get(name, set())),
+                mentions=max(1, counts.get(name, 0)),
+            )
+        )
+    return entities

@@ -1,0 +1,554 @@
+"""The extraction pass over one document: passages, cues, reported clauses, attribution.
+
+Work is done sentence by sentence (a sentence is joined with the next while a quotation is open
+across it), so the cost is linear in the length of the text. See the package docstring for the
+rules and confidence levels.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from annotator.extract.attribution import Source, SpeakerResolver, is_passive, subject_before
+from annotator.extract.cues import (
+    BARE_CLAUSE_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    SOURCE_DOCUMENT_NOUNS,
+    cue_pattern,
+    lemma_of,
+)
+from annotator.extract.entities import NameIndex
+from annotator.extract.marks import Passage, find_passages
+from annotator.extract.outlets import canonical_outlet, looks_like_outlet
+from annotator.extract.sentences import sentence_spans
+from annotator.models import QuoteKind
+
+_THAT_AFTER = re.compile(r"\s+(?:(?:[^\s,.;:“”\"()]+\s+){0,5}?)that\s+")
+_TO_QUOTE = re.compile(r"[\s,:]*(?:to\s+|that\s+)?(?=[“\"«‘'])")
+_BARE_CLAUSE = re.compile(
+    r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
+    r"could|can|must|may))\b)"
+)
+_OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
+_ACCORDING = re.compile(
+    r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
+    r"words) of)\s+",
+    re.IGNORECASE,
+)
+_NOUN_THAT = re.compile(
+    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+"
+)
+_OPINION = re.compile(r"\b(?:in|by)\s+(his|her|their|its)\s+(?:opinion|view|words)\s*,\s*", re.I)
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_IN_SOURCE = re.compile(
+    r"\b(?:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|piece|"
+    r"commentary)\s+(?:in|for|with|by|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_SOURCE_DOCUMENT = re.compile(
+    rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
+    )
+_NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
+_POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
+)
+_PARTICIPLE_CUE = re.compile(r",\s*$")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    source: Source
+    cue: str | None
+    confidence: float
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    form: str
+    lemma: str
+    subject: str = ""
+    coordinated: bool = False
+    passive: bool = False
+    subordinate: bool = False
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    passages: list[Passage] = field(default_factory=list)
+
+
+def _units(text: str, passages: list[Passage]) -> list[_Unit]:
+    """Sentences, joined while a quotation runs across a sentence boundary."""
+    units: list[_Unit] = []
+    position = 0
+    for start, end in sentence_spans(text):
+        if units and start < units[-1].end:
+            units[-1].end = max(units[-1].end, end)
+            continue
+        units.append(_Unit(start, end))
+    for passage in passages:
+        while position < len(units) and units[position].end <= passage.open_at:
+            position += 1
+        if position >= len(units):
+            break
+        unit = units[position]
+        unit.passages.append(passage)
+        if passage.close_at > unit.end:
+            unit.end = passage.close_at
+            # absorb following sentences covered by the passage
+            following = position + 1
+            while following < len(units) and units[following].start < unit.end:
+                unit.end = max(unit.end, units[following].end)
+                units[following].start = units[following].end = -1
+                following += 1
+    return [unit for unit in units if unit.end > unit.start >= 0]
+
+
+def _inside(passages: list[Passage], offset: int) -> bool:
+    return any(passage.open_at <= offset < passage.close_at for passage in passages)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:—–-\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.—–-\n":
+        end -= 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class DocumentExtractor:
+    """Extracts the quotes of one text; create one per document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names = NameIndex.build(text)
+        self.resolver = SpeakerResolver(self.names)
+        self.passages = find_passages(text)
+        self.found: list[Found] = []
+        self.speaker_outlets: dict[str, str] = {}
+        self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
+        self._last_event: tuple[int, Source] | None = None
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_left(self._paragraph_starts, offset + 1) - 1
+
+    # ------------------------------------------------------------------ main loop
+    def run(self) -> list[Found]:
+        for unit in _units(self.text, self.passages):
+            self._unit(unit)
+        return self.found
+
+    def _cues(self, unit: _Unit) -> list[_Cue]:
+        cues: list[_Cue] = []
+        for match in cue_pattern().finditer(self.text, unit.start, unit.end):
+            if _inside(unit.passages, match.start()):
+                continue
+            lemma = lemma_of(match.group())
+            if lemma is None:
+                continue
+            if match.group()[:1].isupper() and lemma not in ("say", "tell"):
+                continue  # "Calling the two countries", "Regarding"
+            cues.append(_Cue(match.start(), match.end(), match.group(), lemma))
+        for match in _ACCORDING.finditer(self.text, unit.start, unit.end):
+            if not _inside(unit.passages, match.start()):
+                cues.append(_Cue(match.start(), match.end(), "according to", "according_to"))
+        for match in _OPINION.finditer(self.text, unit.start, unit.end):
+            if not _inside(unit.passages, match.start()):
+                cue = _Cue(match.start(), match.end(), match.group().strip(" ,"), "opinion")
+                cue.subject = match.group(1)
+                cues.append(cue)
+        for match in _NOUN_THAT.finditer(self.text, unit.start, unit.end):
+            if not _inside(unit.passages, match.start()):
+                cue = _Cue(match.start(), match.end(), match.group().strip(), "noun")
+                cue.subject = match.group(1)
+                cues.append(cue)
+        cues.sort(key=lambda cue: (cue.start, cue.lemma != "noun"))
+        return cues
+
+    def _unit(self, unit: _Unit) -> None:
+        text = self.text
+        cues = self._cues(unit)
+        attributed: dict[int, tuple[Source, str | None, float]] = {}
+        absorbed: set[int] = set()
+        unit_outlet = self._unit_outlet(unit)
+        lower = unit.start
+        covered_until = unit.start
+        previous_source: Source | None = None
+        frame_outlet: str | None = None
+        for number, cue in enumerate(cues):
+            if cue.start < covered_until:
+                continue  # inside a reported clause already emitted
+            later = [other for other in cues[number + 1 :] if other.start >= cue.end]
+            next_start = later[0].start if later else unit.end
+            if cue.lemma == "according_to":
+                source, content = self._according(unit, cue, later)
+            else:
+                if cue.lemma not in ("opinion", "noun"):
+                    subject = subject_before(text, lower, cue.start)
+                    cue.subject, cue.coordinated = subject.phrase, subject.coordinated
+                    cue.subordinate = subject.subordinate
+                    cue.passive = not cue.subject and is_passive(text, lower, cue.start)
+                source = self._source_of(cue, previous_source, unit)
+                content = self._content(unit, cue, later)
+            if content is not None and any(
+                other.lemma == "noun" and other.start < content[0] for other in later
+            ):
+                continue  # "recall Pompeo’s statements that …": the noun cue names the source
+            source = self._with_outlet(source, unit_outlet, frame_outlet)
+            frame_outlet = None
+            cue_text = cue.form if cue.lemma != "tell" else self._told_phrase(cue)
+            # a frame: "The Herald reported that Wang said that ...": Wang speaks, via the Herald
+            if content is not None and later:
+                following = later[0]
+                gap = text[content[0] : following.start]
+                if following.lemma not in ("according_to", "noun") and 0 < _words(gap) <= 5 and (
+                    "," not in gap
+                ):
+                    frame_outlet = source.outlet
+                    self._event(cue.start, source)
+                    lower = content[0]
+                    previous_source = source
+                    continue
+            if content is not None:
+                self._emit_content(unit, content, source, cue_text, attributed, absorbed)
+                covered_until = content[1]
+            scope_start = content[1] if content else cue.end
+            self._attribute_scope(unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed)
+            self._event(cue.start, source)
+            previous_source = source
+            lower = content[1] if content else cue.end
+        self._leftover_passages(unit, attributed, absorbed, unit_outlet)
+
+    def _with_outlet(self, source: Source, unit_outlet: str | None, frame: str | None) -> Source:
+        outlet = source.outlet or frame or unit_outlet
+        if outlet is None and source.speaker:
+            outlet = self.speaker_outlets.get(source.speaker)
+        if source.speaker and unit_outlet and source.speaker != unit_outlet:
+            self.speaker_outlets[source.speaker] = unit_outlet
+        return Source(source.speaker, source.role, outlet, source.is_person)
+
+    def _attribute_scope(
+        self,
+        unit: _Unit,
+        cue: _Cue,
+        source: Source,
+        cue_text: str,
+        scope_start: int,
+        next_start: int,
+        attributed: dict,
+        absorbed: set[int],
+    ) -> None:
+        """Quotations after the cue (before the next one), or right before it (“…,” he said)."""
+        text = self.text
+        for passage in unit.passages:
+            if passage.open_at in attributed or passage.open_at in absorbed:
+                continue
+            if scope_start <= passage.open_at < next_start:
+                adjacent = _TO_QUOTE.fullmatch(text, scope_start, passage.open_at) is not None
+                if not adjacent and _words(text[passage.start : passage.end]) <= 2:
+                    attributed[passage.open_at] = (Source(None), None, 0.3)
+                else:
+                    attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
+            elif passage.close_at <= cue.start and not cue.passive:
+                between = text[passage.close_at : cue.start]
+                if _words(between) > 4 or re.search(r"[.;:]", between):
+                    continue
+                inverted = source if source.speaker else self._subject_after(cue)
+                attributed[passage.open_at] = (inverted, cue_text, 0.9)
+                # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
+                for earlier in unit.passages:
+                    if earlier.close_at <= passage.open_at and earlier.open_at not in attributed:
+                        if _words(text[earlier.close_at : passage.open_at]) <= 3:
+                            attributed[earlier.open_at] = (inverted, cue_text, 0.85)
+
+    # ------------------------------------------------------------------ pieces
+    def _told_phrase(self, cue: _Cue) -> str:
+        match = _TOLD_OBJECT.match(self.text, cue.end)
+        if match and _words(match.group(1)) <= 4:
+            return f"{cue.form} {match.group(1)}"
+        after = self.text[cue.end : cue.end + 12]
+        if after.startswith(" reporters"):
+            return f"{cue.form} reporters"
+        return cue.form
+
+    def _unit_outlet(self, unit: _Unit) -> str | None:
+        match = _IN_SOURCE.search(self.text, unit.start, unit.end)
+        if match:
+            return canonical_outlet(match.group(1))
+        return None
+
+    def _source_of(self, cue: _Cue, previous: Source | None, unit: _Unit) -> Source:
+        text = self.text
+        if cue.coordinated and not cue.subject:
+            return previous or self._last_source() or Source(None)
+        if cue.lemma == "tell":
+            match = _TOLD_OBJECT.match(text, cue.end)
+            if match and looks_like_outlet(match.group(1)):
+                outlet = canonical_outlet(match.group(1))
+                base = self.resolver.resolve(cue.subject, cue.start)
+                return Source(base.speaker, base.role, outlet, base.is_person)
+        if not cue.subject and cue.form.lower().endswith("ing"):
+            # a participle: "…, pledging to “…”", "“…,” pointing out that …"
+            before = text[unit.start : cue.start].rstrip(" ”’\"»")
+            if before.endswith(","):
+                if previous is not None and previous.speaker:
+                    return previous
+                first = unit.passages[0].open_at if unit.passages else cue.start
+                match = _SENTENCE_SUBJECT.match(text[unit.start : min(first, cue.start)])
+                if match:
+                    return self.resolver.resolve(match.group(1), cue.start)
+                return self._last_source() or Source(None)
+        if not cue.subject:
+            return Source(None)
+        return self.resolver.resolve(cue.subject, cue.start)
+
+    def _last_source(self) -> Source | None:
+        return self._last_event[1] if self._last_event else None
+
+    def _subject_after(self, cue: _Cue) -> Source:
+        match = re.match(
+            r"\s+((?:he|she|they|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))", self.text[cue.end :]
+        )
+        if match:
+            return self.resolver.resolve(match.group(1), cue.end)
+        return Source(None)
+
+    def _content_end(
+        self, unit: _Unit, start: int, later: list[_Cue], subordinate: bool = False
+    ) -> int:
+        text = self.text
+        end = unit.end
+        for cue in later:
+            between = text[start : cue.start]
+            if re.search(r"(?:\band(?:\s+also)?|,)\s*$", between) and cue.lemma not in (
+                "according_to",
+            ):
+                tail = text[cue.end : cue.end + 12]
+                if cue.form.endswith("ing") and not re.match(r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail):
+                    continue  # "reiterating their joint efforts": no new content
+                end = min(end, cue.start)
+                break
+        for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
+            index = text.find(mark, start, end)
+            if index != -1 and not _inside(unit.passages, index):
+                end = index
+        if subordinate:
+            index = start
+            while (index := text.find(",", index, end)) != -1:
+                if not _inside(unit.passages, index):
+                    end = index
+                    break
+                index += 1
+        return end
+
+    def _content(
+        self, unit: _Unit, cue: _Cue, later: list[_Cue]
+    ) -> tuple[int, int, float] | None:
+        text = self.text
+        if cue.lemma == "noun":
+            return (cue.end, self._content_end(unit, cue.end, later), 0.8)
+        if cue.subject.lower() in {"the", "a", "an", "this"}:
+            return None  # a noun, not a verb: "the call for ..."
+        if cue.lemma == "opinion":
+            start = cue.end
+            return (start, self._content_end(unit, start, later), 0.85)
+        that = _THAT_AFTER.match(text, cue.end, unit.end)
+        if that and not _inside(unit.passages, that.end()):
+            start = that.end()
+            confidence = 0.85 if _words(text[cue.end : that.start() + 1]) == 0 else 0.75
+            return (start, self._content_end(unit, start, later, cue.subordinate), confidence)
+        quote = _TO_QUOTE.match(text, cue.end, unit.end)
+        if quote:
+            return None  # a cue for the quotation that follows (scope attribution)
+        if cue.lemma in BARE_CLAUSE_VERBS:
+            bare = _BARE_CLAUSE.match(text, cue.end, unit.end)
+            if bare:
+                start = bare.end()
+                end = self._content_end(unit, start, later, cue.subordinate)
+                if _words(text[start:end]) >= 3:
+                    return (start, end, 0.7)
+        if cue.lemma in OBJECT_VERBS:
+            obj = _OBJECT.match(text, cue.end, unit.end)
+            if obj:
+                start = obj.end()
+                end = self._content_end(unit, start, later)
+                if _words(text[start:end]) >= 4:
+                    return (start, end, 0.6)
+        return None
+
+    def _according(
+        self, unit: _Unit, cue: _Cue, later: list[_Cue]
+    ) -> tuple[Source, tuple[int, int, float] | None]:
+        """``According to X, …`` / ``…, according to X.`` / ``From the point of view of X, …``."""
+        text = self.text
+        comma = text.find(",", cue.end, unit.end)
+        while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
+            comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
+        phrase_match = re.match(r"[^,.;(“\"]*", text[cue.end : unit.end])
+        phrase = phrase_match.group().strip() if phrase_match else ""
+        source = self.resolver.resolve(phrase, cue.start)
+        if comma == -1 or _words(text[cue.end : comma]) > 12 or cue.start > unit.start + (
+            (unit.end - unit.start) // 2
+        ):
+            # "…, according to X." closes the sentence: the content is before it
+            start, end = _trim(self.text, unit.start, cue.start)
+            inner = [p for p in unit.passages if p.close_at <= cue.start]
+            if end > start and not inner:
+                return source, (start, end, 0.8)
+            return source, None
+        start = comma + 1
+        return source, (start, self._content_end(unit, start, later), 0.85)
+
+    def _emit_content(
+        self,
+        unit: _Unit,
+        content: tuple[int, int, float],
+        source: Source,
+        cue_text: str,
+        attributed: dict,
+        absorbed: set[int],
+    ) -> None:
+        text = self.text
+        start, end = _trim(text, content[0], content[1])
+        if end <= start:
+            return
+        inner = [p for p in unit.passages if start <= p.open_at and p.close_at <= end + 1]
+        if len(inner) == 1 and _trim(text, start, inner[0].open_at)[1] <= start and (
+            _words(text[inner[0].close_at : end]) == 0
+        ):
+            attributed[inner[0].open_at] = (source, cue_text, 0.95)
+            return
+        if inner and any(p.open_at == start for p in inner) and _words(text[start:end]) > 0:
+            # content opens with a quotation followed by more text: keep them apart
+            first = inner[0]
+            attributed[first.open_at] = (source, cue_text, 0.9)
+            return
+        kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
+        for passage in inner:
+            absorbed.add(passage.open_at)
+        self._add(start, end, kind, source, cue_text, content[2])
+
+    def _leftover_passages(
+        self, unit: _Unit, attributed: dict, absorbed: set[int], unit_outlet: str | None
+    ) -> None:
+        text = self.text
+        for passage in unit.passages:
+            if passage.open_at in absorbed:
+                continue
+            penalty = 0.0 if passage.closed else 0.3
+            if passage.open_at in attributed:
+                source, cue_text, confidence = attributed[passage.open_at]
+                if source.speaker is None:
+                    inherited = self._inherit(passage)
+                    if inherited is not None:
+                        source = inherited
+                self._add_passage(passage, source, cue_text, confidence - penalty)
+                continue
+            prefix = text[unit.start : passage.open_at]
+            words = _words(text[passage.start : passage.end])
+            # "Xi Jinping, for his part, “drew attention to …”"
+            match = _SENTENCE_SUBJECT.match(prefix)
+            if match and passage.open_at == unit.passages[0].open_at and text[
+                passage.start : passage.start + 1
+            ].islower():
+                source = self.resolver.resolve(match.group(1), passage.open_at)
+                if source.speaker and source.speaker[:1].isupper():
+                    self._add_passage(passage, source, None, 0.8 - penalty)
+                    continue
+            document = _SOURCE_DOCUMENT.search(prefix)
+            if document and words >= 3:
+                source = Source(document.group(1))
+                self._add_passage(passage, source, None, 0.7 - penalty)
+                continue
+            noun_cue = _NOUN_CUE.search(prefix)
+            if noun_cue and words >= 3:
+                possessor = _POSSESSOR.search(prefix)
+                lead = re.match(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*", prefix)
+                subject = possessor.group(1) if possessor else (lead.group() if lead else None)
+                if subject and subject in self.names.fullest:
+                    source = self.resolver.resolve(subject, passage.open_at)
+                    self._add_passage(passage, source, noun_cue.group(), 0.7 - penalty)
+                    continue
+            after = text[passage.close_at : passage.close_at + 20]
+            before = text[max(unit.start, passage.open_at - 5) : passage.open_at]
+            if re.match(r"\s+(?:means|meant|is|was|refers|implies|suggests)\b", after) or (
+                re.search(r"\b(?:a|an|the)\s+$", before) and re.match(r"\s+[a-z]", after)
+            ):
+                # a quotation talked about ("“X” means …") or used as a modifier ("an “X” format")
+                self._add_passage(passage, Source(None), None, 0.3 - penalty / 2)
+                continue
+            inherited = self._inherit(passage)
+            if inherited is not None and words >= 3:
+                if unit_outlet and not inherited.outlet:
+                    inherited = Source(inherited.speaker, inherited.role, unit_outlet)
+                self._add_passage(passage, inherited, None, 0.75 - penalty)
+                continue
+            if words <= 2:
+                confidence = 0.15
+            elif words <= 4:
+                confidence = 0.35
+            else:
+                confidence = 0.55
+            self._add_passage(passage, Source(None), None, confidence - penalty / 2)
+
+    def _inherit(self, passage: Passage) -> Source | None:
+        """The speaker whose turn a cue-less quotation continues, if any."""
+        if self._last_event is None:
+            return None
+        position, source = self._last_event
+        if source.speaker is None:
+            return None
+        paragraph = self.paragraph_of(passage.open_at)
+        event_paragraph = self.paragraph_of(position)
+        if event_paragraph == paragraph:
+            return source
+        paragraph_start = self._paragraph_starts[paragraph]
+        if event_paragraph == paragraph - 1 and _words(
+            self.text[paragraph_start : passage.open_at]
+        ) <= 2:
+            return source
+        return None
+
+    def _event(self, position: int, source: Source) -> None:
+        if source.speaker:
+            self._last_event = (position, source)
+            self.resolver.remember(source)
+
+    def _add_passage(
+        self, passage: Passage, source: Source, cue: str | None, confidence: float
+    ) -> None:
+        self._add(passage.start, passage.end, QuoteKind.DIRECT, source, cue, confidence)
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        kind: QuoteKind,
+        source: Source,
+        cue: str | None,
+        confidence: float,
+    ) -> None:
+        start, end = _trim(self.text, start, end) if kind is not QuoteKind.DIRECT else (start, end)
+        if end <= start:
+            return
+        self.found.append(
+            Found(start, end, kind, source, cue, round(min(1.0, max(0.05, confidence)), 2))
+        )
+        if source.speaker:
+            self._event(start, source)

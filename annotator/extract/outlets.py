@@ -1,0 +1,90 @@
+"""Recognising media outlets: by the shape of the name, by context, and (only as a helper) by a
+small gazetteer of outlets that neither shape nor context gives away (``Yonhap``, ``Reuters``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.extract.cues import GENERIC_OUTLET_NOUNS
+
+# name endings that mark a publication or broadcaster
+_OUTLET_HEADS = (
+    "Times Herald Post News Daily Ilbo Sinmun Shimbun Tribune Journal Gazette Telegraph Guardian "
+    "Chronicle Observer Monitor Review Economist Express Mirror Standard Independent Press "
+    "Broadcasting Broadcaster Radio Television TV Network Wire Insider Diplomat Agency Mail Star "
+    "Sun Courier Examiner Inquirer Dispatch Bulletin Weekly Magazine Online"
+).split()
+_OUTLET_HEAD_PATTERN = re.compile(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$")
+
+GAZETTEER = {
+    "yonhap": "Yonhap",
+    "xinhua": "Xinhua",
+    "reuters": "Reuters",
+    "bloomberg": "Bloomberg",
+    "ap": "AP",
+    "afp": "AFP",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "kbs": "KBS",
+    "mbc": "MBC",
+    "sbs": "SBS",
+    "nhk": "NHK",
+    "kcna": "KCNA",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "hankyoreh": "Hankyoreh",
+    "politico": "Politico",
+    "axios": "Axios",
+    "nikkei": "Nikkei",
+    "cctv": "CCTV",
+    "cgtn": "CGTN",
+    "al jazeera": "Al Jazeera",
+    "foreign policy": "Foreign Policy",
+    "nk news": "NK News",
+}
+
+# "in an article in X", "told X", "X reported", "the newspaper X", "X newspaper"
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:article|column|editorial|op-ed|interview|piece|report)s?\s+(?:in|for|with|by)"
+    r"|\b(?:newspaper|daily|broadcaster|agency|outlet|magazine))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CONTEXT_AFTER = re.compile(
+    rf"^\s+(?:{'|'.join(GENERIC_OUTLET_NOUNS)})\b|^\s+(?:reported|reports|wrote|writes|editorial)",
+    re.IGNORECASE,
+)
+_GENERIC_OUTLET = re.compile(
+    rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$", re.IGNORECASE
+)
+
+
+def strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an|one)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def looks_like_outlet(name: str) -> bool:
+    """True for names shaped like an outlet (``The Korea Times``, ``JoongAng Ilbo``, ``Yonhap``)."""
+    bare = strip_article(name)
+    if not bare:
+        return False
+    if bare.lower() in GAZETTEER:
+        return True
+    return bool(_OUTLET_HEAD_PATTERN.search(bare)) and bare[0].isupper() and len(bare.split()) >= 2
+
+
+def is_generic_outlet(phrase: str) -> bool:
+    """``the ROK media``, ``one South Korean media outlet``, ``the newspaper``."""
+    return bool(_GENERIC_OUTLET.search(phrase))
+
+
+def outlet_by_context(text: str, start: int, end: int) -> bool:
+    """True when the words around ``text[start:end]`` say it is an outlet."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 30]
+    return bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
+
+
+def canonical_outlet(name: str) -> str:
+    bare = strip_article(name)
+    return GAZETTEER.get(bare.lower(), bare)
