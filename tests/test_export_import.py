@@ -379,3 +379,25 @@ def test_two_records_for_one_annotator_and_document_are_refused(
     with pytest.raises(AnnotatorError, match="line 2: a second record for annotator 'hal'"):
         run_import("doccano", path, [], annotations_dir, tmp_path)
     assert list(annotations_dir.iterdir()) == []
+
+
+def test_failed_export_leaves_the_old_file_and_no_temp_files(
+    seeds_dir: Path, annotations_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator import pipeline
+    from annotator.cli import main
+
+    monkeypatch.setattr(pipeline, "_extractor", lambda: None)
+    documents = build_corpus(seeds_dir)
+    annotate(annotations_dir, documents)
+    (annotations_dir / "bob" / f"{documents[1].id}.json").write_text('{"annotator": "bob"', "utf-8")
+    out_folder = tmp_path / "out"
+    out_folder.mkdir()
+    out = out_folder / "export.jsonl"
+    out.write_bytes(b"old export\n")
+    args = ["export", "--corpus", str(seeds_dir), "--annotations", str(annotations_dir)]
+    result = CliRunner().invoke(main, [*args, "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{documents[1].id}.json: not valid JSON" in result.output
+    assert out.read_bytes() == b"old export\n"
+    assert [p.name for p in out_folder.iterdir()] == ["export.jsonl"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,8 +21,14 @@ IMPORT_FORMATS = ("label-studio", "prodigy", "doccano")
 
 
 def write_export(format_name: str, source: ExportSource, out: BinaryIO) -> None:
-    """Stream the export of ``source`` in ``format_name`` to ``out``."""
-    views: Iterable[DocumentView] = source.documents()
+    """Stream the export of ``source`` in ``format_name`` to ``out``.
+
+    The first document is read before anything is written, so a corpus that cannot be read at
+    all leaves standard output empty (a file target is only replaced on success anyway).
+    """
+    documents = source.documents()
+    first = next(documents, None)
+    views: Iterable[DocumentView] = documents if first is None else chain([first], documents)
     writers: dict[str, Callable[[Iterable[DocumentView], BinaryIO], None]] = {
         "jsonl": write_jsonl,
         "csv": write_csv,

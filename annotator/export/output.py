@@ -13,6 +13,12 @@ from typing import BinaryIO
 from annotator.atomic import fsync_folder
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def open_output(target: Path | None) -> Iterator[BinaryIO]:
     """A binary stream for ``target`` (``None`` or ``-`` = stdout).
@@ -27,6 +33,7 @@ def open_output(target: Path | None) -> Iterator[BinaryIO]:
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.chmod(temp_name, 0o666 & ~current_umask())  # mkstemp makes 0600; exports are shareable
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
             yield handle
