@@ -104,7 +104,7 @@ def encode(
         return recode(data, categories)
     if isinstance(data, np.ndarray):
         return _encode_array(data, categories)
-    rows = [list(row) for row in data]
+    rows = [row if isinstance(row, list) else list(row) for row in data]
     if not rows:
         raise ValueError("reliability data has no annotator rows")
     width = len(rows[0])
@@ -115,20 +115,46 @@ def encode(
                 "every row needs one value (or None) per unit"
             )
     if categories is None:
-        present: set[Any] = set().union(*map(set, rows))  # set() of each row runs in C
-        present = {value for value in present if not _is_missing(value)}
-        categories = _sorted_domain(present)
+        return _encode_found_values(rows, width)
     index_of: dict[Hashable, int] = {value: code for code, value in enumerate(categories)}
     if len(index_of) != len(categories):
         raise ValueError("categories are not unique")
     codes = np.full((len(rows), width), MISSING, dtype=np.int64)
     for row_index, row in enumerate(rows):
         # dict.get through map runs in C: the fast path for string labels
-        fast = np.fromiter(map(index_of.get, row, repeat(MISSING)), dtype=np.int64, count=width)
-        if int(np.count_nonzero(fast == MISSING)) != row.count(None):
-            fast = np.array([_code(value, index_of) for value in row], dtype=np.int64)
-        codes[row_index] = fast
+        codes[row_index] = np.fromiter(
+            map(index_of.get, row, repeat(MISSING)), dtype=np.int64, count=width
+        )
+        unknown = [value for value in set(row) if value not in index_of and not _is_missing(value)]
+        if unknown:
+            raise ValueError(
+                f"value {unknown[0]!r} is not one of the categories {list(categories)}"
+            )
     return CodedData(codes=codes, categories=tuple(categories))
+
+
+class _FirstSeenCodes(dict[Any, int]):
+    """Gives each new value the next code; lookups of known values stay in C."""
+
+    def __missing__(self, value: Any) -> int:
+        code = self[value] = len(self)
+        return code
+
+
+def _encode_found_values(rows: list[list[Any]], width: int) -> CodedData:
+    """Codes over the sorted values that occur, in one pass over the data."""
+    first_seen = _FirstSeenCodes()
+    raw = np.empty((len(rows), width), dtype=np.int64)
+    for row_index, row in enumerate(rows):
+        raw[row_index] = np.fromiter(map(first_seen.__getitem__, row), dtype=np.int64, count=width)
+    values = [value for value in first_seen if not _is_missing(value)]
+    categories = _sorted_domain(set(values))
+    final_code = {value: code for code, value in enumerate(categories)}
+    mapping = np.array(
+        [MISSING if _is_missing(value) else final_code[value] for value in first_seen] or [0],
+        dtype=np.int64,
+    )
+    return CodedData(codes=mapping[raw], categories=tuple(categories))
 
 
 def recode(data: CodedData, categories: Sequence[Any]) -> CodedData:
@@ -145,17 +171,6 @@ def recode(data: CodedData, categories: Sequence[Any]) -> CodedData:
 
 def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
-
-
-def _code(value: Any, index_of: dict[Hashable, int]) -> int:
-    if value is None:
-        return MISSING
-    code = index_of.get(value)
-    if code is None:
-        if _is_missing(value):
-            return MISSING
-        raise ValueError(f"value {value!r} is not one of the categories {list(index_of)}")
-    return code
 
 
 def _sorted_domain(values: set[Any]) -> list[Any]:
