@@ -265,3 +265,54 @@ def test_json_export_of_an_empty_corpus_is_valid() -> None:
     write_json([], DEFAULT_SCHEME, [], out)
     export = ExportFile.model_validate(orjson.loads(out.getvalue()))
     assert export.documents == [] and export.annotators == []
+
+
+def store_judgements(project) -> set[tuple]:
+    """(document, annotator, quote id, stance, sentiment, speaker, outlet) straight from the store."""
+    from annotator.annotations import (
+        effective_quotes,
+        labels_by_quote,
+        resolved_outlet,
+        resolved_speaker,
+    )
+
+    documents, store = project
+    found = set()
+    for document in documents:
+        for annotator in store.annotators():
+            annotation = store.load(annotator, document.id, document)
+            labels = labels_by_quote(annotation)
+            for quote in effective_quotes(document, annotation):
+                label = labels.get(quote.id)
+                found.add(
+                    (
+                        document.id,
+                        annotator,
+                        quote.id,
+                        label.stance if label else None,
+                        label.sentiment if label else None,
+                        resolved_speaker(quote, label),
+                        resolved_outlet(quote, label),
+                    )
+                )
+    return found
+
+
+def test_json_jsonl_and_csv_carry_every_judgement(project) -> None:
+    expected = store_judgements(project)
+    export = ExportFile.model_validate(orjson.loads(export_bytes(project, "json")))
+    from_json = {
+        (d.id, j.annotator, q.id, j.stance, j.sentiment, j.speaker, j.outlet)
+        for d in export.documents
+        for q in d.quotes
+        for j in q.judgements
+        if j.included
+    }
+    rows = [orjson.loads(line) for line in export_bytes(project, "jsonl").splitlines()]
+    columns = ("document_id", "annotator", "quote_id", "stance", "sentiment", "speaker", "outlet")
+    from_jsonl = {tuple(r[c] for c in columns) for r in rows if r["included"]}
+    csv_rows = csv.DictReader(io.StringIO(export_bytes(project, "csv").decode(), newline=""))
+    from_csv = {tuple(r[c] or None for c in columns) for r in csv_rows if r["included"] == "true"}
+    assert from_json == expected
+    assert from_jsonl == expected
+    assert from_csv == expected
