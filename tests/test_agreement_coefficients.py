@@ -185,11 +185,14 @@ def test_per_label_agreement_is_specific_agreement() -> None:
     assert per_label["c"] == pytest.approx(2 / 3)
 
 
-def test_gwet_ac2_equals_ac1_without_weights_and_differs_with_them() -> None:
-    ac1 = gwet_ac1(KRIPPENDORFF_2011)
-    ac2 = gwet_ac1(KRIPPENDORFF_2011, weights="quadratic")
-    assert ac1 == pytest.approx(0.77544, abs=1e-5)
-    assert ac2 > ac1  # the disagreements are mostly between neighbouring values
+def test_gwet_ac2_and_weighted_kappa_match_irrcac_quadratic_weights() -> None:
+    # irrCAC "weighting" vignette: AC2 0.914 (cac.raw4raters), 0.4837438 (distrib.6raters);
+    # kappa2.table(cont3x3abstractors, quadratic weights) 0.8921569
+    assert round(gwet_ac1(KRIPPENDORFF_2011, weights="quadratic"), 3) == 0.914
+    rows = rows_from_distribution(DISTRIB_6RATERS)
+    ac2 = gwet_ac1(rows, weights="quadratic", categories=[0, 1, 2, 3, 4])
+    assert ac2 == pytest.approx(0.4837438, abs=1e-6)
+    assert cohen_kappa_from_table(ABSTRACTORS, "quadratic") == pytest.approx(0.8921569, abs=1e-6)
 
 
 def test_bootstrap_is_seeded_and_brackets_alpha() -> None:
