@@ -158,7 +158,7 @@ class SpeakerResolver:
             self.last_outlet = source.outlet
 
     def resolve(self, phrase: str, position: int) -> Source:
-        phrase = phrase.strip(" ,.")
+        phrase = re.sub(r"^(?:and|but|so|or)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
         lowered = phrase.lower()
@@ -227,6 +227,10 @@ class SpeakerResolver:
             return Source(name, self._role(name), is_person=True)
         if self.last_person:
             return Source(self.last_person, self._role(self.last_person), is_person=True)
+        mention = self.names.last_before(position, (EntityKind.PERSON,))
+        if mention is not None:
+            name = self.names.full_name(mention.name)
+            return Source(name, self._role(name), is_person=True)
         return None
 
     def _named(self, name: str, role: str | None) -> Source:

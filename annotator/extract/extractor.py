@@ -39,6 +39,8 @@ _ACCORDING = re.compile(
     r"words) of)\s+",
     re.IGNORECASE,
 )
+# ambiguous verbs that are cues only with a that-clause: "the investigation found that"
+_FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
 _NOUN_THAT = re.compile(
     rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+"
@@ -173,6 +175,10 @@ class DocumentExtractor:
                 cue = _Cue(match.start(), match.end(), match.group().strip(" ,"), "opinion")
                 cue.subject = match.group(1)
                 cues.append(cue)
+        for match in _FOUND_THAT.finditer(self.text, unit.start, unit.end):
+            if not _inside(unit.passages, match.start()):
+                form = match.group(1)
+                cues.append(_Cue(match.start(), match.start() + len(form), form, form))
         for match in _NOUN_THAT.finditer(self.text, unit.start, unit.end):
             if not _inside(unit.passages, match.start()):
                 cue = _Cue(match.start(), match.end(), match.group().strip(), "noun")
@@ -191,6 +197,7 @@ class DocumentExtractor:
         covered_until = unit.start
         previous_source: Source | None = None
         frame_outlet: str | None = None
+        content_ended_at = -1
         for number, cue in enumerate(cues):
             if cue.start < covered_until:
                 continue  # inside a reported clause already emitted
@@ -204,6 +211,10 @@ class DocumentExtractor:
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
+                    if cue.subject.lower() in ("it", "and it", "there"):
+                        cue.subject, cue.passive = "", True  # "it is claimed that"
+                    if content_ended_at == cue.start and previous_source is not None:
+                        cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = self._content(unit, cue, later)
             if content is not None and any(
@@ -217,8 +228,14 @@ class DocumentExtractor:
             if content is not None and later:
                 following = later[0]
                 gap = text[content[0] : following.start]
-                if following.lemma not in ("according_to", "noun") and 0 < _words(gap) <= 5 and (
-                    "," not in gap
+                own_content = _THAT_AFTER.match(text, following.end, unit.end) or _TO_QUOTE.match(
+                    text, following.end, unit.end
+                )
+                if (
+                    following.lemma not in ("according_to", "noun")
+                    and 0 < _words(gap) <= 5
+                    and "," not in gap
+                    and own_content
                 ):
                     frame_outlet = source.outlet
                     self._event(cue.start, source)
@@ -227,7 +244,7 @@ class DocumentExtractor:
                     continue
             if content is not None:
                 self._emit_content(unit, content, source, cue_text, attributed, absorbed)
-                covered_until = content[1]
+                covered_until = content_ended_at = content[1]
             scope_start = content[1] if content else cue.end
             self._attribute_scope(unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed)
             self._event(cue.start, source)
@@ -303,7 +320,7 @@ class DocumentExtractor:
                 outlet = canonical_outlet(match.group(1))
                 base = self.resolver.resolve(cue.subject, cue.start)
                 return Source(base.speaker, base.role, outlet, base.is_person)
-        if not cue.subject and cue.form.lower().endswith("ing"):
+        if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # a participle: "…, pledging to “…”", "“…,” pointing out that …"
             before = text[unit.start : cue.start].rstrip(" ”’\"»")
             if before.endswith(","):
@@ -330,7 +347,12 @@ class DocumentExtractor:
         return Source(None)
 
     def _content_end(
-        self, unit: _Unit, start: int, later: list[_Cue], subordinate: bool = False
+        self,
+        unit: _Unit,
+        start: int,
+        later: list[_Cue],
+        subordinate: bool = False,
+        noun_object: bool = False,
     ) -> int:
         text = self.text
         end = unit.end
@@ -346,8 +368,18 @@ class DocumentExtractor:
                 break
         for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
             index = text.find(mark, start, end)
+            if mark == ", but " and re.search(r"\bnot\b", text[start:index]):
+                continue  # "not X, but Y" is one clause
             if index != -1 and not _inside(unit.passages, index):
                 end = index
+        if noun_object:
+            # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
+            for passage in unit.passages:
+                if start < passage.open_at < end and re.search(
+                    r"\s+and\s+$", text[start : passage.open_at]
+                ):
+                    end = passage.open_at - len(re.search(r"\s+and\s+$", text[start : passage.open_at]).group())
+                    break
         if subordinate:
             index = start
             while (index := text.find(",", index, end)) != -1:
@@ -387,7 +419,7 @@ class DocumentExtractor:
             obj = _OBJECT.match(text, cue.end, unit.end)
             if obj:
                 start = obj.end()
-                end = self._content_end(unit, start, later)
+                end = self._content_end(unit, start, later, cue.subordinate, noun_object=True)
                 if _words(text[start:end]) >= 4:
                     return (start, end, 0.6)
         return None
@@ -487,8 +519,14 @@ class DocumentExtractor:
                     continue
             after = text[passage.close_at : passage.close_at + 20]
             before = text[max(unit.start, passage.open_at - 5) : passage.open_at]
-            if re.match(r"\s+(?:means|meant|is|was|refers|implies|suggests)\b", after) or (
-                re.search(r"\b(?:a|an|the)\s+$", before) and re.match(r"\s+[a-z]", after)
+            opens_sentence = _words(prefix) <= 2
+            if (
+                opens_sentence
+                and re.match(r"\s+(?:means|meant|is|was|refers|implies|suggests)\b", after)
+            ) or (
+                words <= 4
+                and re.search(r"\b(?:a|an|the)\s+$", before)
+                and re.match(r"\s+[a-z]", after)
             ):
                 # a quotation talked about ("“X” means …") or used as a modifier ("an “X” format")
                 self._add_passage(passage, Source(None), None, 0.3 - penalty / 2)
