@@ -210,6 +210,17 @@ def test_bootstrap_is_seeded_and_brackets_alpha() -> None:
     assert first.low < narrower.low < narrower.high < first.high
 
 
+def test_bootstrap_uses_kalpha_pair_count_unless_overridden() -> None:
+    rng = np.random.default_rng(5)
+    truth = rng.integers(0, 3, size=5000)
+    rows = np.where(rng.random((2, 5000)) < 0.85, truth, rng.integers(0, 3, size=(2, 5000)))
+    kalpha = bootstrap_alpha(rows.astype(float), draws=500, seed=0)
+    # 9 non-zero cells -> M = 225 pairs per draw; all 5000 pairs give a much narrower interval
+    uncapped = bootstrap_alpha(rows.astype(float), draws=500, seed=0, pairs_per_draw=5000)
+    assert uncapped.high - uncapped.low < (kalpha.high - kalpha.low) / 3
+    assert uncapped.low < uncapped.alpha < uncapped.high
+
+
 def test_bootstrap_interval_narrows_with_more_data() -> None:
     rng = np.random.default_rng(11)
     truth = rng.integers(0, 4, size=2000)

@@ -16,6 +16,11 @@ coincidence matrix, keeping the expected disagreement ``D_e`` of the data fixed.
 
 Seeded with ``seed`` (numpy's PCG64), so a given seed and number of draws always give the same
 interval.
+
+Note on large data: because of the ``25 q`` cap on ``M`` (in KALPHA and in Krippendorff's
+algorithm alike), the interval of a study with thousands of units stays about as wide as that of
+``25 q`` pairs. ``pairs_per_draw`` overrides ``M`` (e.g. ``(m - 1) n / 2``, the uncapped value)
+for who wants the interval to narrow with the amount of data; the default stays the published one.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ def bootstrap_alpha(
     seed: int = DEFAULT_SEED,
     confidence: float = 0.95,
     categories: list[Any] | None = None,
+    pairs_per_draw: int | None = None,
 ) -> AlphaInterval:
     """Alpha with a bootstrap confidence interval; NaN bounds when alpha is undefined."""
     if draws < 1:
@@ -80,7 +86,8 @@ def bootstrap_alpha(
     probabilities /= probabilities.sum()
     cell_delta = delta[rows, columns]
     nonzero_cells = int(np.count_nonzero(observed > 0))
-    pairs_per_draw = int(min(25 * nonzero_cells, (coded.n_annotators - 1) * total / 2.0))
+    if pairs_per_draw is None:
+        pairs_per_draw = int(min(25 * nonzero_cells, (coded.n_annotators - 1) * total / 2.0))
     pairs_per_draw = max(pairs_per_draw, 1)
     rng = np.random.default_rng(seed)
     counts = rng.multinomial(pairs_per_draw, probabilities, size=draws)
