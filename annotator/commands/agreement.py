@@ -78,12 +78,14 @@ def agreement(
     pairwise confusion matrices; sentiment adds ordinal alpha and weighted kappas. Undefined
     figures (one annotator, no quote labelled by two, a single label used) show as — (null).
     Speaker/outlet left "as extracted" count as the value "(as extracted)": without the corpus,
-    two annotators who both accepted the extraction agree.
+    two annotators who both accepted the extraction agree. When annotators added or deleted
+    quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
     """
     names = _annotator_names(annotators)
     files = load_annotation_files(annotations_dir, names, document_id)
     scheme = find_scheme(annotations_dir)
-    report = build_report(files, scheme, fields or FIELDS, draws=draws, seed=seed)
+    chosen = tuple(dict.fromkeys(fields)) or FIELDS
+    report = build_report(files, scheme, chosen, draws=draws, seed=seed)
     if len(report.annotators) < 2:
         stderr_console.print(
             Text(
