@@ -320,3 +320,48 @@ def test_user_errors_are_one_line(
     assert bad.exit_code == 1
     assert str(broken) in bad.stderr and "Traceback" not in bad.output
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_works_on_a_folder_written_by_annotation_sessions(
+    annotations_dir: Path, seed_documents: list[Document]
+) -> None:
+    """Two analysts label the same seed article through the UI's session model."""
+    from annotator.session import AnnotationSession
+
+    seed = seed_documents[0]
+    quotes = [
+        Quote.from_span(seed.text, start, end, kind="direct", speaker="Wang Yi")
+        for start, end in quote_spans(seed)[:6]
+    ]
+    document = seed.model_copy(update={"quotes": quotes})
+    store = AnnotationStore(annotations_dir)
+    plans = {
+        "alice": ["pro-China", "pro-China", "balancing", "neutral", "neutral", "pro-US"],
+        "bob": ["pro-China", "balancing", "balancing", "neutral", "pro-US", "pro-US"],
+    }
+    for name, stances in plans.items():
+        with store.open_writer(name) as writer:
+            session = AnnotationSession(document, writer)
+            for index, stance in enumerate(stances):
+                session.move_to(index)
+                session.set_stance(stance)
+                session.set_sentiment("negative" if index % 2 else "neutral")
+            if name == "bob":
+                session.move_to(0)
+                session.set_attribution("Xi Jinping", None)
+                session.move_to(5)
+                session.delete_quote()  # bob: the last passage is not a quote
+            session.close()
+    report = run_json(str(annotations_dir))
+    stance = report["stance"]
+    assert stance["n_units"] == 5  # bob deleted the sixth quote
+    assert stance["percent_agreement"] == pytest.approx(3 / 5)
+    assert stance["confusion"]["alice|bob"]["pro-China"]["balancing"] == 1
+    assert stance["confusion"]["alice|bob"]["neutral"]["pro-US"] == 1
+    assert report["sentiment"]["percent_agreement"] == 1.0
+    speaker = report["speaker"]["confusion"]["alice|bob"]
+    assert speaker["(as extracted)"]["Xi Jinping"] == 1
+    assert speaker["(as extracted)"]["(as extracted)"] == 4
+    boundaries = report["quote_boundaries"]
+    assert boundaries["annotators"]["bob"]["deleted"] == 1
+    assert boundaries["pairs"]["alice|bob"]["exact_f1"] == pytest.approx(2 * 5 / (6 + 5))
