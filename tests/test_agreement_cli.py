@@ -365,3 +365,42 @@ def test_works_on_a_folder_written_by_annotation_sessions(
     boundaries = report["quote_boundaries"]
     assert boundaries["annotators"]["bob"]["deleted"] == 1
     assert boundaries["pairs"]["alice|bob"]["exact_f1"] == pytest.approx(2 * 5 / (6 + 5))
+
+
+def test_corpus_option_resolves_speakers_left_as_extracted(annotations_dir: Path) -> None:
+    from annotator.pipeline import load_corpus
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    document = next(iter(load_corpus([seeds])))
+    attributed = [quote for quote in document.quotes if quote.speaker]
+    if len(attributed) < 2:
+        pytest.skip("the extractor attributed fewer than two seed quotes")
+    first, second = attributed[:2]
+    # alice accepts the extracted speakers; bob types the extracted name of the first quote
+    write(
+        annotations_dir,
+        "alice",
+        document,
+        [
+            QuoteLabel(quote_id=first.id, stance="neutral"),
+            QuoteLabel(quote_id=second.id, stance="neutral"),
+        ],
+    )
+    write(
+        annotations_dir,
+        "bob",
+        document,
+        [
+            QuoteLabel(quote_id=first.id, speaker=first.speaker),
+            QuoteLabel(quote_id=second.id, stance="neutral"),
+        ],
+    )
+    without = run_json(str(annotations_dir), "--field", "speaker")["speaker"]
+    assert without["percent_agreement"] == pytest.approx(0.5)
+    resolved = run_json(str(annotations_dir), "--field", "speaker", "--corpus", str(seeds))[
+        "speaker"
+    ]
+    assert resolved["percent_agreement"] == 1.0
+    assert first.speaker in resolved["per_label"]
+    missing = run(str(annotations_dir), "--corpus", str(annotations_dir / "nowhere"))
+    assert missing.exit_code == 1 and "no such corpus" in missing.stderr

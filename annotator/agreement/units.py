@@ -73,7 +73,7 @@ def field_data(
         ]
         quotes: dict[str, Quote] = {}
         if "speaker" in wanted or "outlet" in wanted:
-            quotes = _extracted_quotes(documents, document_id)
+            quotes = _extracted_quotes(documents, annotation)
             quotes.update((quote.id, quote) for quote in annotation.added_quotes)
         for field in wanted:
             rows, unit_columns, values = cells[field]
@@ -119,11 +119,13 @@ def field_data(
 
 
 def _extracted_quotes(
-    documents: Mapping[str, Document] | None, document_id: str
+    documents: Mapping[str, Document] | None, annotation: AnnotationFile
 ) -> dict[str, Quote]:
-    if documents is None or document_id not in documents:
+    """The extracted quotes of the annotated text (none if the text has changed since)."""
+    document = documents.get(annotation.document_id) if documents else None
+    if document is None or document.sha256 != annotation.document_sha256:
         return {}
-    return {quote.id: quote for quote in documents[document_id].quotes}
+    return {quote.id: quote for quote in document.quotes}
 
 
 def _attribution(

@@ -28,7 +28,7 @@ from annotator.agreement.report import (
 from annotator.agreement.units import FIELDS, Field
 from annotator.cli_support import stderr_console, stdout_console, user_errors
 from annotator.errors import AnnotatorError
-from annotator.models import AnnotationFile
+from annotator.models import AnnotationFile, Document
 from annotator.scheme import find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
 
@@ -60,6 +60,12 @@ MAX_PRINTED_LABELS = 12
     help="Bootstrap draws for the alpha confidence interval.",
 )
 @click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Bootstrap random seed.")
+@click.option(
+    "--corpus",
+    "corpus_path",
+    type=click.Path(path_type=Path),
+    help="Resolve speakers/outlets left 'as extracted' by extracting this corpus (optional).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
 @user_errors
 def agreement(
@@ -69,6 +75,7 @@ def agreement(
     annotators: str | None,
     draws: int,
     seed: int,
+    corpus_path: Path | None,
     as_json: bool,
 ) -> None:
     """Inter-annotator agreement on stance, sentiment, speaker and outlet.
@@ -78,14 +85,16 @@ def agreement(
     pairwise confusion matrices; sentiment adds ordinal alpha and weighted kappas. Undefined
     figures (one annotator, no quote labelled by two, a single label used) show as — (null).
     Speaker/outlet left "as extracted" count as the value "(as extracted)": without the corpus,
-    two annotators who both accepted the extraction agree. When annotators added or deleted
-    quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
+    two annotators who both accepted the extraction agree; with --corpus the extracted
+    attribution is used instead (for documents whose text is unchanged). When annotators added
+    or deleted quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
     """
     names = _annotator_names(annotators)
     files = load_annotation_files(annotations_dir, names, document_id)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
-    report = build_report(files, scheme, chosen, draws=draws, seed=seed)
+    documents = matching_documents(corpus_path, files) if corpus_path is not None else None
+    report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
         stderr_console.print(
             Text(
@@ -134,6 +143,20 @@ def load_annotation_files(
     if not files:
         raise AnnotatorError(f"{root}: no annotation files (expected <annotator>/<document>.json)")
     return files
+
+
+def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[str, Document]:
+    """The corpus documents the files were made on (same id and same text), extracted."""
+    from annotator.pipeline import load_corpus
+
+    if not corpus_path.exists():
+        raise AnnotatorError(f"{corpus_path}: no such corpus file or folder")
+    wanted = {(annotation.document_id, annotation.document_sha256) for annotation in files}
+    return {
+        document.id: document
+        for document in load_corpus([corpus_path])
+        if (document.id, document.sha256) in wanted
+    }
 
 
 # --------------------------------------------------------------------------- printing
