@@ -5,9 +5,11 @@
 field with ``n_units`` (units at least two annotators labelled), ``n_annotators``, nominal
 ``krippendorff_alpha`` and its bootstrap ``krippendorff_alpha_ci95``, ``fleiss_kappa`` (over the
 units every annotator labelled), ``pairwise_cohen_kappa``, ``gwet_ac1`` (q = the scheme's labels
-for stance and sentiment), ``percent_agreement``, ``per_label`` agreement and pairwise
+for stance and sentiment, the names used for speaker and outlet), ``percent_agreement``, ``per_label`` agreement and pairwise
 ``confusion`` matrices (rows: the first name of the pair). Sentiment adds the ordinal alpha and
 linearly and quadratically weighted kappas. Pair keys are the two names, sorted, joined by ``|``.
+Every figure is computed over the ``n_units`` units (a unit only one annotator labelled says
+nothing about agreement; irrCAC's AC1 would still count it in the label shares ``π_k``).
 An undefined figure is ``null`` (NaN in Python), never 1.0.
 When annotators added or deleted quotes, a ``quote_boundaries`` object follows the fields.
 """
