@@ -255,10 +255,18 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
     data = read_json_bytes(path)
     if isinstance(data, dict) and "annotator" in data:
         scheme = find_scheme(path.parent.parent, scheme_path)
-        annotation = load_annotation_file(path, scheme, documents.get(str(data.get("document_id"))))
+        document = documents.get(str(data.get("document_id")))
+        annotation = load_annotation_file(path, scheme, document)
         if annotation.annotator != path.parent.name:
             raise InvalidFileError(
                 path, f"annotator {annotation.annotator!r} does not match its folder", "$.annotator"
+            )
+        if document is not None and annotation.document_sha256 != document.sha256:
+            raise InvalidFileError(
+                path,
+                f"was made on another version of document {document.id!r} (sha256 differs from "
+                f"{document.source}); its quote spans may no longer fit the text",
+                "$.document_sha256",
             )
         return "annotation"
     if isinstance(data, dict) and "sha256" in data and "text" in data:

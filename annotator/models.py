@@ -340,6 +340,22 @@ class QuoteLabel(StrictModel):
     seconds: float = Field(default=0.0, ge=0.0, description="Time spent on this quote")
     updated_at: datetime = Field(default_factory=utc_now)
 
+    @field_validator("stance", "sentiment")
+    @classmethod
+    def _label_in_scheme(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # checked here (not only on the file) so that errors point at $.labels[i].stance
+        scheme = (info.context or {}).get("scheme")
+        if value is not None and scheme is not None:
+            allowed = (
+                scheme.stance_values() if info.field_name == "stance" else scheme.sentiment_values()
+            )
+            if value not in allowed:
+                raise ValueError(
+                    f"{info.field_name} {value!r} is not in scheme {scheme.name} "
+                    f"({', '.join(allowed)})"
+                )
+        return value
+
     def is_empty(self) -> bool:
         """True when the label carries nothing worth saving."""
         return (
@@ -371,6 +387,12 @@ class AnnotationFile(StrictModel):
     added_quotes: list[Quote] = Field(default_factory=list)
     deleted_quotes: list[QuoteId] = Field(default_factory=list)
 
+    @field_validator("scheme")
+    @classmethod
+    def _scheme_is_the_project_scheme(cls, ref: SchemeRef, info: ValidationInfo) -> SchemeRef:
+        resolve_scheme(ref, info.context)
+        return ref
+
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> AnnotationFile:
         ids = [label.quote_id for label in self.labels]
@@ -384,7 +406,8 @@ class AnnotationFile(StrictModel):
         if len(set(added_ids)) != len(added_ids):
             raise ValueError("a quote is added twice")
         scheme = resolve_scheme(self.scheme, info.context)
-        check_labels_in_scheme(self.labels, scheme)
+        if scheme is not None:
+            check_labels_in_scheme(self.labels, scheme)
         document_text = (info.context or {}).get("document_text")
         if document_text is not None:
             for quote in self.added_quotes:
@@ -404,11 +427,16 @@ class AnnotationFile(StrictModel):
         )
 
 
-def resolve_scheme(ref: SchemeRef, context: dict[str, Any] | None) -> LabelScheme:
-    """The scheme a file refers to: the one given in the validation context, else the default."""
+def resolve_scheme(ref: SchemeRef, context: dict[str, Any] | None) -> LabelScheme | None:
+    """The scheme a file's labels are checked against.
+
+    With a scheme in the validation context (the store always passes the project's scheme), the
+    file must name that scheme. Without one, a file naming the default scheme is checked against
+    it, and a file naming another scheme cannot be checked here (``None``).
+    """
     scheme = (context or {}).get("scheme")
     if scheme is None:
-        scheme = DEFAULT_SCHEME
+        return DEFAULT_SCHEME if ref == DEFAULT_SCHEME.ref else None
     if (ref.name, ref.version) != (scheme.name, scheme.version):
         raise ValueError(
             f"file uses label scheme {ref.name} v{ref.version} but the project scheme is "

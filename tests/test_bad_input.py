@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from annotator.cli import main
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, sha256_text
 from annotator.store import AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,7 +129,7 @@ def good_file(tmp_path: Path, seed_text: str) -> Path:
     annotation = AnnotationFile(
         annotator="alice",
         document_id=SEED_ID,
-        document_sha256="0" * 64,
+        document_sha256=sha256_text(seed_text),
         scheme=DEFAULT_SCHEME.ref,
         labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance="balancing")],
     )

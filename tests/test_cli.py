@@ -241,3 +241,28 @@ def test_validate_document_files(tmp_path: Path) -> None:
         f"{lines}:3: $: sha256 does not match the text",
         "0 of 1 files valid",
     ]
+
+
+def test_validate_reports_annotation_made_on_another_text_version(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(
+        "Kim said the talks went well. Lee disagreed.\n", encoding="utf-8"
+    )
+    annotations = tmp_path / "annotations"
+    store = AnnotationStore(annotations)
+    with store.open_writer("alice") as writer:
+        path = writer.save(
+            AnnotationFile(
+                annotator="alice",
+                document_id="doc",
+                document_sha256="0" * 64,
+                scheme=DEFAULT_SCHEME.ref,
+            )
+        )
+    result = CliRunner().invoke(main, ["validate", "--corpus", str(corpus), str(path)])
+    assert result.exit_code == 1
+    assert (
+        "$.document_sha256" in result.output
+        and "another version of document 'doc'" in result.output
+    )

@@ -24,6 +24,7 @@ from annotator.models import (
     span_of_quote_id,
 )
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
+from annotator.store import load_annotation_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXT = "Wang Yi said “South Korea and China are strategic partners” on Friday."
@@ -196,8 +197,23 @@ def test_annotation_file_consistency_rules() -> None:
     added = Quote.from_span(TEXT, 0, 7, kind="indirect", origin="manual").model_dump(mode="json")
     with pytest.raises(ValidationError, match="added twice"):
         AnnotationFile.model_validate(annotation_data(added_quotes=[added, added]))
+    other_scheme = annotation_data(scheme={"name": "other", "version": 1})
     with pytest.raises(ValidationError, match="label scheme other v1"):
-        AnnotationFile.model_validate(annotation_data(scheme={"name": "other", "version": 1}))
+        AnnotationFile.model_validate(other_scheme, context={"scheme": DEFAULT_SCHEME})
+    # without the project's scheme at hand, a file of another scheme cannot be checked here;
+    # the store always passes the scheme, so such a file never loads from disk unchecked
+    assert AnnotationFile.model_validate(other_scheme).scheme.name == "other"
+
+
+def test_unknown_label_error_points_at_the_label(tmp_path: Path) -> None:
+    data = annotation_data(labels=[{"quote_id": QID, "stance": "pro-Mars"}])
+    path = tmp_path / "alice" / "doc.json"
+    path.parent.mkdir()
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(InvalidFileError) as caught:
+        load_annotation_file(path)
+    assert caught.value.json_path == "$.labels[0].stance"
+    assert "'pro-Mars' is not in scheme default" in str(caught.value)
 
 
 def test_added_quote_checked_against_document_text() -> None:
@@ -261,7 +277,7 @@ def test_custom_scheme_found_in_annotations_folder(annotations_dir: Path) -> Non
     AnnotationFile.model_validate(custom_file, context={"scheme": scheme})
     # the same file against the default scheme does not validate, and default labels are refused
     with pytest.raises(ValidationError, match="project scheme is default v1"):
-        AnnotationFile.model_validate(custom_file)
+        AnnotationFile.model_validate(custom_file, context={"scheme": DEFAULT_SCHEME})
     default_labels = annotation_data(scheme={"name": "hawk-dove", "version": 2})
     with pytest.raises(ValidationError, match="stance 'pro-China' is not in scheme hawk-dove"):
         AnnotationFile.model_validate(default_labels, context={"scheme": scheme})

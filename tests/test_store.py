@@ -17,7 +17,7 @@ from annotator import atomic, migrations
 from annotator.atomic import write_atomic
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError, InvalidFileError, LockedError
-from annotator.models import AnnotationFile, Document, Quote, QuoteLabel
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
 from annotator.store import AnnotationStore, load_annotation_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -373,3 +373,18 @@ def test_iter_files_and_annotators(store: AnnotationStore, document: Document) -
     misplaced.write_bytes((store.root / "bob" / f"{document.id}.json").read_bytes())
     with pytest.raises(InvalidFileError, match="does not match its location"):
         list(store.iter_files(["bob"]))
+
+
+def test_saved_files_get_the_usual_permissions(annotations_dir: Path) -> None:
+    store = AnnotationStore(annotations_dir)
+    with store.open_writer("alice") as writer:
+        path = writer.save(_sha_file_for_permissions())
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def _sha_file_for_permissions() -> AnnotationFile:
+    return AnnotationFile(
+        annotator="alice", document_id="doc", document_sha256="0" * 64, scheme=DEFAULT_SCHEME.ref
+    )
