@@ -304,3 +304,6 @@ main.add_command(import_command)
 from annotator.commands.agreement import agreement  # noqa: E402
 
 main.add_command(agreement)
+from annotator.commands.label import label  # noqa: E402
+
+main.add_command(label)
