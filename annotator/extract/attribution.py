@@ -82,7 +82,7 @@ class Subject:
 
 def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     """The noun phrase before a cue (``the South Korean foreign minister told``)."""
-    window = text[lower:cue_start]
+    window = text[max(lower, cue_start - 300) : cue_start]
     if re.search(r"(?:^|\s|,)and(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*and(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()

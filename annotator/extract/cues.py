@@ -121,5 +121,41 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_PARTICLE = re.compile(r"\s+(out|to|for)\b")
+
+
+@cache
+def _first_words() -> dict[str, set[str]]:
+    """First word of every cue form -> the particles it may take ("" for none)."""
+    table: dict[str, set[str]] = {}
+    for form in form_to_lemma():
+        first, _, particle = form.partition(" ")
+        table.setdefault(first, set()).add(particle)
+    return table
+
+
+def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, form)`` of every cue form in ``text[start:end]``: one pass over the words
+    with dictionary look-ups (a regex alternation of 300 forms is ten times slower)."""
+    end = len(text) if end is None else end
+    table = _first_words()
+    found: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        particles = table.get(word.lower())
+        if particles is None:
+            continue
+        if particles != {""}:
+            after = _PARTICLE.match(text, match.end(), end)
+            if after and after.group(1) in particles:
+                found.append((match.start(), after.end(), f"{word} {after.group(1)}"))
+                continue
+            if "" not in particles:
+                continue
+        found.append((match.start(), match.end(), word))
+    return found
+
+
 def lemma_of(form: str) -> str | None:
     return form_to_lemma().get(" ".join(form.lower().split()))

@@ -110,6 +110,7 @@ class NameIndex:
     _starts: list[int] = field(default_factory=list)
     fullest: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    _kinds: dict[str, EntityKind] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> NameIndex:
@@ -166,6 +167,7 @@ class NameIndex:
 
     def _build_fullest(self) -> None:
         for mention in self.mentions:
+            self._kinds.setdefault(mention.name, mention.kind)
             if mention.kind is not EntityKind.PERSON:
                 self.fullest.setdefault(mention.name, mention.name)
                 continue
@@ -205,10 +207,7 @@ class NameIndex:
         return None
 
     def kind_of_name(self, name: str) -> EntityKind | None:
-        for mention in self.mentions:
-            if mention.name == name:
-                return mention.kind
-        return None
+        return self._kinds.get(name)
 
 
 def build_entities(

@@ -8,7 +8,7 @@ rules and confidence levels.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from annotator.extract.attribution import Source, SpeakerResolver, is_passive, subject_before
@@ -17,7 +17,7 @@ from annotator.extract.cues import (
     NOUN_CUES,
     OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
-    cue_pattern,
+    find_cue_forms,
     lemma_of,
 )
 from annotator.extract.entities import NameIndex
@@ -59,6 +59,7 @@ _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
+MAX_CLAUSE = 1500  # a reported clause longer than this is not a clause: stop there
 _PARTICIPLE_CUE = re.compile(r",\s*$")
 
 
@@ -89,37 +90,46 @@ class _Unit:
     start: int
     end: int
     passages: list[Passage] = field(default_factory=list)
+    _opens: list[int] | None = None
+
+    def opens(self) -> list[int]:
+        if self._opens is None or len(self._opens) != len(self.passages):
+            self._opens = [passage.open_at for passage in self.passages]
+        return self._opens
+
+    def inside(self, offset: int) -> bool:
+        """True when ``offset`` lies within one of the unit's quoted passages (binary search)."""
+        position = bisect_right(self.opens(), offset) - 1
+        return position >= 0 and offset < self.passages[position].close_at
+
+    def between(self, start: int, end: int) -> list[Passage]:
+        """Passages opening in ``[start, end)``."""
+        opens = self.opens()
+        return self.passages[bisect_left(opens, start) : bisect_left(opens, end)]
+
+    def before(self, offset: int, count: int = 3) -> list[Passage]:
+        """Up to ``count`` passages opening before ``offset``, nearest last."""
+        position = bisect_left(self.opens(), offset)
+        return self.passages[max(0, position - count) : position]
 
 
 def _units(text: str, passages: list[Passage]) -> list[_Unit]:
-    """Sentences, joined while a quotation runs across a sentence boundary."""
+    """Sentences, joined while a quotation runs across a sentence boundary (one merge pass)."""
     units: list[_Unit] = []
     position = 0
     for start, end in sentence_spans(text):
         if units and start < units[-1].end:
             units[-1].end = max(units[-1].end, end)
-            continue
-        units.append(_Unit(start, end))
-    for passage in passages:
-        while position < len(units) and units[position].end <= passage.open_at:
+        else:
+            units.append(_Unit(start, end))
+        unit = units[-1]
+        while position < len(passages) and passages[position].open_at < unit.end:
+            unit.passages.append(passages[position])
+            unit.end = max(unit.end, passages[position].close_at)
             position += 1
-        if position >= len(units):
-            break
-        unit = units[position]
-        unit.passages.append(passage)
-        if passage.close_at > unit.end:
-            unit.end = passage.close_at
-            # absorb following sentences covered by the passage
-            following = position + 1
-            while following < len(units) and units[following].start < unit.end:
-                unit.end = max(unit.end, units[following].end)
-                units[following].start = units[following].end = -1
-                following += 1
-    return [unit for unit in units if unit.end > unit.start >= 0]
-
-
-def _inside(passages: list[Passage], offset: int) -> bool:
-    return any(passage.open_at <= offset < passage.close_at for passage in passages)
+    if units:
+        units[-1].passages.extend(passages[position:])
+    return units
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,6 +156,8 @@ class DocumentExtractor:
         self.speaker_outlets: dict[str, str] = {}
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
         self._last_event: tuple[int, Source] | None = None
+        self._cue_forms = find_cue_forms(text)
+        self._cue_starts = [start for start, _, _ in self._cue_forms]
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_left(self._paragraph_starts, offset + 1) - 1
@@ -158,29 +170,31 @@ class DocumentExtractor:
 
     def _cues(self, unit: _Unit) -> list[_Cue]:
         cues: list[_Cue] = []
-        for match in cue_pattern().finditer(self.text, unit.start, unit.end):
-            if _inside(unit.passages, match.start()):
+        first = bisect_left(self._cue_starts, unit.start)
+        last = bisect_left(self._cue_starts, unit.end)
+        for start, end, form in self._cue_forms[first:last]:
+            if end > unit.end or unit.inside(start):
                 continue
-            lemma = lemma_of(match.group())
+            lemma = lemma_of(form)
             if lemma is None:
                 continue
-            if match.group()[:1].isupper() and lemma not in ("say", "tell"):
+            if form[:1].isupper() and lemma not in ("say", "tell"):
                 continue  # "Calling the two countries", "Regarding"
-            cues.append(_Cue(match.start(), match.end(), match.group(), lemma))
+            cues.append(_Cue(start, end, form, lemma))
         for match in _ACCORDING.finditer(self.text, unit.start, unit.end):
-            if not _inside(unit.passages, match.start()):
+            if not unit.inside(match.start()):
                 cues.append(_Cue(match.start(), match.end(), "according to", "according_to"))
         for match in _OPINION.finditer(self.text, unit.start, unit.end):
-            if not _inside(unit.passages, match.start()):
+            if not unit.inside(match.start()):
                 cue = _Cue(match.start(), match.end(), match.group().strip(" ,"), "opinion")
                 cue.subject = match.group(1)
                 cues.append(cue)
         for match in _FOUND_THAT.finditer(self.text, unit.start, unit.end):
-            if not _inside(unit.passages, match.start()):
+            if not unit.inside(match.start()):
                 form = match.group(1)
                 cues.append(_Cue(match.start(), match.start() + len(form), form, form))
         for match in _NOUN_THAT.finditer(self.text, unit.start, unit.end):
-            if not _inside(unit.passages, match.start()):
+            if not unit.inside(match.start()):
                 cue = _Cue(match.start(), match.end(), match.group().strip(), "noun")
                 cue.subject = match.group(1)
                 cues.append(cue)
@@ -190,6 +204,7 @@ class DocumentExtractor:
     def _unit(self, unit: _Unit) -> None:
         text = self.text
         cues = self._cues(unit)
+        cue_starts = [cue.start for cue in cues]
         attributed: dict[int, tuple[Source, str | None, float]] = {}
         absorbed: set[int] = set()
         unit_outlet = self._unit_outlet(unit)
@@ -201,7 +216,8 @@ class DocumentExtractor:
         for number, cue in enumerate(cues):
             if cue.start < covered_until:
                 continue  # inside a reported clause already emitted
-            later = [other for other in cues[number + 1 :] if other.start >= cue.end]
+            horizon = bisect_left(cue_starts, cue.end + MAX_CLAUSE, number + 1)
+            later = [other for other in cues[number + 1 : horizon] if other.start >= cue.end]
             next_start = later[0].start if later else unit.end
             if cue.lemma == "according_to":
                 source, content = self._according(unit, cue, later)
@@ -273,7 +289,8 @@ class DocumentExtractor:
     ) -> None:
         """Quotations after the cue (before the next one), or right before it (“…,” he said)."""
         text = self.text
-        for passage in unit.passages:
+        nearby = unit.before(cue.start, 2) + unit.between(scope_start, next_start)
+        for passage in nearby:
             if passage.open_at in attributed or passage.open_at in absorbed:
                 continue
             if scope_start <= passage.open_at < next_start:
@@ -289,7 +306,7 @@ class DocumentExtractor:
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
                 # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
-                for earlier in unit.passages:
+                for earlier in unit.before(passage.open_at, 2):
                     if earlier.close_at <= passage.open_at and earlier.open_at not in attributed:
                         if _words(text[earlier.close_at : passage.open_at]) <= 3:
                             attributed[earlier.open_at] = (inverted, cue_text, 0.85)
@@ -355,9 +372,11 @@ class DocumentExtractor:
         noun_object: bool = False,
     ) -> int:
         text = self.text
-        end = unit.end
+        end = min(unit.end, start + MAX_CLAUSE)
         for cue in later:
-            between = text[start : cue.start]
+            if cue.start >= end:
+                break
+            between = text[max(start, cue.start - 12) : cue.start]
             if re.search(r"(?:\band(?:\s+also)?|,)\s*$", between) and cue.lemma not in (
                 "according_to",
             ):
@@ -368,22 +387,23 @@ class DocumentExtractor:
                 break
         for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
             index = text.find(mark, start, end)
+            if index == -1:
+                continue
             if mark == ", but " and re.search(r"\bnot\b", text[start:index]):
                 continue  # "not X, but Y" is one clause
-            if index != -1 and not _inside(unit.passages, index):
+            if not unit.inside(index):
                 end = index
         if noun_object:
             # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
-            for passage in unit.passages:
-                if start < passage.open_at < end and re.search(
-                    r"\s+and\s+$", text[start : passage.open_at]
-                ):
-                    end = passage.open_at - len(re.search(r"\s+and\s+$", text[start : passage.open_at]).group())
+            for passage in unit.between(start + 1, end):
+                joined = re.search(r"\s+and\s+$", text[start : passage.open_at])
+                if joined:
+                    end = passage.open_at - len(joined.group())
                     break
         if subordinate:
             index = start
             while (index := text.find(",", index, end)) != -1:
-                if not _inside(unit.passages, index):
+                if not unit.inside(index):
                     end = index
                     break
                 index += 1
@@ -401,7 +421,7 @@ class DocumentExtractor:
             start = cue.end
             return (start, self._content_end(unit, start, later), 0.85)
         that = _THAT_AFTER.match(text, cue.end, unit.end)
-        if that and not _inside(unit.passages, that.end()):
+        if that and not unit.inside(that.end()):
             start = that.end()
             confidence = 0.85 if _words(text[cue.end : that.start() + 1]) == 0 else 0.75
             return (start, self._content_end(unit, start, later, cue.subordinate), confidence)
@@ -432,15 +452,15 @@ class DocumentExtractor:
         comma = text.find(",", cue.end, unit.end)
         while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
             comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
-        phrase_match = re.match(r"[^,.;(“\"]*", text[cue.end : unit.end])
+        phrase_match = re.match(r"[^,.;(“\"]*", text[cue.end : min(unit.end, cue.end + 200)])
         phrase = phrase_match.group().strip() if phrase_match else ""
         source = self.resolver.resolve(phrase, cue.start)
         if comma == -1 or _words(text[cue.end : comma]) > 12 or cue.start > unit.start + (
             (unit.end - unit.start) // 2
         ):
             # "…, according to X." closes the sentence: the content is before it
-            start, end = _trim(self.text, unit.start, cue.start)
-            inner = [p for p in unit.passages if p.close_at <= cue.start]
+            start, end = _trim(self.text, max(unit.start, cue.start - MAX_CLAUSE), cue.start)
+            inner = [p for p in unit.before(cue.start, 1) if p.close_at <= cue.start]
             if end > start and not inner:
                 return source, (start, end, 0.8)
             return source, None
@@ -460,7 +480,7 @@ class DocumentExtractor:
         start, end = _trim(text, content[0], content[1])
         if end <= start:
             return
-        inner = [p for p in unit.passages if start <= p.open_at and p.close_at <= end + 1]
+        inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
         if len(inner) == 1 and _trim(text, start, inner[0].open_at)[1] <= start and (
             _words(text[inner[0].close_at : end]) == 0
         ):
@@ -480,8 +500,10 @@ class DocumentExtractor:
         self, unit: _Unit, attributed: dict, absorbed: set[int], unit_outlet: str | None
     ) -> None:
         text = self.text
+        previous_close = unit.start
         for passage in unit.passages:
             if passage.open_at in absorbed:
+                previous_close = passage.close_at
                 continue
             penalty = 0.0 if passage.closed else 0.3
             if passage.open_at in attributed:
@@ -492,8 +514,9 @@ class DocumentExtractor:
                         source = inherited
                 self._add_passage(passage, source, cue_text, confidence - penalty)
                 continue
-            prefix = text[unit.start : passage.open_at]
-            words = _words(text[passage.start : passage.end])
+            prefix = text[max(unit.start, previous_close, passage.open_at - 300) : passage.open_at]
+            previous_close = passage.close_at
+            words = _words(text[passage.start : min(passage.end, passage.start + 400)])
             # "Xi Jinping, for his part, “drew attention to …”"
             match = _SENTENCE_SUBJECT.match(prefix)
             if match and passage.open_at == unit.passages[0].open_at and text[
@@ -558,8 +581,8 @@ class DocumentExtractor:
             return source
         paragraph_start = self._paragraph_starts[paragraph]
         if event_paragraph == paragraph - 1 and _words(
-            self.text[paragraph_start : passage.open_at]
-        ) <= 2:
+            self.text[paragraph_start : min(passage.open_at, paragraph_start + 40)]
+        ) <= 2 and passage.open_at - paragraph_start <= 40:
             return source
         return None
 

@@ -71,9 +71,12 @@ def find_passages(text: str) -> list[Passage]:
     paragraphs = 1
     position = 0
     length = len(text)
+    next_break = text.find("\n\n")
     while True:
         match = _MARKS.search(text, position)
-        break_at = text.find("\n\n", position)
+        if next_break != -1 and next_break < position:
+            next_break = text.find("\n\n", position)
+        break_at = next_break
         if break_at != -1 and (match is None or break_at < match.start()):
             # paragraph end before the next mark
             if stack:
