@@ -307,3 +307,6 @@ main.add_command(agreement)
 from annotator.commands.label import label  # noqa: E402
 
 main.add_command(label)
+from annotator.commands.extract import extract  # noqa: E402
+
+main.add_command(extract)
