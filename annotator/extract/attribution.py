@@ -35,7 +35,8 @@ from annotator.models import EntityKind
 
 _BOUNDARY = re.compile(
     r"(?:[,;:()“”\"«»]|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
-    r"as|whether|although|though)\b)"
+    r"as|whether|although|though)\b)",
+    re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
     r"\s+(?:also|again|has|have|had|is|was|were|are|will|would|could|can|may|might|should|did|"

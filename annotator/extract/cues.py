@@ -143,6 +143,8 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
     found: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text, start, end):
         word = match.group()
+        if match.start() > 0 and text[match.start() - 1] in "-‐'’":
+            continue  # part of a compound ("so-called") or an elision
         particles = table.get(word.lower())
         if particles is None:
             continue

@@ -30,7 +30,8 @@ ROLE_WORDS = (
     "Spokesperson|Adviser|Advisor|National Security Adviser|Director|Chairman|Chairwoman|Chair|"
     "Chief|Senator|Governor|Mayor|Representative|Commissioner|General|Admiral|Professor|"
     "Dr|Mr|Mrs|Ms|King|Queen|Leader|Chief Executive|CEO|Deputy|Counselor|Councillor|Speaker|"
-    "Lawmaker|Analyst|Researcher|Fellow|Editor|Correspondent|Commander"
+    "Lawmaker|Analyst|Researcher|Fellow|Editor|Correspondent|Commander|Captain|Colonel|"
+    "Lieutenant|Sergeant|Judge|Justice|Bishop|Pope|Sheikh|Prince|Princess|Coach|Mayor"
 )
 _ROLE_TAIL = re.compile(
     rf"^(?P<role>.*\b(?:{ROLE_WORDS}|{ROLE_WORDS.lower()})\.?)\s+(?P<name>{_CAP_WORD}"
@@ -160,7 +161,14 @@ class NameIndex:
                 "? ",
                 "! ",
             ) or text[mention.start - 1 : mention.start] in "\n“\"("
-            if lone and (opening or re.fullmatch(ROLE_WORDS, mention.name)) and mention.name not in tokens:
+            place = re.search(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$", text[
+                max(0, mention.start - 9) : mention.start
+            ])
+            if (
+                lone
+                and (opening or place or re.fullmatch(ROLE_WORDS, mention.name))
+                and mention.name not in tokens
+            ):
                 continue
             kept.append(mention)
         self.mentions = kept

@@ -48,7 +48,7 @@ _NOUN_THAT = re.compile(
 _OPINION = re.compile(r"\b(?:in|by)\s+(his|her|their|its)\s+(?:opinion|view|words)\s*,\s*", re.I)
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
-    r"\b(?:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|piece|"
+    r"\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|piece|"
     r"commentary)\s+(?:in|for|with|by|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
@@ -251,6 +251,7 @@ class DocumentExtractor:
                     following.lemma not in ("according_to", "noun")
                     and 0 < _words(gap) <= 5
                     and "," not in gap
+                    and not re.search(r"\band(?:\s+also)?\s*$", gap)
                     and own_content
                 ):
                     frame_outlet = source.outlet
@@ -294,7 +295,8 @@ class DocumentExtractor:
             if passage.open_at in attributed or passage.open_at in absorbed:
                 continue
             if scope_start <= passage.open_at < next_start:
-                adjacent = _TO_QUOTE.fullmatch(text, scope_start, passage.open_at) is not None
+                lead = _TO_QUOTE.match(text, scope_start, passage.open_at + 1)
+                adjacent = lead is not None and lead.end() == passage.open_at
                 if not adjacent and _words(text[passage.start : passage.end]) <= 2:
                     attributed[passage.open_at] = (Source(None), None, 0.3)
                 else:
@@ -377,13 +379,12 @@ class DocumentExtractor:
             if cue.start >= end:
                 break
             between = text[max(start, cue.start - 12) : cue.start]
-            if re.search(r"(?:\band(?:\s+also)?|,)\s*$", between) and cue.lemma not in (
-                "according_to",
-            ):
+            joint = re.search(r"(?:,?\s*\band(?:\s+also)?|,)\s*$", between)
+            if joint and cue.lemma not in ("according_to",):
                 tail = text[cue.end : cue.end + 12]
                 if cue.form.endswith("ing") and not re.match(r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail):
                     continue  # "reiterating their joint efforts": no new content
-                end = min(end, cue.start)
+                end = min(end, cue.start - len(joint.group()))
                 break
         for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
             index = text.find(mark, start, end)
@@ -452,7 +453,7 @@ class DocumentExtractor:
         comma = text.find(",", cue.end, unit.end)
         while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
             comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
-        phrase_match = re.match(r"[^,.;(“\"]*", text[cue.end : min(unit.end, cue.end + 200)])
+        phrase_match = re.match(r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*", text[cue.end : min(unit.end, cue.end + 200)])
         phrase = phrase_match.group().strip() if phrase_match else ""
         source = self.resolver.resolve(phrase, cue.start)
         if comma == -1 or _words(text[cue.end : comma]) > 12 or cue.start > unit.start + (

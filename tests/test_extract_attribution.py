@@ -1,0 +1,96 @@
+"""Attribution: fullest names, roles, pronouns, definite descriptions, outlets."""
+
+from __future__ import annotations
+
+from annotator.extract import extract_document, extract_quotes
+from annotator.corpus import build_document
+from annotator.models import EntityKind
+
+
+def test_short_name_resolves_to_fullest_form() -> None:
+    text = (
+        "Trade Minister Helga Brandt arrived on Monday. Brandt said that tariffs would stay in "
+        "place until the autumn."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Helga Brandt"
+    assert quote.speaker_role == "Trade Minister"
+
+
+def test_pronoun_resolves_to_last_person() -> None:
+    text = (
+        "Senator Mark Ellis met the farmers in Iowa. He said that the subsidy bill would pass "
+        "before the harvest."
+    )
+    assert extract_quotes(text)[0].speaker == "Mark Ellis"
+
+
+def test_definite_description_with_role_resolves_to_named_person() -> None:
+    text = (
+        "Foreign Minister Ines Moreau flew to Cairo. Before the talks, the French foreign "
+        "minister told reporters that a ceasefire was within reach."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Ines Moreau"
+
+
+def test_outlet_as_speaker() -> None:
+    text = "The Lagos Tribune noted that fuel prices had doubled since January."
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Lagos Tribune"
+    assert quote.outlet == "Lagos Tribune"
+
+
+def test_outlet_reporting_someone_else() -> None:
+    text = (
+        "The Baltic Herald reported that Mayor Jonas Vilkas allegedly said that “the harbour "
+        "will be sold to the highest bidder”."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Jonas Vilkas"
+    assert quote.outlet == "Baltic Herald"
+
+
+def test_told_an_outlet() -> None:
+    text = "Defence Minister Kofi Mensah told Reuters that the base would close next year."
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Kofi Mensah"
+    assert quote.outlet == "Reuters"
+
+
+def test_the_newspaper_resolves_to_last_outlet() -> None:
+    text = (
+        "The Nordic Times published the leaked memo on Friday. According to the newspaper, "
+        "the ministry knew about the leak for months."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Nordic Times"
+    assert quote.outlet == "Nordic Times"
+
+
+def test_article_in_an_outlet_links_writer_and_outlet() -> None:
+    text = (
+        "In an article in the Cape Daily, Thandi Nkosi called the reform overdue. "
+        "Nkosi argued that the courts had waited far too long."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker == "Thandi Nkosi"
+    assert quotes[-1].outlet == "Cape Daily"
+
+
+def test_no_outlet_when_the_article_is_the_only_source() -> None:
+    quote = extract_quotes("Mayor Tom Reyes said that the bridge will open in June.")[0]
+    assert quote.outlet is None
+
+
+def test_entities_list_speakers_and_outlets_with_aliases() -> None:
+    raw = (
+        "Trade Minister Helga Brandt arrived on Monday. Brandt said that tariffs would stay.\n\n"
+        "The Lagos Tribune noted that prices had doubled since January."
+    )
+    document = extract_document(build_document(raw, "doc", "test"))
+    entities = {entity.name: entity for entity in document.entities}
+    assert entities["Helga Brandt"].kind is EntityKind.PERSON
+    assert "Brandt" in entities["Helga Brandt"].aliases
+    assert entities["Helga Brandt"].mentions == 2
+    assert entities["Lagos Tribune"].kind is EntityKind.OUTLET

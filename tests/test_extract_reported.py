@@ -1,0 +1,101 @@
+"""Indirect and mixed quotes: that-clauses, bare clauses, according to, noun-phrase content,
+coordinated cues, nested attribution."""
+
+from __future__ import annotations
+
+from annotator.extract import extract_quotes
+from annotator.models import QuoteKind
+
+
+def test_that_clause() -> None:
+    text = "Finance Minister Raj Patel also stressed that inflation will fall below three percent."
+    quote = extract_quotes(text)[0]
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.text == "inflation will fall below three percent"
+    assert quote.speaker == "Raj Patel"
+    assert quote.cue == "stressed"
+
+
+def test_told_reporters_that() -> None:
+    text = "The coach told reporters that the team had trained harder than ever before."
+    quote = extract_quotes(text)[0]
+    assert quote.text == "the team had trained harder than ever before"
+    assert quote.cue == "told reporters"
+
+
+def test_bare_clause_after_say_and_believe() -> None:
+    quotes = extract_quotes("Analysts believe the merger will cut hundreds of jobs.")
+    assert quotes[0].text == "the merger will cut hundreds of jobs"
+    assert quotes[0].speaker == "Analysts"
+    assert quotes[0].kind is QuoteKind.INDIRECT
+
+
+def test_according_to_at_start_and_end() -> None:
+    start = extract_quotes("According to Dr. Chen Wei, the vaccine trial will end in May.")[0]
+    assert start.text == "the vaccine trial will end in May"
+    assert start.speaker == "Chen Wei"
+    end = extract_quotes("The vaccine trial will end in May, according to Chen Wei.")[0]
+    assert end.text == "The vaccine trial will end in May"
+    assert end.speaker == "Chen Wei"
+
+
+def test_noun_phrase_content() -> None:
+    text = "Sara Lind emphasized the importance of stable funding for rural schools."
+    quote = extract_quotes(text)[0]
+    assert quote.text == "the importance of stable funding for rural schools"
+    assert quote.kind is QuoteKind.INDIRECT
+
+
+def test_coordinated_cues_share_the_speaker() -> None:
+    text = (
+        "Governor Ellen Park said that the dam is safe and noted that repairs will begin in "
+        "spring."
+    )
+    quotes = extract_quotes(text)
+    assert [quote.text for quote in quotes] == [
+        "the dam is safe",
+        "repairs will begin in spring",
+    ]
+    assert [quote.speaker for quote in quotes] == ["Ellen Park", "Ellen Park"]
+
+
+def test_mixed_quote_keeps_the_fragment_inside() -> None:
+    text = "Paul Okafor argued that the league needs “a complete reset” before the new season."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].kind is QuoteKind.MIXED
+    assert quotes[0].text == "the league needs “a complete reset” before the new season"
+
+
+def test_clause_that_is_one_quotation_is_direct() -> None:
+    text = "Paul Okafor argued that “the league needs a complete reset.”"
+    quote = extract_quotes(text)[0]
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.text == "the league needs a complete reset."
+
+
+def test_impersonal_passive_has_no_speaker() -> None:
+    quote = extract_quotes("It is claimed that the letter was never sent to the embassy.")[0]
+    assert quote.text == "the letter was never sent to the embassy"
+    assert quote.speaker is None
+
+
+def test_possessive_noun_cue() -> None:
+    text = "Critics recalled Lopez’s claims that the election had been stolen from her party."
+    quote = extract_quotes(text)[0]
+    assert quote.text == "the election had been stolen from her party"
+    assert quote.speaker == "Lopez"
+
+
+def test_subordinate_clause_ends_at_its_comma() -> None:
+    text = "While Berlin says it wants closer ties with Paris, the evidence points elsewhere."
+    quote = extract_quotes(text)[0]
+    assert quote.text == "it wants closer ties with Paris"
+    assert quote.speaker == "Berlin"
+
+
+def test_found_is_a_cue_only_with_that() -> None:
+    assert extract_quotes("The police found the car near the river yesterday evening.") == []
+    quote = extract_quotes("An audit found that the hospital had overbilled patients.")[0]
+    assert quote.text == "the hospital had overbilled patients"
+    assert quote.speaker == "audit"
