@@ -72,6 +72,24 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$")
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """A lower-case role word right before a name, with the capitalised words before it."""
+    words = text[max(0, start - 60) : start].split()
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return None
+    if not _ROLE_ONLY.fullmatch(words[-1]):
+        return None
+    role = [words[-1]]
+    for word in reversed(words[:-1]):
+        if not word[:1].isupper() or word in SENTENCE_WORDS or not word.replace("-", "").isalpha():
+            break
+        role.insert(0, word)
+    return " ".join(role)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -126,11 +144,9 @@ class NameIndex:
                 words = words[1:]
             phrase = " ".join(words)
             # the role may include lower-case words before the name ("spokeswoman Emily Horn")
-            before = text[max(0, start - 60) : start]
-            role_prefix = re.search(r"((?:[A-Z][\w-]*\s+)*[a-z]+)\s+$", before)
             name, role = split_role(phrase)
-            if role is None and role_prefix and _ROLE_ONLY.search(role_prefix.group(1).split()[-1]):
-                role = role_prefix.group(1)
+            if role is None:
+                role = _role_before(text, start)
             end = match.end()
             name_start = end - len(name)
             kind = _kind_of(name, text, name_start, end)
@@ -161,9 +177,7 @@ class NameIndex:
                 "? ",
                 "! ",
             ) or text[mention.start - 1 : mention.start] in "\n“\"("
-            place = re.search(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$", text[
-                max(0, mention.start - 9) : mention.start
-            ])
+            place = _PLACE_BEFORE.search(text, max(0, mention.start - 9), mention.start)
             if (
                 lone
                 and (opening or place or re.fullmatch(ROLE_WORDS, mention.name))

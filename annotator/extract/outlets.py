@@ -59,8 +59,11 @@ _GENERIC_OUTLET = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
+
+
 def strip_article(name: str) -> str:
-    return re.sub(r"^(?:the|a|an|one)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return _ARTICLE.sub("", name.strip())
 
 
 def looks_like_outlet(name: str) -> bool:
