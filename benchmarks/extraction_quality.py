@@ -123,8 +123,10 @@ def evaluate(verbose: bool) -> dict[str, float]:
             if not candidates:
                 tally.false_negative += 1
                 if verbose:
-                    print(f"MISS {document.id} {gold_quote.group}: "
-                          f"{document.text[gold_quote.start : gold_quote.end][:80]!r}")
+                    print(
+                        f"MISS {document.id} {gold_quote.group}: "
+                        f"{document.text[gold_quote.start : gold_quote.end][:80]!r}"
+                    )
                 continue
             quote = candidates[0]
             used.add(quote.id)
@@ -135,19 +137,25 @@ def evaluate(verbose: bool) -> dict[str, float]:
             speaker_right += speaker_ok
             outlet_right += outlet_ok
             if verbose and not (speaker_ok and outlet_ok):
-                print(f"ATTR {document.id} {quote.id}: speaker {quote.speaker!r} (gold "
-                      f"{gold_quote.speaker!r}), outlet {quote.outlet!r} (gold {gold_quote.outlet!r})")
+                print(
+                    f"ATTR {document.id} {quote.id}: speaker {quote.speaker!r} (gold "
+                    f"{gold_quote.speaker!r}), outlet {quote.outlet!r} (gold {gold_quote.outlet!r})"
+                )
         for quote in system:
             if quote.id not in used:
                 tallies[group_of(quote.kind.value)].false_positive += 1
                 if verbose:
-                    print(f"EXTRA {document.id} {quote.kind.value} {quote.confidence}: "
-                          f"{quote.text[:80]!r}")
+                    print(
+                        f"EXTRA {document.id} {quote.kind.value} {quote.confidence}: "
+                        f"{quote.text[:80]!r}"
+                    )
     results: dict[str, float] = {}
     for group, tally in tallies.items():
         precision, recall, f1 = tally.scores()
-        print(f"{group:8}  P={precision:.3f}  R={recall:.3f}  F1={f1:.3f}  "
-              f"(tp={tally.true_positive} fp={tally.false_positive} fn={tally.false_negative})")
+        print(
+            f"{group:8}  P={precision:.3f}  R={recall:.3f}  F1={f1:.3f}  "
+            f"(tp={tally.true_positive} fp={tally.false_positive} fn={tally.false_negative})"
+        )
         results[f"{group}_f1"] = f1
     speaker_accuracy = speaker_right / matched if matched else 0.0
     outlet_accuracy = outlet_right / matched if matched else 0.0

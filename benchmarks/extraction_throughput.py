@@ -22,8 +22,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES_MB = (5, 10, 20)
 
-FIRST = "Ana Omar Lena Kofi Helga Raj Sara Tom Ines Jonas Thandi Chen Mark Aiko Paul Maria".split()
-LAST = "Duarte Haddad Fischer Mensah Brandt Patel Lind Reyes Moreau Vilkas Nkosi Wei Ellis".split()
+FIRST = [
+    "Ana",
+    "Omar",
+    "Lena",
+    "Kofi",
+    "Helga",
+    "Raj",
+    "Sara",
+    "Tom",
+    "Ines",
+    "Jonas",
+    "Thandi",
+    "Chen",
+    "Mark",
+    "Aiko",
+    "Paul",
+    "Maria",
+]
+LAST = [
+    "Duarte",
+    "Haddad",
+    "Fischer",
+    "Mensah",
+    "Brandt",
+    "Patel",
+    "Lind",
+    "Reyes",
+    "Moreau",
+    "Vilkas",
+    "Nkosi",
+    "Wei",
+    "Ellis",
+]
 ROLES = ["Foreign Minister", "Trade Minister", "spokeswoman", "Senator", "Governor", "Mayor"]
 OUTLETS = ["The Baltic Herald", "The Lagos Tribune", "Reuters", "The Nordic Times", "Cape Daily"]
 VERBS = ["said", "stressed", "noted", "argued", "warned", "added", "told reporters", "believes"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.extract import extract_document, extract_quotes
 from annotator.corpus import build_document
+from annotator.extract import extract_document, extract_quotes
 from annotator.models import EntityKind
 
 

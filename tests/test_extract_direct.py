@@ -21,7 +21,9 @@ def test_cue_after_the_quote_with_inverted_speaker() -> None:
 
 
 def test_cue_before_the_quote() -> None:
-    text = "Environment Minister Ana Duarte stated that “the river is recovering faster than hoped.”"
+    text = (
+        "Environment Minister Ana Duarte stated that “the river is recovering faster than hoped.”"
+    )
     quote = extract_quotes(text)[0]
     assert quote.kind is QuoteKind.DIRECT
     assert quote.speaker == "Ana Duarte"
@@ -34,7 +36,10 @@ def test_interrupted_quote_is_two_linked_quotes() -> None:
     text = "“The port will reopen,” he said, “but only for grain ships.”"
     text = "Captain Omar Haddad spoke at dawn. " + text
     quotes = [quote for quote in extract_quotes(text) if quote.kind is QuoteKind.DIRECT]
-    assert [quote.text for quote in quotes] == ["The port will reopen,", "but only for grain ships."]
+    assert [quote.text for quote in quotes] == [
+        "The port will reopen,",
+        "but only for grain ships.",
+    ]
     assert {quote.speaker for quote in quotes} == {"Omar Haddad"}
     assert {quote.cue for quote in quotes} == {"said"}
 
@@ -91,7 +96,11 @@ def test_several_quotes_in_one_sentence_are_separate() -> None:
         "“the swift return of all detained fishermen”."
     )
     texts = [quote.text for quote in extract_quotes(text)]
-    assert texts == ["lasting calm,", "open sea lanes", "the swift return of all detained fishermen"]
+    assert texts == [
+        "lasting calm,",
+        "open sea lanes",
+        "the swift return of all detained fishermen",
+    ]
 
 
 def test_quote_missing_its_closing_mark_loses_confidence() -> None:

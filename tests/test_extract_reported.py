@@ -48,8 +48,7 @@ def test_noun_phrase_content() -> None:
 
 def test_coordinated_cues_share_the_speaker() -> None:
     text = (
-        "Governor Ellen Park said that the dam is safe and noted that repairs will begin in "
-        "spring."
+        "Governor Ellen Park said that the dam is safe and noted that repairs will begin in spring."
     )
     quotes = extract_quotes(text)
     assert [quote.text for quote in quotes] == [

@@ -14,7 +14,9 @@ def test_one_megabyte_without_quotation_marks() -> None:
 
 
 def test_five_thousand_quotes() -> None:
-    text = " ".join(f"“Item {number} is ready for shipping,” the clerk said." for number in range(5000))
+    text = " ".join(
+        f"“Item {number} is ready for shipping,” the clerk said." for number in range(5000)
+    )
     quotes = extract_quotes(text)
     assert len(quotes) == 5000
     assert all(quote.cue == "said" for quote in quotes)
@@ -22,7 +24,7 @@ def test_five_thousand_quotes() -> None:
 
 
 def test_only_opening_marks() -> None:
-    text = "“one “two «three ‘four \"five " * 4000
+    text = '“one “two «three ‘four "five ' * 4000
     quotes = extract_quotes(text)
     assert len(quotes) == 1
     assert quotes[0].confidence < 0.5
@@ -44,7 +46,7 @@ def test_long_sentence_full_of_cues() -> None:
 
 
 def test_empty_and_tiny_texts() -> None:
-    for text in ("", "“", "”", "\"", "'", "‘’", "«»", "said", "According to", "\n\n\n"):
+    for text in ("", "“", "”", '"', "'", "‘’", "«»", "said", "According to", "\n\n\n"):
         assert isinstance(extract_quotes(text), list)
 
 

@@ -30,7 +30,11 @@ def test_seed_attribution_examples_from_the_issue(seeds_dir: Path) -> None:
     herald = next(q for q in document.quotes if q.text.startswith("North Korea’s reasonable"))
     assert (herald.speaker, herald.outlet) == ("Wang Yi", "Korea Herald")
     times = next(q for q in document.quotes if q.text.startswith("Seoul is trying to enlist"))
-    assert (times.speaker, times.outlet, times.kind) == ("Korea Times", "Korea Times", QuoteKind.INDIRECT)
+    assert (times.speaker, times.outlet, times.kind) == (
+        "Korea Times",
+        "Korea Times",
+        QuoteKind.INDIRECT,
+    )
     mixed = next(q for q in document.quotes if q.text.startswith("the two sides favor"))
     assert (mixed.speaker, mixed.kind) == ("Wang Yi", QuoteKind.MIXED)
     horn = next(q for q in document.quotes if q.text.startswith("the meeting provided"))

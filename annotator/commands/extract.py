@@ -66,8 +66,12 @@ def entity_table(document: Document) -> Table:
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one Document (with quotes) per line.")
-@click.option("--entities", "show_entities", is_flag=True, help="Also print each document's entities.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines: one Document (with quotes) per line."
+)
+@click.option(
+    "--entities", "show_entities", is_flag=True, help="Also print each document's entities."
+)
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),

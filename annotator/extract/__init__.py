@@ -42,7 +42,7 @@ from annotator.extract.entities import build_entities
 from annotator.extract.extractor import DocumentExtractor, Found
 from annotator.models import Document, Quote
 
-__all__ = ["extract_document", "extract_quotes", "CONFIDENT"]
+__all__ = ["CONFIDENT", "extract_document", "extract_quotes"]
 
 CONFIDENT = 0.5  # quotes below this confidence are borderline (scare quotes, titles)
 

@@ -182,43 +182,23 @@ class SpeakerResolver:
         if description is not None:
             return description
         run = _NAME_RUN.search(phrase)
-        if run and run.start() > 0 and not phrase[: run.start()].strip().lower() in {"the", "a"}:
-            # "The more conservative Korea Herald": keep the name at the head
-            head_phrase = run.group()
+        if run:
             prefix = phrase[: run.start()].strip()
-            if prefix.split()[-1][:1].isupper() or prefix.split()[-1][:1].islower():
-                phrase_for_role = f"{prefix} {head_phrase}"
-                name, role = split_role(phrase_for_role)
-                if name == phrase_for_role:
-                    name, role = split_role(head_phrase)
-                return self._named(name, role)
-        if run and run.start() == 0:
+            if prefix.lower() in {"", "the", "a", "an"}:
+                return self._named(*split_role(run.group()))
+            # "ROK Foreign Minister Chung", "The more conservative Korea Herald"
             name, role = split_role(phrase)
+            if name == phrase:
+                name, role = split_role(run.group())
             return self._named(name, role)
-        if run and phrase[: run.start()].strip().lower() in {"the", "a"}:
-            name, role = split_role(run.group())
-            return self._named(name, role)
-        # a definite description: "the South Korean foreign minister", "the president"
-        role_match = None
-        for role_match in _ROLE_IN_PHRASE.finditer(phrase):
-            pass
+        # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", phrase)
-        if role_match and _ANAPHORIC_HEAD.match(phrase) and role_match.end() == len(phrase):
-            role_text = role_match.group(1)
-            mention = self.names.last_before(position, (EntityKind.PERSON,), role=role_text)
-            if mention is not None:
-                name = self.names.full_name(mention.name)
-                return Source(name, self._role(name), is_person=True)
-            if self.last_person:
-                return Source(self.last_person, self._role(self.last_person), is_person=True)
-        outlet = bare if is_generic_outlet(bare) else None
-        return Source(bare, outlet=outlet)
+        return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
 
     def _description(self, phrase: str, position: int) -> Source | None:
         """``the South Korean foreign minister`` / ``The Chinese General Secretary``."""
-        role_match = None
-        for role_match in _ROLE_IN_PHRASE.finditer(phrase):
-            pass
+        matches = list(_ROLE_IN_PHRASE.finditer(phrase))
+        role_match = matches[-1] if matches else None
         if not (role_match and _ANAPHORIC_HEAD.match(phrase) and role_match.end() == len(phrase)):
             return None
         role_text = role_match.group(1)

@@ -53,7 +53,7 @@ _IN_SOURCE = re.compile(
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
-    )
+)
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
@@ -263,7 +263,9 @@ class DocumentExtractor:
                 self._emit_content(unit, content, source, cue_text, attributed, absorbed)
                 covered_until = content_ended_at = content[1]
             scope_start = content[1] if content else cue.end
-            self._attribute_scope(unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed)
+            self._attribute_scope(
+                unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed
+            )
             self._event(cue.start, source)
             previous_source = source
             lower = content[1] if content else cue.end
@@ -309,9 +311,12 @@ class DocumentExtractor:
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
                 # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
                 for earlier in unit.before(passage.open_at, 2):
-                    if earlier.close_at <= passage.open_at and earlier.open_at not in attributed:
-                        if _words(text[earlier.close_at : passage.open_at]) <= 3:
-                            attributed[earlier.open_at] = (inverted, cue_text, 0.85)
+                    if (
+                        earlier.close_at <= passage.open_at
+                        and earlier.open_at not in attributed
+                        and _words(text[earlier.close_at : passage.open_at]) <= 3
+                    ):
+                        attributed[earlier.open_at] = (inverted, cue_text, 0.85)
 
     # ------------------------------------------------------------------ pieces
     def _told_phrase(self, cue: _Cue) -> str:
@@ -341,7 +346,7 @@ class DocumentExtractor:
                 return Source(base.speaker, base.role, outlet, base.is_person)
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # a participle: "…, pledging to “…”", "“…,” pointing out that …"
-            before = text[unit.start : cue.start].rstrip(" ”’\"»")
+            before = text[unit.start : cue.start].rstrip(' ”’"»')
             if before.endswith(","):
                 if previous is not None and previous.speaker:
                     return previous
@@ -382,7 +387,9 @@ class DocumentExtractor:
             joint = re.search(r"(?:,?\s*\band(?:\s+also)?|,)\s*$", between)
             if joint and cue.lemma not in ("according_to",):
                 tail = text[cue.end : cue.end + 12]
-                if cue.form.endswith("ing") and not re.match(r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail):
+                if cue.form.endswith("ing") and not re.match(
+                    r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
+                ):
                     continue  # "reiterating their joint efforts": no new content
                 end = min(end, cue.start - len(joint.group()))
                 break
@@ -410,9 +417,7 @@ class DocumentExtractor:
                 index += 1
         return end
 
-    def _content(
-        self, unit: _Unit, cue: _Cue, later: list[_Cue]
-    ) -> tuple[int, int, float] | None:
+    def _content(self, unit: _Unit, cue: _Cue, later: list[_Cue]) -> tuple[int, int, float] | None:
         text = self.text
         if cue.lemma == "noun":
             return (cue.end, self._content_end(unit, cue.end, later), 0.8)
@@ -453,11 +458,16 @@ class DocumentExtractor:
         comma = text.find(",", cue.end, unit.end)
         while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
             comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
-        phrase_match = re.match(r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*", text[cue.end : min(unit.end, cue.end + 200)])
+        phrase_match = re.match(
+            r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*",
+            text[cue.end : min(unit.end, cue.end + 200)],
+        )
         phrase = phrase_match.group().strip() if phrase_match else ""
         source = self.resolver.resolve(phrase, cue.start)
-        if comma == -1 or _words(text[cue.end : comma]) > 12 or cue.start > unit.start + (
-            (unit.end - unit.start) // 2
+        if (
+            comma == -1
+            or _words(text[cue.end : comma]) > 12
+            or cue.start > unit.start + ((unit.end - unit.start) // 2)
         ):
             # "…, according to X." closes the sentence: the content is before it
             start, end = _trim(self.text, max(unit.start, cue.start - MAX_CLAUSE), cue.start)
@@ -482,8 +492,10 @@ class DocumentExtractor:
         if end <= start:
             return
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
-        if len(inner) == 1 and _trim(text, start, inner[0].open_at)[1] <= start and (
-            _words(text[inner[0].close_at : end]) == 0
+        if (
+            len(inner) == 1
+            and _trim(text, start, inner[0].open_at)[1] <= start
+            and (_words(text[inner[0].close_at : end]) == 0)
         ):
             attributed[inner[0].open_at] = (source, cue_text, 0.95)
             return
@@ -520,9 +532,11 @@ class DocumentExtractor:
             words = _words(text[passage.start : min(passage.end, passage.start + 400)])
             # "Xi Jinping, for his part, “drew attention to …”"
             match = _SENTENCE_SUBJECT.match(prefix)
-            if match and passage.open_at == unit.passages[0].open_at and text[
-                passage.start : passage.start + 1
-            ].islower():
+            if (
+                match
+                and passage.open_at == unit.passages[0].open_at
+                and text[passage.start : passage.start + 1].islower()
+            ):
                 source = self.resolver.resolve(match.group(1), passage.open_at)
                 if source.speaker and source.speaker[:1].isupper():
                     self._add_passage(passage, source, None, 0.8 - penalty)
@@ -581,9 +595,11 @@ class DocumentExtractor:
         if event_paragraph == paragraph:
             return source
         paragraph_start = self._paragraph_starts[paragraph]
-        if event_paragraph == paragraph - 1 and _words(
-            self.text[paragraph_start : min(passage.open_at, paragraph_start + 40)]
-        ) <= 2 and passage.open_at - paragraph_start <= 40:
+        if (
+            event_paragraph == paragraph - 1
+            and _words(self.text[paragraph_start : min(passage.open_at, paragraph_start + 40)]) <= 2
+            and passage.open_at - paragraph_start <= 40
+        ):
             return source
         return None
 

@@ -83,8 +83,14 @@ def find_passages(text: str) -> list[Passage]:
                 next_start = break_at
                 while next_start < length and text[next_start].isspace():
                     next_start += 1
-                if next_start < length and text[next_start] in "“‘«\"'" and stack[0] in (
-                    _OPENERS.get(text[next_start]) or ("double" if text[next_start] == '"' else "single"),
+                if (
+                    next_start < length
+                    and text[next_start] in "“‘«\"'"
+                    and stack[0]
+                    in (
+                        _OPENERS.get(text[next_start])
+                        or ("double" if text[next_start] == '"' else "single"),
+                    )
                 ):
                     paragraphs += 1
                     position = next_start + 1
@@ -135,7 +141,9 @@ def find_passages(text: str) -> list[Passage]:
                 stack.pop()
             stack.pop()
             if not stack:
-                passages.append(Passage(outer_open, index + 1, outer_open + 1, index, True, paragraphs))
+                passages.append(
+                    Passage(outer_open, index + 1, outer_open + 1, index, True, paragraphs)
+                )
     if stack:
         passages.append(Passage(outer_open, length, outer_open + 1, length, False, paragraphs))
     return [passage for passage in passages if passage.end > passage.start]

@@ -9,12 +9,52 @@ import re
 from annotator.extract.cues import GENERIC_OUTLET_NOUNS
 
 # name endings that mark a publication or broadcaster
-_OUTLET_HEADS = (
-    "Times Herald Post News Daily Ilbo Sinmun Shimbun Tribune Journal Gazette Telegraph Guardian "
-    "Chronicle Observer Monitor Review Economist Express Mirror Standard Independent Press "
-    "Broadcasting Broadcaster Radio Television TV Network Wire Insider Diplomat Agency Mail Star "
-    "Sun Courier Examiner Inquirer Dispatch Bulletin Weekly Magazine Online"
-).split()
+_OUTLET_HEADS = [
+    "Times",
+    "Herald",
+    "Post",
+    "News",
+    "Daily",
+    "Ilbo",
+    "Sinmun",
+    "Shimbun",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Telegraph",
+    "Guardian",
+    "Chronicle",
+    "Observer",
+    "Monitor",
+    "Review",
+    "Economist",
+    "Express",
+    "Mirror",
+    "Standard",
+    "Independent",
+    "Press",
+    "Broadcasting",
+    "Broadcaster",
+    "Radio",
+    "Television",
+    "TV",
+    "Network",
+    "Wire",
+    "Insider",
+    "Diplomat",
+    "Agency",
+    "Mail",
+    "Star",
+    "Sun",
+    "Courier",
+    "Examiner",
+    "Inquirer",
+    "Dispatch",
+    "Bulletin",
+    "Weekly",
+    "Magazine",
+    "Online",
+]
 _OUTLET_HEAD_PATTERN = re.compile(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$")
 
 GAZETTEER = {

@@ -16,7 +16,7 @@ from bisect import bisect_right
 _NON_TERMINAL = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "maj",
     "sgt", "st", "jr", "sr", "mt", "no", "vs", "v", "cf", "e.g", "i.e", "etc", "fig", "vol",
-    "u.s", "u.k", "u.n", "e.u", "st", "rev", "hon", "amb", "adm", "pres", "approx", "inc",
+    "u.s", "u.k", "u.n", "e.u", "rev", "hon", "amb", "adm", "pres", "approx", "inc",
     "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec",
 }  # fmt: skip
