@@ -169,12 +169,19 @@ class AnnotationSession:
 
     def annotation_file(self) -> AnnotationFile:
         """The annotation as it would be saved now."""
-        labels = [
-            label.model_copy(update={"seconds": round(self._seconds.get(quote_id, 0.0), 1)})
-            for quote_id, label in self._labels.items()
-            if not label.is_empty()
-        ]
-        return AnnotationFile(
+        labels = []
+        for quote_id, label in self._labels.items():
+            if label.is_empty():
+                continue
+            seconds = round(self._seconds.get(quote_id, 0.0), 1)
+            if label.seconds != seconds:
+                # kept in place: undo snapshots may hold the older copy, but seconds always
+                # come from self._seconds, so they never go back in time
+                label = label.model_copy(update={"seconds": seconds})
+                self._labels[quote_id] = label
+            labels.append(label)
+        # the writer validates the whole file before writing it
+        return AnnotationFile.model_construct(
             annotator=self.annotator,
             document_id=self.document.id,
             document_sha256=self.document.sha256,

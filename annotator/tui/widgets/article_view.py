@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rich.style import Style
+from textual.geometry import Region
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
@@ -128,34 +130,43 @@ class ArticleView(TextArea):
                 (qid, begin, finish, name if qid == quote_id else old)
                 for qid, begin, finish, old in self._quote_rows[row]
             ]
-        self._recompose(rows)
+        self._recompose(rows, [self._spans[quote_id]] if quote_id in self._spans else [])
 
     def set_current(self, quote_id: str | None, scroll: bool = True) -> None:
         """Make ``quote_id`` the highlighted current quote and scroll it into view."""
         previous = self._current
         self._current = quote_id
-        rows = set(self._rows_of_quote.get(previous, [])) if previous else set()
-        if quote_id is not None:
-            rows.update(self._rows_of_quote.get(quote_id, []))
-        self._recompose(sorted(rows))
+        rows: set[int] = set()
+        changed: list[tuple[int, int]] = []
+        for qid in (previous, quote_id):
+            if qid is not None and qid in self._spans:
+                rows.update(self._rows_of_quote.get(qid, []))
+                changed.append(self._spans[qid])
+        self._recompose(sorted(rows), changed)
         if scroll and quote_id is not None and quote_id in self._spans:
             self.scroll_to_offset(self._spans[quote_id][0])
 
-    def scroll_to_offset(self, offset: int) -> None:
-        location = self.location_of(offset)
+    def _wrapped_y(self, offset: int) -> int | None:
         try:
-            _, y = self.wrapped_document.location_to_offset(location)
+            return self.wrapped_document.location_to_offset(self.location_of(offset)).y
         except (ValueError, IndexError):
+            return None
+
+    def scroll_to_offset(self, offset: int) -> None:
+        y = self._wrapped_y(offset)
+        if y is None:
             return
         height = self.scrollable_content_region.height or self.size.height
         top, bottom = self.scroll_y, self.scroll_y + height
         if not (top <= y < bottom - 1):
             self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
 
-    def _recompose(self, rows: object) -> None:
+    def _recompose(self, rows: Iterable[int], changed: list[tuple[int, int]] | None = None) -> None:
+        """Rebuild the highlights of ``rows``; redraw the screen lines of the ``changed``
+        spans (everything when ``changed`` is None)."""
         highlights = self._highlights
         current = self._current
-        for row in rows:  # type: ignore[attr-defined]
+        for row in rows:
             entries = self._quote_rows.get(row, [])
             line = [(begin, finish, name) for _, begin, finish, name in entries]
             line.extend(
@@ -165,14 +176,43 @@ class ArticleView(TextArea):
                 highlights[row] = line
             else:
                 highlights.pop(row, None)
-        self._line_cache.clear()
-        self.refresh()
+        if changed is None or not self._forget_rendered(changed):
+            self._line_cache.clear()
+            self.refresh()
+
+    def _forget_rendered(self, spans: list[tuple[int, int]]) -> bool:
+        """Drop the cached renderings of the screen lines showing ``spans``, and redraw them.
+
+        Relies on a TextArea internal (its line cache is keyed by size, scroll x, wrapped y,
+        ...); returns False when that is not as expected, and the caller redraws everything.
+        """
+        ys: set[int] = set()
+        for start, end in spans:
+            first, last = self._wrapped_y(start), self._wrapped_y(end)
+            if first is None or last is None:
+                return False
+            ys.update(range(first, last + 1))
+        if not ys:
+            return True
+        try:
+            cache = self._line_cache
+            for key in list(cache.keys()):
+                if key[2] in ys:
+                    cache.discard(key)
+        except (AttributeError, IndexError, TypeError):
+            return False
+        scroll_y = int(self.scroll_y)
+        top, bottom = min(ys) - scroll_y, max(ys) - scroll_y
+        height = self.size.height
+        if bottom >= 0 and top < height:
+            top, bottom = max(top, 0), min(bottom, height - 1)
+            self.refresh(Region(0, top, self.size.width, bottom - top + 1))
+        return True
 
     def _build_highlight_map(self) -> None:
         """Called by TextArea when the text or language changes: keep the quote highlights."""
         if not hasattr(self, "_quote_rows"):  # during TextArea.__init__
             return
-        self._line_cache.clear()
         self._recompose(range(len(self._line_starts)))
 
     def select_span(self, start: int, end: int) -> None:
