@@ -259,14 +259,6 @@ def form_to_lemma() -> dict[str, str]:
     return table
 
 
-@cache
-def cue_pattern() -> re.Pattern[str]:
-    """A regex matching any cue form as whole words, longest forms first."""
-    forms = sorted(form_to_lemma(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-
-
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _PARTICLE = re.compile(r"\s+(out|to|for)\b")
 

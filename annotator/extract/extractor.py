@@ -60,7 +60,6 @@ _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
 MAX_CLAUSE = 1500  # a reported clause longer than this is not a clause: stop there
-_PARTICIPLE_CUE = re.compile(r",\s*$")
 
 
 @dataclass
