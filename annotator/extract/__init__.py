@@ -28,12 +28,11 @@ Design decisions
 * ``X reported that Y said that “…”``: the speaker is Y and X is the outlet when X is an outlet.
 * A quotation with no cue in its sentence continues the turn of the last speaker of the same
   paragraph (or of the previous paragraph when the quote opens its paragraph).
-* **Confidence**: 0.95 quote with cue and speaker; 0.85 that-clause or ``according to``; 0.75
-  inherited speaker or a that-clause after extra words; 0.7 bare clause (``Suh said he ...``);
-  0.6 noun-phrase content and unattributed quotes of five words or more (0.55); 0.35 three- or
-  four-word quotations with no cue or speaker; 0.15 one- or two-word ones (scare quotes, titles).
-  A quotation whose closing mark is missing loses 0.3. Quotes under 0.5 are borderline: they are
-  kept so the analyst can see them, and the benchmark counts only quotes with confidence ≥ 0.5.
+* **Confidence** (0..1, levels listed in docs/extraction.md): highest when a quotation sits next
+  to its cue and speaker, lower for inherited speakers, bare clauses and noun-phrase content, and
+  under 0.5 (``CONFIDENT``) for scare quotes, titles and terms (one or two words, ``an “X”
+  format``, ``“X” means``) and short quotations with no cue. A quotation whose closing mark is
+  missing loses 0.3. Borderline quotes are kept, never dropped, so the analyst can promote them.
 """
 
 from __future__ import annotations
