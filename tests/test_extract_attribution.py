@@ -94,3 +94,37 @@ def test_entities_list_speakers_and_outlets_with_aliases() -> None:
     assert "Brandt" in entities["Helga Brandt"].aliases
     assert entities["Helga Brandt"].mentions == 2
     assert entities["Lagos Tribune"].kind is EntityKind.OUTLET
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    text = (
+        "Agriculture Minister Czesław Siekierski met farmers. Siekierski said that new rules "
+        "were being prepared."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Czesław Siekierski"
+    assert quote.speaker_role == "Agriculture Minister"
+
+
+def test_participle_after_a_dateline_refers_to_the_sentence_subject() -> None:
+    text = (
+        "OSLO — Hundreds of nurses marched through the city on Friday, demanding that the "
+        "hospitals hire more staff."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.text == "the hospitals hire more staff"
+    assert quote.speaker == "Hundreds of nurses"
+
+
+def test_group_qualified_by_a_name_stays_the_group() -> None:
+    quote = extract_quotes("Economists at Nordbank expect rates will fall in June.")
+    assert quote == [] or quote[0].speaker != "Nordbank"
+    quote = extract_quotes("Analysts at Nordbank believe prices will stay low until June.")[0]
+    assert quote.speaker == "Analysts at Nordbank"
+
+
+def test_straight_single_quoted_speech_with_inverted_cue() -> None:
+    text = "Prices fell again. 'The market is flooded with cheap grain,' one trader said."
+    quote = extract_quotes(text)[0]
+    assert quote.text == "The market is flooded with cheap grain,"
+    assert quote.speaker == "trader"

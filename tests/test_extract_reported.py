@@ -98,3 +98,8 @@ def test_found_is_a_cue_only_with_that() -> None:
     quote = extract_quotes("An audit found that the hospital had overbilled patients.")[0]
     assert quote.text == "the hospital had overbilled patients"
     assert quote.speaker == "audit"
+
+
+def test_trailing_discourse_adverb_is_not_content() -> None:
+    quote = extract_quotes("Officials say the figure is misleading, however.")[0]
+    assert quote.text == "the figure is misleading"

@@ -34,7 +34,7 @@ from annotator.extract.outlets import (
 from annotator.models import EntityKind
 
 _BOUNDARY = re.compile(
-    r"(?:[,;:()“”\"«»]|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
+    r"(?:[,;:()“”\"«»]|(?<=\s)'|'(?=\s)|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
     r"as|whether|although|though)\b)",
     re.IGNORECASE,
 )
@@ -127,6 +127,67 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
+_OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
+
+
+def sentence_subject(sentence: str) -> str:
+    """The noun phrase a sentence opens with, up to its first verb-like word: the subject a
+    participle cue refers back to (``Thousands of farmers blocked roads, demanding that …``)."""
+    sentence = _DATELINE.sub("", sentence[:300])
+    sentence = _OPENING_ADVERBIAL.sub("", sentence)
+    words = []
+    for position, word in enumerate(sentence.split()):
+        bare = word.strip(",;:")
+        if position > 0 and (_VERBISH.match(bare) or bare.lower() in _FINITE):
+            return " ".join(words)
+        if word != bare or len(words) >= 8:
+            return ""
+        words.append(word)
+    return ""
+
+
+_FINITE = set(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "met",
+        "made",
+        "gave",
+        "took",
+        "went",
+        "came",
+        "said",
+        "told",
+        "held",
+        "began",
+        "left",
+        "kept",
+        "led",
+        "won",
+        "lost",
+        "sent",
+        "set",
+        "put",
+        "ran",
+        "saw",
+    ]
+)
+
+
 def _strip_filler(segment: str) -> str:
     previous = None
     segment = segment.strip()
@@ -182,6 +243,10 @@ class SpeakerResolver:
         if description is not None:
             return description
         run = _NAME_RUN.search(phrase)
+        if run and re.search(r"\b(?:at|of|from|with|for|in)$", phrase[: run.start()].strip()):
+            # "Analysts at ING": the head is the unnamed group, the name only qualifies it
+            bare = _LEADING_DETERMINER.sub("", phrase)
+            return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
         if run:
             prefix = phrase[: run.start()].strip()
             if prefix.lower() in {"", "the", "a", "an"}:

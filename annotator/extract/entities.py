@@ -21,7 +21,15 @@ from annotator.extract.outlets import (
 )
 from annotator.models import Entity, EntityKind
 
-_CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]*|['’][A-Z][a-z]+)*|[A-Z]{2,}s?|[A-Z]\.)"
+# letters beyond ASCII: names such as "Czesław", "Ólafur", "Müller"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_U = f"[{UPPER}]"
+_L = f"[{LOWER}]"
+_CAP_WORD = (
+    rf"(?:{_U}{_L}+(?:{_U}{_L}+)+|{_U}{_L}+(?:-[{UPPER}{LOWER}]{_L}*|['’]{_U}{_L}+)*"
+    rf"|{_U}{{2,}}s?|{_U}\.)"
+)
 _NAME = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP_WORD})*\b")
 
 ROLE_WORDS = (

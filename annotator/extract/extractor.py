@@ -11,7 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from annotator.extract.attribution import Source, SpeakerResolver, is_passive, subject_before
+from annotator.extract.attribution import (
+    Source,
+    SpeakerResolver,
+    is_passive,
+    sentence_subject,
+    subject_before,
+)
 from annotator.extract.cues import (
     BARE_CLAUSE_VERBS,
     NOUN_CUES,
@@ -30,6 +36,7 @@ _THAT_AFTER = re.compile(r"\s+(?:(?:[^\s,.;:“”\"()]+\s+){0,5}?)that\s+")
 _TO_QUOTE = re.compile(r"[\s,:]*(?:to\s+|that\s+)?(?=[“\"«‘'])")
 _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
+    r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
     r"could|can|must|may))\b)"
 )
@@ -131,11 +138,17 @@ def _units(text: str, passages: list[Passage]) -> list[_Unit]:
     return units
 
 
+_TRAILING_ADVERB = re.compile(r",\s*(?:however|though|too|then|instead|nonetheless|still)$", re.I)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " ,;:—–-\n":
         start += 1
     while end > start and text[end - 1] in " ,;:.—–-\n":
         end -= 1
+    adverb = _TRAILING_ADVERB.search(text, max(start, end - 20), end)
+    if adverb:
+        end = adverb.start()
     return start, end
 
 
@@ -225,6 +238,10 @@ class DocumentExtractor:
                     subject = subject_before(text, lower, cue.start)
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
+                    if cue.form.split()[0].lower().endswith("ing") and text[
+                        max(unit.start, cue.start - 4) : cue.start
+                    ].rstrip(' ”’"»').endswith(","):
+                        cue.subject = ""  # a participle clause: its subject is the sentence's
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
                     if cue.subject.lower() in ("it", "and it", "there"):
                         cue.subject, cue.passive = "", True  # "it is claimed that"
@@ -353,6 +370,9 @@ class DocumentExtractor:
                 match = _SENTENCE_SUBJECT.match(text[unit.start : min(first, cue.start)])
                 if match:
                     return self.resolver.resolve(match.group(1), cue.start)
+                opening = sentence_subject(text[unit.start : cue.start])
+                if opening:
+                    return self.resolver.resolve(opening, cue.start)
                 return self._last_source() or Source(None)
         if not cue.subject:
             return Source(None)
