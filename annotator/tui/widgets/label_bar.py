@@ -23,16 +23,28 @@ class LabelBar(Static):
         sentiment = label.sentiment if label else None
         text = Text(no_wrap=True, overflow="ellipsis")
         for definition in self.scheme.stance:
-            chosen = definition.value == stance
-            color = definition.color or "white"
-            text.append(f" {definition.key} ", style=f"bold black on {color}" if chosen else "bold")
-            text.append(f"{definition.value} ", style=f"bold {color}" if chosen else "dim")
-        text.append("│", style="dim")
+            self._choice(
+                text,
+                definition.key,
+                definition.value,
+                definition.color or "white",
+                definition.value == stance,
+            )
+        text.append(" │", style="dim")
         for definition in self.scheme.sentiment:
-            chosen = definition.value == sentiment
-            text.append(f" {definition.key} ", style="bold black on white" if chosen else "bold")
-            text.append(f"{definition.value} ", style="bold" if chosen else "dim")
+            self._choice(
+                text, definition.key, definition.value, "white", definition.value == sentiment
+            )
         self.update(text)
+
+    @staticmethod
+    def _choice(text: Text, key: str, value: str, color: str, chosen: bool) -> None:
+        text.append(" ")
+        if chosen:
+            text.append(f"{key} {value}", style=f"bold black on {color}")
+        else:
+            text.append(key, style="bold")
+            text.append(f" {value}", style="dim")
 
 
 class StatusLine(Static):
