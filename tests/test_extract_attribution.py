@@ -128,3 +128,45 @@ def test_straight_single_quoted_speech_with_inverted_cue() -> None:
     quote = extract_quotes(text)[0]
     assert quote.text == "The market is flooded with cheap grain,"
     assert quote.speaker == "trader"
+
+
+def test_appositive_gives_the_role_and_later_quotes_keep_it() -> None:
+    text = (
+        "Maria Jensen, a spokesperson for the Green Party, said that the lease was a mistake. "
+        "Jensen told the BBC: “This is a scandal.”"
+    )
+    quotes = extract_quotes(text)
+    assert [quote.speaker for quote in quotes] == ["Maria Jensen", "Maria Jensen"]
+    assert quotes[0].speaker_role == "spokesperson for the Green Party"
+    assert quotes[1].speaker_role == "spokesperson for the Green Party"
+    assert quotes[1].kind.value == "direct"
+    assert (quotes[1].outlet, quotes[1].cue) == ("BBC", "told the BBC")
+
+
+def test_guillemets_with_pronoun_after_the_quote() -> None:
+    text = (
+        "Port director Henrik Berg spoke briefly. «Nothing will change for the workers», he said."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.text == "Nothing will change for the workers"
+    assert quote.speaker == "Henrik Berg"
+
+
+def test_but_coordinated_cue_keeps_the_speaker() -> None:
+    text = (
+        "Anna Holm warned that the risks were not understood, but added that the contract "
+        "could be cancelled."
+    )
+    quotes = extract_quotes(text)
+    assert [quote.text for quote in quotes] == [
+        "the risks were not understood",
+        "the contract could be cancelled",
+    ]
+    assert {quote.speaker for quote in quotes} == {"Anna Holm"}
+
+
+def test_straight_quote_across_paragraphs_is_one_quote() -> None:
+    text = 'Anna Holm said: "This is the first part.\n\n"And this is the second part."\n\nEnd.'
+    quote = extract_quotes(text)[0]
+    assert quote.text == 'This is the first part.\n\n"And this is the second part.'
+    assert quote.speaker == "Anna Holm"

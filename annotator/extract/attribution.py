@@ -79,13 +79,14 @@ class Subject:
     phrase: str
     coordinated: bool = False
     subordinate: bool = False  # "while Seoul says ...": the clause ends at the next comma
+    role: str | None = None  # an appositive: "Maria Jensen, a spokesperson for X, said"
 
 
 def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     """The noun phrase before a cue (``the South Korean foreign minister told``)."""
     window = text[max(lower, cue_start - 300) : cue_start]
-    if re.search(r"(?:^|\s|,)and(?:\s+also)?\s*$", window):
-        stripped = re.sub(r",?\s*and(?:\s+also)?\s*$", "", window)
+    if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
+        stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
         words = segment.split()
         for position, word in enumerate(words):
@@ -117,6 +118,17 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
+        if directly_after_comma and mark == "," and re.match(r"(?:a|an|the)\s", cleaned, re.I):
+            # an appositive: the name is the segment before it, the appositive its role
+            before = (
+                _strip_filler(segments[len(segments) - position - 2][0])
+                if (len(segments) - position - 2 >= 0)
+                else ""
+            )
+            run = _NAME_RUN.search(before)
+            if run and run.start() == 0 and before[:1].isupper():
+                role = _LEADING_DETERMINER.sub("", cleaned)
+                return Subject(before, role=role)
         break
     if _PREPOSITION_START.match(phrase):
         determiner = _LAST_DETERMINER.match(phrase)
@@ -214,6 +226,8 @@ class SpeakerResolver:
     def remember(self, source: Source) -> None:
         if source.speaker:
             self.last_speaker = source.speaker
+            if source.role:
+                self.names.roles.setdefault(source.speaker, source.role)
             if source.is_person:
                 self.last_person = source.speaker
         if source.outlet:

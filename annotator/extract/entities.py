@@ -391,7 +391,7 @@ class NameIndex:
                     "? ",
                     "! ",
                 )
-                or text[mention.start - 1 : mention.start] in '\n“"('
+                or text[mention.start - 1 : mention.start] in "\n“\"(«‘'"
             )
             place = _PLACE_BEFORE.search(text, max(0, mention.start - 9), mention.start)
             if (

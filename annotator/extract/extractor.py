@@ -40,6 +40,10 @@ _BARE_CLAUSE = re.compile(
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
     r"could|can|must|may))\b)"
 )
+_ADDRESSEE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
+    r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
+)
 _OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
 _ACCORDING = re.compile(
     r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
@@ -89,6 +93,8 @@ class _Cue:
     coordinated: bool = False
     passive: bool = False
     subordinate: bool = False
+    role: str | None = None
+    object_end: int = -1  # after the addressee of "told": "told the BBC: “…”"
 
 
 @dataclass
@@ -238,6 +244,7 @@ class DocumentExtractor:
                     subject = subject_before(text, lower, cue.start)
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
+                    cue.role = subject.role
                     if cue.form.split()[0].lower().endswith("ing") and text[
                         max(unit.start, cue.start - 4) : cue.start
                     ].rstrip(' ”’"»').endswith(","):
@@ -278,7 +285,7 @@ class DocumentExtractor:
             if content is not None:
                 self._emit_content(unit, content, source, cue_text, attributed, absorbed)
                 covered_until = content_ended_at = content[1]
-            scope_start = content[1] if content else cue.end
+            scope_start = content[1] if content else max(cue.end, cue.object_end)
             self._attribute_scope(
                 unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed
             )
@@ -376,7 +383,10 @@ class DocumentExtractor:
                 return self._last_source() or Source(None)
         if not cue.subject:
             return Source(None)
-        return self.resolver.resolve(cue.subject, cue.start)
+        source = self.resolver.resolve(cue.subject, cue.start)
+        if cue.role and not source.role:
+            source = Source(source.speaker, cue.role, source.outlet, source.is_person)
+        return source
 
     def _last_source(self) -> Source | None:
         return self._last_event[1] if self._last_event else None
@@ -403,7 +413,7 @@ class DocumentExtractor:
             if cue.start >= end:
                 break
             between = text[max(start, cue.start - 12) : cue.start]
-            joint = re.search(r"(?:,?\s*\band(?:\s+also)?|,)\s*$", between)
+            joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,)\s*$", between)
             if joint and cue.lemma not in ("according_to",):
                 tail = text[cue.end : cue.end + 12]
                 if cue.form.endswith("ing") and not re.match(
@@ -445,16 +455,21 @@ class DocumentExtractor:
         if cue.lemma == "opinion":
             start = cue.end
             return (start, self._content_end(unit, start, later), 0.85)
+        after = cue.end
+        if cue.lemma == "tell":
+            addressee = _ADDRESSEE.match(text, cue.end, unit.end)
+            if addressee:
+                after = cue.object_end = addressee.end()
         that = _THAT_AFTER.match(text, cue.end, unit.end)
         if that and not unit.inside(that.end()):
             start = that.end()
             confidence = 0.85 if _words(text[cue.end : that.start() + 1]) == 0 else 0.75
             return (start, self._content_end(unit, start, later, cue.subordinate), confidence)
-        quote = _TO_QUOTE.match(text, cue.end, unit.end)
+        quote = _TO_QUOTE.match(text, after, unit.end)
         if quote:
             return None  # a cue for the quotation that follows (scope attribution)
         if cue.lemma in BARE_CLAUSE_VERBS:
-            bare = _BARE_CLAUSE.match(text, cue.end, unit.end)
+            bare = _BARE_CLAUSE.match(text, after, unit.end)
             if bare:
                 start = bare.end()
                 end = self._content_end(unit, start, later, cue.subordinate)
