@@ -31,7 +31,9 @@ def hostile_document() -> Document:
     quotes = [
         quote.model_copy(update={"speaker": speaker})
         for quote, speaker in zip(
-            document.quotes, ["[red]Kim[/red]", "박진 (Park Jin)", "[@click=app.quit]x[/]"]
+            document.quotes,
+            ["[red]Kim[/red]", "박진 (Park Jin)", "[@click=app.quit]x[/]"],
+            strict=True,
         )
     ]
     return document.model_copy(update={"quotes": quotes})
