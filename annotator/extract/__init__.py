@@ -6,8 +6,9 @@ unique ids ``q<start>-<end>``) and ``entities`` filled. Everything works on the 
 
 Modules: ``marks`` (pairing quotation marks), ``sentences`` (sentence spans), ``cues`` (reporting
 verb lists from textacy, citron/VerbNet and PARC), ``entities`` (names, roles, fullest forms,
-entity list), ``outlets`` (outlet recognition), ``attribution`` (subject → speaker/role/outlet),
-``extractor`` (the pass over one document).
+entity list), ``outlets`` (outlet recognition), ``reported`` (cues of a sentence and the span of
+the content each introduces), ``attribution`` (subject → speaker/role/outlet), ``extractor`` (the
+pass over one document: direct, indirect and mixed quotes with their sources).
 
 Design decisions
 ----------------

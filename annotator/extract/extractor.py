@@ -1,4 +1,4 @@
-"""The extraction pass over one document: passages, cues, reported clauses, attribution.
+"""The extraction pass over one document: quotations and reported clauses joined to their sources.
 
 Work is done sentence by sentence (a sentence is joined with the next while a quotation is open
 across it), so the cost is linear in the length of the text. See the package docstring for the
@@ -8,8 +8,8 @@ rules and confidence levels.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from annotator.extract.attribution import (
     Source,
@@ -19,44 +19,28 @@ from annotator.extract.attribution import (
     subject_before,
 )
 from annotator.extract.cues import (
-    BARE_CLAUSE_VERBS,
     NOUN_CUES,
-    OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     find_cue_forms,
-    lemma_of,
 )
 from annotator.extract.entities import NameIndex
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.outlets import canonical_outlet, looks_like_outlet
-from annotator.extract.sentences import sentence_spans
+from annotator.extract.reported import (
+    MAX_CLAUSE,
+    THAT_AFTER,
+    TO_QUOTE,
+    Cue,
+    Unit,
+    according_parts,
+    build_units,
+    find_cues,
+    reported_content,
+    trim,
+    word_count,
+)
 from annotator.models import QuoteKind
 
-_THAT_AFTER = re.compile(r"\s+(?:(?:[^\s,.;:“”\"()]+\s+){0,5}?)that\s+")
-_TO_QUOTE = re.compile(r"[\s,:]*(?:to\s+|that\s+)?(?=[“\"«‘'])")
-_BARE_CLAUSE = re.compile(
-    r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
-    r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
-    r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
-    r"could|can|must|may))\b)"
-)
-_ADDRESSEE = re.compile(
-    r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
-    r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
-)
-_OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
-_ACCORDING = re.compile(
-    r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
-    r"words) of)\s+",
-    re.IGNORECASE,
-)
-# ambiguous verbs that are cues only with a that-clause: "the investigation found that"
-_FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
-_NOUN_THAT = re.compile(
-    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+"
-)
-_OPINION = re.compile(r"\b(?:in|by)\s+(his|her|their|its)\s+(?:opinion|view|words)\s*,\s*", re.I)
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
     r"\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|piece|"
@@ -70,7 +54,6 @@ _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
-MAX_CLAUSE = 1500  # a reported clause longer than this is not a clause: stop there
 
 
 @dataclass
@@ -81,85 +64,6 @@ class Found:
     source: Source
     cue: str | None
     confidence: float
-
-
-@dataclass
-class _Cue:
-    start: int
-    end: int
-    form: str
-    lemma: str
-    subject: str = ""
-    coordinated: bool = False
-    passive: bool = False
-    subordinate: bool = False
-    role: str | None = None
-    object_end: int = -1  # after the addressee of "told": "told the BBC: “…”"
-
-
-@dataclass
-class _Unit:
-    start: int
-    end: int
-    passages: list[Passage] = field(default_factory=list)
-    _opens: list[int] | None = None
-
-    def opens(self) -> list[int]:
-        if self._opens is None or len(self._opens) != len(self.passages):
-            self._opens = [passage.open_at for passage in self.passages]
-        return self._opens
-
-    def inside(self, offset: int) -> bool:
-        """True when ``offset`` lies within one of the unit's quoted passages (binary search)."""
-        position = bisect_right(self.opens(), offset) - 1
-        return position >= 0 and offset < self.passages[position].close_at
-
-    def between(self, start: int, end: int) -> list[Passage]:
-        """Passages opening in ``[start, end)``."""
-        opens = self.opens()
-        return self.passages[bisect_left(opens, start) : bisect_left(opens, end)]
-
-    def before(self, offset: int, count: int = 3) -> list[Passage]:
-        """Up to ``count`` passages opening before ``offset``, nearest last."""
-        position = bisect_left(self.opens(), offset)
-        return self.passages[max(0, position - count) : position]
-
-
-def _units(text: str, passages: list[Passage]) -> list[_Unit]:
-    """Sentences, joined while a quotation runs across a sentence boundary (one merge pass)."""
-    units: list[_Unit] = []
-    position = 0
-    for start, end in sentence_spans(text):
-        if units and start < units[-1].end:
-            units[-1].end = max(units[-1].end, end)
-        else:
-            units.append(_Unit(start, end))
-        unit = units[-1]
-        while position < len(passages) and passages[position].open_at < unit.end:
-            unit.passages.append(passages[position])
-            unit.end = max(unit.end, passages[position].close_at)
-            position += 1
-    if units:
-        units[-1].passages.extend(passages[position:])
-    return units
-
-
-_TRAILING_ADVERB = re.compile(r",\s*(?:however|though|too|then|instead|nonetheless|still)$", re.I)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,;:—–-\n":
-        start += 1
-    while end > start and text[end - 1] in " ,;:.—–-\n":
-        end -= 1
-    adverb = _TRAILING_ADVERB.search(text, max(start, end - 20), end)
-    if adverb:
-        end = adverb.start()
-    return start, end
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 class DocumentExtractor:
@@ -182,46 +86,13 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Found]:
-        for unit in _units(self.text, self.passages):
+        for unit in build_units(self.text, self.passages):
             self._unit(unit)
         return self.found
 
-    def _cues(self, unit: _Unit) -> list[_Cue]:
-        cues: list[_Cue] = []
-        first = bisect_left(self._cue_starts, unit.start)
-        last = bisect_left(self._cue_starts, unit.end)
-        for start, end, form in self._cue_forms[first:last]:
-            if end > unit.end or unit.inside(start):
-                continue
-            lemma = lemma_of(form)
-            if lemma is None:
-                continue
-            if form[:1].isupper() and lemma not in ("say", "tell"):
-                continue  # "Calling the two countries", "Regarding"
-            cues.append(_Cue(start, end, form, lemma))
-        for match in _ACCORDING.finditer(self.text, unit.start, unit.end):
-            if not unit.inside(match.start()):
-                cues.append(_Cue(match.start(), match.end(), "according to", "according_to"))
-        for match in _OPINION.finditer(self.text, unit.start, unit.end):
-            if not unit.inside(match.start()):
-                cue = _Cue(match.start(), match.end(), match.group().strip(" ,"), "opinion")
-                cue.subject = match.group(1)
-                cues.append(cue)
-        for match in _FOUND_THAT.finditer(self.text, unit.start, unit.end):
-            if not unit.inside(match.start()):
-                form = match.group(1)
-                cues.append(_Cue(match.start(), match.start() + len(form), form, form))
-        for match in _NOUN_THAT.finditer(self.text, unit.start, unit.end):
-            if not unit.inside(match.start()):
-                cue = _Cue(match.start(), match.end(), match.group().strip(), "noun")
-                cue.subject = match.group(1)
-                cues.append(cue)
-        cues.sort(key=lambda cue: (cue.start, cue.lemma != "noun"))
-        return cues
-
-    def _unit(self, unit: _Unit) -> None:
+    def _unit(self, unit: Unit) -> None:
         text = self.text
-        cues = self._cues(unit)
+        cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
         cue_starts = [cue.start for cue in cues]
         attributed: dict[int, tuple[Source, str | None, float]] = {}
         absorbed: set[int] = set()
@@ -238,7 +109,8 @@ class DocumentExtractor:
             later = [other for other in cues[number + 1 : horizon] if other.start >= cue.end]
             next_start = later[0].start if later else unit.end
             if cue.lemma == "according_to":
-                source, content = self._according(unit, cue, later)
+                phrase, content = according_parts(text, unit, cue, later)
+                source = self.resolver.resolve(phrase, cue.start)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
@@ -255,7 +127,7 @@ class DocumentExtractor:
                     if content_ended_at == cue.start and previous_source is not None:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
-                content = self._content(unit, cue, later)
+                content = reported_content(self.text, unit, cue, later)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -267,12 +139,12 @@ class DocumentExtractor:
             if content is not None and later:
                 following = later[0]
                 gap = text[content[0] : following.start]
-                own_content = _THAT_AFTER.match(text, following.end, unit.end) or _TO_QUOTE.match(
+                own_content = THAT_AFTER.match(text, following.end, unit.end) or TO_QUOTE.match(
                     text, following.end, unit.end
                 )
                 if (
                     following.lemma not in ("according_to", "noun")
-                    and 0 < _words(gap) <= 5
+                    and 0 < word_count(gap) <= 5
                     and "," not in gap
                     and not re.search(r"\band(?:\s+also)?\s*$", gap)
                     and own_content
@@ -304,8 +176,8 @@ class DocumentExtractor:
 
     def _attribute_scope(
         self,
-        unit: _Unit,
-        cue: _Cue,
+        unit: Unit,
+        cue: Cue,
         source: Source,
         cue_text: str,
         scope_start: int,
@@ -320,15 +192,15 @@ class DocumentExtractor:
             if passage.open_at in attributed or passage.open_at in absorbed:
                 continue
             if scope_start <= passage.open_at < next_start:
-                lead = _TO_QUOTE.match(text, scope_start, passage.open_at + 1)
+                lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if not adjacent and _words(text[passage.start : passage.end]) <= 2:
+                if not adjacent and word_count(text[passage.start : passage.end]) <= 2:
                     attributed[passage.open_at] = (Source(None), None, 0.3)
                 else:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
             elif passage.close_at <= cue.start and not cue.passive:
                 between = text[passage.close_at : cue.start]
-                if _words(between) > 4 or re.search(r"[.;:]", between):
+                if word_count(between) > 4 or re.search(r"[.;:]", between):
                     continue
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
@@ -337,27 +209,27 @@ class DocumentExtractor:
                     if (
                         earlier.close_at <= passage.open_at
                         and earlier.open_at not in attributed
-                        and _words(text[earlier.close_at : passage.open_at]) <= 3
+                        and word_count(text[earlier.close_at : passage.open_at]) <= 3
                     ):
                         attributed[earlier.open_at] = (inverted, cue_text, 0.85)
 
     # ------------------------------------------------------------------ pieces
-    def _told_phrase(self, cue: _Cue) -> str:
+    def _told_phrase(self, cue: Cue) -> str:
         match = _TOLD_OBJECT.match(self.text, cue.end)
-        if match and _words(match.group(1)) <= 4:
+        if match and word_count(match.group(1)) <= 4:
             return f"{cue.form} {match.group(1)}"
         after = self.text[cue.end : cue.end + 12]
         if after.startswith(" reporters"):
             return f"{cue.form} reporters"
         return cue.form
 
-    def _unit_outlet(self, unit: _Unit) -> str | None:
+    def _unit_outlet(self, unit: Unit) -> str | None:
         match = _IN_SOURCE.search(self.text, unit.start, unit.end)
         if match:
             return canonical_outlet(match.group(1))
         return None
 
-    def _source_of(self, cue: _Cue, previous: Source | None, unit: _Unit) -> Source:
+    def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
         text = self.text
         if cue.coordinated and not cue.subject:
             return previous or self._last_source() or Source(None)
@@ -391,7 +263,7 @@ class DocumentExtractor:
     def _last_source(self) -> Source | None:
         return self._last_event[1] if self._last_event else None
 
-    def _subject_after(self, cue: _Cue) -> Source:
+    def _subject_after(self, cue: Cue) -> Source:
         match = re.match(
             r"\s+((?:he|she|they|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))", self.text[cue.end :]
         )
@@ -399,122 +271,9 @@ class DocumentExtractor:
             return self.resolver.resolve(match.group(1), cue.end)
         return Source(None)
 
-    def _content_end(
-        self,
-        unit: _Unit,
-        start: int,
-        later: list[_Cue],
-        subordinate: bool = False,
-        noun_object: bool = False,
-    ) -> int:
-        text = self.text
-        end = min(unit.end, start + MAX_CLAUSE)
-        for cue in later:
-            if cue.start >= end:
-                break
-            between = text[max(start, cue.start - 12) : cue.start]
-            joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,)\s*$", between)
-            if joint and cue.lemma not in ("according_to",):
-                tail = text[cue.end : cue.end + 12]
-                if cue.form.endswith("ing") and not re.match(
-                    r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
-                ):
-                    continue  # "reiterating their joint efforts": no new content
-                end = min(end, cue.start - len(joint.group()))
-                break
-        for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
-            index = text.find(mark, start, end)
-            if index == -1:
-                continue
-            if mark == ", but " and re.search(r"\bnot\b", text[start:index]):
-                continue  # "not X, but Y" is one clause
-            if not unit.inside(index):
-                end = index
-        if noun_object:
-            # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
-            for passage in unit.between(start + 1, end):
-                joined = re.search(r"\s+and\s+$", text[start : passage.open_at])
-                if joined:
-                    end = passage.open_at - len(joined.group())
-                    break
-        if subordinate:
-            index = start
-            while (index := text.find(",", index, end)) != -1:
-                if not unit.inside(index):
-                    end = index
-                    break
-                index += 1
-        return end
-
-    def _content(self, unit: _Unit, cue: _Cue, later: list[_Cue]) -> tuple[int, int, float] | None:
-        text = self.text
-        if cue.lemma == "noun":
-            return (cue.end, self._content_end(unit, cue.end, later), 0.8)
-        if cue.subject.lower() in {"the", "a", "an", "this"}:
-            return None  # a noun, not a verb: "the call for ..."
-        if cue.lemma == "opinion":
-            start = cue.end
-            return (start, self._content_end(unit, start, later), 0.85)
-        after = cue.end
-        if cue.lemma == "tell":
-            addressee = _ADDRESSEE.match(text, cue.end, unit.end)
-            if addressee:
-                after = cue.object_end = addressee.end()
-        that = _THAT_AFTER.match(text, cue.end, unit.end)
-        if that and not unit.inside(that.end()):
-            start = that.end()
-            confidence = 0.85 if _words(text[cue.end : that.start() + 1]) == 0 else 0.75
-            return (start, self._content_end(unit, start, later, cue.subordinate), confidence)
-        quote = _TO_QUOTE.match(text, after, unit.end)
-        if quote:
-            return None  # a cue for the quotation that follows (scope attribution)
-        if cue.lemma in BARE_CLAUSE_VERBS:
-            bare = _BARE_CLAUSE.match(text, after, unit.end)
-            if bare:
-                start = bare.end()
-                end = self._content_end(unit, start, later, cue.subordinate)
-                if _words(text[start:end]) >= 3:
-                    return (start, end, 0.7)
-        if cue.lemma in OBJECT_VERBS:
-            obj = _OBJECT.match(text, cue.end, unit.end)
-            if obj:
-                start = obj.end()
-                end = self._content_end(unit, start, later, cue.subordinate, noun_object=True)
-                if _words(text[start:end]) >= 4:
-                    return (start, end, 0.6)
-        return None
-
-    def _according(
-        self, unit: _Unit, cue: _Cue, later: list[_Cue]
-    ) -> tuple[Source, tuple[int, int, float] | None]:
-        """``According to X, …`` / ``…, according to X.`` / ``From the point of view of X, …``."""
-        text = self.text
-        comma = text.find(",", cue.end, unit.end)
-        while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
-            comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
-        phrase_match = re.match(
-            r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*",
-            text[cue.end : min(unit.end, cue.end + 200)],
-        )
-        phrase = phrase_match.group().strip() if phrase_match else ""
-        source = self.resolver.resolve(phrase, cue.start)
-        if (
-            comma == -1
-            or _words(text[cue.end : comma]) > 12
-            or cue.start > unit.start + ((unit.end - unit.start) // 2)
-        ):
-            # "…, according to X." closes the sentence: the content is before it
-            start, end = _trim(self.text, max(unit.start, cue.start - MAX_CLAUSE), cue.start)
-            inner = [p for p in unit.before(cue.start, 1) if p.close_at <= cue.start]
-            if end > start and not inner:
-                return source, (start, end, 0.8)
-            return source, None
-        start = comma + 1
-        return source, (start, self._content_end(unit, start, later), 0.85)
-
     def _emit_content(
         self,
-        unit: _Unit,
+        unit: Unit,
         content: tuple[int, int, float],
         source: Source,
         cue_text: str,
@@ -522,18 +281,18 @@ class DocumentExtractor:
         absorbed: set[int],
     ) -> None:
         text = self.text
-        start, end = _trim(text, content[0], content[1])
+        start, end = trim(text, content[0], content[1])
         if end <= start:
             return
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
         if (
             len(inner) == 1
-            and _trim(text, start, inner[0].open_at)[1] <= start
-            and (_words(text[inner[0].close_at : end]) == 0)
+            and trim(text, start, inner[0].open_at)[1] <= start
+            and (word_count(text[inner[0].close_at : end]) == 0)
         ):
             attributed[inner[0].open_at] = (source, cue_text, 0.95)
             return
-        if inner and any(p.open_at == start for p in inner) and _words(text[start:end]) > 0:
+        if inner and any(p.open_at == start for p in inner) and word_count(text[start:end]) > 0:
             # content opens with a quotation followed by more text: keep them apart
             first = inner[0]
             attributed[first.open_at] = (source, cue_text, 0.9)
@@ -544,7 +303,7 @@ class DocumentExtractor:
         self._add(start, end, kind, source, cue_text, content[2])
 
     def _leftover_passages(
-        self, unit: _Unit, attributed: dict, absorbed: set[int], unit_outlet: str | None
+        self, unit: Unit, attributed: dict, absorbed: set[int], unit_outlet: str | None
     ) -> None:
         text = self.text
         previous_close = unit.start
@@ -563,7 +322,7 @@ class DocumentExtractor:
                 continue
             prefix = text[max(unit.start, previous_close, passage.open_at - 300) : passage.open_at]
             previous_close = passage.close_at
-            words = _words(text[passage.start : min(passage.end, passage.start + 400)])
+            words = word_count(text[passage.start : min(passage.end, passage.start + 400)])
             # "Xi Jinping, for his part, “drew attention to …”"
             match = _SENTENCE_SUBJECT.match(prefix)
             if (
@@ -591,7 +350,7 @@ class DocumentExtractor:
                     continue
             after = text[passage.close_at : passage.close_at + 20]
             before = text[max(unit.start, passage.open_at - 5) : passage.open_at]
-            opens_sentence = _words(prefix) <= 2
+            opens_sentence = word_count(prefix) <= 2
             if (
                 opens_sentence
                 and re.match(r"\s+(?:means|meant|is|was|refers|implies|suggests)\b", after)
@@ -631,7 +390,8 @@ class DocumentExtractor:
         paragraph_start = self._paragraph_starts[paragraph]
         if (
             event_paragraph == paragraph - 1
-            and _words(self.text[paragraph_start : min(passage.open_at, paragraph_start + 40)]) <= 2
+            and word_count(self.text[paragraph_start : min(passage.open_at, paragraph_start + 40)])
+            <= 2
             and passage.open_at - paragraph_start <= 40
         ):
             return source
@@ -656,7 +416,7 @@ class DocumentExtractor:
         cue: str | None,
         confidence: float,
     ) -> None:
-        start, end = _trim(self.text, start, end) if kind is not QuoteKind.DIRECT else (start, end)
+        start, end = trim(self.text, start, end) if kind is not QuoteKind.DIRECT else (start, end)
         if end <= start:
             return
         self.found.append(

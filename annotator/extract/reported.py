@@ -1,0 +1,279 @@
+"""Cues and reported clauses: the cues of a sentence and the span of the content each introduces.
+
+A *unit* is a sentence, joined with the next ones while a quotation runs across them. A cue is a
+reporting verb (``cues.py``), ``according to``, ``in his opinion``, a that-only verb (``found
+that``) or a possessive noun cue (``X’s claims that``). Its content is a that-clause, a bare clause,
+a noun phrase or a quotation; the clause ends at the end of the unit, a coordinated new cue
+(``…, and noted that``), a parenthesis, a semicolon, a contrastive ``, but``/``, while``, or the
+comma closing a subordinate clause (``While Seoul says it …, Beijing …``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from annotator.extract.cues import BARE_CLAUSE_VERBS, NOUN_CUES, OBJECT_VERBS, lemma_of
+from annotator.extract.marks import Passage
+from annotator.extract.sentences import sentence_spans
+
+THAT_AFTER = re.compile(r"\s+(?:(?:[^\s,.;:“”\"()]+\s+){0,5}?)that\s+")
+TO_QUOTE = re.compile(r"[\s,:]*(?:to\s+|that\s+)?(?=[“\"«‘'])")
+_BARE_CLAUSE = re.compile(
+    r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
+    r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
+    r"could|can|must|may))\b)"
+)
+_ADDRESSEE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
+    r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
+)
+_OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
+_ACCORDING = re.compile(
+    r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
+    r"words) of)\s+",
+    re.IGNORECASE,
+)
+# ambiguous verbs that are cues only with a that-clause: "the investigation found that"
+_FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
+_NOUN_THAT = re.compile(
+    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+"
+)
+_OPINION = re.compile(r"\b(?:in|by)\s+(his|her|their|its)\s+(?:opinion|view|words)\s*,\s*", re.I)
+MAX_CLAUSE = 1500  # a reported clause longer than this is not a clause: stop there
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    form: str
+    lemma: str
+    subject: str = ""
+    coordinated: bool = False
+    passive: bool = False
+    subordinate: bool = False
+    role: str | None = None
+    object_end: int = -1  # after the addressee of "told": "told the BBC: “…”"
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    passages: list[Passage] = field(default_factory=list)
+    _opens: list[int] | None = None
+
+    def opens(self) -> list[int]:
+        if self._opens is None or len(self._opens) != len(self.passages):
+            self._opens = [passage.open_at for passage in self.passages]
+        return self._opens
+
+    def inside(self, offset: int) -> bool:
+        """True when ``offset`` lies within one of the unit's quoted passages (binary search)."""
+        position = bisect_right(self.opens(), offset) - 1
+        return position >= 0 and offset < self.passages[position].close_at
+
+    def between(self, start: int, end: int) -> list[Passage]:
+        """Passages opening in ``[start, end)``."""
+        opens = self.opens()
+        return self.passages[bisect_left(opens, start) : bisect_left(opens, end)]
+
+    def before(self, offset: int, count: int = 3) -> list[Passage]:
+        """Up to ``count`` passages opening before ``offset``, nearest last."""
+        position = bisect_left(self.opens(), offset)
+        return self.passages[max(0, position - count) : position]
+
+
+def build_units(text: str, passages: list[Passage]) -> list[Unit]:
+    """Sentences, joined while a quotation runs across a sentence boundary (one merge pass)."""
+    units: list[Unit] = []
+    position = 0
+    for start, end in sentence_spans(text):
+        if units and start < units[-1].end:
+            units[-1].end = max(units[-1].end, end)
+        else:
+            units.append(Unit(start, end))
+        unit = units[-1]
+        while position < len(passages) and passages[position].open_at < unit.end:
+            unit.passages.append(passages[position])
+            unit.end = max(unit.end, passages[position].close_at)
+            position += 1
+    if units:
+        units[-1].passages.extend(passages[position:])
+    return units
+
+
+_TRAILING_ADVERB = re.compile(r",\s*(?:however|though|too|then|instead|nonetheless|still)$", re.I)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:—–-\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.—–-\n":
+        end -= 1
+    adverb = _TRAILING_ADVERB.search(text, max(start, end - 20), end)
+    if adverb:
+        end = adverb.start()
+    return start, end
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def find_cues(
+    text: str, unit: Unit, cue_forms: list[tuple[int, int, str]], cue_starts: list[int]
+) -> list[Cue]:
+    """The cues of a unit outside its quotations, in order."""
+    cues: list[Cue] = []
+    first = bisect_left(cue_starts, unit.start)
+    last = bisect_left(cue_starts, unit.end)
+    for start, end, form in cue_forms[first:last]:
+        if end > unit.end or unit.inside(start):
+            continue
+        lemma = lemma_of(form)
+        if lemma is None:
+            continue
+        if form[:1].isupper() and lemma not in ("say", "tell"):
+            continue  # "Calling the two countries", "Regarding"
+        cues.append(Cue(start, end, form, lemma))
+    for match in _ACCORDING.finditer(text, unit.start, unit.end):
+        if not unit.inside(match.start()):
+            cues.append(Cue(match.start(), match.end(), "according to", "according_to"))
+    for match in _OPINION.finditer(text, unit.start, unit.end):
+        if not unit.inside(match.start()):
+            cue = Cue(match.start(), match.end(), match.group().strip(" ,"), "opinion")
+            cue.subject = match.group(1)
+            cues.append(cue)
+    for match in _FOUND_THAT.finditer(text, unit.start, unit.end):
+        if not unit.inside(match.start()):
+            form = match.group(1)
+            cues.append(Cue(match.start(), match.start() + len(form), form, form))
+    for match in _NOUN_THAT.finditer(text, unit.start, unit.end):
+        if not unit.inside(match.start()):
+            cue = Cue(match.start(), match.end(), match.group().strip(), "noun")
+            cue.subject = match.group(1)
+            cues.append(cue)
+    cues.sort(key=lambda cue: (cue.start, cue.lemma != "noun"))
+    return cues
+
+
+def content_end(
+    text: str,
+    unit: Unit,
+    start: int,
+    later: list[Cue],
+    subordinate: bool = False,
+    noun_object: bool = False,
+) -> int:
+    """Where a reported clause starting at ``start`` ends (see the package docstring)."""
+    end = min(unit.end, start + MAX_CLAUSE)
+    for cue in later:
+        if cue.start >= end:
+            break
+        between = text[max(start, cue.start - 12) : cue.start]
+        joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,)\s*$", between)
+        if joint and cue.lemma not in ("according_to",):
+            tail = text[cue.end : cue.end + 12]
+            if cue.form.endswith("ing") and not re.match(
+                r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
+            ):
+                continue  # "reiterating their joint efforts": no new content
+            end = min(end, cue.start - len(joint.group()))
+            break
+    for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
+        index = text.find(mark, start, end)
+        if index == -1:
+            continue
+        if mark == ", but " and re.search(r"\bnot\b", text[start:index]):
+            continue  # "not X, but Y" is one clause
+        if not unit.inside(index):
+            end = index
+    if noun_object:
+        # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
+        for passage in unit.between(start + 1, end):
+            joined = re.search(r"\s+and\s+$", text[start : passage.open_at])
+            if joined:
+                end = passage.open_at - len(joined.group())
+                break
+    if subordinate:
+        index = start
+        while (index := text.find(",", index, end)) != -1:
+            if not unit.inside(index):
+                end = index
+                break
+            index += 1
+    return end
+
+
+def reported_content(
+    text: str, unit: Unit, cue: Cue, later: list[Cue]
+) -> tuple[int, int, float] | None:
+    """``(start, end, confidence)`` of the content a cue introduces, or ``None``."""
+    if cue.lemma == "noun":
+        return (cue.end, content_end(text, unit, cue.end, later), 0.8)
+    if cue.subject.lower() in {"the", "a", "an", "this"}:
+        return None  # a noun, not a verb: "the call for ..."
+    if cue.lemma == "opinion":
+        start = cue.end
+        return (start, content_end(text, unit, start, later), 0.85)
+    after = cue.end
+    if cue.lemma == "tell":
+        addressee = _ADDRESSEE.match(text, cue.end, unit.end)
+        if addressee:
+            after = cue.object_end = addressee.end()
+    that = THAT_AFTER.match(text, cue.end, unit.end)
+    if that and not unit.inside(that.end()):
+        start = that.end()
+        confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
+        return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
+    quote = TO_QUOTE.match(text, after, unit.end)
+    if quote:
+        return None  # a cue for the quotation that follows (scope attribution)
+    if cue.lemma in BARE_CLAUSE_VERBS:
+        bare = _BARE_CLAUSE.match(text, after, unit.end)
+        if bare:
+            start = bare.end()
+            end = content_end(text, unit, start, later, cue.subordinate)
+            if word_count(text[start:end]) >= 3:
+                return (start, end, 0.7)
+    if cue.lemma in OBJECT_VERBS:
+        obj = _OBJECT.match(text, cue.end, unit.end)
+        if obj:
+            start = obj.end()
+            end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
+            if word_count(text[start:end]) >= 4:
+                return (start, end, 0.6)
+    return None
+
+
+def according_parts(
+    text: str, unit: Unit, cue: Cue, later: list[Cue]
+) -> tuple[str, tuple[int, int, float] | None]:
+    """Source phrase and content of ``According to X, …`` / ``…, according to X.`` /
+    ``From the point of view of X, …``."""
+    comma = text.find(",", cue.end, unit.end)
+    while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
+        comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
+    phrase_match = re.match(
+        r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*",
+        text[cue.end : min(unit.end, cue.end + 200)],
+    )
+    phrase = phrase_match.group().strip() if phrase_match else ""
+    if (
+        comma == -1
+        or word_count(text[cue.end : comma]) > 12
+        or cue.start > unit.start + ((unit.end - unit.start) // 2)
+    ):
+        # "…, according to X." closes the sentence: the content is before it
+        start, end = trim(text, max(unit.start, cue.start - MAX_CLAUSE), cue.start)
+        inner = [p for p in unit.before(cue.start, 1) if p.close_at <= cue.start]
+        if end > start and not inner:
+            return phrase, (start, end, 0.8)
+        return phrase, None
+    start = comma + 1
+    return phrase, (start, content_end(text, unit, start, later), 0.85)
