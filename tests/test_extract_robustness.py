@@ -73,3 +73,20 @@ def test_quote_ids_survive_a_change_after_them() -> None:
     before = {quote.id for quote in extract_document(_document(raw)).quotes}
     after = extract_document(_document(raw + "\n\nA new closing paragraph was added later."))
     assert before and before <= {quote.id for quote in after.quotes}
+
+
+def test_random_mixtures_of_marks_words_and_cues_never_raise() -> None:
+    import random
+
+    pieces = [
+        "“", "”", "‘", "’", "«", "»", '"', "'", "\n\n", ", ", ". ", " said", " told", " that ",
+        " according to", " he", " She", " Wang Yi", " The Korea Times", " and", " (", ")", ":",
+        " noted", " pointing out", " the", "-", "’s", " believes", " In his opinion,", " é",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        for quote in extract_quotes(text):
+            assert 0 <= quote.start < quote.end <= len(text)
+            assert text[quote.start : quote.end] == quote.text
+            assert 0.0 <= quote.confidence <= 1.0
