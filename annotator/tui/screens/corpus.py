@@ -13,14 +13,14 @@ from textual.widgets import DataTable, Footer, Static
 
 from annotator.tui.progress import DocumentProgress
 
-COLUMNS = ("id", "title", "outlet", "date", "quotes", "labelled", "⚑")
+COLUMNS = ("id", "quotes", "labelled", "⚑", "date", "outlet", "title")
 
 
 class CorpusScreen(Screen[None]):
     """Documents in file-name order; enter opens one. Rows arrive as the corpus loads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_document", "open"),
+        Binding("enter", "open_document", "open", priority=True),
         Binding("j", "cursor(1)", "down", show=False),
         Binding("k", "cursor(-1)", "up", show=False),
     ]
@@ -106,12 +106,12 @@ class CorpusScreen(Screen[None]):
             status = Text(f"{progress.labelled}/{progress.total}", style=style)
         return [
             Text(document.id, style="dim"),
-            Text(_clip(document.title or "(untitled)", 40)),
-            Text(_clip(document.outlet or "—", 20)),
-            Text(document.published or "—"),
             Text(str(progress.total), justify="right"),
             status,
             Text(str(progress.flagged) if progress.flagged else "", style="yellow"),
+            Text(document.published or "—"),
+            Text(_clip(document.outlet or "—", 20)),
+            Text(_clip(document.title or "(untitled)", 60)),
         ]
 
     def action_cursor(self, step: int) -> None:

@@ -22,7 +22,7 @@ from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.models import LabelScheme, Quote, QuoteLabel
 
 # (title, width in cells); the last column (the quote text) takes what is left
-COLUMNS = (("#", 4), ("⚑", 2), ("speaker", 14), ("outlet", 10), ("stance", 10), ("sent.", 5))
+COLUMNS = (("#", 4), ("⚑", 2), ("speaker", 14), ("outlet", 10), ("stance", 10), ("sent", 5))
 CURRENT_STYLE = Style(bgcolor="#3a3f5c", bold=True)
 
 
