@@ -81,9 +81,10 @@ def extract_document(document: Document) -> Document:
     """A copy of ``document`` with its quotes and entities extracted."""
     extractor = DocumentExtractor(document.text)
     quotes = _to_quotes(document.text, extractor.run())
+    confident = [quote for quote in quotes if quote.confidence >= CONFIDENT]
     entities = build_entities(
         extractor.names,
-        [(quote.speaker, quote.speaker_role) for quote in quotes],
-        sorted({quote.outlet for quote in quotes if quote.outlet}),
+        [(quote.speaker, quote.speaker_role) for quote in confident],
+        sorted({quote.outlet for quote in confident if quote.outlet}),
     )
     return document.model_copy(update={"quotes": quotes, "entities": entities})

@@ -463,21 +463,27 @@ def build_entities(
             aliases.setdefault(full, set()).add(mention.name)
     wanted: dict[str, EntityKind] = {}
     for speaker, _role in speakers:
-        if speaker:
-            wanted.setdefault(speaker, kinds.get(speaker, EntityKind.PERSON))
+        for name in (speaker or "").split(" and ") if speaker else ():
+            if name in wanted:
+                continue
+            if name in kinds:
+                wanted[name] = kinds[name]
+            elif name in NOT_NAMES:
+                wanted[name] = EntityKind.ORGANISATION  # a capital standing for its government
+            elif _ORG_WORDS.search(name.title()) or looks_like_outlet(name):
+                wanted[name] = (
+                    EntityKind.OUTLET if looks_like_outlet(name) else EntityKind.ORGANISATION
+                )
+            else:
+                wanted[name] = EntityKind.PERSON
     for outlet in outlets:
         wanted[outlet] = EntityKind.OUTLET
-    entities = []
-    for name in sorted(wanted):
-        kind = wanted[name]
-        if kind is EntityKind.PERSON and (" and " in name or name[:1].islower()):
-            kind = EntityKind.ORGANISATION if name[:1].isupper() else EntityKind.PERSON
-        entities.append(
-            Entity(
-                name=name,
-                kind=kind,
-                aliases=sorted(aliases.get(name, set())),
-                mentions=max(1, counts.get(name, 0)),
-            )
+    return [
+        Entity(
+            name=name,
+            kind=wanted[name],
+            aliases=sorted(aliases.get(name, set())),
+            mentions=max(1, counts.get(name, 0)),
         )
-    return entities
+        for name in sorted(wanted)
+    ]
