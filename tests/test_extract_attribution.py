@@ -170,3 +170,38 @@ def test_straight_quote_across_paragraphs_is_one_quote() -> None:
     quote = extract_quotes(text)[0]
     assert quote.text == 'This is the first part.\n\n"And this is the second part.'
     assert quote.speaker == "Anna Holm"
+
+
+def test_joint_speakers_resolve_each_name_and_split_in_entities() -> None:
+    raw = (
+        "Foreign Minister Ines Moreau met Trade Minister Helga Brandt in Paris.\n\n"
+        "Moreau and Brandt agreed to “work together on a common steel policy for the union”."
+    )
+    document = extract_document(build_document(raw, "doc", "test"))
+    quote = document.quotes[0]
+    assert quote.speaker == "Ines Moreau and Helga Brandt"
+    names = {entity.name for entity in document.entities}
+    assert {"Ines Moreau", "Helga Brandt"} <= names
+    assert quote.speaker not in names
+
+
+def test_writing_in_an_outlet_gives_the_outlet() -> None:
+    text = (
+        "Writing in Foreign Affairs last month, former ambassador Richard Cole argues that the "
+        "treaty has outlived its purpose."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_role, quote.outlet) == (
+        "Richard Cole",
+        "former ambassador",
+        "Foreign Affairs",
+    )
+
+
+def test_inverted_cue_with_title_and_affiliation() -> None:
+    text = (
+        "“The treaty is a relic of another age,” says Dr. Mei Lin of the Institute for Peace "
+        "Studies. Lin believes the region needs a new security architecture."
+    )
+    quotes = extract_quotes(text)
+    assert [quote.speaker for quote in quotes] == ["Mei Lin", "Mei Lin"]

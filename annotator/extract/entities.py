@@ -363,6 +363,13 @@ class NameIndex:
             kind = _kind_of(name, text, name_start, end)
             if kind is None:
                 continue
+            head, of, _rest = name.partition(" of ")
+            if of and kind is EntityKind.ORGANISATION and not _ORG_WORDS.search(head):
+                # "Mei Lin of the Institute for Peace Studies": a person of an organisation
+                if _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON:
+                    head_end = name_start + len(head)
+                    index.mentions.append(Mention(name_start, head_end, head, role, kind.PERSON))
+                    continue
             if kind is EntityKind.OUTLET:
                 name = canonical_outlet(name)
             index.mentions.append(Mention(name_start, end, name, role, kind))

@@ -41,10 +41,15 @@ from annotator.extract.reported import (
 )
 from annotator.models import QuoteKind
 
+_SUBJECT_AFTER = re.compile(
+    r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*))"
+)
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
-    r"\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|piece|"
-    r"commentary)\s+(?:in|for|with|by|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"(?:\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
+    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)\s+(?:in|for|to|with))"
+    r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
@@ -264,9 +269,7 @@ class DocumentExtractor:
         return self._last_event[1] if self._last_event else None
 
     def _subject_after(self, cue: Cue) -> Source:
-        match = re.match(
-            r"\s+((?:he|she|they|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))", self.text[cue.end :]
-        )
+        match = _SUBJECT_AFTER.match(self.text, cue.end, min(len(self.text), cue.end + 120))
         if match:
             return self.resolver.resolve(match.group(1), cue.end)
         return Source(None)
