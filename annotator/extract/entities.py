@@ -364,12 +364,16 @@ class NameIndex:
             if kind is None:
                 continue
             head, of, _rest = name.partition(" of ")
-            if of and kind is EntityKind.ORGANISATION and not _ORG_WORDS.search(head):
+            if (
+                of
+                and kind is EntityKind.ORGANISATION
+                and not _ORG_WORDS.search(head)
+                and _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON
+            ):
                 # "Mei Lin of the Institute for Peace Studies": a person of an organisation
-                if _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON:
-                    head_end = name_start + len(head)
-                    index.mentions.append(Mention(name_start, head_end, head, role, kind.PERSON))
-                    continue
+                head_end = name_start + len(head)
+                index.mentions.append(Mention(name_start, head_end, head, role, EntityKind.PERSON))
+                continue
             if kind is EntityKind.OUTLET:
                 name = canonical_outlet(name)
             index.mentions.append(Mention(name_start, end, name, role, kind))
