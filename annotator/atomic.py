@@ -5,18 +5,25 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
+@contextlib.contextmanager
+def atomic_writer(path: Path, buffering: int = -1) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` only if the block finishes without error.
+
+    Readers see the old file or the new one, never half of one; on error the old file stays
+    and the temporary file is removed.
+    """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, 0o666 & ~_current_umask())  # mkstemp makes 0600; use the usual mode
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600; use the usual mode
+        with os.fdopen(fd, "wb", buffering=buffering) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -27,7 +34,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_folder(folder)
 
 
-def _current_umask() -> int:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
