@@ -29,7 +29,7 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import first_validation_problem, parse_json
+from annotator.jsonio import first_validation_problem, read_json_objects
 from annotator.models import Document, MetadataValue, Span, check_safe_name, sha256_text
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -469,29 +469,19 @@ def load_text_file(path: Path) -> Document:
 
 def iter_jsonl(path: Path) -> Iterator[Document]:
     """Documents of a JSON Lines corpus, one ``{"id", "text", ...metadata}`` object per line."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
-    with handle:
-        for number, raw_line in enumerate(handle, start=1):
-            if not raw_line.strip():
-                continue
-            where = f"{path}:{number}"
-            data = parse_json(raw_line, path, line=number)
-            if not isinstance(data, dict):
-                raise InvalidFileError(path, f"line {number}: expected a JSON object")
-            document_id = data.pop("id", None)
-            text = data.pop("text", None)
-            if not isinstance(document_id, str):
-                raise InvalidFileError(path, f'line {number}: missing or non-string "id"')
-            if not isinstance(text, str) or not text.strip():
-                raise InvalidFileError(path, f'line {number}: missing or empty "text"')
-            try:
-                check_safe_name(document_id)
-            except ValueError as exc:
-                raise InvalidFileError(path, f"line {number}: id: {exc}") from None
-            yield build_document(text, document_id, where, data)
+    for number, data in read_json_objects(path):
+        where = f"{path}:{number}"
+        document_id = data.pop("id", None)
+        text = data.pop("text", None)
+        if not isinstance(document_id, str):
+            raise InvalidFileError(path, f'line {number}: missing or non-string "id"')
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidFileError(path, f'line {number}: missing or empty "text"')
+        try:
+            check_safe_name(document_id)
+        except ValueError as exc:
+            raise InvalidFileError(path, f"line {number}: id: {exc}") from None
+        yield build_document(text, document_id, where, data)
 
 
 def corpus_files(paths: Iterable[Path]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,3 +79,22 @@ def dump_pretty(model: BaseModel) -> bytes:
 def dump_line(model: BaseModel) -> bytes:
     """One compact JSON line (for JSON Lines output)."""
     return orjson.dumps(model.model_dump(mode="json")) + b"\n"
+
+
+def read_json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line of a JSON Lines file.
+
+    Errors are one line naming the file and line: unreadable file, invalid JSON, non-object line.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        for number, raw_line in enumerate(handle, start=1):
+            if not raw_line.strip():
+                continue
+            data = parse_json(raw_line, path, line=number)
+            if not isinstance(data, dict):
+                raise InvalidFileError(path, f"line {number}: expected a JSON object")
+            yield number, data

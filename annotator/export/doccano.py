@@ -24,11 +24,11 @@ from annotator.export.importing import (
     check_span,
     judgement_fields,
     quote_fields,
-    read_json_lines,
     record_text,
     stance_from_label,
 )
 from annotator.export.views import DocumentView, Judgement
+from annotator.jsonio import read_json_objects
 from annotator.models import Quote, quote_id_for
 
 RESERVED = {"id", "text", "label", "labels", "document_id", "annotator", "quotes"}
@@ -68,7 +68,7 @@ def write_doccano(views: Iterable[DocumentView], out: BinaryIO) -> None:
 
 
 def read_doccano(path: Path) -> Iterator[ImportedRecord]:
-    for number, data in read_json_lines(path):
+    for number, data in read_json_objects(path):
         where = f"{path}: line {number}"
         text = record_text(data, where)
         spans = data.get("label", data.get("labels", []))

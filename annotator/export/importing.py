@@ -410,24 +410,6 @@ def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
     }
 
 
-def read_json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    """(line number, object) for every non-blank line; one-line errors name the line."""
-    from annotator.jsonio import parse_json
-
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            data = parse_json(raw, path, line=number)
-            if not isinstance(data, dict):
-                raise InvalidFileError(path, f"line {number}: expected a JSON object")
-            yield number, data
-
-
 def record_text(data: dict[str, Any], where: str) -> str:
     text = data.get("text")
     if not isinstance(text, str) or not text:

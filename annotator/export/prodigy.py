@@ -23,11 +23,11 @@ from annotator.export.importing import (
     check_span,
     judgement_fields,
     quote_fields,
-    read_json_lines,
     record_text,
     stance_from_label,
 )
 from annotator.export.views import DocumentView, Judgement
+from annotator.jsonio import read_json_objects
 from annotator.models import Quote
 
 
@@ -78,7 +78,7 @@ def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
 
 def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
     """Records of a Prodigy JSONL file; tasks without ``answer: accept`` are skipped."""
-    for number, task in read_json_lines(path):
+    for number, task in read_json_objects(path):
         where = f"{path}: line {number}"
         text = record_text(task, where)
         meta = task.get("meta") or {}
