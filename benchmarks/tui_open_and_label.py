@@ -23,10 +23,28 @@ from annotator.tui.screens.annotate import AnnotateScreen
 
 TARGET_CHARACTERS = 1_000_000
 QUOTES = 2_000
-WORDS = (
-    "Seoul Washington Beijing alliance trade security summit minister talks tariff chips "
-    "peninsula cooperation dialogue pressure supply chain strategy partner rivalry"
-).split()
+WORDS = [
+    "Seoul",
+    "Washington",
+    "Beijing",
+    "alliance",
+    "trade",
+    "security",
+    "summit",
+    "minister",
+    "talks",
+    "tariff",
+    "chips",
+    "peninsula",
+    "cooperation",
+    "dialogue",
+    "pressure",
+    "supply",
+    "chain",
+    "strategy",
+    "partner",
+    "rivalry",
+]
 
 
 def big_document(seed: int = 7) -> Document:
@@ -53,7 +71,11 @@ def big_document(seed: int = 7) -> Document:
         for start, end in spans
     ]
     return Document(
-        id="big", source="big.txt", sha256=sha256_text(text), title="A long article", text=text,
+        id="big",
+        source="big.txt",
+        sha256=sha256_text(text),
+        title="A long article",
+        text=text,
         quotes=quotes,
     )
 
