@@ -10,6 +10,7 @@ import hashlib
 import re
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -40,8 +41,9 @@ def check_safe_name(value: str) -> str:
 
 
 def check_quote_id(value: str) -> str:
-    match = _QUOTE_ID.fullmatch(value)
-    if not match or int(match.group(1)) >= int(match.group(2)):
+    # the format itself is checked by the pattern of the QuoteId type; here: start < end
+    start, _, end = value[1:].partition("-")
+    if not (start.isdigit() and end.isdigit() and value[:1] == "q") or int(start) >= int(end):
         raise ValueError(f"{value!r} is not a quote id of the form q<start>-<end> with start < end")
     return value
 
@@ -271,6 +273,14 @@ class LabelScheme(StrictModel):
     def ref(self) -> SchemeRef:
         return SchemeRef(name=self.name, version=self.version)
 
+    @cached_property
+    def allowed_values(self) -> dict[str, frozenset[str]]:
+        """Label values by field (``stance``, ``sentiment``), for fast membership checks."""
+        return {
+            "stance": frozenset(self.stance_values()),
+            "sentiment": frozenset(self.sentiment_values()),
+        }
+
     def stance_values(self) -> list[str]:
         return [label.value for label in self.stance]
 
@@ -345,15 +355,15 @@ class QuoteLabel(StrictModel):
     def _label_in_scheme(cls, value: str | None, info: ValidationInfo) -> str | None:
         # checked here (not only on the file) so that errors point at $.labels[i].stance
         scheme = (info.context or {}).get("scheme")
-        if value is not None and scheme is not None:
-            allowed = (
-                scheme.stance_values() if info.field_name == "stance" else scheme.sentiment_values()
+        if (
+            value is not None
+            and scheme is not None
+            and value not in scheme.allowed_values[info.field_name]
+        ):
+            allowed = getattr(scheme, f"{info.field_name}_values")()
+            raise ValueError(
+                f"{info.field_name} {value!r} is not in scheme {scheme.name} ({', '.join(allowed)})"
             )
-            if value not in allowed:
-                raise ValueError(
-                    f"{info.field_name} {value!r} is not in scheme {scheme.name} "
-                    f"({', '.join(allowed)})"
-                )
         return value
 
     def is_empty(self) -> bool:
