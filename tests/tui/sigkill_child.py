@@ -42,9 +42,10 @@ async def label_until_killed(annotations_dir: Path) -> None:
             await pilot.press(definition.key)
             # straight to the pipe: print() inside run_test goes through Textual's buffer
             os.write(1, f"labelled {quote.id} {definition.value}\n".encode())
-            await pilot.press("j" if session.index < len(session.quotes) - 1 else "g")
-            if session.index == len(session.quotes) - 1:
-                session.move_to(0)
+            if session.index < len(session.quotes) - 1:
+                await pilot.press("j")
+            else:
+                session.move_to(0)  # wrap around for another round
                 round_number += 1
 
 
