@@ -283,3 +283,28 @@ async def test_reopening_shows_everything_with_the_cursor_on_the_first_unlabelle
         assert screen.session.index == 2
         assert screen.session.progress().labelled == 3
         assert screen.session.label_for(documents[0].quotes[3].id).stance == "neutral"  # type: ignore[union-attr]
+
+
+async def test_palette_rebounds_the_current_quote_keeping_its_label(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document]
+) -> None:
+    app = make_app()
+    document = documents[0]
+    old = document.quotes[0]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot, app)
+        await pilot.press("3")
+        screen.query_one(ArticleView).select_span(old.start + 1, old.end - 2)
+        await pilot.press("ctrl+p", *"change the bounds")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm the selected bounds
+        await pilot.pause()
+        annotation = saved_file(annotations_dir, document)
+        assert annotation.deleted_quotes == [old.id]
+        [new] = annotation.added_quotes
+        assert (new.start, new.end, new.replaces) == (old.start + 1, old.end - 2, old.id)
+        assert [(label.quote_id, label.stance) for label in annotation.labels] == [
+            (new.id, "balancing")
+        ]
