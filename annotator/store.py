@@ -148,6 +148,8 @@ class AnnotationWriter:
     store: AnnotationStore
     annotator: str
     _lock_handle: IO[str] | None = field(default=None, repr=False)
+    # (mtime_ns, size) of each file as this writer last wrote it: such a file needs no re-check
+    _written: dict[Path, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def acquire(cls, store: AnnotationStore, annotator: str) -> AnnotationWriter:
@@ -180,7 +182,7 @@ class AnnotationWriter:
                 f"cannot save {annotation.annotator!r}'s file with {self.annotator!r}'s lock"
             )
         path = self.store.path_for(annotation.annotator, annotation.document_id)
-        if path.exists():
+        if path.exists() and self._written.get(path) != _stamp(path):
             # never replace a file we cannot read: it may hold work a fix would recover
             try:
                 load_annotation_file(path, self.store.scheme)
@@ -197,6 +199,7 @@ class AnnotationWriter:
             context={"scheme": self.store.scheme},
         )
         write_atomic(path, dump_pretty(ordered))
+        self._written[path] = _stamp(path)
         return path
 
     def release(self) -> None:
@@ -210,3 +213,8 @@ class AnnotationWriter:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size

@@ -388,3 +388,17 @@ def _sha_file_for_permissions() -> AnnotationFile:
     return AnnotationFile(
         annotator="alice", document_id="doc", document_sha256="0" * 64, scheme=DEFAULT_SCHEME.ref
     )
+
+
+def test_a_file_broken_after_our_last_save_is_still_never_overwritten(
+    annotations_dir: Path,
+) -> None:
+    store = AnnotationStore(annotations_dir)
+    annotation = _sha_file_for_permissions()
+    with store.open_writer("alice") as writer:
+        path = writer.save(annotation)
+        writer.save(annotation)  # unchanged since our own write: saved without re-reading
+        path.write_bytes(b'{"schema_version": 1, "annotator": "al')  # someone truncates it
+        with pytest.raises(AnnotatorError, match="not overwritten"):
+            writer.save(annotation)
+    assert path.read_bytes() == b'{"schema_version": 1, "annotator": "al'
