@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import MakeApp, saved_file, screen_text
 
 from annotator.models import Document
+from annotator.spans import end_one_word_later, start_one_word_earlier, start_one_word_later
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.help import HelpScreen
@@ -308,3 +309,37 @@ async def test_palette_rebounds_the_current_quote_keeping_its_label(
         assert [(label.quote_id, label.stance) for label in annotation.labels] == [
             (new.id, "balancing")
         ]
+
+
+async def test_bounds_move_word_by_word_from_the_keyboard(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document]
+) -> None:
+    app = make_app()
+    document = documents[0]
+    text = document.text
+    first = document.quotes[0]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot, app)
+        # b: re-bound the current quote, its start one word earlier
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("shift+left", "enter")
+        await pilot.pause()
+        annotation = saved_file(annotations_dir, document)
+        new_start = start_one_word_earlier(text, first.start)
+        assert annotation.deleted_quotes == [first.id]
+        (moved,) = annotation.added_quotes
+        assert (moved.start, moved.end, moved.replaces) == (new_start, first.end, first.id)
+        assert screen.session.current == moved
+        # a: add a quote starting from the current bounds, start a word later, end two words later
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("shift+right", "ctrl+right", "ctrl+right")
+        await pilot.press("enter")
+        await pilot.pause()
+        start = start_one_word_later(text, new_start)
+        end = end_one_word_later(text, end_one_word_later(text, first.end))
+        added = {
+            (quote.start, quote.end) for quote in saved_file(annotations_dir, document).added_quotes
+        }
+        assert (start, end) in added

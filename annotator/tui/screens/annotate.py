@@ -42,6 +42,8 @@ class AnnotateScreen(Screen[None]):
     AUTO_FOCUS = ""  # keys act on quotes; the article takes focus only when clicked
     # stance and sentiment keys come from the label scheme (see __init__)
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so that it stays visible in a narrow footer
+        Binding("question_mark", "app.help", "help"),
         Binding("j,down", "next_quote", "next", group=MOVE_GROUP),
         Binding("k,up", "previous_quote", "previous", group=MOVE_GROUP),
         Binding("tab", "next_unlabelled", "next without stance", key_display="tab"),
@@ -50,6 +52,7 @@ class AnnotateScreen(Screen[None]):
         Binding("f", "toggle_flag", "flag"),
         Binding("x", "delete_quote", "not a quote"),
         Binding("a", "add_quote", "add quote"),
+        Binding("b", "rebound_quote", "bounds", show=False),
         Binding("u", "undo", "undo"),
         Binding("ctrl+r", "redo", "redo"),
         Binding("/", "search", "search"),
@@ -71,11 +74,15 @@ class AnnotateScreen(Screen[None]):
         self.scheme = session.scheme
         self.document_title = title
         self.save_error: str | None = None
+        # the label bar above the footer already shows every label key with its label, so the
+        # footer leaves them out and keeps room for the other keys (help and palette list them)
         label_bindings = [
-            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP)
+            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP, show=False)
             for index, label in enumerate(self.scheme.stance)
         ] + [
-            Binding(label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP)
+            Binding(
+                label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP, show=False
+            )
             for index, label in enumerate(self.scheme.sentiment)
         ]
         # label keys first, so that the footer and the help screen start with them

@@ -16,6 +16,12 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.models import Quote
+from annotator.spans import (
+    end_one_word_earlier,
+    end_one_word_later,
+    start_one_word_earlier,
+    start_one_word_later,
+)
 
 ResultT = TypeVar("ResultT")
 
@@ -142,7 +148,19 @@ class SearchDialog(Dialog[int | None]):
 
 
 class SpanDialog(Dialog[tuple[int, int] | None]):
-    """Confirm the bounds of a quote to add (or of a re-bounded quote), with a preview."""
+    """Confirm the bounds of a quote to add (or of a re-bounded quote), with a preview.
+
+    The bounds move word by word with shift+←/→ (start) and ctrl+←/→ (end), so a span can be
+    fixed without the mouse and without counting characters. (Printable keys cannot be used:
+    the focused offset field would take them.)
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+left", "move_bound('start', -1)", "start ← word", priority=True),
+        Binding("shift+right", "move_bound('start', 1)", "start → word", priority=True),
+        Binding("ctrl+left", "move_bound('end', -1)", "end ← word", priority=True),
+        Binding("ctrl+right", "move_bound('end', 1)", "end → word", priority=True),
+    ]
 
     def __init__(self, title: str, text: str, start: int, end: int) -> None:
         super().__init__()
@@ -157,6 +175,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             yield Static(
                 Text(
                     "Select text in the article first, or give the bounds (character offsets). "
+                    "shift+←/→ move the start a word, ctrl+←/→ move the end a word; "
                     "enter confirms; escape cancels.",
                     style="dim",
                 )
@@ -191,6 +210,23 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
         if not 0 <= start < end <= len(self._text) or not self._text[start:end].strip():
             return None
         return start, end
+
+    def action_move_bound(self, bound: str, step: int) -> None:
+        start_input = self.query_one("#start", Input)
+        end_input = self.query_one("#end", Input)
+        try:
+            start, end = int(start_input.value), int(end_input.value)
+        except ValueError:
+            return
+        text = self._text
+        if bound == "start":
+            start = (start_one_word_later if step > 0 else start_one_word_earlier)(text, start)
+            start = min(start, max(end - 1, 0))
+            start_input.value = str(start)
+        else:
+            end = (end_one_word_later if step > 0 else end_one_word_earlier)(text, end)
+            end = max(end, start + 1)
+            end_input.value = str(end)
 
     @on(Input.Submitted)
     def _confirm(self) -> None:
