@@ -16,6 +16,8 @@ from rich.text import Text
 
 from annotator import __version__
 from annotator.cli_support import (
+    ANNOTATIONS_OPTION,
+    ANNOTATOR_OPTION,
     corpus_paths,
     stderr_console,
     stdout_console,
@@ -27,7 +29,7 @@ from annotator.jsonio import parse_json, read_json_bytes, validate_model
 from annotator.models import Document, LabelScheme
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
-from annotator.store import DEFAULT_ANNOTATIONS_DIR, load_annotation_file
+from annotator.store import load_annotation_file
 
 DEFAULT_SCHEMA_DIR = Path("schemas")
 
@@ -54,15 +56,8 @@ def main(context: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("corpus", required=False, type=click.Path(path_type=Path))
-@click.option("--annotator", "annotator_name", help="Your annotator name (default: $ANNOTATOR).")
-@click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_ANNOTATIONS_DIR,
-    show_default=True,
-    help="Folder of annotation files.",
-)
+@ANNOTATOR_OPTION
+@ANNOTATIONS_OPTION
 @user_errors
 def annotate(corpus: Path | None, annotator_name: str | None, annotations_dir: Path) -> None:
     """Open the terminal UI to annotate CORPUS (default: seeds/)."""

@@ -9,12 +9,14 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import click
 import orjson
 from rich.console import Console
 from rich.text import Text
 
 from annotator.errors import AnnotatorError
 from annotator.jsonio import dump_line
+from annotator.store import DEFAULT_ANNOTATIONS_DIR
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -59,3 +61,16 @@ def corpus_paths(paths: tuple[Path, ...]) -> list[Path]:
     from annotator.corpus import default_corpus_path
 
     return list(paths) if paths else [default_corpus_path()]
+
+
+ANNOTATIONS_OPTION = click.option(
+    "--annotations",
+    "annotations_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_ANNOTATIONS_DIR,
+    show_default=True,
+    help="Folder of annotation files.",
+)
+ANNOTATOR_OPTION = click.option(
+    "--annotator", "annotator_name", help="Your annotator name (default: $ANNOTATOR)."
+)

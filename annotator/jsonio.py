@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import orjson
 from pydantic import BaseModel, ValidationError
@@ -98,3 +98,9 @@ def read_json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             if not isinstance(data, dict):
                 raise InvalidFileError(path, f"line {number}: expected a JSON object")
             yield number, data
+
+
+def write_json_lines_to(out: BinaryIO, items: Iterable[Any]) -> None:
+    """Write each item (a JSON-serialisable value) as one compact JSON line."""
+    for item in items:
+        out.write(orjson.dumps(item) + b"\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from annotator.cli_support import corpus_paths, stderr_console, user_errors
+from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_console, user_errors
 from annotator.errors import AnnotatorError
 from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import apply_import, plan_import
@@ -15,16 +15,8 @@ from annotator.export.output import open_output
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
 from annotator.scheme import find_scheme
-from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore, safe_component
+from annotator.store import AnnotationStore, safe_component
 
-ANNOTATIONS_OPTION = click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_ANNOTATIONS_DIR,
-    show_default=True,
-    help="Folder of annotation files.",
-)
 CORPUS_OPTION = click.option(
     "--corpus",
     "corpus",

@@ -15,13 +15,20 @@ from rich.table import Table
 from rich.text import Text
 
 from annotator.annotations import resolved_outlet, resolved_speaker
-from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
+from annotator.cli_support import (
+    ANNOTATIONS_OPTION,
+    ANNOTATOR_OPTION,
+    corpus_paths,
+    stdout_console,
+    user_errors,
+    write_json_lines,
+)
 from annotator.errors import AnnotatorError
 from annotator.models import Document, Quote, QuoteLabel
 from annotator.pipeline import load_corpus
 from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
-from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
+from annotator.store import AnnotationStore
 
 
 def parse_span(value: str, option: str) -> tuple[int, int]:
@@ -75,15 +82,9 @@ def quote_row(number: int, quote: Quote, label: QuoteLabel | None) -> dict[str, 
 @click.command("label")
 @click.argument("document_id")
 @click.argument("quote", required=False)
-@click.option("--annotator", "annotator_name", help="Your annotator name (default: $ANNOTATOR).")
+@ANNOTATOR_OPTION
 @click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), help="Default: seeds/.")
-@click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_ANNOTATIONS_DIR,
-    show_default=True,
-)
+@ANNOTATIONS_OPTION
 @click.option("--stance", help="Set the stance (a label of the scheme).")
 @click.option("--sentiment", help="Set the sentiment (a label of the scheme).")
 @click.option("--clear-stance", is_flag=True, help="Remove the stance.")

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
-
 from annotator.errors import AnnotatorError
 from annotator.export.importing import (
     QUOTE_LABEL,
@@ -28,7 +26,7 @@ from annotator.export.importing import (
     stance_from_label,
 )
 from annotator.export.views import DocumentView, Judgement
-from annotator.jsonio import read_json_objects
+from annotator.jsonio import read_json_objects, write_json_lines_to
 from annotator.models import Quote, quote_id_for
 
 RESERVED = {"id", "text", "label", "labels", "document_id", "annotator", "quotes"}
@@ -63,8 +61,7 @@ def iter_lines(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
 
 
 def write_doccano(views: Iterable[DocumentView], out: BinaryIO) -> None:
-    for line in iter_lines(views):
-        out.write(orjson.dumps(line) + b"\n")
+    write_json_lines_to(out, iter_lines(views))
 
 
 def read_doccano(path: Path) -> Iterator[ImportedRecord]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
-import orjson
-
 from annotator.export.rows import iter_rows
 from annotator.export.views import DocumentView
+from annotator.jsonio import write_json_lines_to
 
 
 def write_jsonl(views: Iterable[DocumentView], out: BinaryIO) -> None:
-    for row in iter_rows(views):
-        out.write(orjson.dumps(row) + b"\n")
+    write_json_lines_to(out, iter_rows(views))

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
-
 from annotator.errors import AnnotatorError
 from annotator.export.importing import (
     QUOTE_LABEL,
@@ -27,7 +25,7 @@ from annotator.export.importing import (
     stance_from_label,
 )
 from annotator.export.views import DocumentView, Judgement
-from annotator.jsonio import read_json_objects
+from annotator.jsonio import read_json_objects, write_json_lines_to
 from annotator.models import Quote
 
 
@@ -72,8 +70,7 @@ def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
 
 
 def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
-    for task in iter_tasks(views):
-        out.write(orjson.dumps(task) + b"\n")
+    write_json_lines_to(out, iter_tasks(views))
 
 
 def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
