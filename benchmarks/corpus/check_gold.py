@@ -1,11 +1,14 @@
-"""Check the development corpus gold against its articles and print quote counts.
+"""Check the development corpus gold (benchmarks/corpus/gold/) against its articles and count it.
 
-For every article in ``benchmarks/corpus/articles/`` the gold file ``gold/<id>.json`` must exist,
-name the document, and every quote's ``text`` must be found in the article's cleaned text (the
-``occurrence``-th match, 0 if absent, as ``benchmarks/extraction_quality.py`` locates it); the
-quotes must be in text order and ``text_sha256`` should match the cleaned text. Prints counts of
-quotes, direct, indirect (indirect + mixed) and quotes with an outlet per article, per outlet and
-per split, and exits non-zero when a check fails.
+For every article in ``benchmarks/corpus/articles/`` it loads the cleaned text the way the tool
+does (``annotator.corpus.iter_jsonl``), requires a gold file with the same document id, checks that
+``text_sha256`` matches the cleaned text, that every quote's text occurs in it (the
+``occurrence``-th match; ``occurrence`` is required when the text occurs more than once and
+refused otherwise), that kinds are known, that quotes are in text order, and that the split is
+``tune`` or ``test``. Then it prints counts per article, per outlet and per split: quotes,
+direct, indirect (indirect + mixed) and quotes with an outlet.
+
+Exit status 1 when any check fails. It never runs the extractor.
 
 Run: .venv/bin/python benchmarks/corpus/check_gold.py [--quiet]
 """
@@ -13,12 +16,14 @@ Run: .venv/bin/python benchmarks/corpus/check_gold.py [--quiet]
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
-from annotator.corpus import iter_documents
+from annotator.corpus import iter_jsonl
+from annotator.errors import AnnotatorError
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
@@ -27,8 +32,38 @@ KINDS = {"direct", "indirect", "mixed"}
 SPLITS = {"tune", "test"}
 
 
+@dataclass
+class Counts:
+    articles: int = 0
+    quotes: int = 0
+    direct: int = 0
+    indirect: int = 0
+    with_outlet: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.articles += other.articles
+        self.quotes += other.quotes
+        self.direct += other.direct
+        self.indirect += other.indirect
+        self.with_outlet += other.with_outlet
+
+    def row(self, label: str) -> str:
+        return (
+            f"{label:<48} {self.articles:>4} {self.quotes:>6} {self.direct:>6} "
+            f"{self.indirect:>8} {self.with_outlet:>7}"
+        )
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    per_article: dict[str, Counts] = field(default_factory=dict)
+    per_outlet: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_split: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_outlet_split: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+
 def locate(text: str, snippet: str, occurrence: int) -> int:
-    """Start of the ``occurrence``-th match of ``snippet`` (overlapping search), -1 if none."""
     start = -1
     for _ in range(occurrence + 1):
         start = text.find(snippet, start + 1)
@@ -37,100 +72,104 @@ def locate(text: str, snippet: str, occurrence: int) -> int:
     return start
 
 
-def check_article(document_id: str, text: str, sha256: str) -> tuple[list[str], Counter[str]]:
-    """Problems found in one article's gold and its counts."""
-    problems: list[str] = []
-    counts: Counter[str] = Counter()
-    path = GOLD / f"{document_id}.json"
-    if not path.is_file():
-        return [f"{path}: missing gold file"], counts
+def check_article(path: Path, report: Report) -> None:
     try:
-        data = orjson.loads(path.read_bytes())
+        documents = list(iter_jsonl(path))
+    except AnnotatorError as exc:
+        report.problems.append(f"{path.name}: cannot be read: {exc}")
+        return
+    if len(documents) != 1:
+        report.problems.append(f"{path.name}: holds {len(documents)} documents, expected 1")
+        return
+    document = documents[0]
+    raw = orjson.loads(path.read_bytes().splitlines()[0])
+    split = raw.get("split")
+    outlet = raw.get("outlet") or "?"
+    if split not in SPLITS:
+        report.problems.append(f"{path.name}: $.split is {split!r}, expected tune or test")
+    if not raw.get("url"):
+        report.problems.append(f"{path.name}: $.url is missing")
+    if document.id != path.stem:
+        report.problems.append(f"{path.name}: $.id {document.id!r} differs from the file name")
+    gold_path = GOLD / f"{document.id}.json"
+    if not gold_path.is_file():
+        report.problems.append(f"{path.name}: no gold file {gold_path.name}")
+        return
+    try:
+        gold = orjson.loads(gold_path.read_bytes())
     except orjson.JSONDecodeError as exc:
-        return [f"{path}: not valid JSON: {exc}"], counts
-    if data.get("document_id") != document_id:
-        problems.append(f"{path}: $.document_id is {data.get('document_id')!r}")
-    if data.get("text_sha256") != sha256:
-        problems.append(f"{path}: $.text_sha256 differs from the cleaned text's")
+        report.problems.append(f"{gold_path.name}: not valid JSON: {exc}")
+        return
+    if gold.get("document_id") != document.id:
+        report.problems.append(f"{gold_path.name}: $.document_id is not {document.id!r}")
+    if gold.get("text_sha256") != document.sha256:
+        report.problems.append(f"{gold_path.name}: $.text_sha256 does not match the cleaned text")
+    counts = Counts(articles=1)
     previous = -1
-    for number, quote in enumerate(data.get("quotes", [])):
-        where = f"{path}: $.quotes[{number}]"
-        snippet = quote.get("text")
-        if not isinstance(snippet, str) or not snippet.strip():
-            problems.append(f"{where}: empty or missing text")
+    for number, quote in enumerate(gold.get("quotes", [])):
+        where = f"{gold_path.name}: $.quotes[{number}]"
+        snippet = quote.get("text", "")
+        kind = quote.get("kind")
+        if kind not in KINDS:
+            report.problems.append(f"{where}: kind {kind!r} is not direct, indirect or mixed")
+        if not snippet.strip():
+            report.problems.append(f"{where}: empty text")
             continue
-        if quote.get("kind") not in KINDS:
-            problems.append(f"{where}: kind {quote.get('kind')!r} is not one of {sorted(KINDS)}")
-        for field in ("speaker", "outlet"):
-            if field not in quote:
-                problems.append(f"{where}: no {field!r} (use null)")
-        occurrence = quote.get("occurrence", 0)
-        matches = text.count(snippet)
-        if matches > 1 and "occurrence" not in quote:
-            problems.append(f"{where}: text occurs {matches} times but no occurrence is given")
-        start = locate(text, snippet, occurrence)
+        found = document.text.count(snippet)
+        if "occurrence" in quote and found < 2:
+            report.problems.append(f"{where}: occurrence given but the text occurs {found} time(s)")
+        if "occurrence" not in quote and found > 1:
+            report.problems.append(f"{where}: text occurs {found} times; give occurrence")
+        start = locate(document.text, snippet, quote.get("occurrence", 0))
         if start == -1:
-            problems.append(f"{where}: text not found in cleaned text: {snippet[:60]!r}")
+            report.problems.append(f"{where}: text not found in the cleaned text: {snippet[:60]!r}")
             continue
         if start < previous:
-            problems.append(f"{where}: out of text order")
+            report.problems.append(f"{where}: not in text order")
         previous = start
-        counts["quotes"] += 1
-        counts["direct" if quote["kind"] == "direct" else "indirect"] += 1
-        counts["with outlet"] += quote.get("outlet") is not None
-    return problems, counts
-
-
-def row(name: str, counts: Counter[str], width: int) -> str:
-    share = counts["with outlet"] / counts["quotes"] if counts["quotes"] else 0.0
-    return (
-        f"{name:<{width}} {counts['articles']:>4} {counts['quotes']:>6} {counts['direct']:>6}"
-        f" {counts['indirect']:>8} {counts['with outlet']:>7} {share:>6.0%}"
-    )
+        counts.quotes += 1
+        if kind == "direct":
+            counts.direct += 1
+        else:
+            counts.indirect += 1
+        if quote.get("outlet"):
+            counts.with_outlet += 1
+    report.per_article[f"{document.id} [{split}]"] = counts
+    report.per_outlet[outlet].add(counts)
+    report.per_split[str(split)].add(counts)
+    report.per_outlet_split[(outlet, str(split))] += 1
 
 
 def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
-    problems: list[str] = []
-    per_article: dict[str, Counter[str]] = {}
-    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    per_split: dict[str, Counter[str]] = defaultdict(Counter)
-    total: Counter[str] = Counter()
-    for document in iter_documents([ARTICLES]):
-        split = document.metadata.get("split")
-        if split not in SPLITS:
-            problems.append(f"{document.source}: split {split!r} is not one of {sorted(SPLITS)}")
-        if not document.metadata.get("url"):
-            problems.append(f"{document.source}: no url")
-        found, counts = check_article(document.id, document.text, document.sha256)
-        problems.extend(found)
-        counts["articles"] = 1
-        per_article[document.id] = counts
-        for bucket in (per_outlet[document.outlet or "(none)"], per_split[str(split)], total):
-            bucket.update(counts)
-    known = {path.stem for path in GOLD.glob("*.json")}
-    for orphan in sorted(known - per_article.keys()):
-        problems.append(f"{GOLD / orphan}.json: no article with this id")
-    header = "art quotes direct indirect outlet  share"
+    report = Report()
+    articles = sorted(ARTICLES.glob("*.jsonl"))
+    for path in articles:
+        check_article(path, report)
+    article_ids = {path.stem for path in articles}
+    for gold_path in sorted(GOLD.glob("*.json")):
+        if gold_path.stem not in article_ids:
+            report.problems.append(f"{gold_path.name}: gold without an article")
+    header = f"{'':<48} {'arts':>4} {'quotes':>6} {'direct':>6} {'indirect':>8} {'outlet':>7}"
+    total = Counts()
     if not quiet:
-        width = max([len(name) for name in per_article] + [10])
-        print(f"{'article':<{width}} {header}")
-        for name, counts in per_article.items():
-            print(row(name, counts, width))
-        print()
-    width = max([len(name) for name in per_outlet] + [10])
-    print(f"{'outlet':<{width}} {header}")
-    for name in sorted(per_outlet):
-        print(row(name, per_outlet[name], width))
-    print()
-    print(f"{'split':<{width}} {header}")
-    for name in sorted(per_split):
-        print(row(name, per_split[name], width))
-    print(row("total", total, width))
-    print(f"outlets: {len(per_outlet)}")
-    for problem in problems:
+        print(header)
+        for label, counts in report.per_article.items():
+            print(counts.row(label))
+        print("\nper outlet (articles tune/test)")
+    for outlet, counts in sorted(report.per_outlet.items()):
+        total.add(counts)
+        if not quiet:
+            tune = report.per_outlet_split[(outlet, "tune")]
+            test = report.per_outlet_split[(outlet, "test")]
+            print(counts.row(f"{outlet} ({tune}/{test})"))
+    print("\nper split")
+    for split, counts in sorted(report.per_split.items()):
+        print(counts.row(split))
+    print(total.row(f"total ({len(report.per_outlet)} outlets)"))
+    for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if report.problems else 0
 
 
 if __name__ == "__main__":
