@@ -16,7 +16,7 @@ import pytest
 from annotator import atomic, migrations
 from annotator.atomic import write_atomic
 from annotator.corpus import iter_documents
-from annotator.errors import AnnotatorError, InvalidFileError, LockedError
+from annotator.errors import AnnotatorError, InvalidFileError, LockedError, MachineError
 from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
 from annotator.store import AnnotationStore, load_annotation_file
 
@@ -200,8 +200,9 @@ def test_failed_atomic_write_keeps_old_file_and_leaves_no_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(MachineError, match=r"file\.json: cannot write: the disk is full") as caught:
         write_atomic(target, b"new\n")
+    assert caught.value.errno == 28  # still an OSError for code that tolerates those
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["file.json"]
 
