@@ -29,7 +29,13 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import first_validation_problem, read_json_objects
+from annotator.jsonio import (
+    UTF16_ADVICE,
+    first_validation_problem,
+    read_file_bytes,
+    read_json_objects,
+    utf16_encoding,
+)
 from annotator.models import Document, MetadataValue, Span, check_safe_name, sha256_text
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -42,6 +48,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 def decode_article_bytes(raw: bytes, path: Path | str) -> str:
     """UTF-8 text of a file, or an :class:`InvalidFileError` saying why it is not text."""
+    encoding = utf16_encoding(raw)
+    if encoding is not None:
+        raise InvalidFileError(
+            path, f"{UTF16_ADVICE} ({encoding}), e.g. with iconv -f utf-16 -t utf-8"
+        )
     if b"\x00" in raw[:8192]:
         raise InvalidFileError(
             path, "looks like a binary file (contains NUL bytes), not an article"
@@ -457,10 +468,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def load_text_file(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    raw = read_file_bytes(path)
     text = decode_article_bytes(raw, path)
     if not text.strip():
         raise InvalidFileError(path, "empty file: no article text")

@@ -75,11 +75,14 @@ _ADVICE: dict[int, str] = {
 }
 
 
+def machine_reason(exc: OSError) -> str:
+    """What went wrong and what to do, for an operating-system error (no file name)."""
+    advice = _ADVICE.get(exc.errno) if exc.errno is not None else None
+    return advice or exc.strerror or str(exc) or type(exc).__name__
+
+
 def machine_error(exc: OSError, path: Path | str, action: str = "cannot write") -> MachineError:
     """One line naming ``path``, what failed and what to do."""
     if isinstance(exc, MachineError):
         return exc
-    number = exc.errno
-    advice = _ADVICE.get(number) if number is not None else None
-    reason = advice or (exc.strerror or str(exc) or type(exc).__name__)
-    return MachineError(f"{path}: {action}: {reason}", number)
+    return MachineError(f"{path}: {action}: {machine_reason(exc)}", exc.errno)
