@@ -142,6 +142,7 @@ class AnnotationStore:
     ) -> AnnotationFile | None:
         """The annotator's file for a document, or ``None`` if there is none yet."""
         path = self.path_for(annotator, document_id)
+        self.check_folder(annotator)
         if not path.exists() and not path.is_symlink():
             return None
         return load_annotation_file(self.check_file(path), self.scheme, document)
