@@ -51,7 +51,7 @@ def decode_article_bytes(raw: bytes, path: Path | str) -> str:
     encoding = utf16_encoding(raw)
     if encoding is not None:
         raise InvalidFileError(
-            path, f"{UTF16_ADVICE} ({encoding}), e.g. with iconv -f utf-16 -t utf-8"
+            path, f"{UTF16_ADVICE} ({encoding}), e.g. with iconv -f {encoding} -t UTF-8"
         )
     if b"\x00" in raw[:8192]:
         raise InvalidFileError(

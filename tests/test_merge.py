@@ -66,7 +66,9 @@ def test_removed_on_one_side_unchanged_on_the_other_stays_removed() -> None:
     base = annotation([label("q1-5", stance="neutral"), label("q10-20", stance="pro-US")])
     theirs = annotation([label("q10-20", stance="pro-US")])
     ours = annotation([label("q1-5", stance="neutral"), label("q10-20", stance="pro-US")])
-    assert merge_annotations(base, theirs, ours, "f")["labels"] == [label("q10-20", stance="pro-US")]
+    assert merge_annotations(base, theirs, ours, "f")["labels"] == [
+        label("q10-20", stance="pro-US")
+    ]
 
 
 def test_same_change_on_both_sides_is_no_conflict() -> None:
@@ -111,9 +113,10 @@ def test_added_and_deleted_quotes_merge_by_id() -> None:
 
 def test_other_fields_merge_and_conflict_by_name() -> None:
     base = annotation([], document_sha256="a")
-    assert merge_annotations(base, annotation([], document_sha256="b"), base, "f")[
-        "document_sha256"
-    ] == "b"
+    assert (
+        merge_annotations(base, annotation([], document_sha256="b"), base, "f")["document_sha256"]
+        == "b"
+    )
     with pytest.raises(ConflictError, match="document_sha256"):
         merge_annotations(
             base, annotation([], document_sha256="b"), annotation([], document_sha256="c"), "f"

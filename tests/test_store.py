@@ -18,8 +18,8 @@ from annotator import atomic, migrations
 from annotator.atomic import write_atomic
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError, InvalidFileError, LockedError, MachineError
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
 from annotator.jsonio import dump_pretty
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
 from annotator.store import AnnotationStore, load_annotation_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
