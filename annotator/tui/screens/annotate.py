@@ -37,6 +37,14 @@ MOVE_GROUP = Binding.Group("quote", compact=True)
 RETRY_SECONDS = 3.0
 
 
+def short_reason(error: str | None) -> str | None:
+    """The status line's version of an error: without the leading file path (the toast has it)."""
+    if error is None:
+        return None
+    where, separator, reason = error.partition(": ")
+    return reason if separator and "/" in where else error
+
+
 class AnnotateScreen(Screen[None]):
     """Annotate one document (see the module docstring)."""
 
@@ -147,7 +155,7 @@ class AnnotateScreen(Screen[None]):
             progress.total,
             progress.flagged,
             self.session.last_saved,
-            self.session.save_error,
+            short_reason(self.session.save_error),
         )
 
     @property
