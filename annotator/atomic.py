@@ -10,6 +10,7 @@ folder, ...) become one-line :class:`~annotator.errors.MachineError`\\ s naming 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.errors import AnnotatorError, MachineError, machine_error
+from annotator.errors import MachineError, machine_error
 
 # what tempfile.mkstemp(prefix=".<name>.", suffix=".tmp") creates
 _TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp")
@@ -34,21 +35,25 @@ def check_replaceable(path: Path) -> int | None:
         return None
     except OSError as exc:
         raise machine_error(exc, path) from exc
+    # refusals are MachineErrors (OSErrors), so callers that tolerate OS errors still do
     if stat.S_ISLNK(status.st_mode):
-        raise AnnotatorError(f"{path}: is a symbolic link; not replaced (replace it by the file)")
+        raise MachineError(
+            f"{path}: is a symbolic link; not replaced (replace it by the file)", errno.ELOOP
+        )
     if stat.S_ISDIR(status.st_mode):
         raise MachineError(
             f"{path}: cannot write: a folder is in the way where a file should be; "
             "move or rename that folder",
-            21,
+            errno.EISDIR,
         )
     if not stat.S_ISREG(status.st_mode):
-        raise AnnotatorError(f"{path}: is not a regular file; not replaced")
+        raise MachineError(f"{path}: is not a regular file; not replaced", errno.EINVAL)
     mode = stat.S_IMODE(status.st_mode)
     if not mode & stat.S_IWUSR:
-        raise AnnotatorError(
+        raise MachineError(
             f"{path}: is read-only (mode {mode:04o}); not replaced. "
-            f"Make it writable (chmod u+w {path}) if it should change"
+            f"Make it writable (chmod u+w {path}) if it should change",
+            errno.EACCES,
         )
     return mode
 

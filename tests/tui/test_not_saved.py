@@ -120,3 +120,47 @@ async def test_quitting_with_unsaved_labels_asks_for_a_second_q(
 
 atomic_replace = atomic.os.replace
 atomic_fsync = atomic.os.fsync
+
+
+async def test_a_file_changed_on_disk_is_merged_and_shown(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document], tmp_path: Path
+) -> None:
+    import shutil
+
+    from annotator.session import AnnotationSession
+    from annotator.store import AnnotationStore
+
+    document = documents[0]
+    app = make_app()
+    stances = app.store.scheme.stance
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(stances[0].key)
+        await pilot.pause()
+        # a colleague's clone labels quote 3; a git pull brings the file in
+        clone = tmp_path / "clone"
+        shutil.copytree(annotations_dir, clone, ignore=shutil.ignore_patterns(".lock"))
+        with AnnotationStore(clone).open_writer("alice") as writer:
+            other = AnnotationSession(document, writer)
+            other.move_to(3)
+            other.set_stance(stances[1].value)
+        path = annotations_dir / "alice" / f"{document.id}.json"
+        incoming = path.with_name("incoming")
+        shutil.copyfile(clone / "alice" / path.name, incoming)
+        incoming.replace(path)
+
+        await pilot.press("j", stances[2].key)
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert f"{path.name} was changed on disk; those changes are merged in" in messages
+        assert "✓ saved" in status_line(app)
+        labels = {
+            label.quote_id: label.stance for label in saved_file(annotations_dir, document).labels
+        }
+        assert labels == {
+            document.quotes[0].id: stances[0].value,
+            document.quotes[1].id: stances[2].value,
+            document.quotes[3].id: stances[1].value,
+        }
+        assert status_line(app).startswith(" 3/")  # the progress counts the merged label
