@@ -635,3 +635,20 @@ def test_a_utf16_annotation_file_is_named_as_such(
     with pytest.raises(InvalidFileError) as caught:
         store.load("alice", document.id)
     assert str(caught.value) == f"{path}: is UTF-16 text; save it as UTF-8 ({named})"
+
+
+def test_a_read_only_file_system_when_taking_the_lock_is_one_line(
+    store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator import store as store_module
+
+    def read_only(path: object, *args: object) -> int:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(store_module.os, "open", read_only)
+    with pytest.raises(MachineError) as caught:
+        store.open_writer("alice")
+    assert str(caught.value) == (
+        f"{store.root / 'alice' / '.lock'}: cannot create the lock file: "
+        "the file system is read-only; use a writable folder"
+    )

@@ -167,9 +167,11 @@ class AnnotateScreen(Screen[None]):
         """Save again if the last save failed; the indicator returns to normal once it works."""
         if not self.session.unsaved:
             return
-        merges = self.session.merge_count
+        merges, error = self.session.merge_count, self.session.save_error
         if self.session.retry_save():
             self.notify("Saved again: every label is on disk", timeout=4)
+        elif self.session.save_error == error:
+            return  # still failing the same way: the screen already says so
         self._redraw_after_save(merges, quotes_may_change=False)
 
     def _redraw_after_save(self, merges: int, quotes_may_change: bool) -> None:
