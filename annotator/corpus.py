@@ -36,7 +36,14 @@ from annotator.jsonio import (
     read_json_objects,
     utf16_encoding,
 )
-from annotator.models import Document, MetadataValue, Span, check_safe_name, sha256_text
+from annotator.models import (
+    Document,
+    MetadataValue,
+    Span,
+    check_safe_name,
+    is_windows_reserved,
+    sha256_text,
+)
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
@@ -392,6 +399,9 @@ def document_id_from_name(name: str, path: Path | str) -> str:
     """A safe document id from a file name: other characters become ``_``."""
     candidate = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
     candidate = re.sub(r"\.{2,}", ".", candidate).strip("._-")
+    if is_windows_reserved(candidate):  # con.txt, NUL, aux.final: usable with a '_' added
+        stem, dot, rest = candidate.partition(".")
+        candidate = f"{stem}_{dot}{rest}"
     try:
         return check_safe_name(candidate)
     except ValueError:

@@ -34,6 +34,11 @@ _QUOTE_ID = re.compile(r"q(\d+)-(\d+)")
 _WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?", re.IGNORECASE)
 
 
+def is_windows_reserved(value: str) -> bool:
+    """``con``, ``NUL.json``, ``com1.x``…: names Windows cannot give a file."""
+    return _WINDOWS_RESERVED.fullmatch(value) is not None
+
+
 def check_safe_name(value: str) -> str:
     """Accept names usable as one path component on every system: no slashes, no ``..``, no
     leading dot, no trailing dot or space, none of Windows' reserved device names."""
@@ -44,7 +49,7 @@ def check_safe_name(value: str) -> str:
         )
     if value.endswith((".", " ")):
         raise ValueError(f"{value!r} is not a safe name: it ends with a dot (Windows drops it)")
-    if _WINDOWS_RESERVED.fullmatch(value):
+    if is_windows_reserved(value):
         raise ValueError(
             f"{value!r} is not a safe name: Windows reserves it for a device (con, prn, aux, "
             "nul, com1-9, lpt1-9, with any extension)"
