@@ -4,7 +4,9 @@ The session is the model layer of the terminal UI (it never imports Textual). It
 document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
 on the current quote and an undo/redo history. Every action that changes the annotation
 saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
-rename), so killing the process loses at most the change being written.
+rename), so killing the process loses at most the change being written. Changes made to the
+file on disk meanwhile (a ``git pull``) are merged by the writer and adopted by the session; a
+failed save (full disk, conflict) keeps everything in memory until a later save works.
 
 Time is measured per quote: the seconds between the cursor arriving on a quote and leaving it
 (each visit capped at :data:`MAX_SECONDS_PER_VISIT`, so a coffee break does not count) are

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import os
 import random
 import signal
@@ -61,6 +62,9 @@ def child(annotations_dir: Path, document: object, seed: int, out: int) -> None:
     stances = store.scheme.stance_values()
     sentiments = store.scheme.sentiment_values()
     rng = random.Random(seed)
+    # every other option of the call unset (False for flags, None otherwise)
+    parameters = list(inspect.signature(apply_changes).parameters.values())[1:]
+    defaults = {p.name: False if p.annotation in (bool, "bool") else None for p in parameters}
     os.write(out, b"ready\n")
     number = 0
     while True:
@@ -71,19 +75,8 @@ def child(annotations_dir: Path, document: object, seed: int, out: int) -> None:
         session.move_to(index)
         line = f"{quote_id} {stance} {sentiment} {note}\n"
         os.write(out, f"begin {line}".encode())
-        apply_changes(
-            session,
-            stance=stance,
-            sentiment=sentiment,
-            clear_stance=False,
-            clear_sentiment=False,
-            speaker=None,
-            outlet=None,
-            note=note,
-            flag=None,
-            rebound_span=None,
-            delete=False,
-        )
+        options = {"stance": stance, "sentiment": sentiment, "note": note}
+        apply_changes(session, **{name: options.get(name, defaults[name]) for name in defaults})
         os.write(out, f"ack {line}".encode())
         number += 1
 
