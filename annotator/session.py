@@ -4,7 +4,9 @@ The session is the model layer of the terminal UI (it never imports Textual). It
 document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
 on the current quote and an undo/redo history. Every action that changes the annotation
 saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
-rename), so killing the process loses at most the change being written.
+rename), so killing the process loses at most the change being written. Changes made to the
+file on disk meanwhile (a ``git pull``) are merged by the writer and adopted by the session; a
+failed save (full disk, conflict) keeps everything in memory until a later save works.
 
 Time is measured per quote: the seconds between the cursor arriving on a quote and leaving it
 (each visit capped at :data:`MAX_SECONDS_PER_VISIT`, so a coffee break does not count) are
@@ -20,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from annotator.annotations import effective_quotes
+from annotator.errors import AnnotatorError
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -70,17 +73,14 @@ class AnnotationSession:
         self.scheme: LabelScheme = writer.store.scheme
         self.path: Path = writer.store.path_for(self.annotator, document.id)
         self._clock = clock
-        loaded = writer.store.load(self.annotator, document.id, document)
+        # read through the writer: what it read is the base of a merge with later outside changes
+        loaded = writer.load(document.id, document)
         self._labels: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
         self._deleted: set[str] = set()
         self._seconds: dict[str, float] = {}
         if loaded is not None:
-            for label in loaded.labels:
-                self._labels[label.quote_id] = label
-                self._seconds[label.quote_id] = label.seconds
-            self._added = {quote.id: quote for quote in loaded.added_quotes}
-            self._deleted = set(loaded.deleted_quotes)
+            self._adopt(loaded)
         self._undo: list[Snapshot] = []
         self._redo: list[Snapshot] = []
         self.quotes: list[Quote] = []
@@ -90,6 +90,10 @@ class AnnotationSession:
         self._visit_started = self._clock()
         self.last_saved: datetime | None = None
         self.save_count = 0
+        # why the last save failed (full disk, conflict, ...); None once a save succeeds.
+        # The labels stay in memory meanwhile; the next change or retry_save() saves them.
+        self.save_error: str | None = None
+        self.merge_count = 0
 
     # ------------------------------------------------------------------ reading
 
@@ -436,16 +440,62 @@ class AnnotationSession:
     # ------------------------------------------------------------------ saving
 
     def save(self) -> Path:
-        """Write the annotation file now (atomically, validated by the writer)."""
-        path = self.writer.save(self.annotation_file())
+        """Write the annotation file now (atomically, validated by the writer).
+
+        Changes made to the file on disk since this session read or wrote it are merged in
+        and adopted (the session then shows them; the undo history is cleared, since undoing
+        across someone else's changes would revert them). On any failure the error is raised
+        and kept in :attr:`save_error`; the session's state stays as it was, unsaved.
+        """
+        try:
+            saved = self.writer.write(self.annotation_file())
+        except AnnotatorError as exc:
+            self.save_error = str(exc)
+            raise
+        if saved.merged:
+            self._adopt(saved.annotation)
+            self._undo.clear()
+            self._redo.clear()
+            self.merge_count += 1
+        self.save_error = None
         self.last_saved = utc_now()
         self.save_count += 1
-        return path
+        return saved.path
+
+    @property
+    def unsaved(self) -> bool:
+        """True while a save failed and the labels in memory are not on disk."""
+        return self.save_error is not None
+
+    def retry_save(self) -> bool:
+        """Try again to save after a failed save; True if everything is saved now."""
+        if self.save_error is None:
+            return True
+        try:
+            self.save()
+        except AnnotatorError:
+            return False
+        return True
+
+    def _adopt(self, annotation: AnnotationFile) -> None:
+        """Take labels and quote edits from ``annotation`` (loaded or merged), keeping the cursor."""
+        current = self.current.id if getattr(self, "quotes", None) and self.quotes else None
+        self._labels = {label.quote_id: label for label in annotation.labels}
+        for label in annotation.labels:
+            self._seconds[label.quote_id] = max(
+                label.seconds, self._seconds.get(label.quote_id, 0.0)
+            )
+        self._added = {quote.id: quote for quote in annotation.added_quotes}
+        self._deleted = set(annotation.deleted_quotes)
+        if current is not None:
+            self._refresh_quotes()
+            self.index = self._position.get(current, min(self.index, len(self.quotes) - 1))
+            self.index = max(self.index, 0)
 
     def close(self) -> None:
         """Record the time spent on the current quote and save, unless there is nothing to save."""
         self._record_time()
-        if self._labels or self._added or self._deleted or self.path.exists():
+        if self._labels or self._added or self._deleted or self.path.exists() or self.unsaved:
             self.save()
 
 
