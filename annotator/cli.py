@@ -305,3 +305,6 @@ main.add_command(label)
 from annotator.commands.extract import extract  # noqa: E402
 
 main.add_command(extract)
+from annotator.commands.migrate import migrate  # noqa: E402
+
+main.add_command(migrate)

@@ -22,9 +22,7 @@ from annotator.models import (
     Document,
     LabelScheme,
     Quote,
-    QuoteKind,
     QuoteLabel,
-    span_of_quote_id,
 )
 from annotator.store import AnnotationStore
 
@@ -36,8 +34,9 @@ class Judgement:
     annotator: str
     included: bool  # the quote is in this annotator's effective quote list
     label: QuoteLabel | None
-    speaker: str | None  # resolved: the annotator's own, else as extracted
+    speaker: str | None  # resolved: the annotator's own, else the one shown when labelling
     outlet: str | None
+    shown: Quote | None = None  # the quote as this annotator saw it (a label's saved quote)
 
     @property
     def stance(self) -> str | None:
@@ -127,13 +126,11 @@ def build_view(document: Document, annotations: dict[str, AnnotationFile | None]
         effective[annotator] = {quote.id for quote in their_quotes}
         for quote in their_quotes:
             quotes.setdefault(quote.id, quote)
-        # a label on a span the extractor no longer finds is exported, never dropped
+        # a label whose text is not at its offsets (made on another version of the text) is
+        # exported from its saved quote, never dropped
         for quote_id in labels[annotator].keys() - effective[annotator]:
-            start, end = span_of_quote_id(quote_id)
             effective[annotator].add(quote_id)
-            quotes.setdefault(
-                quote_id, Quote.from_span(document.text, start, end, kind=QuoteKind.DIRECT)
-            )
+            quotes.setdefault(quote_id, labels[annotator][quote_id].quote.to_quote())
     views = []
     for quote in sorted(quotes.values(), key=lambda q: (q.start, q.end)):
         judgements = []
@@ -147,6 +144,7 @@ def build_view(document: Document, annotations: dict[str, AnnotationFile | None]
                     label=label if included else None,
                     speaker=resolved_speaker(quote, label if included else None),
                     outlet=resolved_outlet(quote, label if included else None),
+                    shown=label.quote.to_quote() if included and label is not None else None,
                 )
             )
         views.append(
