@@ -14,6 +14,7 @@ step from the previous version below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,12 @@ from annotator.models import (
     kind_of_text,
     span_of_quote_id,
 )
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# from-version -> function producing the next version, for steps that need only the file
+# (1 -> 2 needs the document: v1_to_v2)
+ANNOTATION_MIGRATIONS: dict[int, Migration] = {}
 
 # LabelledQuote.extractor of a migrated label whose span the current extractor does not propose
 UNKNOWN_EXTRACTOR = "unknown"
@@ -58,7 +65,7 @@ def schema_version_of(data: Any, path: Path) -> int:
     if not isinstance(data, dict):
         raise InvalidFileError(path, f"expected a JSON object, found {type(data).__name__}", "$")
     version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool):
         raise InvalidFileError(path, "missing or non-integer schema_version", "$.schema_version")
     if version > ANNOTATION_SCHEMA_VERSION:
         raise InvalidFileError(
@@ -78,17 +85,27 @@ def migrate_annotation(data: Any, path: Path, document: Document | None = None) 
 def migrate_with_report(
     data: Any, path: Path, document: Document | None
 ) -> tuple[Any, MigrationReport]:
+    """``data`` at the current schema version, and what the migration did."""
     version = schema_version_of(data, path)
     report = MigrationReport(from_version=version)
-    if version == 1:
-        if document is None:
-            raise NeedsMigrationError(
-                path,
-                "schema_version 1 (labels do not say what was labelled): run "
-                "`annotator migrate` with the corpus to update it",
-                "$.schema_version",
-            )
-        data = v1_to_v2(data, document, path, report)
+    while version < ANNOTATION_SCHEMA_VERSION:
+        if version == 1:
+            if document is None:
+                raise NeedsMigrationError(
+                    path,
+                    "schema_version 1 (labels do not say what was labelled): run "
+                    "`annotator migrate` with the corpus to update it",
+                    "$.schema_version",
+                )
+            data = v1_to_v2(data, document, path, report)
+        else:
+            step = ANNOTATION_MIGRATIONS.get(version)
+            if step is None:
+                raise InvalidFileError(
+                    path, f"no migration from schema_version {version}", "$.schema_version"
+                )
+            data = step(data)
+        version = data["schema_version"]
     return data, report
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from annotator.cli import main
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, sha256_text
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, Quote, QuoteLabel, sha256_text
 from annotator.store import AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -131,7 +131,11 @@ def good_file(tmp_path: Path, seed_text: str) -> Path:
         document_id=SEED_ID,
         document_sha256=sha256_text(seed_text),
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance="balancing")],
+        labels=[
+            QuoteLabel.for_quote(
+                Quote.from_span(seed_text, start, start + 17, kind="direct"), stance="balancing"
+            )
+        ],
     )
     with AnnotationStore(tmp_path / "annotations").open_writer("alice") as writer:
         return writer.save(annotation)
@@ -200,7 +204,8 @@ def test_annotation_with_unknown_label(good_file: Path) -> None:
 
 def test_annotation_with_span_outside_the_text(good_file: Path, seed_text: str) -> None:
     end = len(seed_text) + 50
-    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}"})
+    quote = {"start": end - 10, "end": end, "text": "x" * 10, "kind": "direct", "extractor": "t"}
+    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}", "label.quote": quote})
     validate_one_problem(
         good_file,
         f"{good_file}: $.labels[0].quote_id: quote q{end - 10}-{end} lies outside the text "

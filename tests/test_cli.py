@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from annotator.cli import main
 from annotator.corpus import iter_documents, word_count
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, Quote, QuoteLabel
 from annotator.schemas import render_schemas
 from annotator.store import AnnotationStore
 
@@ -139,7 +139,11 @@ def save_annotation(root: Path, annotator: str, stance: str = "neutral") -> Path
         document_id=document.id,
         document_sha256=document.sha256,
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance=stance)],
+        labels=[
+            QuoteLabel.for_quote(
+                Quote.from_span(document.text, start, start + 17, kind="direct"), stance=stance
+            )
+        ],
     )
     with AnnotationStore(root).open_writer(annotator) as writer:
         return writer.save(annotation)
