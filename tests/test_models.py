@@ -305,7 +305,7 @@ def test_bad_labelled_quote_is_invalid(change: dict[str, Any], problem: str) -> 
 def test_label_without_its_quote_is_invalid() -> None:
     data = annotation_data()
     del data["labels"][0]["quote"]
-    with pytest.raises(ValidationError, match="labels.0.quote"):
+    with pytest.raises(ValidationError, match=r"labels\.0\.quote"):
         AnnotationFile.model_validate(data)
 
 
