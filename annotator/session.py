@@ -529,6 +529,11 @@ class AnnotationSession:
         )
 
     def _checkpoint(self, description: str) -> None:
+        """Called before every change: refuses it up front when it could not be saved."""
+        if self.writer is None:
+            raise AnnotatorError(f"{self.path}: opened read-only, nothing can be changed")
+        if self.pending_new_text:
+            raise AnnotatorError(self._pending_message())
         if self._batch_depth and self._batch_dirty:
             return  # one undo step for the whole batch
         self._undo.append(self._snapshot(description))
@@ -651,15 +656,18 @@ class AnnotationSession:
         if self.writer is None:
             raise AnnotatorError(f"{self.path}: opened read-only, not saved")
         if self.pending_new_text:
-            raise AnnotatorError(
-                f"{self.path}: was made on another version of the text of "
-                f"{self.document.id!r} ({self.anchor_report.summary()}); accept the new text "
-                "first (annotator label --accept-new-text, or the dialog in the UI)"
-            )
+            raise AnnotatorError(self._pending_message())
         path = self.writer.save(self.annotation_file())
         self.last_saved = utc_now()
         self.save_count += 1
         return path
+
+    def _pending_message(self) -> str:
+        return (
+            f"{self.path}: was made on another version of the text of {self.document.id!r} "
+            f"({self.anchor_report.summary()}); not changed until the new text is accepted "
+            "(annotator label --accept-new-text, or the dialog in the UI)"
+        )
 
     def close(self) -> None:
         """Record the time spent on the current quote and save, unless there is nothing to save."""
