@@ -240,3 +240,28 @@ def test_a_session_migrates_in_memory_and_writes_version_2_on_the_next_change(
     assert new["schema_version"] == 2
     (label,) = [label for label in new["labels"] if label["quote_id"] == first["quote_id"]]
     assert label["note"] == "checked again" and label["quote"]["text"] == first["text"]
+
+
+def test_label_rows_export_from_the_annotation_files_alone() -> None:
+    def labelled_rows(*args: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+        result = run("export", "--format", "jsonl", "--annotations", str(SHIPPED), *args)
+        assert result.exit_code == 0, result.output
+        rows = [orjson.loads(line) for line in result.stdout.splitlines()]
+        keep = (
+            "quote_start", "quote_end", "quote_text", "quote_kind", "quote_cue",
+            "extracted_speaker", "extracted_outlet", "speaker", "outlet", "stance", "sentiment",
+            "note", "flagged", "seconds", "updated_at", "majority_stance", "majority_sentiment",
+        )  # fmt: skip
+        return {
+            (row["document_id"], row["quote_id"], row["annotator"]): {key: row[key] for key in keep}
+            for row in rows
+            if row["annotator"] and (row["stance"] or row["sentiment"] or row["note"])
+        }
+
+    with_corpus = labelled_rows("--corpus", str(SEEDS))
+    alone = labelled_rows("--no-corpus")
+    labels = sum(len(load_annotation_file(p).labels) for p in SHIPPED.glob("*/*.json"))
+    assert len(alone) == labels
+    assert alone == with_corpus
+    refused = run("export", "--no-corpus", "--format", "prodigy", "--annotations", str(SHIPPED))
+    assert refused.exit_code == 1 and "--no-corpus exports jsonl and csv only" in refused.stderr
