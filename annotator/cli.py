@@ -29,7 +29,7 @@ from annotator.jsonio import parse_json, read_json_bytes, validate_model
 from annotator.models import AnnotationFile, Document, LabelScheme
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
-from annotator.store import load_annotation_file
+from annotator.store import check_location, load_annotation_file
 
 DEFAULT_SCHEMA_DIR = Path("schemas")
 
@@ -310,10 +310,7 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
             # the proposals are needed to migrate an old file and to check the labels
             document = _extracted(document)
         annotation = load_annotation_file(path, scheme, document)
-        if annotation.annotator != path.parent.name:
-            raise InvalidFileError(
-                path, f"annotator {annotation.annotator!r} does not match its folder", "$.annotator"
-            )
+        check_location(annotation, path)  # the annotator's folder, the document's name
         if document is not None and annotation.document_sha256 != document.sha256:
             raise InvalidFileError(
                 path,

@@ -14,7 +14,8 @@ from click.testing import CliRunner, Result
 from annotator.cli import main
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, Quote, QuoteLabel, sha256_text
+from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, sha256_text
+from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -125,17 +126,16 @@ def seed_text() -> str:
 
 @pytest.fixture
 def good_file(tmp_path: Path, seed_text: str) -> Path:
-    start = seed_text.index("“very important,”")
+    # a quote the extractor proposes, so that validate --corpus finds the label in place
+    document = next(load_corpus([SEEDS / f"{SEED_ID}.txt"]))
+    assert document.text == seed_text
+    quote = next(quote for quote in document.quotes if "very important" in quote.text)
     annotation = AnnotationFile(
         annotator="alice",
         document_id=SEED_ID,
         document_sha256=sha256_text(seed_text),
         scheme=DEFAULT_SCHEME.ref,
-        labels=[
-            QuoteLabel.for_quote(
-                Quote.from_span(seed_text, start, start + 17, kind="direct"), stance="balancing"
-            )
-        ],
+        labels=[QuoteLabel.for_quote(quote, stance="balancing")],
     )
     with AnnotationStore(tmp_path / "annotations").open_writer("alice") as writer:
         return writer.save(annotation)
