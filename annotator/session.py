@@ -106,6 +106,7 @@ class AnnotationSession:
         self.path: Path = store.path_for(self.annotator, document.id)
         self._clock = clock
         loaded = store.load(self.annotator, document.id, document)
+        self._proposals = {quote.id: quote for quote in document.quotes}
         self._labels: dict[str, QuoteLabel] = {}
         self._unplaced: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
@@ -197,8 +198,7 @@ class AnnotationSession:
         if label is None or label.quote.origin == QuoteOrigin.MANUAL:
             return None
         saved = label.quote
-        proposals = {quote.id: quote for quote in self.document.quotes}
-        proposal = proposals.get(quote_id)
+        proposal = self._proposals.get(quote_id)
         differences: list[str] = []
         if proposal is None:
             best: tuple[int, Quote] | None = None
