@@ -26,10 +26,10 @@ from annotator.cli_support import (
 )
 from annotator.errors import AnnotatorError, InvalidFileError
 from annotator.jsonio import parse_json, read_json_bytes, validate_model
-from annotator.models import Document, LabelScheme
+from annotator.models import AnnotationFile, Document, LabelScheme
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
-from annotator.store import load_annotation_file
+from annotator.store import check_location, load_annotation_file
 
 DEFAULT_SCHEMA_DIR = Path("schemas")
 
@@ -176,7 +176,9 @@ def validate(
 ) -> None:
     """Validate documents, annotation files, scheme files or folders of them.
 
-    Exit status 0 when everything is valid, 1 with one line per problem otherwise.
+    Annotation files are checked against their documents in the corpus: every label must lie
+    on a quote the extractor proposes or the annotator added, with its saved text at its
+    offsets. Exit status 0 when everything is valid, 1 with one line per problem otherwise.
     """
     files = _files_to_validate(paths)
     documents = _documents_by_id(corpus_path)
@@ -184,6 +186,16 @@ def validate(
     for path in files:
         try:
             kind = _validate_one(path, documents, scheme_path)
+        except LabelProblems as exc:
+            problems += 1
+            if as_json:
+                write_json_lines(
+                    [{"path": str(path), "valid": False, "error": line} for line in exc.lines]
+                )
+            else:
+                for line in exc.lines:
+                    stderr_console.print(Text(line))
+            continue
         except AnnotatorError as exc:
             problems += 1
             if as_json:
@@ -231,8 +243,51 @@ def _documents_by_id(corpus_path: Path | None) -> dict[str, Document]:
             corpus_path = default_corpus_path()
         except AnnotatorError:
             return {}
-    # the checks need only the cleaned text, so the (slower) quote extraction is skipped
+    # the (slower) quote extraction runs only for documents that have annotation files
     return {document.id: document for document in load_corpus([corpus_path], extract=False)}
+
+
+class LabelProblems(AnnotatorError):
+    """Labels of a valid annotation file that do not fit its document (one line each)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("; ".join(lines))
+
+
+def label_problems(path: Path, annotation: AnnotationFile, document: Document) -> list[str]:
+    """Labels on spans neither proposed nor added, and labels whose saved text moved."""
+    proposed = {quote.id for quote in document.quotes}
+    added = {quote.id for quote in annotation.added_quotes}
+    lines = []
+    for index, item in enumerate(annotation.labels):
+        quote = item.quote
+        if not quote.fits(document.text):
+            lines.append(
+                f"{path}: $.labels[{index}].quote.text: the saved text of quote {item.quote_id} "
+                f"no longer matches document {document.id!r} at {quote.start}-{quote.end}"
+            )
+        elif item.quote_id not in proposed and item.quote_id not in added:
+            lines.append(
+                f"{path}: $.labels[{index}].quote_id: quote {item.quote_id} is neither proposed "
+                "by the extractor nor added by the annotator"
+            )
+    return lines
+
+
+_EXTRACTED: dict[tuple[str, str], Document] = {}
+
+
+def _extracted(document: Document) -> Document:
+    """The document with its proposals (extracted once per text)."""
+    from annotator.pipeline import extract as extract_quotes
+
+    key = (document.id, document.sha256)
+    if key not in _EXTRACTED:
+        if len(_EXTRACTED) >= 16:  # bounded: files come sorted by annotator, then document
+            del _EXTRACTED[next(iter(_EXTRACTED))]
+        _EXTRACTED[key] = extract_quotes(document)
+    return _EXTRACTED[key]
 
 
 def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path | None) -> str:
@@ -251,11 +306,11 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
     if isinstance(data, dict) and "annotator" in data:
         scheme = find_scheme(path.parent.parent, scheme_path)
         document = documents.get(str(data.get("document_id")))
+        if document is not None:
+            # the proposals are needed to migrate an old file and to check the labels
+            document = _extracted(document)
         annotation = load_annotation_file(path, scheme, document)
-        if annotation.annotator != path.parent.name:
-            raise InvalidFileError(
-                path, f"annotator {annotation.annotator!r} does not match its folder", "$.annotator"
-            )
+        check_location(annotation, path)  # the annotator's folder, the document's name
         if document is not None and annotation.document_sha256 != document.sha256:
             raise InvalidFileError(
                 path,
@@ -263,6 +318,8 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
                 f"{document.source}); its quote spans may no longer fit the text",
                 "$.document_sha256",
             )
+        if document is not None and (problems := label_problems(path, annotation, document)):
+            raise LabelProblems(problems)
         return "annotation"
     if isinstance(data, dict) and "sha256" in data and "text" in data:
         validate_model(Document, data, path)
@@ -305,3 +362,6 @@ main.add_command(label)
 from annotator.commands.extract import extract  # noqa: E402
 
 main.add_command(extract)
+from annotator.commands.migrate import migrate  # noqa: E402
+
+main.add_command(migrate)

@@ -33,7 +33,7 @@ from annotator.errors import (
 )
 from annotator.jsonio import dump_pretty, read_json_bytes, validate_model
 from annotator.merge import merge_annotations
-from annotator.migrations import migrate_annotation
+from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -60,26 +60,37 @@ def load_annotation_file(
     scheme: LabelScheme = DEFAULT_SCHEME,
     document: Document | None = None,
 ) -> AnnotationFile:
-    """Read, migrate and validate one annotation file; errors name the file and JSON path."""
+    """Read, migrate and validate one annotation file; errors name the file and JSON path.
+
+    A version 1 file is migrated in memory when ``document`` is given (the file itself changes
+    only when it is next saved); without it, it raises :class:`NeedsMigrationError`.
+    """
     data = read_json_bytes(path)
-    data = migrate_annotation(data, path)
+    data = migrate_annotation(data, path, document)
     context: dict[str, object] = {"scheme": scheme}
-    if document is not None:
+    # spans are checked against the text the file was made on only (another version of the
+    # text is the session's to re-anchor, see annotator.anchoring)
+    same_text = document is not None and data.get("document_sha256") == document.sha256
+    if document is not None and same_text:
         context["document_text"] = document.text
     annotation = validate_model(AnnotationFile, data, path, context=context)
     if document is not None:
-        check_matches_document(annotation, document, path)
+        check_matches_document(annotation, document, path, check_spans=same_text)
     return annotation
 
 
-def check_matches_document(annotation: AnnotationFile, document: Document, path: Path) -> None:
-    """Labels must point at quotes the annotator can see in this document."""
+def check_matches_document(
+    annotation: AnnotationFile, document: Document, path: Path, check_spans: bool = True
+) -> None:
+    """The file is for this document, and (``check_spans``) its labels lie inside the text."""
     if annotation.document_id != document.id:
         raise InvalidFileError(
             path,
             f"is for document {annotation.document_id!r}, not {document.id!r}",
             "$.document_id",
         )
+    if not check_spans:
+        return
     known = {quote.id for quote in document.quotes} | {q.id for q in annotation.added_quotes}
     for index, label in enumerate(annotation.labels):
         # A label on a span the extractor no longer produces is kept, never dropped;
@@ -90,6 +101,24 @@ def check_matches_document(annotation: AnnotationFile, document: Document, path:
                 f"quote {label.quote_id} lies outside the text ({len(document.text)} characters)",
                 f"$.labels[{index}].quote_id",
             )
+
+
+def check_location(annotation: AnnotationFile, path: Path) -> None:
+    """A file must be ``<annotator>/<document_id>.json`` of the annotator and document it names."""
+    if annotation.annotator != path.parent.name:
+        raise InvalidFileError(
+            path,
+            f"holds annotator {annotation.annotator!r}, not {path.parent.name!r} (its folder); "
+            "not used or changed, move it to its annotator's folder",
+            "$.annotator",
+        )
+    if annotation.document_id != path.stem:
+        raise InvalidFileError(
+            path,
+            f"holds document {annotation.document_id!r}, not {path.stem!r} (its name); "
+            "not used or changed, rename it",
+            "$.document_id",
+        )
 
 
 def _is_safe_name(name: str) -> bool:
@@ -145,7 +174,9 @@ class AnnotationStore:
         self.check_folder(annotator)
         if not path.exists() and not path.is_symlink():
             return None
-        return load_annotation_file(self.check_file(path), self.scheme, document)
+        annotation = load_annotation_file(self.check_file(path), self.scheme, document)
+        check_location(annotation, path)
+        return annotation
 
     def annotators(self) -> list[str]:
         """Annotators with a folder under the root, sorted (folders like ``.git`` or ``_old`` are not)."""
@@ -169,12 +200,7 @@ class AnnotationStore:
         """Load every annotation file (raises :class:`InvalidFileError` on the first bad one)."""
         for path in self.paths(annotators):
             annotation = load_annotation_file(path, self.scheme)
-            if annotation.annotator != path.parent.name or annotation.document_id != path.stem:
-                raise InvalidFileError(
-                    path,
-                    f"holds annotator {annotation.annotator!r} / document "
-                    f"{annotation.document_id!r}, which does not match its location",
-                )
+            check_location(annotation, path)
             yield annotation
 
     def open_writer(self, annotator: str) -> AnnotationWriter:
@@ -306,13 +332,15 @@ class AnnotationWriter:
             # changed since we last read or wrote it (or never seen): read what is there;
             # never replace a file we cannot read: it may hold work a fix would recover
             try:
-                theirs = load_annotation_file(path, self.store.scheme)
+                theirs: AnnotationFile | None = load_annotation_file(path, self.store.scheme)
+            except NeedsMigrationError:
+                theirs = None  # an old file the session migrated in memory: readable, replaceable
             except InvalidFileError as exc:
                 raise AnnotatorError(
                     f"{exc}; not overwritten, fix or move that file first"
                 ) from exc
-            their_data = _data(theirs)
-            if seen is not None and their_data != seen.data:
+            their_data = None if theirs is None else _data(theirs)
+            if seen is not None and their_data is not None and their_data != seen.data:
                 data = merge_annotations(seen.data, their_data, _data(ours), path)
                 try:
                     ours = AnnotationFile.model_validate(

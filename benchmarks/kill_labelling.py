@@ -76,7 +76,8 @@ def child(annotations_dir: Path, document: object, seed: int, out: int) -> None:
         line = f"{quote_id} {stance} {sentiment} {note}\n"
         os.write(out, f"begin {line}".encode())
         options = {"stance": stance, "sentiment": sentiment, "note": note}
-        apply_changes(session, **{name: options.get(name, defaults[name]) for name in defaults})
+        with session.batch():  # as `annotator label` does: one call, one write
+            apply_changes(session, **{name: options.get(name, defaults[name]) for name in defaults})
         os.write(out, f"ack {line}".encode())
         number += 1
 

@@ -15,6 +15,7 @@ from annotator.cli import main
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
 from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, sha256_text
+from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,13 +129,16 @@ def seed_text() -> str:
 
 @pytest.fixture
 def good_file(tmp_path: Path, seed_text: str) -> Path:
-    start = seed_text.index("“very important,”")
+    # a quote the extractor proposes, so that validate --corpus finds the label in place
+    document = next(load_corpus([SEEDS / f"{SEED_ID}.txt"]))
+    assert document.text == seed_text
+    quote = next(quote for quote in document.quotes if "very important" in quote.text)
     annotation = AnnotationFile(
         annotator="alice",
         document_id=SEED_ID,
         document_sha256=sha256_text(seed_text),
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance="balancing")],
+        labels=[QuoteLabel.for_quote(quote, stance="balancing")],
     )
     with AnnotationStore(tmp_path / "annotations").open_writer("alice") as writer:
         return writer.save(annotation)
@@ -203,7 +207,8 @@ def test_annotation_with_unknown_label(good_file: Path) -> None:
 
 def test_annotation_with_span_outside_the_text(good_file: Path, seed_text: str) -> None:
     end = len(seed_text) + 50
-    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}"})
+    quote = {"start": end - 10, "end": end, "text": "x" * 10, "kind": "direct", "extractor": "t"}
+    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}", "label.quote": quote})
     validate_one_problem(
         good_file,
         f"{good_file}: $.labels[0].quote_id: quote q{end - 10}-{end} lies outside the text "

@@ -52,18 +52,18 @@ def make_annotation(document: Document, annotator: str = "alice") -> AnnotationF
         scheme={"name": "default", "version": 1},
         # deliberately out of order: the writer sorts
         labels=[
-            QuoteLabel(
-                quote_id=f"q{first[0]}-{first[1]}",
+            QuoteLabel.for_quote(
+                Quote.from_span(document.text, *second, kind="direct", speaker="Chung"),
+                stance="pro-US",
+                updated_at="2024-05-01T10:01:00Z",
+            ),
+            QuoteLabel.for_quote(
+                Quote.from_span(document.text, *first, kind="direct"),
                 stance="balancing",
                 sentiment="positive",
                 note="Chung on “cooperation” with Beijing — keep the dash",
                 seconds=12.5,
                 updated_at="2024-05-01T10:00:00Z",
-            ),
-            QuoteLabel(
-                quote_id=f"q{second[0]}-{second[1]}",
-                stance="pro-US",
-                updated_at="2024-05-01T10:01:00Z",
             ),
         ],
         added_quotes=[added],
@@ -141,7 +141,7 @@ def test_written_bytes_are_deterministic(
     third = writer.save(reloaded).read_bytes()
     assert first == second == third
     assert first.endswith(b"}\n") and not first.endswith(b"\n\n")
-    assert first.startswith(b'{\n  "schema_version": 1,\n  "annotator": "alice",\n')
+    assert first.startswith(b'{\n  "schema_version": 2,\n  "annotator": "alice",\n')
     data = orjson.loads(first)
     assert list(data) == list(AnnotationFile.model_fields)
     starts = [int(label["quote_id"][1:].split("-")[0]) for label in data["labels"]]
@@ -166,7 +166,11 @@ def test_one_label_change_is_a_small_diff(writer: Any, document: Document) -> No
 
 def test_invalid_annotation_is_not_written(writer: Any, document: Document) -> None:
     bad = make_annotation(document).model_copy(
-        update={"labels": [QuoteLabel.model_construct(quote_id="q1-5", stance="pro-Mars")]}
+        update={
+            "labels": [
+                make_annotation(document).labels[0].model_copy(update={"stance": "pro-Mars"})
+            ]
+        }
     )
     with pytest.raises(InvalidFileError, match="stance 'pro-Mars' is not in scheme"):
         writer.save(bad)
@@ -290,12 +294,12 @@ def saved_data(document: Document) -> dict[str, Any]:
 
 def test_newer_schema_version_is_a_clear_error(store: AnnotationStore, document: Document) -> None:
     path = write_json(
-        store.path_for("alice", document.id), saved_data(document) | {"schema_version": 2}
+        store.path_for("alice", document.id), saved_data(document) | {"schema_version": 3}
     )
     with pytest.raises(InvalidFileError) as caught:
         store.load("alice", document.id)
     assert str(caught.value) == (
-        f"{path}: $.schema_version: schema_version 2 is newer than this annotator supports (1); "
+        f"{path}: $.schema_version: schema_version 3 is newer than this annotator supports (2); "
         "upgrade annotator"
     )
 
@@ -315,7 +319,7 @@ def test_migration_hook_upgrades_old_files(
     def from_0(data: dict[str, Any]) -> dict[str, Any]:
         data = dict(data)
         data["labels"] = data.pop("judgements")
-        data["schema_version"] = 1
+        data["schema_version"] = 2
         return data
 
     monkeypatch.setitem(migrations.ANNOTATION_MIGRATIONS, 0, from_0)
@@ -344,7 +348,19 @@ def test_wrong_types_name_the_json_path(
 def test_label_outside_the_text_is_an_error(store: AnnotationStore, document: Document) -> None:
     end = len(document.text) + 10
     data = saved_data(document)
-    data["labels"].append({"quote_id": f"q{end - 5}-{end}", "stance": "neutral"})
+    data["labels"].append(
+        {
+            "quote_id": f"q{end - 5}-{end}",
+            "stance": "neutral",
+            "quote": {
+                "start": end - 5,
+                "end": end,
+                "text": "xxxxx",
+                "kind": "direct",
+                "extractor": "t",
+            },
+        }
+    )
     write_json(store.path_for("alice", document.id), data)
     assert store.load("alice", document.id) is not None  # without the document: not checkable
     with pytest.raises(InvalidFileError, match=r"lies outside the text") as caught:
@@ -374,7 +390,7 @@ def test_iter_files_and_annotators(store: AnnotationStore, document: Document) -
     # a file moved into the wrong folder is caught
     misplaced = store.root / "bob" / "elsewhere.json"
     misplaced.write_bytes((store.root / "bob" / f"{document.id}.json").read_bytes())
-    with pytest.raises(InvalidFileError, match="does not match its location"):
+    with pytest.raises(InvalidFileError, match=r"not 'elsewhere' \(its name\)"):
         list(store.iter_files(["bob"]))
 
 

@@ -64,7 +64,8 @@ MAX_PRINTED_LABELS = 12
     "--corpus",
     "corpus_path",
     type=click.Path(path_type=Path),
-    help="Resolve speakers/outlets left 'as extracted' by extracting this corpus (optional).",
+    help="Count kept quotes for quote-boundary agreement from this corpus's extraction "
+    "(optional; speakers and outlets always come from the labels).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
 @user_errors
@@ -84,9 +85,8 @@ def agreement(
     Fleiss' kappa, pairwise Cohen's kappa, Gwet's AC1, percent agreement, per-label agreement and
     pairwise confusion matrices; sentiment adds ordinal alpha and weighted kappas. Undefined
     figures (one annotator, no quote labelled by two, a single label used) show as — (null).
-    Speaker/outlet left "as extracted" count as the value "(as extracted)": without the corpus,
-    two annotators who both accepted the extraction agree; with --corpus the extracted
-    attribution is used instead (for documents whose text is unchanged). When annotators added
+    Speaker/outlet are those each annotator settled on, read from the labels (their own, else
+    the one they saw when labelling): the corpus is not needed. When annotators added
     or deleted quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
     """
     names = _annotator_names(annotators)

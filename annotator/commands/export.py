@@ -17,6 +17,8 @@ from annotator.pipeline import load_corpus
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, safe_component
 
+LABEL_FORMATS = ("jsonl", "csv")  # formats --no-corpus can write (no document text needed)
+
 CORPUS_OPTION = click.option(
     "--corpus",
     "corpus",
@@ -34,6 +36,13 @@ CORPUS_OPTION = click.option(
 )
 @click.option("--annotators", help="Comma-separated annotators to include (default: all).")
 @click.option(
+    "--no-corpus",
+    "labels_only",
+    is_flag=True,
+    help="From the annotation files alone (jsonl, csv): each label's saved quote and "
+    "attribution; document columns other than the id stay empty.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -45,9 +54,17 @@ def export(
     annotations_dir: Path,
     format_name: str,
     annotators: str | None,
+    labels_only: bool,
     output: Path | None,
 ) -> None:
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
+    if labels_only and corpus:
+        raise AnnotatorError("--no-corpus and --corpus exclude each other")
+    if labels_only and format_name not in LABEL_FORMATS:
+        raise AnnotatorError(
+            f"--no-corpus exports {' and '.join(LABEL_FORMATS)} only (the others need the "
+            "document texts)"
+        )
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     if annotators:
         names = sorted(
@@ -65,7 +82,8 @@ def export(
             )
     else:
         names = store.annotators()
-    source = ExportSource(corpus=load_corpus(corpus_paths(corpus)), store=store, annotators=names)
+    documents = () if labels_only else load_corpus(corpus_paths(corpus))
+    source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
         write_export(format_name, source, out)
     if output is not None and str(output) != "-":

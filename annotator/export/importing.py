@@ -296,8 +296,9 @@ def _annotation_for(
                 speaker_override = item.speaker or ""
             if item.outlet is not UNSET and item.outlet != base.outlet:
                 outlet_override = item.outlet or ""
-        label = QuoteLabel(
-            quote_id=quote_id,
+        # the label holds the quote as imported: the proposal, or the quote the file added
+        label = QuoteLabel.for_quote(
+            base if base is not None else added[-1],
             stance=item.stance,
             sentiment=item.sentiment,
             speaker=speaker_override,

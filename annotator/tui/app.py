@@ -29,6 +29,7 @@ from annotator.tui.name_store import default_name_file, remember_name, remembere
 from annotator.tui.progress import DocumentProgress, document_progress
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
+from annotator.tui.screens.dialogs import NewTextDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.name_prompt import NamePromptScreen
 
@@ -170,6 +171,27 @@ class AnnotatorApp(App[None]):
             # an unreadable annotation file is never overwritten: refuse to open it
             self.notify(str(exc), title="Cannot open", severity="error", timeout=15)
             return
+        if session.pending_new_text:
+
+            def decided(accept: bool | None) -> None:
+                if not accept:
+                    return  # nothing was written; the file stays as it was
+                try:
+                    session.accept_new_text()
+                except AnnotatorError as exc:
+                    self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+                    return
+                self._show_session(index, session)
+
+            summary = session.anchor_report.summary()
+            self.push_screen(
+                NewTextDialog(document.id, summary, session.new_text_report()), decided
+            )
+            return
+        self._show_session(index, session)
+
+    def _show_session(self, index: int, session: AnnotationSession) -> None:
+        document = session.document
         if not self.close_session():
             return  # the open document's labels could not be saved: stay with them
         self.session = session

@@ -62,6 +62,7 @@ class AnnotateScreen(Screen[None]):
         Binding("x", "delete_quote", "not a quote"),
         Binding("a", "add_quote", "add quote"),
         Binding("b", "rebound_quote", "bounds", show=False),
+        Binding("p", "accept_proposal", "take the extractor's new proposal", show=False),
         Binding("u", "undo", "undo"),
         Binding("ctrl+r", "redo", "redo"),
         Binding("/", "search", "search"),
@@ -143,7 +144,10 @@ class AnnotateScreen(Screen[None]):
         self.article.set_current(quote.id if quote else None, scroll=scroll)
         self.query_one(QuoteList).follow(session.index)
         position = f"quote {session.index + 1}/{len(session.quotes)}" if quote else ""
-        self.query_one(QuoteDetail).show(quote, label, position)
+        change = session.proposal_changes(quote.id) if quote else None
+        self.query_one(QuoteDetail).show(
+            quote, label, position, change.describe() if change else None
+        )
         self.query_one(LabelBar).show(label)
         self._show_status()
 
@@ -310,6 +314,18 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(
             SpanDialog("Change the bounds of this quote", self.session.document.text, *span), done
         )
+
+    def action_accept_proposal(self) -> None:
+        if self.session.current is None:
+            return
+        accepted: list[bool] = []
+        self._change(
+            lambda: accepted.append(self.session.accept_proposal()), quotes_may_change=True
+        )
+        if accepted and accepted[0]:
+            self.notify("Took the extractor's new proposal (u undoes)", timeout=3)
+        elif accepted:
+            self.notify("The extractor proposes nothing new for this quote", timeout=3)
 
     def action_restore_quote(self, quote_id: str) -> None:
         self._change(lambda: self.session.restore_quote(quote_id), quotes_may_change=True)

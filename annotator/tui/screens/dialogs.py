@@ -1,4 +1,5 @@
-"""Small modal dialogs of the annotate screen: speaker/outlet, note, search, add or re-bound."""
+"""Small modal dialogs of the annotate screen: speaker/outlet, note, search, add or re-bound,
+and the report on a document whose text changed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
@@ -241,3 +242,42 @@ def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:
     text.append(f"{speaker or '—'}: ", style="bold")
     text.append(quote.text.replace("\n", " "))
     return text
+
+
+class NewTextDialog(Dialog[bool | None]):
+    """The document's text changed since the file was saved: what moved, what was not placed.
+
+    enter accepts the re-anchored labels (and saves them); escape goes back without opening
+    the document, and the file stays as it is.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "accept", "accept the new text"),
+        Binding("escape", "cancel", "go back"),
+    ]
+
+    def __init__(self, document_id: str, summary: str, lines: list[str]) -> None:
+        super().__init__()
+        self._document_id = document_id
+        self._summary = summary
+        self._lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="new-text"):
+            yield Label(Text("The text of this document has changed", style="bold"))
+            yield Static(
+                Text(
+                    f"Your labels on {self._document_id} were made on another version of its "
+                    f"text. Re-anchored by their saved text: {self._summary}. Labels that "
+                    "could not be placed stay in your file, unchanged."
+                )
+            )
+            with VerticalScroll(id="new-text-report"):
+                for line in self._lines or ["(every label is where it was)"]:
+                    yield Static(Text(line))
+            yield Static(
+                Text("enter accepts the new text and saves · escape goes back", style="dim")
+            )
+
+    def action_accept(self) -> None:
+        self.dismiss(True)

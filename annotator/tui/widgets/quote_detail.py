@@ -1,4 +1,5 @@
-"""The current quote in full: kind, cue, speaker and role, outlet, confidence, labels, note."""
+"""The current quote in full: kind, cue, speaker and role, outlet, confidence, labels, note,
+and what the extractor now proposes when it differs from what was labelled."""
 
 from __future__ import annotations
 
@@ -16,10 +17,23 @@ class QuoteDetail(Static):
         self.scheme = scheme
         self._colors = {label.value: label.color or "" for label in scheme.stance}
 
-    def show(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> None:
-        self.update(self.describe(quote, label, position))
+    def show(
+        self,
+        quote: Quote | None,
+        label: QuoteLabel | None,
+        position: str,
+        proposal: str | None = None,
+    ) -> None:
+        self.update(self.describe(quote, label, position, proposal))
 
-    def describe(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> Text:
+    def describe(
+        self,
+        quote: Quote | None,
+        label: QuoteLabel | None,
+        position: str,
+        proposal: str | None = None,
+    ) -> Text:
+        """``proposal``: what the extractor now proposes for a labelled quote, if different."""
         if quote is None:
             return Text(
                 "This document has no quotes. Press a to add one: select text in the article, "
@@ -55,6 +69,10 @@ class QuoteDetail(Static):
         if label and label.note:
             text.append("\nnote ", style="dim")
             text.append(label.note, style="italic")
+        if proposal:
+            text.append("\n")
+            text.append(proposal, style="bold magenta")
+            text.append("  (p takes it)", style="dim")
         text.append("\n")
         text.append(quote.text.replace("\n", " "), style="#c8c8c8")
         return text
