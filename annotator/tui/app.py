@@ -31,6 +31,7 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.name_prompt import NamePromptScreen
+from annotator.tui.toast import notify
 
 LAST_DOCUMENT_FILE = ".last-document"
 
@@ -128,7 +129,7 @@ class AnnotatorApp(App[None]):
                 self.call_from_thread(self._document_loaded, document)
         except Exception as exc:
             error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
-            self.call_from_thread(self.notify, error, title="Corpus", severity="error", timeout=15)
+            self.call_from_thread(notify, self, error, title="Corpus", severity="error", timeout=15)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, error)
 
@@ -167,7 +168,7 @@ class AnnotatorApp(App[None]):
             session = AnnotationSession(document, self.writer)
         except AnnotatorError as exc:
             # an unreadable annotation file is never overwritten: refuse to open it
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=15)
+            notify(self, str(exc), title="Cannot open", severity="error", timeout=15)
             return
         self.close_session()
         self.session = session
@@ -187,7 +188,7 @@ class AnnotatorApp(App[None]):
         try:
             session.close()
         except AnnotatorError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            notify(self, str(exc), title="Not saved", severity="error", timeout=15)
         index = self.documents.index(session.document)
         if self.annotator is not None:
             self.progress[index] = document_progress(self.store, self.annotator, session.document)
@@ -206,7 +207,7 @@ class AnnotatorApp(App[None]):
             return
         target = index + event.step
         if not 0 <= target < len(self.documents):
-            self.notify("No more documents in this direction", timeout=2)
+            notify(self, "No more documents in this direction", timeout=2)
             return
         self.open_document(target)
 

@@ -26,6 +26,7 @@ from annotator.tui.screens.dialogs import (
     SpanDialog,
     quote_option_text,
 )
+from annotator.tui.toast import notify
 from annotator.tui.widgets.article_view import UNLABELLED, ArticleView, stance_highlight
 from annotator.tui.widgets.label_bar import LabelBar, StatusLine
 from annotator.tui.widgets.quote_detail import QuoteDetail
@@ -172,9 +173,9 @@ class AnnotateScreen(Screen[None]):
             action()
         except AnnotatorError as exc:
             self.save_error = str(exc)
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            notify(self, str(exc), title="Not saved", severity="error", timeout=10)
         except ValueError as exc:
-            self.notify(str(exc), severity="warning")
+            notify(self, str(exc), severity="warning")
         else:
             self.save_error = None
         if quotes_may_change:
@@ -239,7 +240,7 @@ class AnnotateScreen(Screen[None]):
         if self.session.current is None:
             return
         self._change(self.session.delete_quote, quotes_may_change=True)
-        self.notify("Marked as not a quote (u undoes; restore from the command palette)")
+        notify(self, "Marked as not a quote (u undoes; restore from the command palette)")
 
     def action_add_quote(self) -> None:
         span = self.article.selected_span()
@@ -299,7 +300,7 @@ class AnnotateScreen(Screen[None]):
         result: list[str | None] = []
         self._change(lambda: result.append(step()), quotes_may_change=True)
         what = result[0] if result else None
-        self.notify(f"{done}: {what}" if what else nothing, timeout=2)
+        notify(self, f"{done}: {what}" if what else nothing, timeout=2)
 
     # ------------------------------------------------------------------ moving
 
@@ -317,7 +318,7 @@ class AnnotateScreen(Screen[None]):
 
     def action_next_unlabelled(self) -> None:
         if self.session.quotes and self.session.next_unlabelled_index() is None:
-            self.notify("Every quote has a stance")
+            notify(self, "Every quote has a stance")
         self._move(self.session.next_unlabelled)
 
     @on(QuoteList.QuoteChosen)
