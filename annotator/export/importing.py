@@ -533,7 +533,10 @@ class _Rollback:
                     if backup is not None:
                         backup.unlink()
                 elif backup is not None:
-                    os.replace(backup, path)
+                    if path.exists() and os.path.samefile(path, backup):
+                        backup.unlink()  # never replaced (rename of two links would do nothing)
+                    else:
+                        os.replace(backup, path)
                 else:
                     path.unlink(missing_ok=True)
 
