@@ -278,3 +278,15 @@ def test_import_messages_show_file_content_inert(hostile: dict[str, Path]) -> No
     assert result.returncode == 1
     assert_inert(both(result), "import")
     assert b"tasks<U+202E>.json" in result.stderr
+
+
+def test_a_scheme_colour_that_is_not_a_colour_is_refused(tmp_path: Path) -> None:
+    # the UI builds Rich styles from it; a bad one would stop the UI with a traceback
+    scheme = DEFAULT_SCHEME.model_dump(mode="json")
+    scheme["stance"][0]["color"] = f"{ESC_CLEAR}[@click=app.quit]"
+    path = tmp_path / "scheme.json"
+    path.write_bytes(orjson.dumps(scheme))
+    result = run("validate", str(path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert_inert(both(result), "validate scheme")
+    assert b"$.stance[0].color" in result.stderr and b"is not a colour" in result.stderr
