@@ -147,3 +147,35 @@ async def test_error_toast_with_markup_and_escapes_in_a_file_name(
             await pilot.click(toast_widget.first().__class__)
             await pilot.pause()
         assert app.is_running and app.return_code is None
+
+
+async def test_command_palette_shows_quote_text_and_labels_literally(
+    annotations_dir: Path, tmp_path: Path
+) -> None:
+    app = AnnotatorApp(
+        annotations_dir=annotations_dir,
+        annotator="alice",
+        scheme=hostile_scheme(),
+        documents=[hostile_document()],
+        name_file=tmp_path / "name",
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("x")  # the first quote (with markup and escapes) is not a quote
+        await pilot.pause()
+        for query in ("", "Restore", "bal"):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            if query:
+                await pilot.press(*query)
+            await pilot.pause(0.3)
+            shown = screen_text(app)
+            assert_no_raw(shown)
+            if query == "Restore":
+                assert "Restore quote “We will ␛]52;c;cHduZWQ=␇ never <U+009B>2J" in shown
+            if query == "bal":
+                assert f"{CLICK}bal" in shown  # the scheme's label, not an action
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running and app.return_code is None

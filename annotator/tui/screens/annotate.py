@@ -18,6 +18,7 @@ from textual.widgets import Footer
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.errors import AnnotatorError
 from annotator.models import EntityKind, Quote
+from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
@@ -78,11 +79,21 @@ class AnnotateScreen(Screen[None]):
         # the label bar above the footer already shows every label key with its label, so the
         # footer leaves them out and keeps room for the other keys (help and palette list them)
         label_bindings = [
-            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP, show=False)
+            Binding(
+                label.key,
+                f"stance({index})",
+                safe_text(label.value),
+                group=STANCE_GROUP,
+                show=False,
+            )
             for index, label in enumerate(self.scheme.stance)
         ] + [
             Binding(
-                label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP, show=False
+                label.key,
+                f"sentiment({index})",
+                safe_text(label.value),
+                group=SENTIMENT_GROUP,
+                show=False,
             )
             for index, label in enumerate(self.scheme.sentiment)
         ]
