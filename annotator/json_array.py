@@ -18,10 +18,12 @@ import orjson
 from annotator.errors import InvalidFileError
 
 CHUNK_SIZE = 1 << 20
-# outside strings: a string opens, a container opens/closes, an element ends
-_STRUCTURE = re.compile(rb'["\[\]{},]')
-# inside a string: an escape (two bytes, so an escaped quote never closes it) or the closing quote
-_IN_STRING = re.compile(rb'\\.|"', re.DOTALL)
+# Everything up to the next structural byte, with whole strings (and their escapes) skipped in
+# one step; possessive quantifiers, so a failed match never backtracks. A match fails only
+# where the buffer ends first (or a string never closes): then more is read and it is retried.
+_STRING = rb'"(?:[^"\\]++|\\.)*+"'
+_NESTED = re.compile(rb'(?:[^"\[\]{}]++|' + _STRING + rb")*+([\[\]{}])", re.DOTALL)
+_TOP = re.compile(rb'(?:[^"\[\]{},]++|' + _STRING + rb")*+([\[\]{},])", re.DOTALL)
 _WHITESPACE = b" \t\r\n"
 
 
@@ -117,37 +119,20 @@ class _Scanner:
         (``,`` or ``]``); reads more of the file as needed."""
         depth = 0
         position = 0
-        in_string = False
         while True:
-            pattern = _IN_STRING if in_string else _STRUCTURE
-            match = pattern.search(self.buffer, position)
+            match = (_NESTED if depth else _TOP).match(self.buffer, position)
             if match is None:
-                # an escape cut by the chunk's end: its backslash (not yet matched) is the last byte
-                trailing_escape = (
-                    in_string and position < len(self.buffer) and self.buffer.endswith(b"\\")
-                )
-                position = len(self.buffer) - (1 if trailing_escape else 0)
                 if not self._more():
                     raise self._error("unexpected end of file inside an element", position)
-                continue
-            token = match.group()
+                continue  # the same bytes again, now with more after them
+            token = match.group(1)
             position = match.end()
-            if in_string:
-                if token == b'"':
-                    in_string = False
-                continue
-            if token == b'"':
-                in_string = True
-            elif token in (b"[", b"{"):
+            if token in (b"[", b"{"):
                 depth += 1
             elif depth:
-                if token in (b"]", b"}"):
-                    depth -= 1
-            else:  # at the array's level: "," or "]" ends the element ("}" is orjson's to report)
-                if token in (b",", b"]"):
-                    end = match.start()
-                    if not self.buffer[:end].strip(_WHITESPACE):
-                        raise self._error("empty element (two commas, or a comma after [)", end)
-                    if token == b"]":
-                        return end, b"]"
-                    return end, b","
+                depth -= 1  # "]" or "}": which one closes what is orjson's to check
+            elif token != b"}":  # at the array's level, "," or "]" ends the element
+                end = match.start(1)
+                if not self.buffer[:end].strip(_WHITESPACE):
+                    raise self._error("empty element (two commas, or a comma after [)", end)
+                return end, token

@@ -27,7 +27,7 @@ import orjson
 from annotator.atomic import atomic_writer
 from annotator.corpus import normalise_whitespace
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import validate_model
+from annotator.jsonio import dump_pretty, validate_model
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -132,22 +132,41 @@ def optional_str(value: Any, where: str, name: str) -> str | None:
 NEW_DOCUMENT_TEXT_FIELDS = ("title", "author", "outlet", "published", "date", "region", "theme")
 
 
+@dataclass(frozen=True)
+class PlannedFile:
+    """One validated annotation file of a plan; its content waits in the plan's spool."""
+
+    annotator: str
+    document_id: str
+    labels: int
+    offset: int
+    size: int
+
+
 @dataclass
 class ImportPlan:
-    """Everything an import will write, validated: the annotation files, and the new documents'
-    corpus lines (spooled to an anonymous temporary file, so they are not held in memory)."""
+    """Everything an import will write, validated: the annotation files and the new documents'
+    corpus lines, both spooled to anonymous temporary files (so neither is held in memory)."""
 
     new_documents: list[str]  # ids of the documents written to documents_out
     documents_out: Path
-    files: list[AnnotationFile]
+    files: list[PlannedFile]
     store: AnnotationStore
     force: bool = False
     skipped: int = 0
     spool: BinaryIO | None = field(default=None, repr=False)
+    file_spool: BinaryIO | None = field(default=None, repr=False)
+
+    def annotation(self, planned: PlannedFile) -> AnnotationFile:
+        """The validated annotation file, read back from the spool."""
+        assert self.file_spool is not None
+        self.file_spool.seek(planned.offset)
+        raw = self.file_spool.read(planned.size)
+        return AnnotationFile.model_validate_json(raw, context={"scheme": self.store.scheme})
 
     def summary(self) -> str:
         annotators = sorted({file.annotator for file in self.files})
-        labels = sum(len(file.labels) for file in self.files)
+        labels = sum(file.labels for file in self.files)
         text = (
             f"imported {len(self.files)} annotation file(s) with {labels} label(s) "
             f"for {', '.join(annotators) or 'no annotators'} into {self.store.root}"
@@ -159,9 +178,10 @@ class ImportPlan:
         return text
 
     def close(self) -> None:
-        if self.spool is not None:
-            self.spool.close()
-            self.spool = None
+        for spool in (self.spool, self.file_spool):
+            if spool is not None:
+                spool.close()
+        self.spool = self.file_spool = None
 
 
 @dataclass
@@ -222,7 +242,8 @@ def plan_import(
         by_id[document.id] = document
         by_text.setdefault(document.sha256, document)
     new = _NewDocuments(documents_out, load)
-    files: dict[tuple[str, str], AnnotationFile] = {}
+    files: dict[tuple[str, str], PlannedFile] = {}
+    file_spool = tempfile.TemporaryFile()  # noqa: SIM115 - owned by the plan
     skipped = 0
     try:
         number = 0  # of the record among those with annotations (names new documents)
@@ -247,8 +268,13 @@ def plan_import(
                 raise AnnotatorError(
                     f"{path}: already exists; pass --force to overwrite it (nothing was written)"
                 )
-            files[(annotator, document.id)] = annotation
+            content = dump_pretty(annotation)
+            files[(annotator, document.id)] = PlannedFile(
+                annotator, document.id, len(annotation.labels), file_spool.tell(), len(content)
+            )
+            file_spool.write(content)
     except BaseException:
+        file_spool.close()
         if new.spool is not None:
             new.spool.close()
         raise
@@ -260,6 +286,7 @@ def plan_import(
         force=force,
         skipped=skipped,
         spool=new.spool,
+        file_spool=file_spool,
     )
 
 
@@ -451,9 +478,9 @@ def apply_import(plan: ImportPlan) -> None:
     write still fails (a full disk), the files already written are put back as they were.
     """
     try:
-        by_annotator: dict[str, list[AnnotationFile]] = {}
-        for annotation in plan.files:
-            by_annotator.setdefault(annotation.annotator, []).append(annotation)
+        by_annotator: dict[str, list[PlannedFile]] = {}
+        for planned in plan.files:
+            by_annotator.setdefault(planned.annotator, []).append(planned)
         # annotators whose folder exists first: their locks are the ones another process can
         # hold, and a refusal then leaves no new folder behind
         order = sorted(by_annotator, key=lambda name: (not (plan.store.root / name).is_dir(), name))
@@ -471,9 +498,9 @@ def apply_import(plan: ImportPlan) -> None:
                     with atomic_writer(plan.documents_out) as out:
                         shutil.copyfileobj(plan.spool, out)
                 for annotator in sorted(by_annotator):
-                    for annotation in by_annotator[annotator]:
-                        rollback.keep(plan.store.path_for(annotator, annotation.document_id))
-                        writers[annotator].save(annotation)
+                    for planned in by_annotator[annotator]:
+                        rollback.keep(plan.store.path_for(annotator, planned.document_id))
+                        writers[annotator].save(plan.annotation(planned))
     finally:
         plan.close()
 
