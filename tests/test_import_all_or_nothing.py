@@ -5,6 +5,8 @@ line (never a TypeError/KeyError traceback)."""
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -355,3 +357,36 @@ def test_the_base_files_of_the_malformed_cases_import(
         path.write_bytes(content)
         run_import(path, root / "annotations", root, format_name=format_name)
         assert json_files(root / "annotations") == ["eve/doc1.json"]
+
+
+def test_cli_import_with_a_lock_held_by_another_process_writes_nothing(
+    annotations_dir: Path, tmp_path: Path
+) -> None:
+    path = write_tasks(tmp_path / "ls.json", [task()])
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from annotator.store import AnnotationStore; "
+            f"w = AnnotationStore(Path({str(annotations_dir)!r})).open_writer('bob'); "
+            "print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        result = subprocess.run(
+            [sys.executable, "-m", "annotator", "import", "label-studio", str(path),
+             "--annotations", str(annotations_dir), "--documents", str(tmp_path / "docs.jsonl")],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+        )  # fmt: skip
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1
+    assert result.stderr.startswith(b"annotator: error: ") and b"Traceback" not in result.stderr
+    assert f"process {holder.pid}".encode() in result.stderr  # names the holder
+    assert json_files(annotations_dir) == [] and not (tmp_path / "docs.jsonl").exists()

@@ -83,3 +83,11 @@ def test_errors_are_one_line_naming_the_file(data: bytes, message: str) -> None:
             split(data, chunk_size)
         assert message in str(caught.value) and str(caught.value).startswith("f.json: ")
         assert "\n" not in str(caught.value)
+
+
+def test_long_strings_with_escapes_across_many_chunks() -> None:
+    text = ('say \\"hi\\", [then] {go}, ' * 2000) + "\\\\"
+    values = [{"text": text, "n": [1, 2, {"k": text}]}, text, 3]
+    data = orjson.dumps(values)
+    for chunk_size in (7, 100, 4096):
+        assert split(data, chunk_size) == values
