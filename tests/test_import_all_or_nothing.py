@@ -136,6 +136,7 @@ def test_a_corrupt_or_newer_target_stops_everything_even_with_force(
     assert message in str(caught.value) and "bob/doc1.json" in str(caught.value)
     assert "nothing was written" in str(caught.value)
     assert json_files(annotations_dir) == ["bob/doc1.json"]
+    assert not (annotations_dir / "alice").exists()
     assert (annotations_dir / "bob" / "doc1.json").read_bytes() == content
     assert not (tmp_path / "imported" / "docs.jsonl").exists()
 

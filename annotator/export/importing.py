@@ -484,13 +484,11 @@ def apply_import(plan: ImportPlan) -> None:
         # annotators whose folder exists first: their locks are the ones another process can
         # hold, and a refusal then leaves no new folder behind
         order = sorted(by_annotator, key=lambda name: (not (plan.store.root / name).is_dir(), name))
+        targets = [plan.store.path_for(a.annotator, a.document_id) for a in plan.files]
+        _check_targets(targets, plan)  # before locking too, so a refusal creates no folder
         with contextlib.ExitStack() as stack:
             writers = {name: stack.enter_context(plan.store.open_writer(name)) for name in order}
-            targets = [plan.store.path_for(a.annotator, a.document_id) for a in plan.files]
-            for path in targets:
-                _check_target(path, plan)
-            if plan.new_documents:
-                _check_documents_out(plan)
+            _check_targets(targets, plan)  # again under the locks: what counts
             with _Rollback() as rollback:
                 if plan.new_documents and plan.spool is not None:
                     rollback.keep(plan.documents_out)
@@ -503,6 +501,13 @@ def apply_import(plan: ImportPlan) -> None:
                         writers[annotator].save(plan.annotation(planned))
     finally:
         plan.close()
+
+
+def _check_targets(targets: list[Path], plan: ImportPlan) -> None:
+    for path in targets:
+        _check_target(path, plan)
+    if plan.new_documents:
+        _check_documents_out(plan)
 
 
 def _check_target(path: Path, plan: ImportPlan) -> None:
