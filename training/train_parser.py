@@ -62,7 +62,7 @@ def train(train: Path, dev: Path, out: Path, minutes: float, seed: int) -> None:
     )
     print("+", " ".join(cmd), flush=True)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, start_new_session=True)
+    proc = subprocess.Popen(cmd, start_new_session=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
     try:
         proc.wait(timeout=minutes * 60)
     except subprocess.TimeoutExpired:

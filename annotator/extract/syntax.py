@@ -305,11 +305,13 @@ def noun_phrase(
     deps = _NP_DEPS
     if appos:
         deps = deps | _APPOS_DEPS | {"punct"}
-    if conj:
-        deps = deps | _CONJ_DEPS
     if nmod:
         deps = deps | _NMOD_DEPS | {"case", "obl", "obj", "mark", "nsubj", "cop", "aux"}
-    return _contiguous(sentence, token, _phrase_tokens(sentence, token, deps))
+    keep = _phrase_tokens(sentence, token, deps | _CONJ_DEPS if conj else deps)
+    if conj:
+        for other in conjuncts(sentence, token)[1:]:
+            keep |= _phrase_tokens(sentence, other, deps | _CONJ_DEPS)
+    return _contiguous(sentence, token, keep)
 
 
 def appositions(sentence: ParsedSentence, token: Token) -> list[Token]:
@@ -318,7 +320,12 @@ def appositions(sentence: ParsedSentence, token: Token) -> list[Token]:
 
 
 def conjuncts(sentence: ParsedSentence, token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it, in text order ("Japan and the Philippines")."""
+    """``token`` and the tokens coordinated with it, in text order ("Japan and the Philippines").
+
+    Besides ``conj`` dependents this accepts the parser's frequent near miss of attaching the
+    second conjunct as a sibling with the same label ("Japan/nsubj and the Philippines/nsubj
+    said"): a later sibling with the same label and head that has its own ``cc``.
+    """
     found = {token.i}
     stack = [token]
     while stack:
@@ -326,29 +333,39 @@ def conjuncts(sentence: ParsedSentence, token: Token) -> list[Token]:
             if kid.i not in found:
                 found.add(kid.i)
                 stack.append(kid)
+    if not token.is_root:
+        for sibling in sentence.children(sentence.head_of(token), {token.dep}):
+            if sibling.i > max(found) and sentence.children(sibling, {"cc"}):
+                found.add(sibling.i)
     return [sentence[j] for j in sorted(found)]
 
 
 def propn_spans(sentence: ParsedSentence) -> list[TextSpan]:
-    """Proper-name spans: maximal runs of adjacent PROPN tokens linked by compound/flat (or
-    sharing a head through them), e.g. "Prime Minister Fumio Kishida", "Lowy Institute"."""
+    """Proper-name spans: maximal runs of adjacent PROPN tokens (not a possessive ``'s``) linked
+    by compound/flat/nmod:desc, or sharing a head through them or with one label, e.g. "Prime
+    Minister Fumio Kishida", "Lowy Institute"."""
     spans: list[TextSpan] = []
     tokens = sentence.tokens
     i = 0
     while i < len(tokens):
-        if tokens[i].pos != "PROPN":
+        if not _is_name_word(tokens[i]):
             i += 1
             continue
         first = last = i
         while (
             last + 1 < len(tokens)
-            and tokens[last + 1].pos == "PROPN"
+            and _is_name_word(tokens[last + 1])
             and _linked(tokens[last], tokens[last + 1])
         ):
             last += 1
         spans.append(sentence.span(first, last))
         i = last + 1
     return spans
+
+
+def _is_name_word(token: Token) -> bool:
+    possessive = token.tag == "POS" or token.dep == "case" or token.text.lower() in {"'s", "’s"}
+    return token.pos == "PROPN" and not possessive
 
 
 def _linked(left: Token, right: Token) -> bool:
@@ -358,4 +375,9 @@ def _linked(left: Token, right: Token) -> bool:
         return True
     if right.head == left.i and right.dep in _NAME_LINKS:
         return True
-    return left.head == right.head and left.dep in _NAME_LINKS and right.dep in _NAME_LINKS
+    if left.head != right.head:
+        return False
+    # siblings: both name parts of one head, or (a frequent parser slip) two adjacent proper
+    # nouns given the same role ("met Joe/obj Biden/obj")
+    both_links = left.dep in _NAME_LINKS and right.dep in _NAME_LINKS
+    return both_links or (left.dep == right.dep and left.dep not in {"conj", "appos", "list"})
