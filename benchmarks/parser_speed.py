@@ -7,6 +7,9 @@ measured in the same run, is a process that only tokenises the same sentences wi
 Figures are medians of RUNS runs: model load time, words/s, the ratio to the reference, and the
 time for one 10 KB article when every sentence is parsed (the attribution parses fewer).
 
+Times are CPU seconds of the child process (``time.process_time``): on a shared machine the
+wall-clock time mostly measures the other jobs. Wall-clock words/s is printed beside them.
+
 Targets: >= 6,000 words/s (so a 10 KB article of ~1,700 words parses in <= 0.3 s, the issue's
 per-article budget), 10 KB article <= 0.3 s, model load <= 3 s. A missed target prints MISSED.
 
@@ -52,27 +55,27 @@ def measure(mode: str) -> None:
     repeat = max(1, TARGET_WORDS // words)
     batch = spans * repeat
     if mode == "reference":
-        started = time.perf_counter()
+        started, wall = time.process_time(), time.perf_counter()
         count = sum(len(WORD.findall(text[s:e])) for s, e in batch)
-        seconds = time.perf_counter() - started
-        print(f"0\t{count}\t{seconds:.6f}\t0")
+        seconds, wall = time.process_time() - started, time.perf_counter() - wall
+        print(f"0\t{count}\t{seconds:.6f}\t0\t{wall:.6f}")
         return
     from annotator.extract.syntax import load_model, parse_spans
 
-    started = time.perf_counter()
+    started = time.process_time()
     load_model()
-    loaded = time.perf_counter() - started
+    loaded = time.process_time() - started
     parse_spans(text, spans[:20])  # warm caches (first batch allocates)
-    started = time.perf_counter()
+    started = time.process_time()
     parse_spans(text, article)
-    article_s = time.perf_counter() - started
-    started = time.perf_counter()
+    article_s = time.process_time() - started
+    started, wall = time.process_time(), time.perf_counter()
     parse_spans(text, batch)
-    seconds = time.perf_counter() - started
-    print(f"{loaded:.4f}\t{words * repeat}\t{seconds:.6f}\t{article_s:.4f}")
+    seconds, wall = time.process_time() - started, time.perf_counter() - wall
+    print(f"{loaded:.4f}\t{words * repeat}\t{seconds:.6f}\t{article_s:.4f}\t{wall:.6f}")
 
 
-def run_child(mode: str) -> tuple[float, int, float, float]:
+def run_child(mode: str) -> tuple[float, int, float, float, float]:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     out = subprocess.run(
         [sys.executable, __file__, "--measure", mode],
@@ -82,7 +85,7 @@ def run_child(mode: str) -> tuple[float, int, float, float]:
         env=env,
         cwd=ROOT,
     ).stdout.split()
-    return float(out[0]), int(out[1]), float(out[2]), float(out[3])
+    return float(out[0]), int(out[1]), float(out[2]), float(out[3]), float(out[4])
 
 
 def flag(ok: bool) -> str:
@@ -99,6 +102,7 @@ def main() -> None:
     load_s = statistics.median(r[0] for r in parsed)
     parse_s = statistics.median(r[2] for r in parsed)
     article_s = statistics.median(r[3] for r in parsed)
+    wall_s = statistics.median(r[4] for r in parsed)
     ref_s = statistics.median(r[2] for r in reference)
     rate = words / parse_s
     print(f"words parsed per run      {words}")
@@ -109,6 +113,7 @@ def main() -> None:
         f"parse speed (one core)    {rate:,.0f} words/s "
         f"(target >= {MIN_WORDS_PER_S:,}){flag(rate >= MIN_WORDS_PER_S)}"
     )
+    print(f"parse speed, wall clock   {words / wall_s:,.0f} words/s (shared machine)")
     print(
         f"10 KB article, all sents  {article_s:.3f} s "
         f"(target <= {MAX_ARTICLE_S} s){flag(article_s <= MAX_ARTICLE_S)}"
