@@ -11,7 +11,9 @@ SEEDS = REPO_ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test (and the commands it runs as processes) uses its own extraction cache."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(folder))
