@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from pydantic import ValidationError
+
 from annotator.atomic import write_atomic
 from annotator.errors import AnnotatorError, InvalidFileError, LockedError
-from annotator.jsonio import dump_pretty, read_json_bytes, validate_model
+from annotator.jsonio import dump_pretty, parse_json, validate_model
 from annotator.migrations import migrate_annotation
 from annotator.models import (
     DEFAULT_SCHEME,
@@ -45,13 +47,23 @@ def load_annotation_file(
     scheme: LabelScheme = DEFAULT_SCHEME,
     document: Document | None = None,
 ) -> AnnotationFile:
-    """Read, migrate and validate one annotation file; errors name the file and JSON path."""
-    data = read_json_bytes(path)
-    data = migrate_annotation(data, path)
+    """Read, migrate and validate one annotation file; errors name the file and JSON path.
+
+    A current file is parsed and validated in one pass (``model_validate_json``); only a file
+    that fails it takes the slow path (parse, migrate, validate), which names the problem.
+    """
     context: dict[str, object] = {"scheme": scheme}
     if document is not None:
         context["document_text"] = document.text
-    annotation = validate_model(AnnotationFile, data, path, context=context)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        annotation = AnnotationFile.model_validate_json(raw, context=context)
+    except ValidationError:
+        data = migrate_annotation(parse_json(raw, path), path)
+        annotation = validate_model(AnnotationFile, data, path, context=context)
     if document is not None:
         check_matches_document(annotation, document, path)
     return annotation

@@ -282,3 +282,21 @@ def test_bad_input_is_a_clear_error() -> None:
         krippendorff_alpha([[1, 2], [1, 2]], "cardinal")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="draws must be at least 1"):
         bootstrap_alpha([[1, 2], [1, 2]], draws=0)
+
+
+@pytest.mark.parametrize("annotators", [2, 5, 10])
+@pytest.mark.parametrize("level", ["nominal", "ordinal", "interval", "ratio"])
+def test_alpha_equals_krippendorff_package_to_1e_12(annotators: int, level: str) -> None:
+    """The vectorised paths (few labels: value counts; many: annotator pairs) agree with it."""
+    import krippendorff
+
+    rng = np.random.default_rng(annotators * 7 + len(level))
+    # 5 labels: value counts; 300 labels: annotator pairs (2,000 also for the nominal path)
+    for labels, units in ((5, 3000), (300, 400), (2000, 1500)):
+        truth = rng.integers(1, labels + 1, size=units)
+        noise = rng.integers(1, labels + 1, size=(annotators, units))
+        data = np.where(rng.random((annotators, units)) < 0.6, truth, noise).astype(np.float64)
+        data[rng.random(data.shape) < 0.15] = np.nan
+        ours = krippendorff_alpha(data, level)  # type: ignore[arg-type]
+        theirs = float(krippendorff.alpha(data, level_of_measurement=level))
+        assert abs(ours - theirs) <= 1e-12, (labels, ours, theirs)
