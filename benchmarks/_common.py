@@ -164,3 +164,77 @@ def generate_corpus(folder: Path, articles: int, article_bytes: int, seed: int =
         (folder / f"article_{number:04d}.txt").write_text("\n".join(lines), encoding="utf-8")
     marker.touch()
     return folder
+
+
+def extract_quote_ids(corpus: Path, cache_dir: Path) -> dict[str, tuple[str, list[str]]]:
+    """``annotator extract --json`` once (which also fills ``cache_dir``): id -> (sha256, quotes)."""
+    import orjson
+
+    listing = OUT / "extract-listing.jsonl"
+    env = {**os.environ, "ANNOTATOR_CACHE_DIR": str(cache_dir)}
+    run_process(annotator_command("extract", str(corpus), "--json"), env=env, stdout_path=listing)
+    found: dict[str, tuple[str, list[str]]] = {}
+    with listing.open("rb") as handle:
+        for line in handle:
+            document = orjson.loads(line)
+            found[document["id"]] = (document["sha256"], [q["id"] for q in document["quotes"]])
+    listing.unlink()
+    return found
+
+
+def write_annotations(
+    root: Path,
+    documents: dict[str, tuple[str, list[str]]],
+    annotators: int,
+    share: float,
+    seed: int = 15,
+) -> int:
+    """Annotation files (valid, as the store writes them) labelling ``share`` of the quotes."""
+    import orjson
+
+    from annotator.models import DEFAULT_SCHEME, utc_now
+
+    rng = random.Random(seed)
+    stances = DEFAULT_SCHEME.stance_values()
+    sentiments = DEFAULT_SCHEME.sentiment_values()
+    now = utc_now().isoformat().replace("+00:00", "Z")
+    labels_written = 0
+    for number in range(annotators):
+        name = f"analyst{number}"
+        folder = root / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for document_id, (sha256, quote_ids) in documents.items():
+            labels = [
+                {
+                    "quote_id": quote_id,
+                    "stance": rng.choice(stances),
+                    "sentiment": rng.choice(sentiments),
+                    "speaker": None,
+                    "outlet": None,
+                    "note": None,
+                    "flagged": False,
+                    "seconds": float(rng.randint(3, 60)),
+                    "updated_at": now,
+                }
+                for quote_id in quote_ids
+                if rng.random() < share
+            ]
+            labels_written += len(labels)
+            data = {
+                "schema_version": 1,
+                "annotator": name,
+                "document_id": document_id,
+                "document_sha256": sha256,
+                "scheme": DEFAULT_SCHEME.ref.model_dump(mode="json"),
+                "labels": labels,
+                "added_quotes": [],
+                "deleted_quotes": [],
+            }
+            (folder / f"{document_id}.json").write_bytes(
+                orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+            )
+    return labels_written
+
+
+def cache_env(cache_dir: Path) -> dict[str, str]:
+    return {**os.environ, "ANNOTATOR_CACHE_DIR": str(cache_dir)}
