@@ -81,6 +81,14 @@ def field_data(
                 given = [getattr(label, field) for label in labels]
                 chosen = [column for column, value in zip(columns, given, strict=True) if value]
                 given = [value for value in given if value]
+            elif not quotes:
+                # nothing extracted to resolve against: the label's own value or "as extracted"
+                names = display[field]
+                chosen = columns
+                own = [getattr(label, field) for label in labels]
+                if None in own:
+                    names.setdefault(AS_EXTRACTED, AS_EXTRACTED)
+                given = [AS_EXTRACTED if value is None else _name(value, names) for value in own]
             else:
                 names = display[field]
                 chosen = columns
