@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.table import Table
 from rich.text import Text
 
 from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
@@ -45,6 +44,8 @@ def print_corpus(paths: list[Path], as_json: bool) -> None:
             write_json_lines([rows.pop()])
     if as_json:
         return
+    from rich.table import Table  # only for the table: --json stays light
+
     table = Table(title=f"{len(rows)} document{'s' if len(rows) != 1 else ''}", show_lines=False)
     for column in ("id", "title", "author", "outlet", "published", "paragraphs", "words"):
         table.add_column(column, overflow="fold", no_wrap=column == "id")
