@@ -365,3 +365,6 @@ main.add_command(extract)
 from annotator.commands.migrate import migrate  # noqa: E402
 
 main.add_command(migrate)
+from annotator.commands.adjudicate import adjudicate  # noqa: E402
+
+main.add_command(adjudicate)

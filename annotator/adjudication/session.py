@@ -64,6 +64,28 @@ def annotator_files(
     return files
 
 
+def adjudicator_names(store: AnnotationStore) -> list[str]:
+    """The store's folders that hold adjudicated (gold) files: the reserved name, and any whose
+    first file records an adjudication."""
+    from annotator.jsonio import read_json_bytes
+
+    found = []
+    for name in store.annotators():
+        if name == DEFAULT_ADJUDICATOR:
+            found.append(name)
+            continue
+        first = next(iter(store.paths([name])), None)
+        if first is None:
+            continue
+        try:
+            data = read_json_bytes(first)
+        except AnnotatorError:
+            continue  # reported by whoever reads the file for real
+        if isinstance(data, dict) and data.get("adjudication") is not None:
+            found.append(name)
+    return found
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     decisions: Decisions
