@@ -110,7 +110,9 @@ def settle(
     for candidate in found:
         counts.setdefault(comparable(field, candidate.value), []).append(candidate)
     if len(counts) == 1:
-        return Settlement(found[0].value, DecisionMethod.UNANIMOUS, tuple(c.annotator for c in found))
+        return Settlement(
+            found[0].value, DecisionMethod.UNANIMOUS, tuple(c.annotator for c in found)
+        )
     if policy == "majority":
         for group in counts.values():
             if 2 * len(group) > len(found):

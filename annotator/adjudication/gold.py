@@ -18,7 +18,6 @@ from typing import Any, Literal
 from annotator.adjudication.align import AlignedQuote
 from annotator.adjudication.fields import (
     FIELDS,
-    LABEL_FIELDS,
     NOT_BLOCKING,
     Candidate,
     Settlement,
@@ -111,7 +110,9 @@ def _fallback_bounds(item: AlignedQuote) -> Settlement | None:
     return None
 
 
-def quote_status(item: AlignedQuote, policy: AdjudicationPolicy, decisions: Decisions) -> QuoteStatus:
+def quote_status(
+    item: AlignedQuote, policy: AdjudicationPolicy, decisions: Decisions
+) -> QuoteStatus:
     """``rejected`` (decided: not a quote), ``settled`` (every field decided) or ``unsettled``."""
     existence = field_state(item, "quote", policy, decisions)
     if existence.settlement is None:
@@ -154,9 +155,7 @@ def gold_label(
     span = (quote.start, quote.end)
     source = item.label_at(span)
     snapshot = (
-        source.quote
-        if source is not None
-        else LabelledQuote.of(quote, current_extractor_version())
+        source.quote if source is not None else LabelledQuote.of(quote, current_extractor_version())
     )
     values: dict[str, Any] = {}
     fields: dict[DecisionField, FieldDecision] = {}
@@ -280,4 +279,3 @@ def _label_value(label: QuoteLabel, field: DecisionField) -> Any:
     if field == "flag":
         return label.flagged
     return getattr(label, field)
-

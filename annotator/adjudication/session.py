@@ -125,8 +125,10 @@ class AdjudicationSession:
         self.annotators: list[str] = [annotation.annotator for annotation in files]
         self.items: list[AlignedQuote] = align_document(document, files)
         self.gold: AnnotationFile | None = store.load(adjudicator, document.id, document)
-        recorded = None if self.gold is None or self.gold.adjudication is None else (
-            self.gold.adjudication.policy
+        recorded = (
+            None
+            if self.gold is None or self.gold.adjudication is None
+            else (self.gold.adjudication.policy)
         )
         self.policy: AdjudicationPolicy = policy or recorded or "unanimous"
         self.decisions: Decisions = (

@@ -122,6 +122,8 @@ def corpus_summaries(
 ) -> list[DocumentSummary]:
     """The summary of every document (read-only: nothing is written)."""
     return [
-        summarise(AdjudicationSession(document, None, policy=policy, store=store, adjudicator=adjudicator))
+        summarise(
+            AdjudicationSession(document, None, policy=policy, store=store, adjudicator=adjudicator)
+        )
         for document in documents
     ]

@@ -189,7 +189,9 @@ def report_against(
 
 
 def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
-    summary = Table(title=Text(f"{field}: each annotator against {reference}"), title_justify="left")
+    summary = Table(
+        title=Text(f"{field}: each annotator against {reference}"), title_justify="left"
+    )
     for column in ("annotator", "units", "accuracy", "Cohen's kappa"):
         summary.add_column(column, justify="left" if column == "annotator" else "right")
     labels = Table(
@@ -202,7 +204,10 @@ def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
         labels.add_column(column, justify="right")
     for name, score in scores.items():
         summary.add_row(
-            Text(name), Text(str(score.n_units)), _number(score.accuracy), _number(score.cohen_kappa)
+            Text(name),
+            Text(str(score.n_units)),
+            _number(score.accuracy),
+            _number(score.cohen_kappa),
         )
         for label, figures in score.per_label.items():
             labels.add_row(
