@@ -65,9 +65,9 @@ def value_of(reading: Reading, field: DecisionField) -> Any:
     if label is None:
         return None
     if field == "speaker":
-        return label.resolved_speaker or ""
+        return " ".join((label.resolved_speaker or "").split())
     if field == "outlet":
-        return label.resolved_outlet or ""
+        return " ".join((label.resolved_outlet or "").split())
     if field == "flag":
         return label.flagged
     if field == "note":
