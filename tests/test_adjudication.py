@@ -322,3 +322,17 @@ def test_other_text_is_refused_with_one_line(store: AnnotationStore) -> None:
     )
     with pytest.raises(AnnotatorError, match="another version of the text"):
         AdjudicationSession(changed, None, store=store)
+
+
+def test_describe_says_how_the_quotes_differ() -> None:
+    from annotator.adjudication.display import describe
+
+    document = make_document()
+    q1, q2, q3, q4 = align_document(document, team(document))
+    assert describe(q1) == ""
+    assert (
+        describe(q2)
+        == f"bounds differ: alice {Q2[0]}-{Q2[1]}, bob {Q2_LONGER[0]}-{Q2_LONGER[1]}, carol {Q2[0]}-{Q2[1]}"
+    )
+    assert describe(q3) == "not a quote for bob, carol"
+    assert describe(q4) == "added by bob; not a quote for alice, carol"

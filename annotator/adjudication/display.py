@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.text import Text
 
+from annotator.adjudication.align import AlignedQuote
 from annotator.models import DecisionField
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -54,3 +55,28 @@ def shown_value(field: DecisionField, value: Any, width: int = 40) -> str:
 
 def rich_text(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
+
+
+def describe(item: AlignedQuote) -> str:
+    """One line on how the annotators' quotes differ here ('' when they all have the same)."""
+    parts = []
+    extracted = {(quote.start, quote.end) for quote in item.extracted}
+    added = [r.annotator for r in item.readings if r.span is not None and r.span not in extracted]
+    without = [r.annotator for r in item.readings if r.quote is None]
+    spans = {r.span for r in item.readings if r.span is not None}
+    if added and not extracted:
+        parts.append(f"added by {', '.join(added)}")
+    if without:
+        parts.append(f"not a quote for {', '.join(without)}")
+    if len(spans) > 1:
+        parts.append(
+            "bounds differ: "
+            + ", ".join(
+                f"{r.annotator} {r.span[0]}-{r.span[1]}"
+                for r in item.readings
+                if r.span is not None
+            )
+        )
+    elif added and extracted:
+        parts.append(f"re-bounded by {', '.join(added)}")
+    return inert("; ".join(parts))

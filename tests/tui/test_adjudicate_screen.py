@@ -138,6 +138,7 @@ async def test_undo_restores_the_saved_file_and_own_value_dialog(
             assert session.current_field == "quote"
             shown = screen_text(app)
             assert "not a quote" in shown and "? open" in shown
+            assert "added by alice; not a quote for bob" in shown
             await pilot.press("tab")  # q1548-1676: alice balancing, bob pro-China
             assert session.current is not None and session.current.key == "q1548-1676"
             assert session.current_field == "stance"

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from annotator.adjudication.display import inert, rich_text, short, shown_value
+from annotator.adjudication.display import describe, inert, rich_text, short, shown_value
 from annotator.adjudication.fields import value_of
 from annotator.adjudication.session import AdjudicationSession
 from annotator.adjudication.summary import DocumentSummary
@@ -198,7 +198,12 @@ class AdjudicateScreen(Screen[None]):
             header.append(inert(f" · {note}"), style="italic")
         self.query_one("#adjudication-header", Static).update(header)
         text = session.document.text[item.start : item.end]
-        self.query_one("#adjudication-quote", Static).update(rich_text(short(text, 400)))
+        shown = Text()
+        difference = describe(item)
+        if difference:
+            shown.append(difference + "\n", style="yellow")
+        shown.append(short(text, 400))
+        self.query_one("#adjudication-quote", Static).update(shown)
         self.grid.refresh_rows()
         self._show_detail()
 
