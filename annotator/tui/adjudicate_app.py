@@ -18,7 +18,9 @@ from annotator.errors import AnnotatorError
 from annotator.models import DEFAULT_ADJUDICATOR, AdjudicationPolicy, Document
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, AnnotationWriter
+from annotator.tui.keys import key_help
 from annotator.tui.screens.adjudicate import AdjudicateScreen, AdjudicationCorpusScreen
+from annotator.tui.screens.help import HelpScreen
 
 
 class AdjudicatorApp(App[None]):
@@ -26,7 +28,10 @@ class AdjudicatorApp(App[None]):
 
     CSS_PATH = "annotator.tcss"
     TITLE = "annotator adjudicate"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "help"),
+        Binding("q", "quit", "quit"),
+    ]
 
     def __init__(
         self,
@@ -63,6 +68,12 @@ class AdjudicatorApp(App[None]):
         session = self.sessions[index]
         title = session.document.title or session.document.id
         self.push_screen(AdjudicateScreen(session, f"{title} · {index + 1}/{len(self.sessions)}"))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        context = "adjudicate" if isinstance(self.screen, AdjudicateScreen) else "documents"
+        self.push_screen(HelpScreen(self.store.scheme, key_help(self.screen), context))
 
     def on_adjudicate_screen_closed(self, event: AdjudicateScreen.Closed) -> None:
         screen = self.screen

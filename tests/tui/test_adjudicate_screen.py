@@ -16,6 +16,7 @@ from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore, load_annotation_file
 from annotator.tui.adjudicate_app import AdjudicatorApp
 from annotator.tui.screens.adjudicate import AdjudicateScreen, AdjudicationCorpusScreen
+from annotator.tui.screens.help import HelpScreen
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -168,6 +169,14 @@ async def test_undo_restores_the_saved_file_and_own_value_dialog(
             text = screen_text(app)
             lines = text.rstrip("\n").split("\n")
             assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+            await pilot.press("down")
+            assert session.current_field == "sentiment"
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpScreen) and help_screen.context == "adjudicate"
+            described = {key.description for key in help_screen.keys}
+            assert {"take annotator 2's value", "own value", "next unsettled", "undo"} <= described
 
 
 async def test_file_text_is_shown_literally(team_dir: Path, extracted: list[Document]) -> None:

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotator.adjudication.display import describe, inert, rich_text, short, shown_value
-from annotator.adjudication.fields import value_of
+from annotator.adjudication.fields import FIELDS, value_of
 from annotator.adjudication.session import AdjudicationSession
 from annotator.adjudication.summary import DocumentSummary
 from annotator.errors import AnnotatorError
@@ -138,7 +138,12 @@ class AdjudicateScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(str(number), f"take({number})", f"take {number}", show=number == 1)
+            Binding(
+                str(number),
+                f"take({number})",
+                f"take annotator {number}'s value" if number > 1 else "take annotator 1's value",
+                show=False,
+            )
             for number in range(1, 10)
         ),
         Binding("o", "own", "own value"),
@@ -146,6 +151,8 @@ class AdjudicateScreen(Screen[None]):
         Binding("r", "reject", "not a quote"),
         Binding("c", "clear", "clear"),
         Binding("tab", "next_unsettled", "next unsettled", priority=True),
+        Binding("up", "field(-1)", "previous field", show=False),
+        Binding("down", "field(1)", "next field", show=False),
         Binding("j", "quote(1)", "next quote"),
         Binding("k", "quote(-1)", "prev quote"),
         Binding("u", "undo", "undo"),
@@ -263,6 +270,11 @@ class AdjudicateScreen(Screen[None]):
 
     def action_redo(self) -> None:
         self.refresh_view(f"redid {self.session.redo() or 'nothing'}")
+
+    def action_field(self, step: int) -> None:
+        self.session.field = max(0, min(self.session.field + step, len(FIELDS) - 1))
+        self.grid.move_cursor(row=self.session.field, animate=False)
+        self._show_detail()
 
     def action_quote(self, step: int) -> None:
         self.session.move_to(self.session.index + step)
