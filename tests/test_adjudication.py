@@ -300,6 +300,13 @@ def test_own_values_are_checked(store: AnnotationStore) -> None:
         session.set_own("hawkish", "stance")
     with pytest.raises(ValueError, match="not inside the text"):
         session.set_own((5, 10_000), "bounds")
+    session.move_to(0)
+    with pytest.raises(ValueError, match="overlap another quote"):
+        session.set_own((Q1[0], Q2[0] + 3), "bounds")
+    session.set_own((Q1[0] + 1, Q1[1] - 1), "bounds")
+    gold = saved_gold(store)
+    assert f"q{Q1[0] + 1}-{Q1[1] - 1}" in {label.quote_id for label in gold.labels}
+    assert f"q{Q1[0]}-{Q1[1]}" in gold.deleted_quotes
 
 
 def test_read_only_session_refuses_changes(store: AnnotationStore) -> None:

@@ -41,6 +41,7 @@ from annotator.models import (
     QuoteOrigin,
     SchemeRef,
     current_extractor_version,
+    kind_of_text,
 )
 
 QuoteStatus = Literal["settled", "rejected", "unsettled"]
@@ -214,9 +215,7 @@ def build_gold(
         if bounds.settlement is None:
             continue
         start, end = bounds.value
-        quote = item.quote_at((start, end)) or Quote.from_span(
-            document.text, start, end, origin=QuoteOrigin.MANUAL
-        )
+        quote = item.quote_at((start, end)) or _own_quote(document, item, start, end)
         deleted.extend(other.id for other in item.extracted if other.id != quote.id)
         if quote.id not in extracted_ids:
             added.append(quote)
@@ -234,6 +233,25 @@ def build_gold(
         added_quotes=added,
         deleted_quotes=sorted(set(deleted)),
         adjudication=AdjudicationRecord(policy=policy, annotators=annotators, rejected=rejected),
+    )
+
+
+def _own_quote(document: Document, item: AlignedQuote, start: int, end: int) -> Quote:
+    """A quote on the adjudicator's own bounds, with the attribution of the group's quote."""
+    base = next((r.quote for r in item.readings if r.quote is not None), None)
+    if base is None and item.extracted:
+        base = item.extracted[0]
+    return Quote.from_span(
+        document.text,
+        start,
+        end,
+        kind=base.kind if base is not None else kind_of_text(document.text[start:end]),
+        speaker=None if base is None else base.speaker,
+        speaker_role=None if base is None else base.speaker_role,
+        outlet=None if base is None else base.outlet,
+        cue=None if base is None else base.cue,
+        origin=QuoteOrigin.MANUAL,
+        replaces=item.extracted[0].id if item.extracted else None,
     )
 
 

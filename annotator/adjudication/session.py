@@ -301,6 +301,13 @@ class AdjudicationSession:
             start, end = value
             if not 0 <= start < end <= len(self.document.text):
                 raise ValueError(f"bounds {start}-{end} are not inside the text")
+            current = self.current
+            for item in self.items:
+                if item is not current and item.contains(start, end):
+                    raise ValueError(
+                        f"bounds {start}-{end} overlap another quote ({item.key}); "
+                        "adjudicate that one instead"
+                    )
             return (start, end)
         return value
 
