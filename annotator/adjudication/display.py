@@ -1,33 +1,23 @@
 """How adjudication values are shown: one short line each, with file text made inert.
 
-``inert`` replaces control, bidi and other invisible format characters by U+FFFD (the
-project's safe-text renderer, ``annotator.safe_text``, is not on this branch yet; once merged,
-``inert`` should call it). Rich ``Text`` built from the result is never parsed as markup.
+Everything from files goes through the project's one safe-text renderer
+(:mod:`annotator.safe_text`); Rich ``Text`` built from it is never parsed as markup.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from rich.text import Text
 
 from annotator.adjudication.align import AlignedQuote
 from annotator.models import DecisionField
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+from annotator.safe_text import safe_rich, safe_text
 
 
 def inert(text: str) -> str:
-    """``text`` with characters that could act on a terminal replaced (same length)."""
-    text = _UNSAFE.sub("\ufffd", text)
-    if any(unicodedata.category(char) == "Cf" and char not in "\u200c\u200d" for char in text):
-        text = "".join(
-            "\ufffd" if unicodedata.category(char) == "Cf" and char not in "\u200c\u200d" else char
-            for char in text
-        )
-    return text
+    """``text`` as one inert line (control and invisible characters shown, never acted on)."""
+    return safe_text(text)
 
 
 def short(text: str, width: int = 60) -> str:
@@ -54,7 +44,7 @@ def shown_value(field: DecisionField, value: Any, width: int = 40) -> str:
 
 
 def rich_text(text: str, style: str = "") -> Text:
-    return Text(inert(text), style=style)
+    return safe_rich(text, style)
 
 
 def describe(item: AlignedQuote) -> str:

@@ -124,7 +124,11 @@ class AdjudicationSession:
         self.files = files
         self.annotators: list[str] = [annotation.annotator for annotation in files]
         self.items: list[AlignedQuote] = align_document(document, files)
-        self.gold: AnnotationFile | None = store.load(adjudicator, document.id, document)
+        self.gold: AnnotationFile | None = (
+            writer.load(document.id, document)  # the base of a three-way merge on save
+            if writer is not None
+            else store.load(adjudicator, document.id, document)
+        )
         recorded = (
             None
             if self.gold is None or self.gold.adjudication is None
@@ -367,8 +371,10 @@ class AdjudicationSession:
         """Write the gold file now (atomically, validated by the writer)."""
         if self.writer is None:
             raise AnnotatorError(f"{self.path}: opened read-only, not saved")
-        gold = self.gold_file()
-        path = self.writer.save(gold)
-        self.gold = gold
+        saved = self.writer.write(self.gold_file())
+        self.gold = saved.annotation
+        if saved.merged:
+            # the file changed on disk (a git pull): take its decisions along with ours
+            self.decisions = decisions_from_gold(saved.annotation, self.items)
         self.save_count += 1
-        return path
+        return saved.path

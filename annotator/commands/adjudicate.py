@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import cast
 
 import click
-from rich.text import Text
 
 from annotator.adjudication.display import short
 from annotator.adjudication.fields import POLICIES
@@ -26,6 +25,7 @@ from annotator.cli_support import (
 )
 from annotator.errors import AnnotatorError
 from annotator.models import DEFAULT_ADJUDICATOR, AdjudicationPolicy
+from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, safe_component
 
@@ -105,7 +105,7 @@ def adjudicate(
 
 def print_summary(summary: DocumentSummary, path: Path) -> None:
     stdout_console.print(
-        Text(
+        safe_rich(
             f"{summary.document_id}: {summary.quotes} quotes of {', '.join(summary.annotators)} "
             f"({summary.policy}): {summary.settled} settled, {summary.rejected} not quotes, "
             f"{summary.unsettled} to adjudicate -> {path}"
@@ -113,5 +113,5 @@ def print_summary(summary: DocumentSummary, path: Path) -> None:
     )
     for quote in summary.open:
         stdout_console.print(
-            Text(f"  {quote.key} {', '.join(quote.fields)}: {short(quote.text, 50)}")
+            safe_rich(f"  {quote.key} {', '.join(quote.fields)}: {short(quote.text, 50)}")
         )

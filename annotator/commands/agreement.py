@@ -141,7 +141,7 @@ def without_adjudicated(
     left_out = sorted({annotation.annotator for annotation in files} - {a.annotator for a in kept})
     if left_out:
         stderr_console.print(
-            Text(
+            safe_rich(
                 f"annotator: note: adjudicated files of {', '.join(left_out)} left out "
                 f"(--against {left_out[0]} compares with them; name them in --annotators to "
                 "count them as annotators)"
@@ -187,7 +187,11 @@ def report_against(
         raise AnnotatorError(f"{root}: no annotator's file for the documents {reference!r} has")
     report = agreement_against([*reference_files, *files], reference, find_scheme(root), fields)
     if as_json:
-        click.echo(orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2).decode())
+        click.echo(
+            escape_json_output(
+                orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2)
+            ).decode()
+        )
         return
     for field, scores in report.fields.items():
         stdout_console.print(against_table(field, reference, scores))
@@ -195,12 +199,12 @@ def report_against(
 
 def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
     summary = Table(
-        title=Text(f"{field}: each annotator against {reference}"), title_justify="left"
+        title=safe_rich(f"{field}: each annotator against {reference}"), title_justify="left"
     )
     for column in ("annotator", "units", "accuracy", "Cohen's kappa"):
         summary.add_column(column, justify="left" if column == "annotator" else "right")
     labels = Table(
-        title=Text(f"{field}: per label against {reference} (precision / recall)"),
+        title=safe_rich(f"{field}: per label against {reference} (precision / recall)"),
         title_justify="left",
     )
     labels.add_column("annotator")
@@ -209,22 +213,22 @@ def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
         labels.add_column(column, justify="right")
     for name, score in scores.items():
         summary.add_row(
-            Text(name),
-            Text(str(score.n_units)),
+            safe_rich(name),
+            safe_rich(str(score.n_units)),
             _number(score.accuracy),
             _number(score.cohen_kappa),
         )
         for label, figures in score.per_label.items():
             labels.add_row(
-                Text(name),
-                Text(label),
+                safe_rich(name),
+                safe_rich(label),
                 _number(figures.precision),
                 _number(figures.recall),
-                Text(str(figures.annotator_count), justify="right"),
-                Text(str(figures.reference_count), justify="right"),
+                safe_rich(str(figures.annotator_count), justify="right"),
+                safe_rich(str(figures.reference_count), justify="right"),
             )
     if len({label for score in scores.values() for label in score.per_label}) > MAX_PRINTED_LABELS:
-        return Group(summary, Text(f"{field}: per-label figures: see --json", style="dim"))
+        return Group(summary, safe_rich(f"{field}: per-label figures: see --json", style="dim"))
     return Group(summary, labels)
 
 

@@ -87,7 +87,7 @@ def export(
         names = [name for name in store.annotators() if name not in gold]
         if gold:
             stderr_console.print(
-                Text(
+                safe_rich(
                     f"annotator: note: adjudicated files of {', '.join(gold)} left out "
                     f"(--annotators {gold[0]} exports them)"
                 )
