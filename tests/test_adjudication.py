@@ -343,3 +343,26 @@ def test_describe_says_how_the_quotes_differ() -> None:
     )
     assert describe(q3) == "not a quote for bob, carol"
     assert describe(q4) == "added by bob; not a quote for alice, carol"
+
+
+def test_gold_changed_on_disk_is_merged_not_overwritten(store: AnnotationStore) -> None:
+    import orjson
+
+    session = open_session(store)
+    session.save()
+    path = store.root / "gold" / "doc.json"
+    data = orjson.loads(path.read_bytes())
+    q3 = f"q{Q3[0]}-{Q3[1]}"
+    # a teammate's pull brings a decision on Q3 (rejected, their own value)
+    data["deleted_quotes"] = sorted({*data["deleted_quotes"], q3})
+    data["adjudication"]["rejected"][q3] = {"method": "own", "annotators": [], "chosen": None}
+    path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    session.move_to(0)
+    session.field = 2
+    assert session.take(1)  # alice's stance on Q1, saved with a three-way merge
+    gold = saved_gold(store)
+    assert q3 in gold.deleted_quotes and gold.adjudication is not None
+    assert q3 in gold.adjudication.rejected
+    q1 = next(label for label in gold.labels if label.quote_id == f"q{Q1[0]}-{Q1[1]}")
+    assert q1.stance == "pro-US"
+    assert session.state("quote", session.items[2]).value is False
