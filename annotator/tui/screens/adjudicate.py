@@ -222,7 +222,9 @@ class AdjudicateScreen(Screen[None]):
         field = session.current_field
         detail = Text()
         detail.append(f"{field}", style="bold")
-        detail.append(" · 1-9 take · o own · a/r accept/reject · c clear\n", style="dim")
+        detail.append(
+            " · 1-9 take · o own · a/r accept/reject · c clear · u undo · ? help\n", style="dim"
+        )
         for number, reading in enumerate(item.readings, start=1):
             value = value_of(reading, field)
             detail.append(f"{number} {inert(reading.annotator)}: ", style="bold")
