@@ -237,3 +237,41 @@ def test_one_line_errors(team_dir: Path) -> None:
     )
     assert bad_name.exit_code == 1 and "adjudicator name" in bad_name.stderr
     assert not (team_dir / "gold").exists()
+
+
+def test_annotating_under_the_gold_name_is_refused(team_dir: Path) -> None:
+    auto(team_dir)
+    path = team_dir / "gold" / "002_ca6aa25ebd0c7d75.json"
+    before = path.read_bytes()
+    result = run(
+        "label",
+        "002_ca6aa25ebd0c7d75",
+        "1",
+        "--stance",
+        "pro-US",
+        "--annotator",
+        "gold",
+        "--annotations",
+        str(team_dir),
+        "--corpus",
+        str(SEEDS),
+    )
+    assert result.exit_code == 1
+    assert (
+        "adjudicated (gold) set" in result.stderr
+        and "annotator adjudicate --as gold" in result.stderr
+    )
+    annotate = run("annotate", str(SEEDS), "--annotator", "gold", "--annotations", str(team_dir))
+    assert annotate.exit_code == 1 and "adjudicated (gold) set" in annotate.stderr
+    assert path.read_bytes() == before
+    listing = run(
+        "label",
+        "002_ca6aa25ebd0c7d75",
+        "--annotator",
+        "gold",
+        "--annotations",
+        str(team_dir),
+        "--corpus",
+        str(SEEDS),
+    )
+    assert listing.exit_code == 0, listing.output  # reading is fine

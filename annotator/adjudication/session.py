@@ -86,6 +86,15 @@ def adjudicator_names(store: AnnotationStore) -> list[str]:
     return found
 
 
+def refuse_adjudicated(store: AnnotationStore, name: str) -> None:
+    """Annotating under an adjudicator's name would leave its decisions' provenance stale."""
+    if name in adjudicator_names(store):
+        raise AnnotatorError(
+            f"{store.root / name}: holds an adjudicated (gold) set; change it with "
+            f"'annotator adjudicate --as {name}', or annotate under your own name"
+        )
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     decisions: Decisions
