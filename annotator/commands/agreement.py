@@ -28,6 +28,7 @@ from annotator.agreement.report import (
 from annotator.agreement.units import FIELDS, Field
 from annotator.cli_support import stderr_console, stdout_console, user_errors
 from annotator.errors import AnnotatorError
+from annotator.gc_pause import paused_gc
 from annotator.models import AnnotationFile, Document
 from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
@@ -103,13 +104,15 @@ def agreement(
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
     if reference is not None:
-        report_against(annotations_dir, reference, names, document_id, chosen, as_json)
+        with paused_gc():
+            report_against(annotations_dir, reference, names, document_id, chosen, as_json)
         return
-    files = without_adjudicated(
-        load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
-    )
-    documents = matching_documents(corpus_path, files) if corpus_path is not None else None
-    report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
+    with paused_gc():  # 100,000 labels stay alive: collections would only walk them
+        files = without_adjudicated(
+            load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
+        )
+        documents = matching_documents(corpus_path, files) if corpus_path is not None else None
+        report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
         stderr_console.print(
             safe_rich(
