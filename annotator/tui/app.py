@@ -20,7 +20,6 @@ from textual.worker import get_current_worker
 from annotator.atomic import write_atomic
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
-from annotator.gc_pause import paused_gc
 from annotator.models import Document, LabelScheme
 from annotator.pipeline import cached_extractor
 from annotator.scheme import find_scheme
@@ -135,20 +134,18 @@ class AnnotatorApp(App[None]):
         try:
             batch: list[DocumentProgress] = []
             sent = time.monotonic()
-            # every listed document stays alive: automatic collections would only walk them
-            with paused_gc():
-                for index, document in enumerate(iter_documents(self.corpus)):
-                    if worker.is_cancelled:
-                        return
-                    found = extractor.cached(document) if extractor is not None else document
-                    if found is None:
-                        waiting.append((index, document))
-                        batch.append(DocumentProgress(document, extracting=True))
-                    else:
-                        batch.append(self._progress(found))
-                    if len(batch) >= LIST_BATCH or time.monotonic() - sent > LIST_INTERVAL:
-                        self.call_from_thread(self._documents_loaded, batch, len(waiting))
-                        batch, sent = [], time.monotonic()
+            for index, document in enumerate(iter_documents(self.corpus)):
+                if worker.is_cancelled:
+                    return
+                found = extractor.cached(document) if extractor is not None else document
+                if found is None:
+                    waiting.append((index, document))
+                    batch.append(DocumentProgress(document, extracting=True))
+                else:
+                    batch.append(self._progress(found))
+                if len(batch) >= LIST_BATCH or time.monotonic() - sent > LIST_INTERVAL:
+                    self.call_from_thread(self._documents_loaded, batch, len(waiting))
+                    batch, sent = [], time.monotonic()
             self.call_from_thread(self._documents_loaded, batch, len(waiting))
             for done, (index, document) in enumerate(waiting, start=1):
                 if worker.is_cancelled:
