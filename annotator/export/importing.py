@@ -29,6 +29,7 @@ from annotator.models import (
     QuoteKind,
     QuoteLabel,
     QuoteOrigin,
+    check_quote_id,
     check_safe_name,
     quote_id_for,
     sha256_text,
@@ -54,6 +55,11 @@ class ImportedQuote:
     flagged: bool = False
     seconds: float = 0.0
     updated_at: datetime | None = None
+    # kept for quotes the annotator added (the tool cannot hold them; metadata carries them)
+    cue: str | None = None
+    speaker_role: str | None = None
+    replaces: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -65,6 +71,8 @@ class ImportedRecord:
     metadata: dict[str, Any] = field(default_factory=dict)
     quotes: list[ImportedQuote] = field(default_factory=list)
     unannotated: bool = False  # an input task nobody answered: skipped
+    unattributed: bool = False  # labelled by someone unknown: imported only with --annotator
+    warnings: list[str] = field(default_factory=list)  # printed after the import
 
 
 def check_span(text: str, start: Any, end: Any, where: str, claimed_text: Any = None) -> None:
@@ -95,6 +103,8 @@ class ImportPlan:
     files: list[AnnotationFile]
     store: AnnotationStore
     skipped: int = 0
+    unattributed: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         annotators = sorted({file.annotator for file in self.files})
@@ -107,6 +117,11 @@ class ImportPlan:
             text += f"; wrote {len(self.new_documents)} new document(s) to {self.documents_out}"
         if self.skipped:
             text += f"; skipped {self.skipped} unannotated record(s)"
+        if self.unattributed:
+            text += (
+                f"; skipped {self.unattributed} record(s) without an annotator "
+                "(pass --annotator NAME to import them)"
+            )
         return text
 
 
@@ -127,11 +142,14 @@ def plan_import(
         by_id[document.id] = document
         by_text.setdefault(document.sha256, document)
     records = list(records)
-    skipped = 0
+    skipped = unattributed = 0
     chosen: list[tuple[ImportedRecord, str]] = []
     for record in records:
         if record.unannotated:
             skipped += 1
+            continue
+        if record.unattributed and annotator_override is None:
+            unattributed += 1
             continue
         annotator = annotator_override or record.annotator
         if annotator is None:
@@ -208,6 +226,8 @@ def plan_import(
         files=list(files.values()),
         store=store,
         skipped=skipped,
+        unattributed=unattributed,
+        warnings=[warning for record, _ in chosen for warning in record.warnings],
     )
 
 
@@ -287,8 +307,12 @@ def _annotation_for(
                     end,
                     kind=item.kind or QuoteKind.DIRECT,
                     origin=QuoteOrigin.MANUAL,
-                    speaker=None if item.speaker is UNSET else item.speaker,
-                    outlet=None if item.outlet is UNSET else item.outlet,
+                    speaker=None if item.speaker is UNSET else item.speaker or None,
+                    outlet=None if item.outlet is UNSET else item.outlet or None,
+                    cue=item.cue,
+                    speaker_role=item.speaker_role,
+                    replaces=item.replaces,
+                    **({"confidence": item.confidence} if item.confidence is not None else {}),
                 )
             )
         else:
@@ -372,6 +396,23 @@ def quote_fields(data: dict[str, Any], item: ImportedQuote) -> ImportedQuote:
     if not isinstance(flagged, bool):
         raise AnnotatorError(f"{where}: flagged must be true or false")
     item.flagged = flagged
+    item.cue = optional_str(data.get("cue"), where, "cue")
+    item.speaker_role = optional_str(data.get("speaker_role"), where, "speaker_role")
+    replaces = optional_str(data.get("replaces"), where, "replaces")
+    if replaces is not None:
+        try:
+            check_quote_id(replaces)
+        except ValueError as exc:
+            raise AnnotatorError(f"{where}: replaces: {exc}") from None
+    item.replaces = replaces
+    confidence = data.get("confidence")
+    if confidence is not None and (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, int | float)
+        or not 0 <= confidence <= 1
+    ):
+        raise AnnotatorError(f"{where}: confidence must be a number from 0 to 1")
+    item.confidence = float(confidence) if confidence is not None else None
     seconds = data.get("seconds", 0.0)
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
         raise AnnotatorError(f"{where}: seconds must be a non-negative number")
@@ -407,6 +448,10 @@ def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
         "flagged": judgement.flagged,
         "seconds": judgement.seconds,
         "updated_at": updated.isoformat() if updated is not None else None,
+        "cue": quote.cue,
+        "speaker_role": quote.speaker_role,
+        "confidence": quote.confidence,
+        "replaces": quote.replaces,
     }
 
 
