@@ -386,10 +386,10 @@ def _quotes(
             texts_given.add((region, name))
             if name == "note":
                 quote.note = joined
-            elif name == "speaker":
-                quote.speaker = joined or ""
+            elif name == "speaker":  # an empty list: no speaker
+                quote.speaker = joined
             else:
-                quote.outlet = joined or ""
+                quote.outlet = joined
         else:
             raise AnnotatorError(
                 f"{region_where}: unknown control {name!r} (expected {QUOTE_CONTROL}, "
