@@ -87,8 +87,15 @@ stop() {
     for name in label-studio doccano doccano-task; do
         if [ -f "$DIR/$name.pid" ]; then
             pid="$(cat "$DIR/$name.pid")"
-            # the process group the script started (the server and its workers)
-            kill -- "$pid" 2>/dev/null && echo "stopped $name ($pid)" || true
+            # the process this script started (a server stops its own workers)
+            if kill "$pid" 2>/dev/null; then
+                for _ in 1 2 3 4 5 6 7 8 9 10; do
+                    kill -0 "$pid" 2>/dev/null || break
+                    sleep 1
+                done
+                kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+                echo "stopped $name ($pid)"
+            fi
             rm -f "$DIR/$name.pid"
         fi
     done
