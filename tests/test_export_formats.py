@@ -259,7 +259,9 @@ def test_prodigy_offsets_are_python_and_doccano_utf16(project) -> None:
     line = next(x for x in lines if x["document_id"] == emoji.id)
     as_js = line["text"].encode("utf-16-le")
     quotes = [e for e in line["entities"] if e["label"] not in ("SPEAKER", "OUTLET")]
-    covered = [as_js[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le") for e in quotes]
+    covered = [
+        as_js[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le") for e in quotes
+    ]
     assert covered == [q.text for q in emoji.quotes]
     assert quotes[0]["start_offset"] > emoji.quotes[0].start
     assert [e["label"] for e in quotes] == ["QUOTE", "balancing"]

@@ -209,7 +209,9 @@ def test_label_studio_offsets_are_code_points_and_checked(
     path.write_bytes(orjson.dumps(label_studio_task(utf16)))
     with pytest.raises(AnnotatorError, match="the offsets cover 'a quote here” '"):
         run_import("label-studio", path, [], annotations_dir, tmp_path)
-    path.write_bytes(orjson.dumps(label_studio_task([region(start, end, text=text[start:end]), stance])))
+    path.write_bytes(
+        orjson.dumps(label_studio_task([region(start, end, text=text[start:end]), stance]))
+    )
     store, _ = run_import("label-studio", path, [], annotations_dir, tmp_path)
     [document] = load_corpus([tmp_path / "imported" / "docs.jsonl"], extract=False)
     annotation = store.load("eve", document.id, document)

@@ -31,7 +31,7 @@ from annotator.export.importing import apply_import, plan_import
 from annotator.export.label_studio_config import label_studio_config
 from annotator.export.options import ExportOptions, import_names
 from annotator.export.views import ExportSource
-from annotator.models import DEFAULT_SCHEME, Document, QuoteLabel
+from annotator.models import DEFAULT_SCHEME, Document
 from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore
 
@@ -60,9 +60,13 @@ class Api:
     def upload(self, path: str, name: str, content: bytes) -> str:
         boundary = uuid.uuid4().hex
         body = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="filepond"; filename="{name}"'
-            "\r\nContent-Type: application/json\r\n\r\n"
-        ).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="filepond"; filename="{name}"'
+                "\r\nContent-Type: application/json\r\n\r\n"
+            ).encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         request = urllib.request.Request(self.base + path, data=body, method="POST")
         for key, value in self.headers.items():
             request.add_header(key, value)
@@ -180,11 +184,16 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
     project = api.call(
         "POST",
         "/api/projects",
-        {"title": f"annotator round trip {uuid.uuid4().hex[:8]}", "label_config": label_studio_config(DEFAULT_SCHEME)},
+        {
+            "title": f"annotator round trip {uuid.uuid4().hex[:8]}",
+            "label_config": label_studio_config(DEFAULT_SCHEME),
+        },
     )
     try:
         imported = api.call(
-            "POST", f"/api/projects/{project['id']}/import", orjson.loads(export("label-studio", documents, store))
+            "POST",
+            f"/api/projects/{project['id']}/import",
+            orjson.loads(export("label-studio", documents, store)),
         )
         assert imported["task_count"] == len(documents)
         # alice re-labels the first quote of the first document: stance and speaker
@@ -194,7 +203,9 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
         task = next(t for t in tasks if t["data"]["document_id"] == first.id)
         task = api.call("GET", f"/api/tasks/{task['id']}")
         alice = next(
-            a for a in task["annotations"] if a["completed_by"]["email"] == options.email_of("alice")
+            a
+            for a in task["annotations"]
+            if a["completed_by"]["email"] == options.email_of("alice")
         )
         quote_id = first.quotes[0].id
         result = []
@@ -209,7 +220,10 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
         snapshot = api.call(
             "POST",
             f"/api/projects/{project['id']}/exports",
-            {"title": "round trip", "serialization_options": {"annotations__completed_by": {"only_id": False}}},
+            {
+                "title": "round trip",
+                "serialization_options": {"annotations__completed_by": {"only_id": False}},
+            },
         )
         for _ in range(60):
             state = api.call("GET", f"/api/projects/{project['id']}/exports/{snapshot['id']}")
@@ -227,7 +241,9 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
         # the plain JSON export has user ids only: --annotator-map ties them to annotators
         plain = api.call("GET", f"/api/projects/{project['id']}/export?exportType=JSON", raw=True)
         assert all(
-            isinstance(a["completed_by"], int) for t in orjson.loads(plain) for a in t["annotations"]
+            isinstance(a["completed_by"], int)
+            for t in orjson.loads(plain)
+            for a in t["annotations"]
         )
         mapping = {str(existing[options.email_of(name)]): name for name in store.annotators()}
         names = import_names(mapping, Path("map.json"))
@@ -304,7 +320,9 @@ def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> No
         quote = first.quotes[0]
         to16 = lambda i: len(first.text[:i].encode("utf-16-le")) // 2  # noqa: E731
         span = next(
-            s for s in spans if (s["start_offset"], s["end_offset"]) == (to16(quote.start), to16(quote.end))
+            s
+            for s in spans
+            if (s["start_offset"], s["end_offset"]) == (to16(quote.start), to16(quote.end))
         )
         # the stance: the span's label, as the annotation page changes it
         api.call("PATCH", f"{base}/spans/{span['id']}", {"label": types[NEW_STANCE]})
@@ -323,7 +341,9 @@ def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> No
         relations = api.call("GET", f"{base}/relations")
         old = next(r for r in relations if r["from_id"] == span["id"])
         api.call("PATCH", f"{base}/relations/{old['id']}", {"to_id": speaker["id"]})
-        task = api.call("POST", f"/v1/projects/{pid}/download", {"format": "JSONL", "exportApproved": False})
+        task = api.call(
+            "POST", f"/v1/projects/{pid}/download", {"format": "JSONL", "exportApproved": False}
+        )
         wait_task(api, task["task_id"])
         archive = api.call("GET", f"/v1/projects/{pid}/download?taskId={task['task_id']}", raw=True)
         with zipfile.ZipFile(io.BytesIO(archive)) as files:
