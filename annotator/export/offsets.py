@@ -8,8 +8,11 @@ the Basic Multilingual Plane (emoji, flags, rare CJK) counts twice there and onc
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from enum import StrEnum
+
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetUnit(StrEnum):
@@ -32,7 +35,7 @@ class Utf16Offsets:
         self.text = text
         # code-point positions of the characters that take two UTF-16 code units
         self._astral = (
-            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+            [match.start() for match in ASTRAL.finditer(text)] if not text.isascii() else []
         )
         # their UTF-16 positions
         self._astral_utf16 = [position + n for n, position in enumerate(self._astral)]

@@ -39,7 +39,7 @@ from annotator.export.relations import (
     linked_value,
     mentions_of,
 )
-from annotator.export.tokens import Tokens
+from annotator.export.tokens import Tokens, word_spans
 from annotator.export.views import DocumentView, Judgement
 from annotator.jsonio import read_json_objects, write_json_lines_to
 from annotator.models import Quote
@@ -68,7 +68,10 @@ def _token_keys(tokens: Tokens, start: int, end: int) -> dict[str, int]:
 
 
 def task_for(
-    view: DocumentView, pairs: list[tuple[Quote, Judgement]], annotator: str | None
+    view: DocumentView,
+    pairs: list[tuple[Quote, Judgement]],
+    annotator: str | None,
+    words: list[tuple[int, int]] | None = None,
 ) -> dict[str, Any]:
     text = view.document.text
     mentions: dict[tuple[int, int], list[Mention]] = {}
@@ -79,7 +82,7 @@ def task_for(
     distinct = {m.key: m for found in mentions.values() for m in found}
     boundaries = [b for q, _ in pairs for b in (q.start, q.end)]
     boundaries += [b for m in distinct.values() for b in (m.start, m.end)]
-    tokens = Tokens(text, boundaries)
+    tokens = Tokens(text, boundaries, words)
     spans: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     for quote, judgement in pairs:
@@ -139,14 +142,15 @@ def task_for(
 
 def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
     for view in views:
+        words = word_spans(view.document.text)  # once per document, split per task
         annotated = [name for name, file in view.annotations.items() if file is not None]
         for annotator in annotated:
-            yield task_for(view, view.annotator_quotes(annotator), annotator)
+            yield task_for(view, view.annotator_quotes(annotator), annotator, words)
         if not annotated:
             pairs = [
                 (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
             ]
-            yield task_for(view, pairs, None)
+            yield task_for(view, pairs, None, words)
 
 
 def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.models import Quote
 
@@ -35,7 +36,9 @@ class Mention:
         return [self.start, self.end]
 
 
+@lru_cache(maxsize=1024)
 def _occurrences(text: str, name: str) -> list[int]:
+    """Start positions of ``name`` as a whole word (cached: every annotator's task asks)."""
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
     return [match.start() for match in pattern.finditer(text)]
 

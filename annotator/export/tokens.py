@@ -16,16 +16,25 @@ from typing import Any
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Words and single punctuation marks, before any split at span boundaries."""
+    return [match.span() for match in TOKEN.finditer(text)]
+
+
 class Tokens:
-    def __init__(self, text: str, boundaries: Iterable[int]) -> None:
+    def __init__(
+        self, text: str, boundaries: Iterable[int], words: list[tuple[int, int]] | None = None
+    ) -> None:
         cuts = sorted(set(boundaries))
+        count, next_cut = len(cuts), 0
         pieces: list[tuple[int, int]] = []
-        for match in TOKEN.finditer(text):
-            start, end = match.start(), match.end()
-            inner = cuts[bisect_left(cuts, start + 1) : bisect_left(cuts, end)]
-            for cut in inner:
-                pieces.append((start, cut))
-                start = cut
+        for start, end in word_spans(text) if words is None else words:
+            while next_cut < count and cuts[next_cut] <= start:
+                next_cut += 1
+            while next_cut < count and cuts[next_cut] < end:
+                pieces.append((start, cuts[next_cut]))
+                start = cuts[next_cut]
+                next_cut += 1
             pieces.append((start, end))
         self.text = text
         self.spans = pieces
@@ -34,13 +43,14 @@ class Tokens:
 
     def as_json(self) -> list[dict[str, Any]]:
         text = self.text
+        length = len(text)
         return [
             {
                 "text": text[start:end],
                 "start": start,
                 "end": end,
                 "id": number,
-                "ws": end < len(text) and text[end].isspace(),
+                "ws": end < length and text[end].isspace(),
             }
             for number, (start, end) in enumerate(self.spans)
         ]
