@@ -674,3 +674,21 @@ def test_rows_carry_document_author_region_and_theme(project) -> None:
         "diplomacy",
     )
     assert row["quote_confidence"] == document.quotes[0].confidence
+
+
+# --------------------------------------------------------------------------- shipped data
+
+SHIPPED = Path(__file__).resolve().parent.parent / "annotations"
+
+
+@pytest.mark.parametrize("format_name", IMPORT_FORMATS)
+def test_the_shipped_annotations_survive_each_tool_format(
+    format_name: str, seeds_dir: Path, tmp_path: Path
+) -> None:
+    documents = list(load_corpus([seeds_dir]))  # extracted as the project ships them
+    store = AnnotationStore(SHIPPED, scheme=DEFAULT_SCHEME)
+    path = export_to(tmp_path / f"x.{SUFFIX[format_name]}", format_name, documents, store)
+    restored, plan = run_import(format_name, path, documents, tmp_path / "back", tmp_path)
+    assert not plan.new_documents and not plan.warnings
+    assert summary(documents, restored) == summary(documents, store)
+    assert len(summary(documents, store)) == 4

@@ -35,7 +35,13 @@ from annotator.export.label_studio_config import (
 )
 from annotator.export.offsets import LABEL_STUDIO_UNIT, offsets_for
 from annotator.export.options import ExportOptions
-from annotator.export.relations import FIELD_OF, MENTION_LABELS, RELATION_OF, mentions_of
+from annotator.export.relations import (
+    FIELD_BY_RELATION,
+    FIELD_OF,
+    MENTION_LABELS,
+    RELATION_OF,
+    mentions_of,
+)
 from annotator.export.views import DocumentView, Judgement
 from annotator.jsonio import read_json_bytes
 from annotator.models import Document, Quote, QuoteKind, check_safe_name
@@ -407,7 +413,9 @@ def _quotes(
                 "speaker or outlet mention"
             )
         label, start, end = mention
-        field = FIELD_OF[label]
+        relation_labels = item.get("labels") if isinstance(item.get("labels"), list) else []
+        fields = [FIELD_BY_RELATION[r] for r in relation_labels if r in FIELD_BY_RELATION]
+        field = fields[0] if fields else FIELD_OF[label]
         if (source, field) not in texts_given:
             setattr(quote, field, text[start:end].strip())
     return sorted(spans.values(), key=lambda q: (q.start, q.end))

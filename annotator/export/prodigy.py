@@ -32,6 +32,7 @@ from annotator.export.importing import (
     stance_from_label,
 )
 from annotator.export.relations import (
+    FIELD_BY_RELATION,
     FIELD_OF,
     MENTION_LABELS,
     RELATION_OF,
@@ -79,7 +80,11 @@ def task_for(
         mentions[(quote.start, quote.end)] = mentions_of(
             text, quote, judgement.speaker, judgement.outlet
         )
-    distinct = {m.key: m for found in mentions.values() for m in found}
+    # one span per position: a name that is both speaker and outlet is one span, two relations
+    distinct: dict[tuple[int, int], Mention] = {}
+    for found in mentions.values():
+        for m in found:
+            distinct.setdefault((m.start, m.end), m)
     boundaries = [b for q, _ in pairs for b in (q.start, q.end)]
     boundaries += [b for m in distinct.values() for b in (m.start, m.end)]
     tokens = Tokens(text, boundaries, words)
@@ -101,7 +106,7 @@ def task_for(
             child = {
                 "start": mention.start,
                 "end": mention.end,
-                "label": mention.label,
+                "label": distinct[(mention.start, mention.end)].label,
                 **_token_keys(tokens, mention.start, mention.end),
             }
             head = {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
@@ -206,7 +211,11 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
                 ends.reverse()
             if ends[0] not in quotes or ends[1] not in mention_labels:
                 continue  # a relation between other spans: not attribution
-            field = FIELD_OF[mention_labels[ends[1]]]  # type: ignore[index]
+            # the relation's label names the field (one span may be speaker and outlet)
+            field = FIELD_BY_RELATION.get(
+                relation.get("label"),
+                FIELD_OF[mention_labels[ends[1]]],  # type: ignore[index]
+            )
             links[(ends[0], field)] = ends[1]  # type: ignore[index,assignment]
         for key, (item, span) in quotes.items():
             for field in ("speaker", "outlet"):

@@ -20,6 +20,7 @@ OUTLET_LABEL = "OUTLET"
 MENTION_LABELS = (SPEAKER_LABEL, OUTLET_LABEL)
 RELATION_OF = {SPEAKER_LABEL: "said-by", OUTLET_LABEL: "cited-from"}
 FIELD_OF = {SPEAKER_LABEL: "speaker", OUTLET_LABEL: "outlet"}
+FIELD_BY_RELATION = {relation: FIELD_OF[label] for label, relation in RELATION_OF.items()}
 
 
 @dataclass(frozen=True)
