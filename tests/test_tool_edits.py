@@ -692,3 +692,10 @@ def test_the_shipped_annotations_survive_each_tool_format(
     assert not plan.new_documents and not plan.warnings
     assert summary(documents, restored) == summary(documents, store)
     assert len(summary(documents, store)) == 4
+    # the files themselves: the same labels, added quotes (with their own attribution) and
+    # deletions, time stamps included
+    for annotator in store.annotators():
+        for document in documents:
+            before = store.load(annotator, document.id, document)
+            after = restored.load(annotator, document.id, document)
+            assert after.model_dump(mode="json") == before.model_dump(mode="json")

@@ -60,6 +60,9 @@ class ImportedQuote:
     speaker_role: str | None = None
     replaces: str | None = None
     confidence: float | None = None
+    # an added quote's own speaker/outlet (the label may override them): UNSET = as resolved
+    quote_speaker: Any = UNSET
+    quote_outlet: Any = UNSET
 
 
 @dataclass
@@ -300,6 +303,12 @@ def _annotation_for(
         speaker_override: str | None = None
         outlet_override: str | None = None
         if base is None:
+            own_speaker = item.speaker if item.quote_speaker is UNSET else item.quote_speaker
+            own_outlet = item.outlet if item.quote_outlet is UNSET else item.quote_outlet
+            if item.speaker is not UNSET and item.speaker != own_speaker:
+                speaker_override = item.speaker or ""
+            if item.outlet is not UNSET and item.outlet != own_outlet:
+                outlet_override = item.outlet or ""
             added.append(
                 Quote.from_span(
                     document.text,
@@ -307,8 +316,8 @@ def _annotation_for(
                     end,
                     kind=item.kind or QuoteKind.DIRECT,
                     origin=QuoteOrigin.MANUAL,
-                    speaker=None if item.speaker is UNSET else item.speaker or None,
-                    outlet=None if item.outlet is UNSET else item.outlet or None,
+                    speaker=None if own_speaker is UNSET else own_speaker or None,
+                    outlet=None if own_outlet is UNSET else own_outlet or None,
                     cue=item.cue,
                     speaker_role=item.speaker_role,
                     replaces=item.replaces,
@@ -397,6 +406,10 @@ def quote_fields(data: dict[str, Any], item: ImportedQuote) -> ImportedQuote:
         raise AnnotatorError(f"{where}: flagged must be true or false")
     item.flagged = flagged
     item.cue = optional_str(data.get("cue"), where, "cue")
+    if "quote_speaker" in data:
+        item.quote_speaker = optional_str(data["quote_speaker"], where, "quote_speaker")
+    if "quote_outlet" in data:
+        item.quote_outlet = optional_str(data["quote_outlet"], where, "quote_outlet")
     item.speaker_role = optional_str(data.get("speaker_role"), where, "speaker_role")
     replaces = optional_str(data.get("replaces"), where, "replaces")
     if replaces is not None:
@@ -452,6 +465,8 @@ def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
         "speaker_role": quote.speaker_role,
         "confidence": quote.confidence,
         "replaces": quote.replaces,
+        "quote_speaker": quote.speaker,
+        "quote_outlet": quote.outlet,
     }
 
 

@@ -47,7 +47,9 @@ from annotator.jsonio import read_json_bytes
 from annotator.models import Document, Quote, QuoteKind, check_safe_name
 
 MODEL_VERSION = "annotator-extract"
-KEPT_META = ("cue", "speaker_role", "confidence", "replaces")  # for quotes added by annotators
+# for quotes added by annotators: what the tool cannot hold, and the quote's own attribution
+KEPT_META = ("cue", "speaker_role", "confidence", "replaces")
+OWN_META = {"quote_speaker": "speaker", "quote_outlet": "outlet"}
 
 
 def _span(offsets: Any, start: int, end: int) -> dict[str, int]:
@@ -66,6 +68,7 @@ def regions(
     }
     if not extracted:
         meta.update({key: getattr(quote, key) for key in KEPT_META})
+        meta.update({key: getattr(quote, name) for key, name in OWN_META.items()})
     items: list[dict[str, Any]] = [
         {
             **common,
@@ -344,7 +347,7 @@ def _quotes(
             {
                 "seconds": meta.get("seconds") or 0.0,
                 "updated_at": meta.get("updated_at"),
-                **{key: meta[key] for key in KEPT_META if key in meta},
+                **{key: meta[key] for key in (*KEPT_META, *OWN_META) if key in meta},
             },
             quote,
         )

@@ -166,10 +166,10 @@ def assert_same_as_expected(
 # --------------------------------------------------------------------------- Label Studio
 
 
-def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) -> None:
-    url, token = label_studio
-    api = Api(url, {"Authorization": f"Token {token}"})
-    documents, store = project_files(tmp_path)
+def label_studio_project(
+    api: Api, documents: list[Document], store: AnnotationStore
+) -> tuple[int, dict[str, int]]:
+    """A new project holding the export, with a user per annotator; (project id, user ids)."""
     options = ExportOptions()
     existing = {user["email"]: user["id"] for user in api.call("GET", "/api/users/")}
     for annotator in store.annotators():
@@ -189,13 +189,43 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
             "label_config": label_studio_config(DEFAULT_SCHEME),
         },
     )
+    imported = api.call(
+        "POST",
+        f"/api/projects/{project['id']}/import",
+        orjson.loads(export("label-studio", documents, store)),
+    )
+    assert imported["task_count"] == len(documents)
+    return project["id"], existing
+
+
+def label_studio_snapshot(api: Api, pid: int) -> bytes:
+    """The snapshot export, with full completed_by objects (e-mails)."""
+    snapshot = api.call(
+        "POST",
+        f"/api/projects/{pid}/exports",
+        {
+            "title": "round trip",
+            "serialization_options": {"annotations__completed_by": {"only_id": False}},
+        },
+    )
+    for _ in range(60):
+        state = api.call("GET", f"/api/projects/{pid}/exports/{snapshot['id']}")
+        if state["status"] == "completed":
+            break
+        time.sleep(1)
+    return api.call(
+        "GET", f"/api/projects/{pid}/exports/{snapshot['id']}/download?exportType=JSON", raw=True
+    )
+
+
+def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) -> None:
+    url, token = label_studio
+    api = Api(url, {"Authorization": f"Token {token}"})
+    documents, store = project_files(tmp_path)
+    options = ExportOptions()
+    pid, existing = label_studio_project(api, documents, store)
+    project = {"id": pid}
     try:
-        imported = api.call(
-            "POST",
-            f"/api/projects/{project['id']}/import",
-            orjson.loads(export("label-studio", documents, store)),
-        )
-        assert imported["task_count"] == len(documents)
         # alice re-labels the first quote of the first document: stance and speaker
         tasks = api.call("GET", f"/api/tasks?project={project['id']}&page_size=100")
         tasks = tasks["tasks"] if isinstance(tasks, dict) else tasks
@@ -216,25 +246,7 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
                 item = {**item, "value": {**item["value"], "text": [NEW_SPEAKER]}}
             result.append(item)
         api.call("PATCH", f"/api/annotations/{alice['id']}", {"result": result})
-        # the snapshot export, with full completed_by objects (e-mails)
-        snapshot = api.call(
-            "POST",
-            f"/api/projects/{project['id']}/exports",
-            {
-                "title": "round trip",
-                "serialization_options": {"annotations__completed_by": {"only_id": False}},
-            },
-        )
-        for _ in range(60):
-            state = api.call("GET", f"/api/projects/{project['id']}/exports/{snapshot['id']}")
-            if state["status"] == "completed":
-                break
-            time.sleep(1)
-        content = api.call(
-            "GET",
-            f"/api/projects/{project['id']}/exports/{snapshot['id']}/download?exportType=JSON",
-            raw=True,
-        )
+        content = label_studio_snapshot(api, pid)
         imported_store = import_into(tmp_path / "snapshot", "label-studio", content, documents)
         expected = expected_store(tmp_path, documents, store)
         assert_same_as_expected(documents, imported_store, expected)
@@ -251,6 +263,27 @@ def test_label_studio_round_trip(label_studio: tuple[str, str], tmp_path: Path) 
         assert_same_as_expected(documents, imported_store, expected)
     finally:
         api.call("DELETE", f"/api/projects/{project['id']}/")
+
+
+def shipped() -> tuple[list[Document], AnnotationStore]:
+    root = Path(__file__).resolve().parents[2]
+    documents = list(load_corpus([root / "seeds"]))  # extracted, as the project ships them
+    return documents, AnnotationStore(root / "annotations", scheme=DEFAULT_SCHEME)
+
+
+def test_the_shipped_annotations_come_back_unchanged_from_label_studio(
+    label_studio: tuple[str, str], tmp_path: Path
+) -> None:
+    url, token = label_studio
+    api = Api(url, {"Authorization": f"Token {token}"})
+    documents, store = shipped()
+    pid, _ = label_studio_project(api, documents, store)
+    try:
+        content = label_studio_snapshot(api, pid)
+        imported = import_into(tmp_path, "label-studio", content, documents)
+        assert_same_as_expected(documents, imported, store)
+    finally:
+        api.call("DELETE", f"/api/projects/{pid}/")
 
 
 # --------------------------------------------------------------------------- doccano
@@ -271,10 +304,8 @@ def wait_task(api: Api, task_id: str) -> dict:
     raise AssertionError(f"doccano task {task_id} did not finish")
 
 
-def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> None:
-    url, user, password = doccano
-    api = doccano_api(url, user, password)
-    documents, store = project_files(tmp_path)
+def doccano_project(api: Api, documents: list[Document], store: AnnotationStore) -> int:
+    """A new relation project (overlaps allowed) holding the export; its id."""
     project = api.call(
         "POST",
         "/v1/projects",
@@ -307,6 +338,30 @@ def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> No
         )
         status = wait_task(api, task["task_id"])
         assert status["result"]["error"] == [], status
+    except BaseException:
+        api.call("DELETE", f"/v1/projects/{pid}")
+        raise
+    return pid
+
+
+def doccano_export(api: Api, pid: int) -> bytes:
+    """The one file of doccano's export zip (one per member: admin.jsonl)."""
+    task = api.call(
+        "POST", f"/v1/projects/{pid}/download", {"format": "JSONL", "exportApproved": False}
+    )
+    wait_task(api, task["task_id"])
+    archive = api.call("GET", f"/v1/projects/{pid}/download?taskId={task['task_id']}", raw=True)
+    with zipfile.ZipFile(io.BytesIO(archive)) as files:
+        [name] = files.namelist()
+        return files.read(name)
+
+
+def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> None:
+    url, user, password = doccano
+    api = doccano_api(url, user, password)
+    documents, store = project_files(tmp_path)
+    pid = doccano_project(api, documents, store)
+    try:
         first = documents[0]
         examples = api.call("GET", f"/v1/projects/{pid}/examples?limit=100")["results"]
         example = next(
@@ -341,16 +396,22 @@ def test_doccano_round_trip(doccano: tuple[str, str, str], tmp_path: Path) -> No
         relations = api.call("GET", f"{base}/relations")
         old = next(r for r in relations if r["from_id"] == span["id"])
         api.call("PATCH", f"{base}/relations/{old['id']}", {"to_id": speaker["id"]})
-        task = api.call(
-            "POST", f"/v1/projects/{pid}/download", {"format": "JSONL", "exportApproved": False}
-        )
-        wait_task(api, task["task_id"])
-        archive = api.call("GET", f"/v1/projects/{pid}/download?taskId={task['task_id']}", raw=True)
-        with zipfile.ZipFile(io.BytesIO(archive)) as files:
-            [name] = files.namelist()
-            content = files.read(name)
+        content = doccano_export(api, pid)
         imported_store = import_into(tmp_path, "doccano", content, documents)
         expected = expected_store(tmp_path, documents, store)
         assert_same_as_expected(documents, imported_store, expected)
+    finally:
+        api.call("DELETE", f"/v1/projects/{pid}")
+
+
+def test_the_shipped_annotations_come_back_unchanged_from_doccano(
+    doccano: tuple[str, str, str], tmp_path: Path
+) -> None:
+    api = doccano_api(*doccano)
+    documents, store = shipped()
+    pid = doccano_project(api, documents, store)
+    try:
+        imported = import_into(tmp_path, "doccano", doccano_export(api, pid), documents)
+        assert_same_as_expected(documents, imported, store)
     finally:
         api.call("DELETE", f"/v1/projects/{pid}")
