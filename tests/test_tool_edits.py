@@ -699,3 +699,20 @@ def test_the_shipped_annotations_survive_each_tool_format(
             before = store.load(annotator, document.id, document)
             after = restored.load(annotator, document.id, document)
             assert after.model_dump(mode="json") == before.model_dump(mode="json")
+
+
+def test_doccano_plain_sequence_labelling_file(project, tmp_path: Path) -> None:
+    documents, store = project
+    out = io.BytesIO()
+    source = ExportSource(iter(documents), store, store.annotators())
+    write_export("doccano", source, out, ExportOptions(doccano_relations=False))
+    items = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert all("entities" not in x and "relations" not in x for x in items)
+    assert {label for x in items for _, _, label in x["label"]} <= {
+        "QUOTE",
+        *DEFAULT_SCHEME.stance_values(),
+    }
+    path = tmp_path / "plain.jsonl"
+    path.write_bytes(out.getvalue())
+    restored, _ = run_import("doccano", path, documents, tmp_path / "back", tmp_path)
+    assert summary(documents, restored) == summary(documents, store)

@@ -60,6 +60,12 @@ ANNOTATOR_MAP_OPTION = click.option(
     is_flag=True,
     help="With --format label-studio: print the labeling config that matches the export.",
 )
+@click.option(
+    "--doccano-plain",
+    is_flag=True,
+    help="With --format doccano: the plain sequence-labelling file (quotes only, no speaker "
+    "relations) for a project without relation labelling.",
+)
 @user_errors
 def export(
     corpus: tuple[Path, ...],
@@ -69,6 +75,7 @@ def export(
     output: Path | None,
     annotator_map: Path | None,
     print_config: bool,
+    doccano_plain: bool,
 ) -> None:
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
@@ -78,7 +85,7 @@ def export(
         with open_output(output) as out:
             out.write(label_studio_config(store.scheme).encode())
         return
-    options = ExportOptions()
+    options = ExportOptions(doccano_relations=not doccano_plain)
     if annotator_map is not None:
         options.emails = export_emails(read_annotator_map(annotator_map), annotator_map)
     if annotators:

@@ -77,9 +77,16 @@ def _overlaps(spans: list[tuple[int, int]]) -> int:
 
 
 def line_for(
-    view: DocumentView, annotator: str | None, pairs: list[tuple[Quote, Judgement]]
+    view: DocumentView,
+    annotator: str | None,
+    pairs: list[tuple[Quote, Judgement]],
+    relations_project: bool = True,
 ) -> tuple[dict[str, Any], int]:
-    """The line and its number of overlapping quote pairs."""
+    """The line and its number of overlapping quote pairs.
+
+    ``relations_project=False``: the plain sequence-labelling shape (``"label": [[start, end,
+    label]]``, quotes only) for projects without relation labelling.
+    """
     document = view.document
     text = document.text
     offsets = offsets_for(text, DOCCANO_UNIT)
@@ -104,6 +111,9 @@ def line_for(
     quote_ids = [entity(q.start, q.end, j.stance or QUOTE_LABEL) for q, j in pairs]
     for (quote, judgement), quote_entity in zip(pairs, quote_ids, strict=True):
         detail = judgement_fields(quote, judgement)
+        if not relations_project:
+            details.append(detail)
+            continue
         found: list[Mention] = []
         for mention in mentions_of(text, quote, judgement.speaker, judgement.outlet):
             # a mention overlapping a quote would be dropped by doccano: keep the name only
@@ -126,10 +136,14 @@ def line_for(
             )
             detail[f"{FIELD_OF[mention.label]}_mention"] = mention.as_list()
         details.append(detail)
+    spans: dict[str, Any] = (
+        {"entities": entities, "relations": relations}
+        if relations_project
+        else {"label": [[e["start_offset"], e["end_offset"], e["label"]] for e in entities]}
+    )
     line = {
         "text": text,
-        "entities": entities,
-        "relations": relations,
+        **spans,
         "document_id": document.id,
         "annotator": annotator,
         "title": document.title,
@@ -145,12 +159,13 @@ def iter_lines(views: Iterable[DocumentView], options: ExportOptions) -> Iterato
     overlapping_lines = overlapping_pairs = 0
     for view in views:
         annotated = [name for name, file in view.annotations.items() if file is not None]
-        lines = [line_for(view, name, view.annotator_quotes(name)) for name in annotated]
+        plain = not options.doccano_relations
+        lines = [line_for(view, name, view.annotator_quotes(name), not plain) for name in annotated]
         if not annotated:
             pairs = [
                 (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
             ]
-            lines.append(line_for(view, None, pairs))
+            lines.append(line_for(view, None, pairs, not plain))
         for line, overlaps in lines:
             if overlaps:
                 overlapping_lines += 1

@@ -33,7 +33,7 @@ from annotator.export.label_studio_config import (
     QUOTE_CONTROL,
     TEXT_CONTROLS,
 )
-from annotator.export.offsets import LABEL_STUDIO_UNIT, offsets_for
+from annotator.export.offsets import LABEL_STUDIO_UNIT, ToolOffsets, offsets_for
 from annotator.export.options import ExportOptions
 from annotator.export.relations import (
     FIELD_BY_RELATION,
@@ -52,12 +52,12 @@ KEPT_META = ("cue", "speaker_role", "confidence", "replaces")
 OWN_META = {"quote_speaker": "speaker", "quote_outlet": "outlet"}
 
 
-def _span(offsets: Any, start: int, end: int) -> dict[str, int]:
+def _span(offsets: ToolOffsets, start: int, end: int) -> dict[str, int]:
     return {"start": offsets.to_tool(start), "end": offsets.to_tool(end)}
 
 
 def regions(
-    quote: Quote, judgement: Judgement, offsets: Any, *, extracted: bool = True
+    quote: Quote, judgement: Judgement, offsets: ToolOffsets, *, extracted: bool = True
 ) -> list[dict[str, Any]]:
     """The result items of one quote: its span, then its per-region labels and texts."""
     span = _span(offsets, quote.start, quote.end)
@@ -109,7 +109,7 @@ def regions(
 
 
 def mention_results(
-    document: Document, pairs: list[tuple[Quote, Judgement]], offsets: Any
+    document: Document, pairs: list[tuple[Quote, Judgement]], offsets: ToolOffsets
 ) -> list[dict[str, Any]]:
     """Speaker/outlet mention regions (one per distinct span) and quote -> mention relations."""
     spans: dict[str, dict[str, Any]] = {}
@@ -283,7 +283,9 @@ def read_label_studio(
             )
 
 
-def _python_span(value: dict[str, Any], text: str, offsets: Any, where: str) -> tuple[int, int]:
+def _python_span(
+    value: dict[str, Any], text: str, offsets: ToolOffsets, where: str
+) -> tuple[int, int]:
     start, end = value.get("start"), value.get("end")
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
         raise AnnotatorError(f"{where}: start and end must be integers")
@@ -296,7 +298,7 @@ def _python_span(value: dict[str, Any], text: str, offsets: Any, where: str) -> 
 
 
 def _quotes(
-    results: list[Any], text: str, offsets: Any, where: str, stance_values: list[str]
+    results: list[Any], text: str, offsets: ToolOffsets, where: str, stance_values: list[str]
 ) -> list[ImportedQuote]:
     spans: dict[str, ImportedQuote] = {}
     mentions: dict[str, tuple[str, int, int]] = {}  # region id -> (label, start, end)

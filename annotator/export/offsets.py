@@ -88,6 +88,9 @@ class CodePointOffsets:
         return offset
 
 
-def offsets_for(text: str, unit: OffsetUnit) -> Utf16Offsets | CodePointOffsets:
+ToolOffsets = Utf16Offsets | CodePointOffsets
+
+
+def offsets_for(text: str, unit: OffsetUnit) -> ToolOffsets:
     """The converter between Python indices of ``text`` and ``unit``."""
     return Utf16Offsets(text) if unit is OffsetUnit.UTF16 else CodePointOffsets(text)

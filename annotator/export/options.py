@@ -22,6 +22,7 @@ DEFAULT_EMAIL_DOMAIN = "annotator.invalid"
 class ExportOptions:
     emails: dict[str, str] = field(default_factory=dict)  # annotator -> e-mail
     notes: list[str] = field(default_factory=list)
+    doccano_relations: bool = True  # False: plain sequence labelling ("label" lists)
 
     def email_of(self, annotator: str) -> str:
         return self.emails.get(annotator) or f"{annotator}@{DEFAULT_EMAIL_DOMAIN}"
