@@ -120,7 +120,17 @@ def export(
                 f"(have: {', '.join(store.annotators()) or 'none'})"
             )
     else:
-        names = store.annotators()
+        from annotator.adjudication.session import adjudicator_names
+
+        gold = adjudicator_names(store)
+        names = [name for name in store.annotators() if name not in gold]
+        if gold:
+            stderr_console.print(
+                safe_rich(
+                    f"annotator: note: adjudicated files of {', '.join(gold)} left out "
+                    f"(--annotators {gold[0]} exports them)"
+                )
+            )
     documents = () if labels_only else load_corpus(corpus_paths(corpus))
     source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
