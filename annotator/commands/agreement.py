@@ -100,19 +100,38 @@ def agreement(
     Adjudicated (gold) files are left out unless named in --annotators; --against gold compares
     each annotator with them instead.
     """
+    # Every label loaded stays alive until the output is written: automatic collections would
+    # only walk them (the first one after loading, and those while writing the report, cost
+    # more than the figures themselves), so the collector is off for the whole command.
+    with paused_gc():
+        _agreement(
+            annotations_dir, fields, document_id, annotators, draws, seed, corpus_path,
+            reference, as_json,
+        )  # fmt: skip
+
+
+def _agreement(
+    annotations_dir: Path,
+    fields: tuple[Field, ...],
+    document_id: str | None,
+    annotators: str | None,
+    draws: int,
+    seed: int,
+    corpus_path: Path | None,
+    reference: str | None,
+    as_json: bool,
+) -> None:
     names = _annotator_names(annotators)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
     if reference is not None:
-        with paused_gc():
-            report_against(annotations_dir, reference, names, document_id, chosen, as_json)
+        report_against(annotations_dir, reference, names, document_id, chosen, as_json)
         return
-    with paused_gc():  # 100,000 labels stay alive: collections would only walk them
-        files = without_adjudicated(
-            load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
-        )
-        documents = matching_documents(corpus_path, files) if corpus_path is not None else None
-        report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
+    files = without_adjudicated(
+        load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
+    )
+    documents = matching_documents(corpus_path, files) if corpus_path is not None else None
+    report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
         stderr_console.print(
             safe_rich(
