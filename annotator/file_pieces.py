@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,9 @@ from annotator.models import AnnotationFile, LabelScheme, Quote, QuoteLabel, spa
 
 LIST_FIELDS = ("labels", "added_quotes", "deleted_quotes")
 _ITEM_INDENT = b"    "  # list items sit two levels deep in the file
+_QUOTE_ID = attrgetter("quote_id")
+_ID = attrgetter("id")
+_KEY = attrgetter("key")
 
 
 @dataclass(frozen=True)
@@ -149,21 +153,27 @@ def render(
     except ValidationError as exc:
         location, message = first_validation_problem(exc)
         raise InvalidFileError(path, message, json_path=location) from exc
-    labels = [
-        cache.label_piece(label, index, path, scheme)
-        for index, label in enumerate(annotation.labels)
-    ]
+    pieces = cache.labels
+    labels: list[Piece] = []
+    for index, label in enumerate(annotation.labels):
+        # the common case inline (an unchanged label): one dict look-up, one identity test
+        cached = pieces.get(label.quote_id)
+        labels.append(
+            cached
+            if cached is not None and cached.item is label
+            else cache.label_piece(label, index, path, scheme)
+        )
     added = [
         cache.added_piece(quote, index, path, scheme)
         for index, quote in enumerate(annotation.added_quotes)
     ]
-    label_ids = {piece.item.quote_id for piece in labels}  # type: ignore[attr-defined]
-    added_ids = {piece.item.id for piece in added}  # type: ignore[attr-defined]
+    label_ids = set(map(_QUOTE_ID, annotation.labels))
+    added_ids = set(map(_ID, annotation.added_quotes))
     deleted = sorted(set(annotation.deleted_quotes), key=span_of_quote_id)
     _check_consistent(annotation, labels, label_ids, added, added_ids, set(deleted), path)
     cache.forget_missing(label_ids, added_ids)
-    labels.sort(key=lambda piece: piece.key)
-    added.sort(key=lambda piece: piece.key)
+    labels.sort(key=_KEY)
+    added.sort(key=_KEY)
     head = orjson.dumps(
         {
             **checked.model_dump(mode="json", exclude=set(LIST_FIELDS)),
@@ -172,14 +182,24 @@ def render(
         option=orjson.OPT_INDENT_2,
     )
     bodies = {
-        "labels": _list_bytes([piece.raw for piece in labels]),
-        "added_quotes": _list_bytes([piece.raw for piece in added]),
-        "deleted_quotes": _list_bytes([_ITEM_INDENT + orjson.dumps(item) for item in deleted]),
+        "labels": [piece.raw for piece in labels],
+        "added_quotes": [piece.raw for piece in added],
+        "deleted_quotes": [_ITEM_INDENT + orjson.dumps(item) for item in deleted],
     }
-    for name, body in bodies.items():
+    out: list[bytes] = []
+    rest = head
+    for name, items in bodies.items():
         # a top-level key sits at the start of a line: no string in the file holds a newline
-        marker = b'\n  "' + name.encode() + b'": 0'
-        head = head.replace(marker, marker[:-1] + body, 1)
+        marker = b'\n  "' + name.encode() + b'": '
+        before, found, rest = rest.partition(marker + b"0")
+        if not found:
+            raise AssertionError(f"no {name} in the serialised header")
+        out.extend((before, marker))
+        if items:
+            out.extend((b"[\n", b",\n".join(items), b"\n  ]"))
+        else:
+            out.append(b"[]")
+    out.extend((rest, b"\n"))
     ours = annotation.model_copy(
         update={
             "labels": [piece.item for piece in labels],
@@ -187,17 +207,11 @@ def render(
             "deleted_quotes": deleted,
         }
     )
-    return head + b"\n", ours
+    return b"".join(out), ours
 
 
 def _json(value: Any) -> Any:
     return value.model_dump(mode="json") if isinstance(value, BaseModel) else value
-
-
-def _list_bytes(items: list[bytes]) -> bytes:
-    if not items:
-        return b"[]"
-    return b"[\n" + b",\n".join(items) + b"\n  ]"
 
 
 def _check_consistent(
