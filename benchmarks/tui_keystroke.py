@@ -39,12 +39,12 @@ from typing import Any
 from textual import events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tui_open_and_label import big_document  # noqa: E402
+from tui_open_and_label import big_document
 
-from annotator.models import AnnotationFile, Document, QuoteLabel  # noqa: E402
-from annotator.store import AnnotationStore  # noqa: E402
-from annotator.tui.app import AnnotatorApp  # noqa: E402
-from annotator.tui.screens.annotate import AnnotateScreen  # noqa: E402
+from annotator.models import AnnotationFile, Document, QuoteLabel
+from annotator.store import AnnotationStore
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.screens.annotate import AnnotateScreen
 
 HANDLER_RATIO_TARGET = 1.5
 FRAME_P95_TARGET_MS = 50.0
