@@ -92,6 +92,7 @@ def _print_corpus(paths: list[Path], as_json: bool) -> None:
     from annotator.corpus import iter_documents, word_count
 
     rows = []
+    listed = 0
     for document in iter_documents(paths):
         rows.append(
             {
@@ -111,6 +112,13 @@ def _print_corpus(paths: list[Path], as_json: bool) -> None:
         )
         if as_json:
             write_json_lines([rows.pop()])
+            listed += 1
+    if not rows and not listed:
+        shown = ", ".join(str(path) for path in paths)
+        raise AnnotatorError(
+            f"{shown}: no documents found (a corpus is .txt, .md or .jsonl files, or a folder "
+            "of them)"
+        )
     if as_json:
         return
     table = Table(
