@@ -11,6 +11,7 @@ from annotator.errors import AnnotatorError
 from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import apply_import, plan_import
 from annotator.export.output import open_output
+from annotator.export.sniff import check_format
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
 from annotator.safe_text import safe_rich
@@ -124,6 +125,7 @@ def import_command(
         raise AnnotatorError(f"{file}: no such file")
     if annotator_name is not None:
         safe_component(annotator_name, "annotator name")
+    check_format(format_name, file)  # a file of another format says which it looks like
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     plan = plan_import(
         read_records(format_name, file, store.scheme.stance_values()),
