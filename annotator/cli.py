@@ -18,9 +18,11 @@ from annotator.cli_support import (
     ANNOTATIONS_OPTION,
     ANNOTATOR_OPTION,
     corpus_paths,
+    corpus_total,
     stderr_console,
     stdout_console,
     user_errors,
+    with_progress,
     write_json_lines,
 )
 from annotator.errors import AnnotatorError, InvalidFileError
@@ -93,7 +95,8 @@ def _print_corpus(paths: list[Path], as_json: bool) -> None:
 
     rows = []
     listed = 0
-    for document in iter_documents(paths):
+    documents = iter_documents(paths)
+    for document in with_progress(documents, "reading", total=corpus_total(paths), as_json=as_json):
         rows.append(
             {
                 "id": document.id,

@@ -26,7 +26,13 @@ from annotator.agreement.report import (
     build_report,
 )
 from annotator.agreement.units import FIELDS, Field
-from annotator.cli_support import stderr_console, stdout_console, user_errors
+from annotator.cli_support import (
+    corpus_total,
+    stderr_console,
+    stdout_console,
+    user_errors,
+    with_progress,
+)
 from annotator.errors import AnnotatorError
 from annotator.models import AnnotationFile, Document
 from annotator.safe_text import escape_json_output, safe_rich
@@ -91,7 +97,7 @@ def agreement(
     or deleted quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
     """
     names = _annotator_names(annotators)
-    files = load_annotation_files(annotations_dir, names, document_id)
+    files = load_annotation_files(annotations_dir, names, document_id, as_json)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
     documents = matching_documents(corpus_path, files) if corpus_path is not None else None
@@ -123,7 +129,7 @@ def _annotator_names(option: str | None) -> list[str] | None:
 
 
 def load_annotation_files(
-    root: Path, annotators: list[str] | None, document_id: str | None
+    root: Path, annotators: list[str] | None, document_id: str | None, as_json: bool = False
 ) -> list[AnnotationFile]:
     """The annotation files to compare; one-line errors for a missing folder or name."""
     if not root.is_dir():
@@ -144,7 +150,14 @@ def load_annotation_files(
         if not files:
             raise AnnotatorError(f"{root}: no annotation file for document {document_id!r}")
         return files
-    files = list(store.iter_files(names))
+    files = list(
+        with_progress(
+            store.iter_files(names),
+            "reading annotations",
+            total=sum(1 for _ in store.paths(names)),
+            as_json=as_json,
+        )
+    )
     if not files:
         raise AnnotatorError(f"{root}: no annotation files (expected <annotator>/<document>.json)")
     return files
@@ -159,7 +172,9 @@ def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[s
     wanted = {(annotation.document_id, annotation.document_sha256) for annotation in files}
     return {
         document.id: document
-        for document in load_corpus([corpus_path])
+        for document in with_progress(
+            load_corpus([corpus_path]), "extracting", total=corpus_total([corpus_path])
+        )
         if (document.id, document.sha256) in wanted
     }
 

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_console, user_errors
+from annotator.cli_support import (
+    ANNOTATIONS_OPTION,
+    corpus_paths,
+    corpus_total,
+    stderr_console,
+    user_errors,
+    with_progress,
+)
 from annotator.errors import AnnotatorError
 from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import apply_import, plan_import
@@ -83,7 +90,12 @@ def export(
             )
     else:
         names = store.annotators()
-    documents = () if labels_only else load_corpus(corpus_paths(corpus))
+    chosen = corpus_paths(corpus)
+    documents = (
+        ()
+        if labels_only
+        else with_progress(load_corpus(chosen), "exporting", total=corpus_total(chosen))
+    )
     source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
         write_export(format_name, source, out)
@@ -128,7 +140,7 @@ def import_command(
     check_format(format_name, file)  # a file of another format says which it looks like
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     plan = plan_import(
-        read_records(format_name, file, store.scheme.stance_values()),
+        with_progress(read_records(format_name, file, store.scheme.stance_values()), "importing"),
         corpus=load_corpus(corpus_paths(corpus)),
         store=store,
         documents_out=documents_out or Path("imported") / f"{file.stem}.jsonl",
