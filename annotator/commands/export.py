@@ -89,7 +89,17 @@ def export(
                 f"(have: {', '.join(store.annotators()) or 'none'})"
             )
     else:
-        names = store.annotators()
+        from annotator.adjudication.session import adjudicator_names
+
+        gold = adjudicator_names(store)
+        names = [name for name in store.annotators() if name not in gold]
+        if gold:
+            stderr_console.print(
+                safe_rich(
+                    f"annotator: note: adjudicated files of {', '.join(gold)} left out "
+                    f"(--annotators {gold[0]} exports them)"
+                )
+            )
     chosen = corpus_paths(corpus)
     documents = (
         ()
