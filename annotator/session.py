@@ -242,12 +242,13 @@ class AnnotationSession:
         return label is not None and label.stance is not None
 
     def progress(self) -> Progress:
-        labelled = sum(1 for quote in self.quotes if self.is_labelled(quote.id))
-        flagged = sum(
-            1
-            for quote in self.quotes
-            if (label := self._labels.get(quote.id)) is not None and label.flagged
-        )
+        # one pass over the labels (the status line asks after every key), not over the quotes
+        position = self._position
+        labelled = flagged = 0
+        for quote_id, label in self._labels.items():
+            if quote_id in position:
+                labelled += label.stance is not None
+                flagged += label.flagged
         return Progress(labelled=labelled, total=len(self.quotes), flagged=flagged)
 
     def first_unlabelled_index(self) -> int:

@@ -154,3 +154,24 @@ def test_a_label_for_a_deleted_quote_is_refused(
     quote_id = annotation.labels[0].quote_id
     with pytest.raises(InvalidFileError, match=f"label for deleted quote {quote_id}"):
         writer.save(annotation.model_copy(update={"deleted_quotes": [quote_id]}))
+
+
+def test_progress_counts_labels_of_the_quotes_shown(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    for index in range(3):
+        session.move_to(index)
+        session.set_stance("neutral")
+    session.move_to(3)
+    session.set_sentiment("positive")  # a label without a stance: not labelled
+    session.toggle_flag()
+    session.move_to(1)
+    session.toggle_flag()
+    expected = sum(1 for quote in session.quotes if session.is_labelled(quote.id))
+    assert (session.progress().labelled, session.progress().flagged) == (expected, 2) == (3, 2)
+    session.delete_quote()  # the labelled, flagged quote 2 goes (its label to the undo history)
+    assert (session.progress().labelled, session.progress().flagged) == (2, 1)
+    assert session.progress().total == len(session.quotes)
+    session.undo()
+    assert (session.progress().labelled, session.progress().flagged) == (3, 2)
