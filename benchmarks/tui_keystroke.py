@@ -21,6 +21,15 @@ labels (ratio of medians ≤ 1.5; the 1-label run is the reference, measured in 
 and key-to-frame p95 ≤ 50 ms for labelling and for moving at 1,800 labels. A missed target
 prints ``MISSED``.
 
+Measured 2026-12-02 on the shared 2-core machine (other jobs running; 2 runs of 40 keys):
+labelling handler 42.9 ms at 1 label, 81.6 ms at 1,800 (ratio 1.90, MISSED), key-to-frame p95
+271 ms (MISSED); moving handler 20.8 vs 29.2 ms (ratio 1.41), key-to-frame p95 211 ms (MISSED).
+What still grows with the labels when labelling is the write itself: the file is 1.2 MB at 1,800
+labels and its write + fsync take 34 ms against 16 ms for a 1 KB file; building it from the
+cached pieces takes 3.8 ms (0.3 ms at 1 label), the session's part 0.5 ms. Most of the frame
+time is Textual composing the screen (TextArea renders a whole logical line, ~2,000 characters
+here, for each wrapped screen line it draws) and the other widgets.
+
 Usage: ``python benchmarks/tui_keystroke.py [--runs N] [--keys N]``
 """
 
