@@ -1,7 +1,7 @@
 """What format an import file looks like, from its first bytes: so that importing a file as the
 wrong format says which format it looks like, instead of "not valid JSON" or nothing at all.
 
-Only the start of the file is read (64 KiB), and a format is named only when the evidence is
+Only the start of the file is read (64 KiB, or a JSON Lines file's first line), and a format is named only when the evidence is
 plain (an array vs. lines of objects; the keys of the first object); otherwise ``None``.
 """
 
@@ -15,6 +15,7 @@ import orjson
 from annotator.errors import AnnotatorError, InvalidFileError
 
 HEAD_BYTES = 1 << 16
+FIRST_LINE_BYTES = 16 << 20
 NAMES = {
     "label-studio": "a Label Studio export (a JSON list of tasks)",
     "label-studio-task": "a single Label Studio task (an export is a JSON list of tasks)",
@@ -31,6 +32,9 @@ def looks_like(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
+            if head.lstrip().startswith((b"{", b"\xef\xbb\xbf{")) and b"\n" not in head:
+                # a long first line (Prodigy tokens, a whole article): read on to its end
+                head += handle.readline(FIRST_LINE_BYTES)
     except OSError:
         return None  # the reader reports it, naming the file
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
