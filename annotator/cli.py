@@ -365,3 +365,7 @@ main.add_command(extract)
 from annotator.commands.migrate import migrate  # noqa: E402
 
 main.add_command(migrate)
+from annotator.commands.report import report, stats  # noqa: E402
+
+main.add_command(report)
+main.add_command(stats)
