@@ -79,7 +79,8 @@ def _bars(axes: Axes, breakdown: Breakdown, colours: Sequence[str], title: str) 
     axes.set_title(title, loc="left")
     if not groups:
         axes.text(0.5, 0.5, "no labels", ha="center", va="center", transform=axes.transAxes)
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    # beside the bars, never over them (constrained layout makes room for it)
+    axes.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
 
 
 def _short(name: str, limit: int = 40) -> str:
