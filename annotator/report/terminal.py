@@ -172,17 +172,22 @@ def seconds_charts(statistics: Statistics) -> Iterator[RenderableType]:
         yield BarChart(title, ["labels"], [series_colour(index)], groups)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def statistics_renderable(statistics: Statistics, scheme: LabelScheme) -> Group:
     """Everything ``annotator stats`` prints, top to bottom."""
     source = (
-        "article outlets and dates from the corpus"
+        "articles' outlets and dates from the corpus"
         if statistics.metadata == "corpus"
-        else "no corpus: article outlets and dates unknown (give --corpus)"
+        else "no corpus: articles' outlets and dates unknown"
     )
     parts: list[RenderableType] = [
         Text(
-            f"{statistics.labels} labels by {len(statistics.annotators)} annotators on "
-            f"{statistics.documents} documents; {source}"
+            f"{_count(statistics.labels, 'label')}, "
+            f"{_count(len(statistics.annotators), 'annotator')}, "
+            f"{_count(statistics.documents, 'document')}; {source}"
         ),
         Text(""),
     ]
