@@ -14,7 +14,7 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, machine_error
 from annotator.jsonio import dump_line
 from annotator.store import DEFAULT_ANNOTATIONS_DIR
 
@@ -45,6 +45,13 @@ def user_errors(function: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
+        except OSError as exc:
+            # the machine's errors (full disk, read-only folder, ...) not caught closer to
+            # the file: still one line naming the file and what to do
+            if os.environ.get("ANNOTATOR_DEBUG"):
+                raise
+            where = exc.filename if exc.filename is not None else "annotator"
+            fail(str(machine_error(exc, where, "failed")))
         raise AssertionError("unreachable")
 
     return wrapper

@@ -32,6 +32,15 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _QUOTE_ID = re.compile(r"q(\d+)-(\d+)")
 
 
+# names Windows cannot store as files, whatever their extension or case
+_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?", re.IGNORECASE)
+
+
+def is_windows_reserved(value: str) -> bool:
+    """``con``, ``NUL.json``, ``com1.x``…: names Windows cannot give a file."""
+    return _WINDOWS_RESERVED.fullmatch(value) is not None
+
+
 def current_extractor_version() -> str:
     """``annotator.extract.version.EXTRACTOR_VERSION``, imported only when a label needs it.
 
@@ -44,11 +53,19 @@ def current_extractor_version() -> str:
 
 
 def check_safe_name(value: str) -> str:
-    """Accept names usable as one path component: no slashes, no ``..``, no leading dot."""
+    """Accept names usable as one path component on every system: no slashes, no ``..``, no
+    leading dot, no trailing dot or space, none of Windows' reserved device names."""
     if not _SAFE_NAME.fullmatch(value) or ".." in value or len(value) > 200:
         raise ValueError(
             f"{value!r} is not a safe name: use letters, digits, '_', '.', '-' "
             "(starting with a letter or digit, no '..', at most 200 characters)"
+        )
+    if value.endswith((".", " ")):
+        raise ValueError(f"{value!r} is not a safe name: it ends with a dot (Windows drops it)")
+    if is_windows_reserved(value):
+        raise ValueError(
+            f"{value!r} is not a safe name: Windows reserves it for a device (con, prn, aux, "
+            "nul, com1-9, lpt1-9, with any extension)"
         )
     return value
 

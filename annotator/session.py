@@ -4,7 +4,9 @@ The session is the model layer of the terminal UI (it never imports Textual). It
 document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
 on the current quote and an undo/redo history. Every action that changes the annotation
 saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
-rename), so killing the process loses at most the change being written.
+rename), so killing the process loses at most the change being written. Changes made to the
+file on disk meanwhile (a ``git pull``) are merged by the writer and adopted by the session; a
+failed save (full disk, conflict) keeps everything in memory until a later save works.
 
 A labelled quote is shown as the annotator saw it (the label's saved snapshot); when the
 extractor now proposes something else for it, :meth:`AnnotationSession.proposal_changes` says
@@ -105,7 +107,12 @@ class AnnotationSession:
         self.scheme: LabelScheme = store.scheme
         self.path: Path = store.path_for(self.annotator, document.id)
         self._clock = clock
-        loaded = store.load(self.annotator, document.id, document)
+        if writer is not None:
+            # read through the writer: what it read is the base of a merge with outside changes
+            loaded = writer.load(document.id, document)
+        else:
+            loaded = store.load(self.annotator, document.id, document)
+        self._proposals = {quote.id: quote for quote in document.quotes}
         self._labels: dict[str, QuoteLabel] = {}
         self._unplaced: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
@@ -117,16 +124,7 @@ class AnnotationSession:
         self.unplaced_added: list[Quote] = []
         self.pending_new_text = False
         if loaded is not None:
-            self.anchor_report = anchor_labels(loaded.labels, document.text)
-            for item in self.anchor_report.anchored:
-                if item.placement == "unplaced":
-                    self._unplaced[item.old_id] = item.label
-                else:
-                    self._labels[item.new_id] = item.label
-                    self._seconds[item.new_id] = item.label.seconds
-            added, self.unplaced_added = anchor_quotes(loaded.added_quotes, document.text)
-            self._added = {quote.id: quote for quote in added}
-            self._deleted = set(loaded.deleted_quotes)
+            self._adopt(loaded)
             self.pending_new_text = loaded.document_sha256 != document.sha256 or bool(
                 self.anchor_report.moved or self.unplaced_added
             )
@@ -139,6 +137,10 @@ class AnnotationSession:
         self._visit_started = self._clock()
         self.last_saved: datetime | None = None
         self.save_count = 0
+        # why the last save failed (full disk, conflict, ...); None once a save succeeds.
+        # The labels stay in memory meanwhile; the next change or retry_save() saves them.
+        self.save_error: str | None = None
+        self.merge_count = 0
 
     # ------------------------------------------------------------------ reading
 
@@ -197,8 +199,7 @@ class AnnotationSession:
         if label is None or label.quote.origin == QuoteOrigin.MANUAL:
             return None
         saved = label.quote
-        proposals = {quote.id: quote for quote in self.document.quotes}
-        proposal = proposals.get(quote_id)
+        proposal = self._proposals.get(quote_id)
         differences: list[str] = []
         if proposal is None:
             best: tuple[int, Quote] | None = None
@@ -649,7 +650,13 @@ class AnnotationSession:
             self.save()
 
     def save(self) -> Path:
-        """Write the annotation file now (atomically, validated by the writer)."""
+        """Write the annotation file now (atomically, validated by the writer).
+
+        Changes made to the file on disk since this session read or wrote it are merged in
+        and adopted (the session then shows them; the undo history is cleared, since undoing
+        across someone else's changes would revert them). On any failure the error is raised
+        and kept in :attr:`save_error`; the session's state stays as it was, unsaved.
+        """
         if self._batch_depth:
             self._batch_dirty = True
             return self.path
@@ -657,10 +664,58 @@ class AnnotationSession:
             raise AnnotatorError(f"{self.path}: opened read-only, not saved")
         if self.pending_new_text:
             raise AnnotatorError(self._pending_message())
-        path = self.writer.save(self.annotation_file())
+        try:
+            saved = self.writer.write(self.annotation_file())
+        except AnnotatorError as exc:
+            self.save_error = str(exc)
+            raise
+        if saved.merged:
+            self._adopt(saved.annotation)
+            self._undo.clear()
+            self._redo.clear()
+            self.merge_count += 1
+        self.save_error = None
         self.last_saved = utc_now()
         self.save_count += 1
-        return path
+        return saved.path
+
+    @property
+    def unsaved(self) -> bool:
+        """True while a save failed and the labels in memory are not on disk."""
+        return self.save_error is not None
+
+    def retry_save(self) -> bool:
+        """Try again to save after a failed save; True if everything is saved now."""
+        if self.save_error is None:
+            return True
+        try:
+            self.save()
+        except AnnotatorError:
+            return False
+        return True
+
+    def _adopt(self, annotation: AnnotationFile) -> None:
+        """Take labels and quote edits from ``annotation`` (loaded or merged), keeping the cursor."""
+        current = self.current.id if getattr(self, "quotes", None) and self.quotes else None
+        # each label is placed by its saved text (annotator.anchoring): unchanged on the same
+        # text, moved or unplaced (kept, never dropped) on another version of it
+        self.anchor_report = anchor_labels(annotation.labels, self.document.text)
+        self._labels, self._unplaced = {}, {}
+        for item in self.anchor_report.anchored:
+            if item.placement == "unplaced":
+                self._unplaced[item.old_id] = item.label
+                continue
+            self._labels[item.new_id] = item.label
+            self._seconds[item.new_id] = max(
+                item.label.seconds, self._seconds.get(item.new_id, 0.0)
+            )
+        added, self.unplaced_added = anchor_quotes(annotation.added_quotes, self.document.text)
+        self._added = {quote.id: quote for quote in added}
+        self._deleted = set(annotation.deleted_quotes)
+        if current is not None:
+            self._refresh_quotes()
+            self.index = self._position.get(current, min(self.index, len(self.quotes) - 1))
+            self.index = max(self.index, 0)
 
     def _pending_message(self) -> str:
         return (
@@ -674,7 +729,7 @@ class AnnotationSession:
         self._record_time()
         if self.writer is None or self.pending_new_text:
             return
-        if self._labels or self._added or self._deleted or self.path.exists():
+        if self._labels or self._added or self._deleted or self.path.exists() or self.unsaved:
             self.save()
 
 

@@ -133,13 +133,13 @@ def test_several_options_are_one_write(
     seeds_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writes: list[int] = []
-    original = AnnotationWriter.save
+    original = AnnotationWriter.write
 
-    def counting(self: AnnotationWriter, annotation: Any) -> Path:
+    def counting(self: AnnotationWriter, annotation: Any) -> Any:
         writes.append(len(annotation.labels))
         return original(self, annotation)
 
-    monkeypatch.setattr(AnnotationWriter, "save", counting)
+    monkeypatch.setattr(AnnotationWriter, "write", counting)
     result = run(
         seeds_dir, annotations_dir, "2", "--stance", "pro-US", "--sentiment", "negative",
         "--note", "one call", "--flag", "--speaker", "Someone",

@@ -71,6 +71,7 @@ class AnnotatorApp(App[None]):
         self.documents: list[Document] = []
         self.progress: list[DocumentProgress] = []
         self.session: AnnotationSession | None = None
+        self._quit_asked = False  # q pressed while the last save failed
         self.corpus_screen: CorpusScreen | None = None
         self.start_error: str | None = None
 
@@ -193,7 +194,8 @@ class AnnotatorApp(App[None]):
 
     def _show_session(self, index: int, session: AnnotationSession) -> None:
         document = session.document
-        self.close_session()
+        if not self.close_session():
+            return  # the open document's labels could not be saved: stay with them
         self.session = session
         with contextlib.suppress(OSError):  # resuming there next time is a convenience
             write_atomic(self._last_document_path(), document.id.encode("utf-8"))
@@ -202,16 +204,29 @@ class AnnotatorApp(App[None]):
         title = document.title or document.id
         self.push_screen(AnnotateScreen(session, f"{title} · {index + 1}/{len(self.documents)}"))
 
-    def close_session(self) -> None:
-        """Record the time on the current quote, save, and refresh the corpus row."""
+    def close_session(self, force: bool = False) -> bool:
+        """Record the time on the current quote, save, and refresh the corpus row.
+
+        If that save fails (full disk, ...), the session stays open with its labels in
+        memory and False is returned, unless ``force`` (quitting anyway) is given.
+        """
         session = self.session
         if session is None:
-            return
-        self.session = None
+            return True
         try:
             session.close()
         except AnnotatorError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            if not force:
+                self.notify(
+                    f"{exc}. Your labels are kept here; they are saved as soon as that works "
+                    "(q twice quits without them)",
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+                return False
+        self.session = None
         index = self.documents.index(session.document)
         if self.annotator is not None:
             self.progress[index] = document_progress(self.store, self.annotator, session.document)
@@ -219,6 +234,7 @@ class AnnotatorApp(App[None]):
                 self.corpus_screen.update_document(self.progress[index])
         if isinstance(self.screen, AnnotateScreen):
             self.pop_screen()
+        return True
 
     def on_annotate_screen_document_step(self, event: AnnotateScreen.DocumentStep) -> None:
         session = self.session
@@ -248,12 +264,15 @@ class AnnotatorApp(App[None]):
         self.push_screen(StatsScreen(self.store, self.documents))
 
     async def action_quit(self) -> None:
-        self.close_session()
+        if not self.close_session(force=self._quit_asked):
+            self._quit_asked = True  # the next q quits even without saving
+            return
         self.exit()
 
     def on_unmount(self) -> None:
         if self.session is not None:
-            self.session.close()
+            with contextlib.suppress(AnnotatorError):
+                self.session.close()
             self.session = None
         if self.writer is not None:
             self.writer.release()

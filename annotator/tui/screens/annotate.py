@@ -34,6 +34,15 @@ from annotator.tui.widgets.quote_list import QuoteList
 STANCE_GROUP = Binding.Group("stance", compact=True)
 SENTIMENT_GROUP = Binding.Group("sentiment", compact=True)
 MOVE_GROUP = Binding.Group("quote", compact=True)
+RETRY_SECONDS = 3.0
+
+
+def short_reason(error: str | None) -> str | None:
+    """The status line's version of an error: without the leading file path (the toast has it)."""
+    if error is None:
+        return None
+    where, separator, reason = error.partition(": ")
+    return reason if separator and "/" in where else error
 
 
 class AnnotateScreen(Screen[None]):
@@ -74,7 +83,6 @@ class AnnotateScreen(Screen[None]):
         self.session = session
         self.scheme = session.scheme
         self.document_title = title
-        self.save_error: str | None = None
         # the label bar above the footer already shows every label key with its label, so the
         # footer leaves them out and keeps room for the other keys (help and palette list them)
         label_bindings = [
@@ -107,6 +115,8 @@ class AnnotateScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # after a failed save (full disk, ...) try again every few seconds until it works
+        self.set_interval(RETRY_SECONDS, self.retry_save)
         self.query_one(QuoteList).show_quotes(
             self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
         )
@@ -149,8 +159,38 @@ class AnnotateScreen(Screen[None]):
             progress.total,
             progress.flagged,
             self.session.last_saved,
-            self.save_error,
+            short_reason(self.session.save_error),
         )
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the labels on screen are not on disk (None: everything is saved)."""
+        return self.session.save_error
+
+    def retry_save(self) -> None:
+        """Save again if the last save failed; the indicator returns to normal once it works."""
+        if not self.session.unsaved:
+            return
+        merges, error = self.session.merge_count, self.session.save_error
+        if self.session.retry_save():
+            self.notify("Saved again: every label is on disk", timeout=4)
+        elif self.session.save_error == error:
+            return  # still failing the same way: the screen already says so
+        self._redraw_after_save(merges, quotes_may_change=False)
+
+    def _redraw_after_save(self, merges: int, quotes_may_change: bool) -> None:
+        if self.session.merge_count != merges:
+            self.notify(
+                f"{self.session.path.name} was changed on disk; those changes are merged in",
+                title="Merged",
+                timeout=6,
+                markup=False,
+            )
+            quotes_may_change = True
+        if quotes_may_change:
+            self._quotes_changed()
+        else:
+            self._label_changed()
 
     def _label_changed(self) -> None:
         """Redraw what depends on the current quote's label (row, highlight, detail, bars)."""
@@ -171,20 +211,22 @@ class AnnotateScreen(Screen[None]):
         self._show_current()
 
     def _change(self, action: Callable[[], object], quotes_may_change: bool = False) -> None:
-        """Run a session action; a failed save is shown, never silently dropped."""
+        """Run a session action; a failed save is shown, never silently dropped.
+
+        The session keeps the change in memory; the status line shows ``✗ NOT SAVED`` until
+        a later change or :meth:`retry_save` gets it onto the disk.
+        """
+        merges = self.session.merge_count
         try:
             action()
         except AnnotatorError as exc:
-            self.save_error = str(exc)
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
         except ValueError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(str(exc), severity="warning", markup=False)
         else:
-            self.save_error = None
-        if quotes_may_change:
-            self._quotes_changed()
-        else:
-            self._label_changed()
+            if self.session.unsaved:  # the action itself did not save (a move): try now
+                self.session.retry_save()
+        self._redraw_after_save(merges, quotes_may_change)
 
     # ------------------------------------------------------------------ label actions
 
@@ -322,6 +364,8 @@ class AnnotateScreen(Screen[None]):
     def _move(self, move: Callable[[], object]) -> None:
         previous = self.session.index
         move()
+        if self.session.unsaved:  # the next key is a good moment to try saving again
+            self.retry_save()
         if self.session.index != previous:
             self._show_current()
 
