@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 from rich.table import Table
-from rich.text import Text
 
 from annotator import __version__
 from annotator.cli_support import (
@@ -27,6 +26,7 @@ from annotator.cli_support import (
 from annotator.errors import AnnotatorError, InvalidFileError
 from annotator.jsonio import parse_json, read_json_bytes, validate_model
 from annotator.models import AnnotationFile, Document, LabelScheme
+from annotator.safe_text import safe_rich
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
 from annotator.store import check_location, load_annotation_file
@@ -113,13 +113,15 @@ def _print_corpus(paths: list[Path], as_json: bool) -> None:
             write_json_lines([rows.pop()])
     if as_json:
         return
-    table = Table(title=f"{len(rows)} document{'s' if len(rows) != 1 else ''}", show_lines=False)
+    table = Table(
+        title=safe_rich(f"{len(rows)} document{'s' if len(rows) != 1 else ''}"), show_lines=False
+    )
     for column in ("id", "title", "author", "outlet", "published", "paragraphs", "words"):
         table.add_column(column, overflow="fold", no_wrap=column == "id")
     for row in rows:
         table.add_row(
             *(
-                Text(str(row[c]) if row[c] is not None else "—")
+                safe_rich(str(row[c]) if row[c] is not None else "—")
                 for c in ("id", "title", "author", "outlet", "published", "paragraphs", "words")
             )
         )
@@ -147,14 +149,18 @@ def schema(check: bool, folder: Path) -> None:
     if check:
         stale = stale_schemas(folder)
         for name in stale:
-            stderr_console.print(Text(f"{folder / name}: stale or missing; run `annotator schema`"))
+            stderr_console.print(
+                safe_rich(f"{folder / name}: stale or missing; run `annotator schema`")
+            )
         if stale:
             sys.exit(1)
-        stdout_console.print(f"{len(render_schemas())} schemas are up to date in {folder}/")
+        stdout_console.print(
+            safe_rich(f"{len(render_schemas())} schemas are up to date in {folder}/")
+        )
         return
     for name, content in render_schemas().items():
         write_atomic(folder / name, content)
-        stdout_console.print(Text(f"wrote {folder / name}"))
+        stdout_console.print(safe_rich(f"wrote {folder / name}"))
 
 
 # --------------------------------------------------------------------------- validate
@@ -194,20 +200,20 @@ def validate(
                 )
             else:
                 for line in exc.lines:
-                    stderr_console.print(Text(line))
+                    stderr_console.print(safe_rich(line))
             continue
         except AnnotatorError as exc:
             problems += 1
             if as_json:
                 write_json_lines([{"path": str(path), "valid": False, "error": str(exc)}])
             else:
-                stderr_console.print(Text(str(exc)))
+                stderr_console.print(safe_rich(str(exc)))
             continue
         if as_json:
             write_json_lines([{"path": str(path), "valid": True, "kind": kind}])
     if not as_json:
         summary = f"{len(files) - problems} of {len(files)} files valid"
-        (stderr_console if problems else stdout_console).print(summary)
+        (stderr_console if problems else stdout_console).print(safe_rich(summary))
     if problems:
         sys.exit(1)
 

@@ -289,6 +289,21 @@ class LabelDefinition(StrictModel):
         default=None, description="Highlight colour (CSS colour name or #hex)"
     )
 
+    @field_validator("color")
+    @classmethod
+    def _a_colour(cls, value: str | None) -> str | None:
+        # the UI builds styles from it: anything else would stop the UI (or be read as markup)
+        if value is not None:
+            from rich.color import Color, ColorParseError
+
+            try:
+                Color.parse(value)
+            except ColorParseError:
+                raise ValueError(
+                    f"{value!r} is not a colour (a colour name such as 'red', or #rrggbb)"
+                ) from None
+        return value
+
 
 class LabelScheme(StrictModel):
     """The labels annotators choose from. ``sentiment`` is ordered (low to high)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.text import Text
 
 from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_console, user_errors
 from annotator.errors import AnnotatorError
@@ -14,6 +13,7 @@ from annotator.export.importing import apply_import, plan_import
 from annotator.export.output import open_output
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
+from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, safe_component
 
@@ -87,7 +87,7 @@ def export(
     with open_output(output) as out:
         write_export(format_name, source, out)
     if output is not None and str(output) != "-":
-        stderr_console.print(Text(f"wrote {output}"))
+        stderr_console.print(safe_rich(f"wrote {output}"))
 
 
 @click.command("import")
@@ -134,4 +134,4 @@ def import_command(
         force=force,
     )
     apply_import(plan)
-    stderr_console.print(Text(plan.summary()))
+    stderr_console.print(safe_rich(plan.summary()))

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import click
 from rich.table import Table
-from rich.text import Text
 
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.cli_support import (
@@ -32,6 +31,7 @@ from annotator.cli_support import (
 from annotator.errors import AnnotatorError
 from annotator.models import Document, Quote, QuoteLabel
 from annotator.pipeline import load_corpus
+from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore
@@ -218,9 +218,9 @@ def label(
             if as_json:
                 write_json_lines([row])
             else:
-                stdout_console.print(Text(describe(row)))
+                stdout_console.print(safe_rich(describe(row)))
         elif not as_json:
-            stdout_console.print(Text(f"deleted {quote}; restore it with --restore"))
+            stdout_console.print(safe_rich(f"deleted {quote}; restore it with --restore"))
 
 
 def report_new_text(session: AnnotationSession) -> None:
@@ -229,17 +229,19 @@ def report_new_text(session: AnnotationSession) -> None:
         return
     if session.pending_new_text:
         stderr_console.print(
-            Text(
+            safe_rich(
                 f"annotator: {session.path} was made on another version of the text of "
                 f"{session.document.id!r}: {session.anchor_report.summary()}"
             )
         )
     else:
         stderr_console.print(
-            Text(f"annotator: {session.path}: {len(session.unplaced_labels)} labels not placed")
+            safe_rich(
+                f"annotator: {session.path}: {len(session.unplaced_labels)} labels not placed"
+            )
         )
     for line in session.new_text_report():
-        stderr_console.print(Text(f"  {line}"))
+        stderr_console.print(safe_rich(f"  {line}"))
 
 
 def apply_changes(
@@ -310,8 +312,10 @@ def print_quotes(session: AnnotationSession, as_json: bool) -> None:
         return
     progress = session.progress()
     table = Table(
-        title=f"{session.document.id}: {progress.labelled}/{progress.total} labelled "
-        f"({session.annotator})"
+        title=safe_rich(
+            f"{session.document.id}: {progress.labelled}/{progress.total} labelled "
+            f"({session.annotator})"
+        )
     )
     columns = ("number", "quote_id", "kind", "speaker", "outlet", "stance", "sentiment", "text")
     for column in columns:
@@ -323,11 +327,13 @@ def print_quotes(session: AnnotationSession, as_json: bool) -> None:
             ratio=3 if column == "text" else None if short else 1,
         )
     for row in rows:
-        cells = [Text("—" if row[c] is None else str(row[c])) for c in columns[:-1]]
+        cells = [safe_rich("—" if row[c] is None else str(row[c])) for c in columns[:-1]]
         text = str(row["text"])
-        cells.append(Text(text if len(text) <= 90 else text[:87] + "…"))
+        cells.append(safe_rich(text if len(text) <= 90 else text[:87] + "…"))
         table.add_row(*cells)
     stdout_console.print(table)
     for row in rows:
         if row["proposal"]:
-            stdout_console.print(Text(f"#{row['number']} {row['quote_id']}: {row['proposal']}"))
+            stdout_console.print(
+                safe_rich(f"#{row['number']} {row['quote_id']}: {row['proposal']}")
+            )

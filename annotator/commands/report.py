@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.text import Text
 
 from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
 from annotator.cli_support import ANNOTATIONS_OPTION, stderr_console, stdout_console, user_errors
 from annotator.errors import AnnotatorError
 from annotator.models import AnnotationFile, Document, LabelScheme
 from annotator.report.distributions import DEFAULT_TOP, Statistics
+from annotator.safe_text import safe_rich
 
 DEFAULT_OUT = Path("report")
 
@@ -99,9 +99,11 @@ def report(
     )
     written = write_report(out, contents.files)
     figures = f", {len(contents.figures)} figures (SVG and PNG)" if contents.figures else ""
-    stdout_console.print(Text(f"wrote {len(written)} files to {out}/: reliability tables{figures}"))
+    stdout_console.print(
+        safe_rich(f"wrote {len(written)} files to {out}/: reliability tables{figures}")
+    )
     if contents.note:
-        stderr_console.print(Text(f"annotator: note: {contents.note}"))
+        stderr_console.print(safe_rich(f"annotator: note: {contents.note}"))
 
 
 @click.command("stats")
@@ -123,6 +125,7 @@ def stats(
     import orjson
 
     from annotator.report.terminal import statistics_renderable
+    from annotator.safe_text import escape_json_output
     from annotator.scheme import find_scheme
 
     files, documents = _inputs(annotations_dir, annotators, corpus_path)
@@ -130,7 +133,7 @@ def stats(
     statistics = _statistics(files, scheme, documents, top)
     if as_json:
         data = orjson.dumps(statistics.model_dump(mode="json"), option=orjson.OPT_INDENT_2)
-        click.echo(data.decode())
+        click.echo(escape_json_output(data).decode())
         return
     stdout_console.print(statistics_renderable(statistics, scheme))
 

@@ -1,14 +1,12 @@
 """The distributions as Rich bar charts, for ``annotator stats`` and the UI's statistics screen.
 
 Charts fit the console's width (80 columns and up; narrower still works, with shorter bars).
-Names from annotation files (speakers, outlets) are shown as plain :class:`~rich.text.Text`
-with control and invisible format characters made visible, never as markup.
+Names from annotation files (speakers, outlets) go through :func:`~annotator.safe_text.safe_rich`:
+plain text with control and invisible format characters made visible, never markup.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -24,24 +22,12 @@ from annotator.report.distributions import (
     GroupCounts,
     Statistics,
 )
+from annotator.safe_text import safe_rich
 
 BLOCK = "█"
 #: Without colour (NO_COLOR, a pipe) each label of a stacked bar gets its own fill instead.
 PATTERNS = ("█", "▒", "░", "▚", "▓", "=", "#", "+")
 NAME_WIDTH = 24
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def inert(value: str) -> Text:
-    """``value`` as plain text: controls and invisible format characters shown as ``<U+XXXX>``."""
-    shown = _UNSAFE.sub(lambda match: f"<U+{ord(match.group()):04X}>", value)
-    shown = "".join(
-        f"<U+{ord(char):04X}>"
-        if unicodedata.category(char) == "Cf" and char not in "\u200c\u200d"
-        else char
-        for char in shown
-    )
-    return Text(shown)
 
 
 def _cells(counts: Sequence[int], scale: float) -> list[int]:
@@ -84,7 +70,7 @@ class BarChart:
                 legend.append("  ")
             legend.append(fill, style=colour)
             legend.append(" ")
-            legend.append_text(inert(label))
+            legend.append_text(safe_rich(label))
         return legend
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -96,7 +82,7 @@ class BarChart:
         if not self.groups:
             yield Text("  no labels", style="dim")
             return
-        names = [inert(group.group) for group in self.groups]
+        names = [safe_rich(group.group) for group in self.groups]
         name_width = min(NAME_WIDTH, max(len(name) for name in names), max(6, width // 3))
         highest = max(group.total for group in self.groups)
         total_width = len(str(highest))
@@ -136,7 +122,7 @@ def annotator_table(statistics: Statistics) -> Table:
         table.add_column(column, justify="left" if column == "annotator" else "right")
     for summary in statistics.per_annotator:
         table.add_row(
-            inert(summary.annotator),
+            safe_rich(summary.annotator),
             *(
                 Text(str(value))
                 for value in (

@@ -33,6 +33,7 @@ from annotator.tui.screens.dialogs import NewTextDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.name_prompt import NamePromptScreen
 from annotator.tui.screens.stats import StatsScreen
+from annotator.tui.toast import notify
 
 LAST_DOCUMENT_FILE = ".last-document"
 
@@ -132,7 +133,7 @@ class AnnotatorApp(App[None]):
                 self.call_from_thread(self._document_loaded, document)
         except Exception as exc:
             error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
-            self.call_from_thread(self.notify, error, title="Corpus", severity="error", timeout=15)
+            self.call_from_thread(notify, self, error, title="Corpus", severity="error", timeout=15)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, error)
 
@@ -171,7 +172,7 @@ class AnnotatorApp(App[None]):
             session = AnnotationSession(document, self.writer)
         except AnnotatorError as exc:
             # an unreadable annotation file is never overwritten: refuse to open it
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=15)
+            notify(self, str(exc), title="Cannot open", severity="error", timeout=15)
             return
         if session.pending_new_text:
 
@@ -181,7 +182,7 @@ class AnnotatorApp(App[None]):
                 try:
                     session.accept_new_text()
                 except AnnotatorError as exc:
-                    self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+                    notify(self, str(exc), title="Not saved", severity="error", timeout=15)
                     return
                 self._show_session(index, session)
 
@@ -217,13 +218,13 @@ class AnnotatorApp(App[None]):
             session.close()
         except AnnotatorError as exc:
             if not force:
-                self.notify(
+                notify(
+                    self,
                     f"{exc}. Your labels are kept here; they are saved as soon as that works "
                     "(q twice quits without them)",
                     title="Not saved",
                     severity="error",
                     timeout=15,
-                    markup=False,
                 )
                 return False
         self.session = None
@@ -246,7 +247,7 @@ class AnnotatorApp(App[None]):
             return
         target = index + event.step
         if not 0 <= target < len(self.documents):
-            self.notify("No more documents in this direction", timeout=2)
+            notify(self, "No more documents in this direction", timeout=2)
             return
         self.open_document(target)
 

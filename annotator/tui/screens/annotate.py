@@ -18,6 +18,7 @@ from textual.widgets import Footer
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.errors import AnnotatorError
 from annotator.models import EntityKind, Quote
+from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
@@ -26,6 +27,7 @@ from annotator.tui.screens.dialogs import (
     SpanDialog,
     quote_option_text,
 )
+from annotator.tui.toast import notify
 from annotator.tui.widgets.article_view import UNLABELLED, ArticleView, stance_highlight
 from annotator.tui.widgets.label_bar import LabelBar, StatusLine
 from annotator.tui.widgets.quote_detail import QuoteDetail
@@ -86,11 +88,21 @@ class AnnotateScreen(Screen[None]):
         # the label bar above the footer already shows every label key with its label, so the
         # footer leaves them out and keeps room for the other keys (help and palette list them)
         label_bindings = [
-            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP, show=False)
+            Binding(
+                label.key,
+                f"stance({index})",
+                safe_text(label.value),
+                group=STANCE_GROUP,
+                show=False,
+            )
             for index, label in enumerate(self.scheme.stance)
         ] + [
             Binding(
-                label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP, show=False
+                label.key,
+                f"sentiment({index})",
+                safe_text(label.value),
+                group=SENTIMENT_GROUP,
+                show=False,
             )
             for index, label in enumerate(self.scheme.sentiment)
         ]
@@ -173,18 +185,18 @@ class AnnotateScreen(Screen[None]):
             return
         merges, error = self.session.merge_count, self.session.save_error
         if self.session.retry_save():
-            self.notify("Saved again: every label is on disk", timeout=4)
+            notify(self, "Saved again: every label is on disk", timeout=4)
         elif self.session.save_error == error:
             return  # still failing the same way: the screen already says so
         self._redraw_after_save(merges, quotes_may_change=False)
 
     def _redraw_after_save(self, merges: int, quotes_may_change: bool) -> None:
         if self.session.merge_count != merges:
-            self.notify(
+            notify(
+                self,
                 f"{self.session.path.name} was changed on disk; those changes are merged in",
                 title="Merged",
                 timeout=6,
-                markup=False,
             )
             quotes_may_change = True
         if quotes_may_change:
@@ -220,9 +232,9 @@ class AnnotateScreen(Screen[None]):
         try:
             action()
         except AnnotatorError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
+            notify(self, str(exc), title="Not saved", severity="error", timeout=10)
         except ValueError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            notify(self, str(exc), severity="warning")
         else:
             if self.session.unsaved:  # the action itself did not save (a move): try now
                 self.session.retry_save()
@@ -285,7 +297,7 @@ class AnnotateScreen(Screen[None]):
         if self.session.current is None:
             return
         self._change(self.session.delete_quote, quotes_may_change=True)
-        self.notify("Marked as not a quote (u undoes; restore from the command palette)")
+        notify(self, "Marked as not a quote (u undoes; restore from the command palette)")
 
     def action_add_quote(self) -> None:
         span = self.article.selected_span()
@@ -323,9 +335,9 @@ class AnnotateScreen(Screen[None]):
             lambda: accepted.append(self.session.accept_proposal()), quotes_may_change=True
         )
         if accepted and accepted[0]:
-            self.notify("Took the extractor's new proposal (u undoes)", timeout=3)
+            notify(self, "Took the extractor's new proposal (u undoes)", timeout=3)
         elif accepted:
-            self.notify("The extractor proposes nothing new for this quote", timeout=3)
+            notify(self, "The extractor proposes nothing new for this quote", timeout=3)
 
     def action_restore_quote(self, quote_id: str) -> None:
         self._change(lambda: self.session.restore_quote(quote_id), quotes_may_change=True)
@@ -357,7 +369,7 @@ class AnnotateScreen(Screen[None]):
         result: list[str | None] = []
         self._change(lambda: result.append(step()), quotes_may_change=True)
         what = result[0] if result else None
-        self.notify(f"{done}: {what}" if what else nothing, timeout=2)
+        notify(self, f"{done}: {what}" if what else nothing, timeout=2)
 
     # ------------------------------------------------------------------ moving
 
@@ -377,7 +389,7 @@ class AnnotateScreen(Screen[None]):
 
     def action_next_unlabelled(self) -> None:
         if self.session.quotes and self.session.next_unlabelled_index() is None:
-            self.notify("Every quote has a stance")
+            notify(self, "Every quote has a stance")
         self._move(self.session.next_unlabelled)
 
     @on(QuoteList.QuoteChosen)

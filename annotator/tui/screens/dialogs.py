@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.models import Quote
+from annotator.safe_text import safe_text
 from annotator.spans import (
     end_one_word_earlier,
     end_one_word_later,
@@ -56,15 +57,19 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
                 )
             )
             yield Input(
-                self._speaker,
+                safe_text(self._speaker),
                 placeholder="speaker",
-                suggester=SuggestFromList(self._speakers, case_sensitive=False),
+                suggester=SuggestFromList(
+                    [safe_text(name) for name in self._speakers], case_sensitive=False
+                ),
                 id="speaker",
             )
             yield Input(
-                self._outlet,
+                safe_text(self._outlet),
                 placeholder="outlet",
-                suggester=SuggestFromList(self._outlets, case_sensitive=False),
+                suggester=SuggestFromList(
+                    [safe_text(name) for name in self._outlets], case_sensitive=False
+                ),
                 id="outlet",
             )
 
@@ -75,7 +80,10 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
     @on(Input.Submitted, "#outlet")
     def _save(self) -> None:
         self.dismiss(
-            (self.query_one("#speaker", Input).value, self.query_one("#outlet", Input).value)
+            (
+                unchanged_or(self._speaker, self.query_one("#speaker", Input).value),
+                unchanged_or(self._outlet, self.query_one("#outlet", Input).value),
+            )
         )
 
 
@@ -88,11 +96,16 @@ class NoteDialog(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label(Text("Note on this quote", style="bold"))
             yield Static(Text("enter saves (empty removes the note); escape cancels.", style="dim"))
-            yield Input(self._note, placeholder="note", id="note")
+            yield Input(safe_text(self._note), placeholder="note", id="note")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.dismiss(unchanged_or(self._note, event.value))
+
+
+def unchanged_or(stored: str, edited: str) -> str:
+    """An input shows ``safe_text(stored)``; left as shown, it gives back ``stored`` itself."""
+    return stored if edited == safe_text(stored) else edited
 
 
 class SearchDialog(Dialog[int | None]):
@@ -172,7 +185,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(Text(self._title, style="bold"))
+            yield Label(Text(safe_text(self._title), style="bold"))
             yield Static(
                 Text(
                     "Select text in the article first, or give the bounds (character offsets). "
@@ -200,7 +213,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             snippet = self._text[bounds[0] : bounds[1]]
             if len(snippet) > 400:
                 snippet = snippet[:200] + " … " + snippet[-200:]
-            preview.update(Text(snippet))
+            preview.update(Text(safe_text(snippet, multiline=True)))
 
     def _bounds(self) -> tuple[int, int] | None:
         try:
@@ -239,8 +252,8 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
 def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{number:>4} ", style="dim")
-    text.append(f"{speaker or '—'}: ", style="bold")
-    text.append(quote.text.replace("\n", " "))
+    text.append(safe_text(f"{speaker or '—'}: "), style="bold")
+    text.append(safe_text(quote.text.replace("\n", " ")))
     return text
 
 

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from annotator.errors import AnnotatorError
 from annotator.models import Document
+from annotator.safe_text import safe_rich
 from annotator.store import AnnotationStore
 
 
@@ -60,9 +61,9 @@ class StatsScreen(Screen[None]):
         try:
             files = list(self.store.iter_files())
         except AnnotatorError as exc:
-            return Text(str(exc), style="red")
+            return safe_rich(str(exc), style="red")
         if not files:
-            return Text(f"{self.store.root}: no annotation files yet", style="dim")
+            return safe_rich(f"{self.store.root}: no annotation files yet", style="dim")
         statistics = compute_statistics(files, self.store.scheme, self.documents or None)
         return statistics_renderable(statistics, self.store.scheme)
 
