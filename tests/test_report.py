@@ -233,3 +233,82 @@ def test_tables_alone_match_the_full_report(report_dir: Path, inputs) -> None:  
     assert set(contents.files) == {"reliability.md", "reliability.csv", "reliability.tex"}
     for name, data in contents.files.items():
         assert data == (report_dir / name).read_bytes()
+
+
+def three_annotators(tmp_path: Path) -> Path:
+    """alice and bob as shipped, and carol: bob's files with the first stance changed."""
+    root = tmp_path / "annotations"
+    for name in ("alice", "bob"):
+        (root / name).mkdir(parents=True)
+        for path in (ANNOTATIONS / name).glob("*.json"):
+            (root / name / path.name).write_bytes(path.read_bytes())
+    (root / "carol").mkdir()
+    for path in sorted((ANNOTATIONS / "bob").glob("*.json")):
+        data = json.loads(path.read_text())
+        data["annotator"] = "carol"
+        first = data["labels"][0]
+        first["stance"] = "pro-China" if first["stance"] != "pro-China" else "pro-US"
+        (root / "carol" / path.name).write_text(json.dumps(data))
+    return root
+
+
+def test_three_annotators_give_three_pairs(tmp_path: Path) -> None:
+    root = three_annotators(tmp_path)
+    out = tmp_path / "out"
+    result = run("report", "--annotations", str(root), "--out", str(out), "--no-figures")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO((out / "reliability.csv").read_text())))
+    pairs = ["alice|bob", "alice|carol", "bob|carol"]
+    assert [name for name in rows[0] if name.startswith("cohen_kappa[")] == [
+        f"cohen_kappa[{pair}]" for pair in pairs
+    ]
+    expected = agreement_json_of(root)
+    for row in rows:
+        figures = expected[row["field"]]
+        key = (
+            "pairwise_cohen_kappa"
+            if row["level"] == "nominal"
+            else "pairwise_cohen_kappa_quadratic"
+        )
+        kappas = [figures[key][pair] for pair in pairs]
+        assert [csv_value(row[f"cohen_kappa[{pair}]"]) for pair in pairs] == kappas
+        assert csv_value(row["cohen_kappa_mean"]) == pytest.approx(sum(kappas) / 3, abs=1e-15)
+        assert int(row["annotators"]) == 3
+    assert "(mean of 3 pairs)" in (out / "reliability.md").read_text()
+    files = load_annotation_files(root, None, None)
+    scheme = find_scheme(root)
+    agreement = build_report(files, scheme, draws=10)
+    confusion = {name: agreement.fields[name].confusion for name in ("stance", "sentiment")}
+    names = [
+        spec.name for spec in figure_specs(compute_statistics(files, scheme), scheme, confusion)
+    ]
+    assert [name for name in names if name.startswith("confusion_")] == [
+        f"confusion_{field}_{pair.replace('|', '_')}"
+        for field in ("stance", "sentiment")
+        for pair in pairs
+    ]
+
+
+def agreement_json_of(root: Path) -> dict[str, dict[str, object]]:
+    result = run("agreement", str(root), "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_one_annotator_says_why_the_figures_are_undefined(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(
+        "report",
+        "--annotations",
+        str(ANNOTATIONS),
+        "--annotators",
+        "alice",
+        "--out",
+        str(out),
+        "--no-figures",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "agreement needs two annotators" in result.stderr
+    rows = list(csv.DictReader(io.StringIO((out / "reliability.csv").read_text())))
+    assert all(row["alpha"] == "" and row["annotators"] == "1" for row in rows)
+    assert "| stance | nominal | — | — |" in (out / "reliability.md").read_text()

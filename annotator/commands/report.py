@@ -98,6 +98,14 @@ def report(
         agreement, statistics, scheme, figures=not no_figures, draws=draws, seed=seed
     )
     written = write_report(out, contents.files)
+    if len(agreement.annotators) < 2:
+        stderr_console.print(
+            safe_rich(
+                f"annotator: note: agreement needs two annotators; {annotations_dir} has files "
+                f"from {', '.join(agreement.annotators)} only, so the table's figures are "
+                "undefined and no confusion matrix is drawn"
+            )
+        )
     figures = f", {len(contents.figures)} figures (SVG and PNG)" if contents.figures else ""
     stdout_console.print(
         safe_rich(f"wrote {len(written)} files to {out}/: reliability tables{figures}")
