@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.models import LabelScheme
 from annotator.report.colours import label_colours, series_colour
-from annotator.report.distributions import GROUPING_TITLES, Breakdown, Statistics, bin_names
+from annotator.report.distributions import (
+    GROUPING_TITLES,
+    LABEL_FIELDS,
+    Breakdown,
+    Grouping,
+    LabelField,
+    Statistics,
+    bin_names,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -87,8 +95,10 @@ def _short(name: str, limit: int = 40) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def breakdown_spec(statistics: Statistics, scheme: LabelScheme, field: str, by: str) -> FigureSpec:
-    breakdown = statistics.breakdown(field, by)  # type: ignore[arg-type]
+def breakdown_spec(
+    statistics: Statistics, scheme: LabelScheme, field: LabelField, by: Grouping
+) -> FigureSpec:
+    breakdown = statistics.breakdown(field, by)
     colours = label_colours(breakdown.labels, scheme, field)
     height = _quarter(1.0 + 0.3 * max(1, len(breakdown.groups)))
     title = f"{field.capitalize()} {GROUPING_TITLES[by]} (labels, all annotators)"
@@ -188,8 +198,9 @@ def figure_specs(
         for field, pairs in confusion.items()
         for pair, matrix in pairs.items()
     ]
-    for by in ("outlet", "speaker", "month"):
-        for field in ("stance", "sentiment"):
+    groupings: tuple[Grouping, ...] = ("outlet", "speaker", "month")
+    for by in groupings:
+        for field in LABEL_FIELDS:
             specs.append(breakdown_spec(statistics, scheme, field, by))
     specs.append(labels_per_annotator_spec(statistics, scheme))
     specs.append(seconds_spec(statistics))

@@ -93,3 +93,16 @@ async def test_the_palette_opens_statistics(make_app: MakeApp, annotations_dir: 
         await pilot.pause(0.3)
         screen = await open_stats(pilot, app, "enter")
         assert "no annotation files yet" in shown_text(screen).replace("\n", " ")
+
+
+async def test_s_typed_in_a_note_is_text(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n", *"sources", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.session.label_for(documents[0].quotes[0].id).note == "sources"  # type: ignore[union-attr]
