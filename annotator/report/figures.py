@@ -74,6 +74,8 @@ def _quarter(inches: float) -> float:
 
 def _bars(axes: Axes, breakdown: Breakdown, colours: Sequence[str], title: str) -> None:
     """Horizontal stacked bars, one per group, first group at the top."""
+    from matplotlib.ticker import MaxNLocator
+
     groups = breakdown.groups
     positions = list(range(len(groups)))
     left = [0] * len(groups)
@@ -84,6 +86,7 @@ def _bars(axes: Axes, breakdown: Breakdown, colours: Sequence[str], title: str) 
     axes.set_yticks(positions, [_short(group.group) for group in groups])
     axes.invert_yaxis()
     axes.set_xlabel("labels")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(title, loc="left")
     if not groups:
         axes.text(0.5, 0.5, "no labels", ha="center", va="center", transform=axes.transAxes)
@@ -133,6 +136,8 @@ def seconds_spec(statistics: Statistics) -> FigureSpec:
     bins = bin_names()
 
     def draw(figure: Figure) -> None:
+        from matplotlib.ticker import MaxNLocator
+
         axes = figure.add_subplot()
         summaries = statistics.seconds
         width = 0.8 / max(1, len(summaries))
@@ -148,6 +153,8 @@ def seconds_spec(statistics: Statistics) -> FigureSpec:
             )
         axes.set_xticks(range(len(bins)), bins)
         axes.set_ylabel("labels")
+        axes.set_ylim(bottom=0, top=None if any(s.timed for s in summaries) else 1)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title("Seconds per quote (timed labels)", loc="left")
         if not any(summary.timed for summary in summaries):
             axes.text(
