@@ -139,23 +139,22 @@ def compute_statistics(
         "stance": scheme.stance_values(),
         "sentiment": scheme.sentiment_values(),
     }
-    counts: dict[tuple[LabelField, Grouping], dict[str, Counter[str]]] = {
-        (field, by): defaultdict(Counter) for field in LABEL_FIELDS for by in GROUPINGS
-    }
+    # one count per distinct (outlet, speaker, month, annotator, stance, sentiment): labels
+    # repeat these a lot, so the per-label work is one tuple and one increment
+    combinations: Counter[tuple[str, str, str, str, str | None, str | None]] = Counter()
     speaker_forms: dict[str, str] = {}
     outlet_forms: dict[str, str] = {}
-    summaries: dict[str, AnnotatorSummary] = {}
+    speakers: dict[str | None, str] = {}
+    outlets: dict[str | None, str] = {}
+    documents_of: Counter[str] = Counter()
+    labels_of: Counter[str] = Counter()
+    flagged_of: Counter[str] = Counter()
     seconds: dict[str, list[float]] = defaultdict(list)
     untimed: Counter[str] = Counter()
     for annotation in annotation_files:
         name = annotation.annotator
-        summary = summaries.setdefault(
-            name,
-            AnnotatorSummary(
-                annotator=name, documents=0, labels=0, stance=0, sentiment=0, flagged=0
-            ),
-        )
-        summary.documents += 1
+        documents_of[name] += 1
+        labels_of[name] += len(annotation.labels)
         document = documents.get(annotation.document_id) if documents is not None else None
         if documents is None:
             own_outlet, month = OWN_OUTLET, NO_DATE
@@ -163,43 +162,63 @@ def compute_statistics(
             own_outlet, month = UNKNOWN_OUTLET, NO_DATE
         else:
             own_outlet, month = document.outlet or UNKNOWN_OUTLET, month_of(document.published)
+        timed = seconds[name]
         for label in annotation.labels:
-            summary.labels += 1
-            summary.flagged += label.flagged
+            if label.flagged:
+                flagged_of[name] += 1
             if label.seconds > 0:
-                seconds[name].append(label.seconds)
+                timed.append(label.seconds)
             else:
                 untimed[name] += 1
-            speaker = _name(label.resolved_speaker or "", speaker_forms)
-            outlet = label.resolved_outlet
-            outlet = _name(outlet, outlet_forms) if outlet and outlet.strip() else own_outlet
-            groups: dict[Grouping, str] = {
-                "outlet": outlet,
-                "speaker": speaker,
-                "month": month,
-                "annotator": name,
-            }
-            for field in LABEL_FIELDS:
-                value = getattr(label, field)
-                if value is None:
-                    continue
-                setattr(summary, field, getattr(summary, field) + 1)
-                for by, group in groups.items():
-                    counts[(field, by)][group][value] += 1
+            raw_speaker = label.resolved_speaker
+            speaker = speakers.get(raw_speaker)
+            if speaker is None:
+                speaker = speakers[raw_speaker] = _name(raw_speaker or "", speaker_forms)
+            raw_outlet = label.resolved_outlet
+            outlet = outlets.get(raw_outlet)
+            if outlet is None:
+                outlet = outlets[raw_outlet] = (
+                    _name(raw_outlet, outlet_forms) if raw_outlet and raw_outlet.strip() else ""
+                )
+            combinations[
+                (outlet or own_outlet, speaker, month, name, label.stance, label.sentiment)
+            ] += 1
+    counts: dict[tuple[LabelField, Grouping], dict[str, Counter[str]]] = {
+        (field, by): defaultdict(Counter) for field in LABEL_FIELDS for by in GROUPINGS
+    }
+    valued: dict[LabelField, Counter[str]] = {field: Counter() for field in LABEL_FIELDS}
+    for key, number in combinations.items():
+        for offset, field in enumerate(LABEL_FIELDS):
+            value = key[4 + offset]
+            if value is None:
+                continue
+            valued[field][key[3]] += number
+            for position, by in enumerate(GROUPINGS):
+                counts[(field, by)][key[position]][value] += number
     breakdowns = [
         _breakdown(field, by, categories[field], counts[(field, by)], top)
         for field in LABEL_FIELDS
         for by in GROUPINGS
     ]
-    names = sorted(summaries)
+    names = sorted(documents_of)
     return Statistics(
         annotators=names,
         documents=len({annotation.document_id for annotation in annotation_files}),
-        labels=sum(summary.labels for summary in summaries.values()),
+        labels=sum(labels_of.values()),
         metadata="annotation files" if documents is None else "corpus",
         top=top,
         breakdowns=breakdowns,
-        per_annotator=[summaries[name] for name in names],
+        per_annotator=[
+            AnnotatorSummary(
+                annotator=name,
+                documents=documents_of[name],
+                labels=labels_of[name],
+                stance=valued["stance"][name],
+                sentiment=valued["sentiment"][name],
+                flagged=flagged_of[name],
+            )
+            for name in names
+        ],
         seconds=[_seconds_summary(name, seconds[name], untimed[name]) for name in names],
     )
 
