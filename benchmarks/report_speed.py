@@ -1,72 +1,59 @@
 """Speed of ``annotator report`` and ``annotator stats`` against ``annotator agreement --json``.
 
-The same 200 annotation files of 500 quotes each as ``agreement_speed.py`` (4 annotators × 50
-documents, 40 speakers, timed labels), written with the store into a temporary folder. Each
-command runs as a process, median of 3 runs; the reference, ``agreement --json``, is measured in
-the same run. Targets (ratio to the reference):
+The annotation files of ``agreement_speed.py`` (10 annotators × 200 documents × 50 labelled
+quotes: 2,000 files, 100,000 labels, generated once into ``benchmarks/out/``). Each command runs
+as a process, median of 3 interleaved runs; the reference, ``agreement --json`` on the same
+files, is measured in the same rounds. Targets (ratio to the reference):
 
 - ``stats --json`` ≤ 1.0 (the distributions need no bootstrap);
-- ``report --no-figures`` ≤ 1.5 (the agreement report, read once, plus the distributions);
-- ``report`` with its 20 figures (12 confusion matrices, SVG and PNG) ≤ 6.0.
+- ``report --no-figures`` ≤ 1.5 (the agreement report, computed once, plus the distributions);
+- ``report`` with every figure (90 confusion matrices for 45 pairs, SVG and PNG) ≤ 15.
 
 Run: ``.venv/bin/python benchmarks/report_speed.py``
 """
 
 from __future__ import annotations
 
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import OUT, annotator_command, interleaved, report, run_process
 from agreement_speed import write_annotation_files
 
-RUNS = 3
-TARGETS = {"stats --json": 1.0, "report --no-figures": 1.5, "report": 6.0}
+REPEATS = 3
+TARGETS = {"stats --json": 1.0, "report --no-figures": 1.5, "report": 15.0}
 
 
-def median_seconds(command: list[str]) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        completed = subprocess.run(command, capture_output=True, check=False)
-        timings.append(time.perf_counter() - start)
-        if completed.returncode != 0:
-            print(completed.stderr.decode())
-            raise SystemExit(f"{' '.join(command)} failed")
-    return statistics.median(timings)
-
-
-def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "annotations"
-        out = Path(folder) / "report"
-        files = write_annotation_files(root)
-        annotator = [sys.executable, "-m", "annotator"]
-        reference = median_seconds([*annotator, "agreement", str(root), "--json"])
-        print(
-            f"{files} annotation files x 500 quotes, median of {RUNS} runs (whole process)\n"
-            f"  agreement --json (reference): {reference:6.2f} s"
-        )
-        commands = {
-            "stats --json": [*annotator, "stats", "--annotations", str(root), "--json"],
-            "report --no-figures": [
-                *annotator, "report", "--annotations", str(root), "--out", str(out),
-                "--no-figures",
-            ],
-            "report": [*annotator, "report", "--annotations", str(root), "--out", str(out)],
-        }  # fmt: skip
-        for name, command in commands.items():
-            seconds = median_seconds(command)
-            ratio = seconds / reference
-            target = TARGETS[name]
-            verdict = "" if ratio <= target else "  MISSED"
-            print(
-                f"  {name + ':':29} {seconds:6.2f} s  ratio {ratio:5.2f} "
-                f"(target <= {target}){verdict}"
-            )
+def main() -> bool:
+    root = OUT / "agreement-annotations"
+    files = write_annotation_files(root, annotators=10, documents=200, quotes=50)
+    out = OUT / "report"
+    commands = {
+        "agreement --json": annotator_command("agreement", str(root), "--json"),
+        "stats --json": annotator_command("stats", "--annotations", str(root), "--json"),
+        "report --no-figures": annotator_command(
+            "report", "--annotations", str(root), "--out", str(out), "--no-figures"
+        ),
+        "report": annotator_command("report", "--annotations", str(root), "--out", str(out)),
+    }
+    runs = interleaved(
+        {
+            name: (lambda command=command: run_process(command))
+            for name, command in commands.items()
+        },
+        REPEATS,
+    )
+    print(
+        f"report and stats on {files} files × 50 labels (10 annotators × 200 documents), "
+        f"median of {REPEATS}; ratio to agreement --json"
+    )
+    reference = runs["agreement --json"].median
+    report("agreement --json (reference)", reference)
+    met = True
+    for name, target in TARGETS.items():
+        met = report(name, runs[name].median, reference, target) and met
+    return met
 
 
 if __name__ == "__main__":

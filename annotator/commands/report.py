@@ -128,8 +128,11 @@ def stats(
     annotators: str | None,
     as_json: bool,
 ) -> None:
-    """Stance and sentiment by outlet, speaker and month, labels per annotator, seconds per
-    quote: bar charts in the terminal (or --json)."""
+    """Label distributions as bar charts in the terminal (or --json).
+
+    Stance and sentiment by outlet, by speaker (top N) and by publication month, labels per
+    annotator and seconds per quote: the distributions of `annotator report`'s figures.
+    """
     import orjson
 
     from annotator.report.terminal import statistics_renderable
@@ -149,11 +152,19 @@ def stats(
 def _inputs(
     annotations_dir: Path, annotators: str | None, corpus_path: Path | None
 ) -> tuple[list[AnnotationFile], dict[str, Document] | None]:
-    """The annotation files (read as ``annotator agreement`` reads them) and, with --corpus,
+    """The annotation files (read and chosen as ``annotator agreement`` does) and, with --corpus,
     the articles they were made on, by id (metadata only: no extraction)."""
-    from annotator.commands.agreement import _annotator_names, load_annotation_files
+    from annotator.commands.agreement import (
+        _annotator_names,
+        load_annotation_files,
+        without_adjudicated,
+    )
 
-    files = load_annotation_files(annotations_dir, _annotator_names(annotators), None)
+    names = _annotator_names(annotators)
+    # adjudicated (gold) files are left out with a note unless named, as agreement does
+    files = without_adjudicated(
+        load_annotation_files(annotations_dir, names, None), names, annotations_dir
+    )
     if corpus_path is None:
         return files, None
     return files, article_metadata(corpus_path, {annotation.document_id for annotation in files})

@@ -1,6 +1,7 @@
 """The statistics screen: the distributions of ``annotator stats`` as bar charts, in the UI.
 
-Reads every annotator's files in the annotations folder (the same data as ``annotator stats``)
+Reads every annotator's files in the annotations folder (the same data as ``annotator stats``;
+adjudicated gold sets left out)
 in a worker thread, with the loaded corpus for the articles' outlets and dates. Usable at 80×24:
 the charts take the screen's width and the body scrolls. ``r`` reads the files again.
 """
@@ -55,17 +56,29 @@ class StatsScreen(Screen[None]):
 
     def render_statistics(self) -> RenderableType:
         """The charts, or one line saying why there are none."""
+        from rich.console import Group
+
+        from annotator.adjudication.session import is_adjudicated
         from annotator.report.distributions import compute_statistics
         from annotator.report.terminal import statistics_renderable
 
         try:
-            files = list(self.store.iter_files())
+            loaded = list(self.store.iter_files())
         except AnnotatorError as exc:
             return safe_rich(str(exc), style="red")
+        # the annotators' labels, as `annotator stats` counts them: gold sets are left out
+        files = [annotation for annotation in loaded if not is_adjudicated(annotation)]
+        left_out = sorted(
+            {annotation.annotator for annotation in loaded if is_adjudicated(annotation)}
+        )
         if not files:
             return safe_rich(f"{self.store.root}: no annotation files yet", style="dim")
         statistics = compute_statistics(files, self.store.scheme, self.documents or None)
-        return statistics_renderable(statistics, self.store.scheme)
+        charts = statistics_renderable(statistics, self.store.scheme)
+        if not left_out:
+            return charts
+        note = safe_rich(f"adjudicated labels of {', '.join(left_out)} left out", style="dim")
+        return Group(note, charts)
 
     def _show(self, renderable: RenderableType) -> None:
         self.query_one("#stats-text", Static).update(renderable)
