@@ -182,3 +182,55 @@ def test_stats_of_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     result = run("stats", "--annotations", str(tmp_path / "nothing"))
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1 and "no such folder" in result.stderr
+
+
+def test_report_and_stats_leave_the_gold_set_out_unless_named(tmp_path: Path) -> None:
+    root = tmp_path / "annotations"
+    for name in ("alice", "bob", "gold"):
+        (root / name).mkdir(parents=True)
+        source = "bob" if name == "gold" else name
+        for path in (ANNOTATIONS / source).glob("*.json"):
+            data = json.loads(path.read_text())
+            data["annotator"] = name
+            (root / name / path.name).write_text(json.dumps(data))
+    result = run("stats", "--annotations", str(root), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["annotators"] == ["alice", "bob"]
+    assert "adjudicated files of gold left out" in result.stderr
+    result = run("stats", "--annotations", str(root), "--json", "--annotators", "gold")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["annotators"] == ["gold"]
+    out = tmp_path / "out"
+    result = run("report", "--annotations", str(root), "--out", str(out), "--no-figures")
+    assert result.returncode == 0, result.stderr
+    header = (out / "reliability.csv").read_text().splitlines()[0]
+    assert header.endswith(",cohen_kappa[alice|bob]")
+
+
+PROBE = """
+import runpy, sys
+sys.argv = ["annotator", *sys.argv[1:]]
+try:
+    runpy.run_module("annotator", run_name="__main__")
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print("PLOTTING", sorted(name for name in sys.modules if name.startswith("matplotlib"))[:3],
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "arguments", [("stats", "--json"), ("report", "--no-figures", "--out", "{out}")]
+)
+def test_stats_and_tables_load_no_plotting_library(
+    tmp_path: Path, arguments: tuple[str, ...]
+) -> None:
+    command = [argument.replace("{out}", str(tmp_path / "out")) for argument in arguments]
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *command, "--annotations", str(ANNOTATIONS)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PLOTTING []" in result.stderr
