@@ -34,6 +34,7 @@ from annotator.tui.screens.corpus import CorpusScreen
 from annotator.tui.screens.dialogs import NewTextDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.name_prompt import NamePromptScreen
+from annotator.tui.screens.stats import StatsScreen
 from annotator.tui.toast import notify
 
 LAST_DOCUMENT_FILE = ".last-document"
@@ -56,6 +57,7 @@ class AnnotatorApp(App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "help"),
+        Binding("s", "statistics", "statistics", show=False),
         Binding("q", "quit", "quit"),
     ]
 
@@ -311,6 +313,11 @@ class AnnotatorApp(App[None]):
             return
         context = "annotate" if isinstance(self.screen, AnnotateScreen) else "documents"
         self.push_screen(HelpScreen(self.store.scheme, key_help(self.screen), context))
+
+    def action_statistics(self) -> None:
+        if not isinstance(self.screen, CorpusScreen | AnnotateScreen):
+            return
+        self.push_screen(StatsScreen(self.store, self.documents))
 
     async def action_quit(self) -> None:
         if not self.close_session(force=self._quit_asked):
