@@ -27,6 +27,7 @@ from annotator.extract.entities import NameIndex
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.outlets import canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
+    INVERTED_CUES,
     MAX_CLAUSE,
     THAT_AFTER,
     TO_QUOTE,
@@ -35,6 +36,7 @@ from annotator.extract.reported import (
     according_parts,
     build_units,
     find_cues,
+    inverted_content,
     reported_content,
     trim,
     word_count,
@@ -133,6 +135,10 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None and cue.lemma in INVERTED_CUES:
+                    content = inverted_content(self.text, unit, cue, max(lower, covered_until))
+                    if content is not None and not source.speaker:
+                        source = self._subject_after(cue)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):

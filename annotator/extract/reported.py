@@ -172,6 +172,9 @@ def content_end(
 ) -> int:
     """Where a reported clause starting at ``start`` ends (see the package docstring)."""
     end = min(unit.end, start + MAX_CLAUSE)
+    cut = inverted_cut(text, unit, start, later)
+    if cut is not None:
+        end = min(end, cut)
     for cue in later:
         if cue.start >= end:
             break
@@ -277,3 +280,112 @@ def according_parts(
         return phrase, None
     start = comma + 1
     return phrase, (start, content_end(text, unit, start, later), 0.85)
+
+
+# cues that close a sentence whose content came first: "Talks will resume soon, Kim said Monday."
+INVERTED_CUES = frozenset(
+    {
+        "say",
+        "add",
+        "tell",
+        "note",
+        "warn",
+        "write",
+        "explain",
+        "argue",
+        "insist",
+        "claim",
+        "state",
+        "stress",
+        "report",
+        "believe",
+        "predict",
+        "announce",
+        "confirm",
+        "emphasize",
+        "emphasise",
+        "caution",
+        "suggest",
+        "reply",
+        "respond",
+        "conclude",
+        "acknowledge",
+        "admit",
+        "think",
+        "point_out",
+        "contend",
+        "assert",
+        "maintain",
+        "observe",
+        "estimate",
+        "allege",
+    }
+)
+_INVERTED_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|during|after|before|late|early|last|this|earlier|later|told|to|via|"
+    r"through|while|when|citing|quoting|adding|according|[A-Z][\w’'.-]*|the|a|an|his|her|its|"
+    r"their|of|and|with|for|from|by|[a-z]+day|[a-z]+ly|[\d,:.-]+|p\.m\.|a\.m\.|"
+    r"(?:[a-z]+(?:[’']s)?)|,)){0,18}\s*[.!?]?[”’\"»)]*\s*$"
+)
+
+
+_APPOSITIVE_ROLE = re.compile(r"^\s*(?:a|an|the|[a-z][\w’'-]*)\b")
+_NAME_SEGMENT = re.compile(
+    r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von))*\s*$"
+)
+
+
+def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
+    """The comma that ends the content of a sentence-final cue, or ``None``."""
+    start = max(unit.start, lower)
+    head = text[start : cue.start]
+    comma = head.rfind(",")
+    if comma == -1 or unit.inside(start + comma):
+        return None
+    between = head[comma + 1 :]
+    if word_count(between) > 7 or re.search(
+        r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between
+    ):
+        return None
+    if not between.strip():
+        # "…, Kim Hyun-chong, a deputy adviser, said" (an appositive before the cue)
+        earlier = head.rfind(",", 0, comma)
+        if earlier != -1 and _APPOSITIVE_ROLE.match(head[earlier + 1 : comma]):
+            name_comma = head.rfind(",", 0, earlier)
+            name = head[name_comma + 1 : earlier]
+            if name_comma != -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
+                comma = name_comma
+    return start + comma
+
+
+def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
+    """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
+    / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
+    short subject between) and only a short tail (time, place, addressee, the subject) follows."""
+    end = _cut_before(text, unit, lower, cue)
+    if end is None:
+        return None
+    tail = text[cue.end : unit.end]
+    if word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
+        return None
+    if not _INVERTED_TAIL.match(tail):
+        return None
+    start = max(unit.start, lower)
+    if word_count(text[start:end]) < 4:
+        return None
+    inner = unit.between(start, end)
+    if inner and inner[-1].close_at > end + 2:
+        return None
+    return (start, end, 0.75)
+
+
+def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | None:
+    """Where a clause starting at ``start`` gives way to a sentence-final cue of its own
+    (``saying it harms trust, news reports said Monday``)."""
+    for cue in later:
+        if cue.lemma not in INVERTED_CUES or cue.start <= start:
+            continue
+        content = inverted_content(text, unit, cue, start)
+        if content is not None:
+            return content[1]
+    return None
