@@ -24,6 +24,7 @@ from annotator.extract.entities import (
     NameIndex,
     split_role,
 )
+from annotator.extract.mentions import MentionSieve
 from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
@@ -46,7 +47,10 @@ _TRAILING_FILLER = re.compile(
     r"themselves|itself|has\s+also|had\s+also)$",
     re.IGNORECASE,
 )
-_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|one|some|two|three|several|many)\s+", re.I)
+_LEADING_DETERMINER = re.compile(
+    r"^(?:(?:the|a|an|one|some|two|three|several|many|both)\s+|(?:other|another)\s+)",
+    re.I,
+)
 _VERBISH = re.compile(
     r"^(?:held|met|made|gave|took|went|came|had|has|have|is|was|were|are|did|reached|began|"
     r"spent|left|visited|signed|issued|sent|released|[a-z]+ed)$"
@@ -85,6 +89,7 @@ class Subject:
 def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     """The noun phrase before a cue (``the South Korean foreign minister told``)."""
     window = text[max(lower, cue_start - 300) : cue_start]
+    window = _strip_time(_PARENTHESIS.sub("", window))
     if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
@@ -109,6 +114,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
                 directly_after_comma = True
                 continue
             break
+        if directly_after_comma and _PARTICIPLE_START.match(cleaned) and mark == ",":
+            continue  # ", speaking at a briefing on Thursday," between subject and cue
         if _PREPOSITION_START.match(cleaned):
             if directly_after_comma:
                 continue  # a parenthetical: ", in its statement following the meeting,"
@@ -137,6 +144,30 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
         run = _NAME_RUN.search(phrase)
         phrase = run.group() if run else ""
     return Subject(phrase, subordinate=subordinate)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
+_PARTICIPLE_START = re.compile(r"^(?:[a-z]+ing|[a-z]+ed\s+(?:by|to|in|at|on))\b")
+_DAY_WORDS = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+\d{1,2}"
+)
+_TRAILING_TIME = re.compile(
+    rf"\s+(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAY_WORDS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=,?$)|\s+(?:last|this|earlier\s+this)\s+"
+    r"(?:week|month|year|weekend)$"
+)
+
+
+def _strip_time(window: str) -> str:
+    """``The ministry on Tuesday`` / ``MOFA yesterday`` → the phrase without its time."""
+    previous = None
+    while window != previous:
+        previous = window
+        window = _TRAILING_TIME.sub("", window.rstrip())
+        window = re.sub(r",,$", ",", window)
+    return window + " "
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
@@ -222,9 +253,11 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.last_outlet: str | None = None
         self.last_person: str | None = None
+        self.sieve = MentionSieve()
 
     def remember(self, source: Source) -> None:
         if source.speaker:
+            self.sieve.remember(source.speaker, source.speaker == source.outlet)
             self.last_speaker = source.speaker
             if source.role:
                 self.names.roles.setdefault(source.speaker, source.role)
@@ -242,8 +275,18 @@ class SpeakerResolver:
             mention = self.names.last_before(position, (EntityKind.PERSON,))
             name = self.names.full_name(mention.name) if mention else self.last_person
             return Source(name, self._role(name), is_person=name is not None)
-        if lowered in PLURAL_PRONOUNS:
+        if lowered in PLURAL_PRONOUNS or re.match(
+            r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
+            lowered,
+        ):
             return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
+        sieved = self.sieve.resolve(phrase)
+        if sieved is not None:
+            speaker, owner = sieved
+            outlet = canonical_outlet(owner) if owner and looks_like_outlet(owner) else None
+            if speaker == owner or (outlet is None and sieved[1] == speaker):
+                return Source(speaker, outlet=speaker)
+            return Source(speaker, self._role(speaker), outlet=outlet)
         if _SOURCE_DESCRIPTION.match(phrase):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             outlet = mention.name if mention else self.last_outlet

@@ -41,7 +41,52 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
+from annotator.extract.syntactic import NOT_A_SUBJECT, SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
+
+SYNTAX_MODE = __import__("os").environ.get("ANNOTATOR_SYNTAX_MODE", "suspicious")
+_SUSPICIOUS = re.compile(
+    r"^(?:[a-z][\w’'-]*ly|[a-z]+ing|[a-z]+ed|what|which|who|how|when|where|why|to|of|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?)$"
+)
+
+
+def _suspicious(phrase: str) -> bool:
+    """A rules' subject that is probably no noun phrase (an adverb, a participle, a time word,
+    a fragment of a clause)."""
+    words = phrase.split()
+    if not words:
+        return False  # no subject before the cue: passive, inverted or coordinated; rules decide
+    if len(words) == 1:
+        return bool(_SUSPICIOUS.match(words[0]))
+    return (
+        words[0][:1].islower()
+        and words[0].lower()
+        not in {
+            "the",
+            "a",
+            "an",
+            "one",
+            "some",
+            "two",
+            "three",
+            "several",
+            "many",
+            "most",
+            "other",
+            "another",
+            "both",
+            "all",
+            "senior",
+            "chinese",
+            "japanese",
+            "korean",
+            "experts",
+        }
+        or bool(re.search(r"\b(?:to|is|was|has|had|would|will)\b", phrase))
+    )
+
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
@@ -93,9 +138,34 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Found]:
-        for unit in build_units(self.text, self.passages):
+        units = build_units(self.text, self.passages)
+        self.syntax = SyntaxLayer(self.text, [span for span in self._cue_spans(units)])
+        for unit in units:
             self._unit(unit)
         return self.found
+
+    def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
+        """The units worth parsing: those holding a cue form or a quotation."""
+        spans = []
+        for unit in units:
+            first = bisect_left(self._cue_starts, unit.start)
+            has_cue = first < len(self._cue_starts) and self._cue_starts[first] < unit.end
+            if has_cue or unit.passages:
+                spans.append((unit.start, unit.end))
+        return spans
+
+    def _parsed_subject(self, cue: Cue, regex_phrase: str) -> SyntacticSubject | None:
+        """The parse's subject for a cue when it should replace the rules' phrase."""
+        if SYNTAX_MODE == "off":
+            return None
+        parsed = self.syntax.cue_subject(cue.start)
+        if parsed is None:
+            return None
+        if parsed is NOT_A_SUBJECT:
+            return parsed if _suspicious(regex_phrase) else None
+        if SYNTAX_MODE == "suspicious" and not _suspicious(regex_phrase):
+            return None
+        return parsed
 
     def _unit(self, unit: Unit) -> None:
         text = self.text
@@ -124,10 +194,15 @@ class DocumentExtractor:
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
+                    parsed = self._parsed_subject(cue, subject.phrase)
                     if cue.form.split()[0].lower().endswith("ing") and text[
                         max(unit.start, cue.start - 4) : cue.start
                     ].rstrip(' ”’"»').endswith(","):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
+                        parsed = None
+                    if parsed is not None and not (subject.coordinated and not subject.phrase):
+                        cue.subject = parsed.phrase
+                        cue.role = parsed.role or (subject.role if parsed.phrase else None)
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
                     if cue.subject.lower() in ("it", "and it", "there"):
                         cue.subject, cue.passive = "", True  # "it is claimed that"
