@@ -84,8 +84,7 @@ def _suspicious(phrase: str) -> bool:
             "korean",
             "experts",
         }
-        or bool(re.search(r"\b(?:to|is|was|has|had|would|will)\b", phrase))
-    )
+    ) or bool(re.search(r"\b(?:to|is|was|has|had|would|will)\b", phrase))
 
 
 _SUBJECT_AFTER = re.compile(
@@ -94,12 +93,15 @@ _SUBJECT_AFTER = re.compile(
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
-    r"(?:\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
+    r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
     r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)\s+(?:in|for|to|with))"
     r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
+)
+_QUOTED_AS = re.compile(
+    r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
 )
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
@@ -258,6 +260,8 @@ class DocumentExtractor:
             outlet = self.speaker_outlets.get(source.speaker)
         if source.speaker and unit_outlet and source.speaker != unit_outlet:
             self.speaker_outlets[source.speaker] = unit_outlet
+        elif source.speaker and outlet and source.speaker != outlet:
+            self.speaker_outlets.setdefault(source.speaker, outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
 
     def _attribute_scope(
@@ -317,11 +321,20 @@ class DocumentExtractor:
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
         text = self.text
+        quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
+        if quoted:
+            # "the Yonhap news agency quoted Wang as telling …": Wang speaks, through Yonhap
+            speaker = self.resolver.resolve(quoted.group(2), quoted.start(2))
+            outlet_phrase = subject_before(text, unit.start, quoted.start(1)).phrase
+            outlet = self.resolver.resolve(outlet_phrase, quoted.start()).outlet
+            if outlet is None and outlet_phrase:
+                outlet = canonical_outlet(outlet_phrase)
+            return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         if cue.coordinated and not cue.subject:
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
             match = _TOLD_OBJECT.match(text, cue.end)
-            if match and looks_like_outlet(match.group(1)):
+            if match and looks_like_outlet(canonical_outlet(match.group(1))):
                 outlet = canonical_outlet(match.group(1))
                 base = self.resolver.resolve(cue.subject, cue.start)
                 return Source(base.speaker, base.role, outlet, base.is_person)
