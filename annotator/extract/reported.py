@@ -30,7 +30,30 @@ _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
     r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
 )
-_OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
+_OBJECT = re.compile(
+    r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
+    r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
+    r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
+    r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
+)
+# "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
+# the addressee with its infinitive, or what is called for
+_APPEAL_LEMMAS = frozenset({"urge", "ask", "call", "call_for", "demand", "warn", "press"})
+_APPEAL = re.compile(
+    r"\s+(?:on\s+|upon\s+)?(?=(?:[\w’'.-]+\s+){1,7}?to\s+(?!the\b|a\b|an\b)[a-z]+)"
+)
+_CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|release|"
+    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)"
+    r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
+)
+_FINITE_SOON = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:is|are|was|were|will|would|has|have|had|could|should|must|can|may|"
+    r"might|did|does|do|[a-z]+ed)\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
     r"words) of)\s+",
@@ -237,8 +260,31 @@ def reported_content(
     quote = TO_QUOTE.match(text, after, unit.end)
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
+    if cue.lemma in _APPEAL_LEMMAS:
+        if cue.lemma == "call_for" or (cue.lemma == "call" and text.startswith(" for ", cue.end)):
+            lead = _CALL_FOR.match(text, cue.end, unit.end)
+            if lead:
+                start = lead.end()
+                end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
+                if word_count(text[start:end]) >= 2:
+                    return (start, end, 0.65)
+        appeal = _APPEAL.match(text, cue.end, unit.end)
+        if appeal and not unit.inside(appeal.end()):
+            start = appeal.end()
+            end = content_end(text, unit, start, later, cue.subordinate)
+            if word_count(text[start:end]) >= 3:
+                return (start, end, 0.65)
     if cue.lemma in BARE_CLAUSE_VERBS:
         bare = _BARE_CLAUSE.match(text, after, unit.end)
+        if bare is None:
+            # "said Monday four of its stores were closed", "said in a statement it would …"
+            lead = _LEAD_ADVERBIAL.match(text, after, unit.end)
+            if lead:
+                bare = _BARE_CLAUSE.match(text, lead.end(), unit.end)
+                if bare is None and _FINITE_SOON.match(text[lead.end() : lead.end() + 120].strip()):
+                    that = THAT_AFTER.match(text, lead.end() - 1, unit.end)
+                    if that is None and text[lead.end() : lead.end() + 1] == " ":
+                        bare = re.compile(r"\s+").match(text, lead.end(), unit.end)
         if bare:
             start = bare.end()
             end = content_end(text, unit, start, later, cue.subordinate)
