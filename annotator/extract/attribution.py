@@ -125,7 +125,15 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
-        if directly_after_comma and mark == "," and re.match(r"(?:a|an|the)\s", cleaned, re.I):
+        if (
+            directly_after_comma
+            and mark == ","
+            and (
+                re.match(r"(?:a|an|the)\s", cleaned, re.I)
+                or cleaned[:1].islower()
+                or re.match(rf"(?:{ROLE_WORDS})\b", cleaned)
+            )
+        ):
             # an appositive: the name is the segment before it, the appositive its role
             before = (
                 _strip_filler(segments[len(segments) - position - 2][0])
@@ -245,6 +253,12 @@ def is_passive(text: str, lower: int, cue_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
 
 
+_SINGULAR_OUTLET = re.compile(
+    r"\b(?:newspaper|paper|daily|outlet|agency|broadcaster|tabloid|mouthpiece)$", re.I
+)
+_POSSESSIVE_PLACE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s+")
+
+
 class SpeakerResolver:
     """Resolves subject phrases to sources, using the document's name index."""
 
@@ -272,8 +286,11 @@ class SpeakerResolver:
             return Source(None)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
+            # the sieve's pronoun pass: the last person who spoke (measured on the tune half:
+            # better than the last person named, who is often the object of the last sentence)
             mention = self.names.last_before(position, (EntityKind.PERSON,))
-            name = self.names.full_name(mention.name) if mention else self.last_person
+            named = self.names.full_name(mention.name) if mention else None
+            name = self.last_person or named
             return Source(name, self._role(name), is_person=name is not None)
         if lowered in PLURAL_PRONOUNS or re.match(
             r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
@@ -299,6 +316,9 @@ class SpeakerResolver:
         description = self._description(phrase, position)
         if description is not None:
             return description
+        outlet = self._outlet_phrase(phrase, position)
+        if outlet is not None:
+            return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
         if run and re.search(r"\b(?:at|of|from|with|for|in)$", phrase[: run.start()].strip()):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
@@ -316,6 +336,28 @@ class SpeakerResolver:
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", phrase)
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _outlet_phrase(self, phrase: str, position: int) -> str | None:
+        """An outlet named or described: ``the overseas edition of People’s Daily`` → People’s
+        Daily; ``the North’s state news agency`` / ``a Chinese outlet`` → the outlet named last
+        before (the sieve's outlet pass), else ``None``."""
+        canonical = canonical_outlet(phrase)
+        if canonical != strip_article(phrase) and (
+            canonical.lower().replace("’", "'") in GAZETTEER
+            or canonical in GAZETTEER.values()
+            or looks_like_outlet(canonical)
+        ):
+            return canonical
+        if (
+            _SINGULAR_OUTLET.search(phrase)
+            and not re.match(r"(?:a|an|one)\s", phrase, re.I)
+            and not _NAME_RUN.search(_POSSESSIVE_PLACE.sub("", strip_article(phrase)))
+        ):
+            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            if mention is not None:
+                return canonical_outlet(mention.name)
+            return self.last_outlet
+        return None
 
     def _description(self, phrase: str, position: int) -> Source | None:
         """``the South Korean foreign minister`` / ``The Chinese General Secretary``."""
