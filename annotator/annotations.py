@@ -1,7 +1,9 @@
 """What one annotator sees of a document: its effective quotes and resolved attributions.
 
-A document's extracted quotes, minus those the annotator deleted, plus those they added
-(sorted by position). Shared by the annotation session, agreement and export.
+The current proposals (the document's extracted quotes) minus those the annotator deleted, plus
+those they added, plus every labelled quote whose span is no longer proposed. A labelled quote
+is shown as the annotator saw it when labelling (its saved snapshot, ``QuoteLabel.quote``), not
+as the extractor proposes it now. Shared by the annotation session, agreement and export.
 """
 
 from __future__ import annotations
@@ -10,29 +12,32 @@ from annotator.models import AnnotationFile, Document, Quote, QuoteLabel
 
 
 def effective_quotes(document: Document, annotation: AnnotationFile | None) -> list[Quote]:
-    """The annotator's quote list for ``document``, in text order."""
+    """The annotator's quote list for ``document``, in text order.
+
+    A label whose saved text no longer fits the document at its offsets (another version of
+    the text, not re-anchored yet) is not part of the list.
+    """
     if annotation is None:
         return list(document.quotes)
     deleted = set(annotation.deleted_quotes)
-    quotes = [quote for quote in document.quotes if quote.id not in deleted]
-    known = {quote.id for quote in quotes}
-    quotes.extend(quote for quote in annotation.added_quotes if quote.id not in known)
-    quotes.sort(key=lambda quote: (quote.start, quote.end))
-    return quotes
+    by_id = {quote.id: quote for quote in document.quotes if quote.id not in deleted}
+    for quote in annotation.added_quotes:
+        by_id.setdefault(quote.id, quote)
+    for label in annotation.labels:
+        if label.quote_id not in deleted and label.quote.fits(document.text):
+            by_id[label.quote_id] = label.quote.to_quote()
+    return sorted(by_id.values(), key=lambda quote: (quote.start, quote.end))
 
 
 def resolved_speaker(quote: Quote, label: QuoteLabel | None) -> str | None:
-    """The speaker the annotator settled on: their own if given ('' means none), else extracted."""
-    if label is not None and label.speaker is not None:
-        return label.speaker or None
-    return quote.speaker
+    """The speaker the annotator settled on: their own if given ('' means none), else the one
+    they saw (the label's snapshot); an unlabelled quote's is the proposal's."""
+    return quote.speaker if label is None else label.resolved_speaker
 
 
 def resolved_outlet(quote: Quote, label: QuoteLabel | None) -> str | None:
-    """The outlet the annotator settled on: their own if given ('' means none), else extracted."""
-    if label is not None and label.outlet is not None:
-        return label.outlet or None
-    return quote.outlet
+    """The outlet the annotator settled on (see :func:`resolved_speaker`)."""
+    return quote.outlet if label is None else label.resolved_outlet
 
 
 def labels_by_quote(annotation: AnnotationFile | None) -> dict[str, QuoteLabel]:

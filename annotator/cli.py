@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 from rich.table import Table
-from rich.text import Text
 
 from annotator import __version__
 from annotator.cli_support import (
@@ -26,10 +25,11 @@ from annotator.cli_support import (
 )
 from annotator.errors import AnnotatorError, InvalidFileError
 from annotator.jsonio import parse_json, read_json_bytes, validate_model
-from annotator.models import Document, LabelScheme
+from annotator.models import AnnotationFile, Document, LabelScheme
+from annotator.safe_text import safe_rich
 from annotator.schemas import render_schemas, stale_schemas
 from annotator.scheme import SCHEME_FILE_NAME, find_scheme
-from annotator.store import load_annotation_file
+from annotator.store import check_location, load_annotation_file
 
 DEFAULT_SCHEMA_DIR = Path("schemas")
 
@@ -113,13 +113,15 @@ def _print_corpus(paths: list[Path], as_json: bool) -> None:
             write_json_lines([rows.pop()])
     if as_json:
         return
-    table = Table(title=f"{len(rows)} document{'s' if len(rows) != 1 else ''}", show_lines=False)
+    table = Table(
+        title=safe_rich(f"{len(rows)} document{'s' if len(rows) != 1 else ''}"), show_lines=False
+    )
     for column in ("id", "title", "author", "outlet", "published", "paragraphs", "words"):
         table.add_column(column, overflow="fold", no_wrap=column == "id")
     for row in rows:
         table.add_row(
             *(
-                Text(str(row[c]) if row[c] is not None else "—")
+                safe_rich(str(row[c]) if row[c] is not None else "—")
                 for c in ("id", "title", "author", "outlet", "published", "paragraphs", "words")
             )
         )
@@ -147,14 +149,18 @@ def schema(check: bool, folder: Path) -> None:
     if check:
         stale = stale_schemas(folder)
         for name in stale:
-            stderr_console.print(Text(f"{folder / name}: stale or missing; run `annotator schema`"))
+            stderr_console.print(
+                safe_rich(f"{folder / name}: stale or missing; run `annotator schema`")
+            )
         if stale:
             sys.exit(1)
-        stdout_console.print(f"{len(render_schemas())} schemas are up to date in {folder}/")
+        stdout_console.print(
+            safe_rich(f"{len(render_schemas())} schemas are up to date in {folder}/")
+        )
         return
     for name, content in render_schemas().items():
         write_atomic(folder / name, content)
-        stdout_console.print(Text(f"wrote {folder / name}"))
+        stdout_console.print(safe_rich(f"wrote {folder / name}"))
 
 
 # --------------------------------------------------------------------------- validate
@@ -176,7 +182,9 @@ def validate(
 ) -> None:
     """Validate documents, annotation files, scheme files or folders of them.
 
-    Exit status 0 when everything is valid, 1 with one line per problem otherwise.
+    Annotation files are checked against their documents in the corpus: every label must lie
+    on a quote the extractor proposes or the annotator added, with its saved text at its
+    offsets. Exit status 0 when everything is valid, 1 with one line per problem otherwise.
     """
     files = _files_to_validate(paths)
     documents = _documents_by_id(corpus_path)
@@ -184,18 +192,28 @@ def validate(
     for path in files:
         try:
             kind = _validate_one(path, documents, scheme_path)
+        except LabelProblems as exc:
+            problems += 1
+            if as_json:
+                write_json_lines(
+                    [{"path": str(path), "valid": False, "error": line} for line in exc.lines]
+                )
+            else:
+                for line in exc.lines:
+                    stderr_console.print(safe_rich(line))
+            continue
         except AnnotatorError as exc:
             problems += 1
             if as_json:
                 write_json_lines([{"path": str(path), "valid": False, "error": str(exc)}])
             else:
-                stderr_console.print(Text(str(exc)))
+                stderr_console.print(safe_rich(str(exc)))
             continue
         if as_json:
             write_json_lines([{"path": str(path), "valid": True, "kind": kind}])
     if not as_json:
         summary = f"{len(files) - problems} of {len(files)} files valid"
-        (stderr_console if problems else stdout_console).print(summary)
+        (stderr_console if problems else stdout_console).print(safe_rich(summary))
     if problems:
         sys.exit(1)
 
@@ -231,8 +249,51 @@ def _documents_by_id(corpus_path: Path | None) -> dict[str, Document]:
             corpus_path = default_corpus_path()
         except AnnotatorError:
             return {}
-    # the checks need only the cleaned text, so the (slower) quote extraction is skipped
+    # the (slower) quote extraction runs only for documents that have annotation files
     return {document.id: document for document in load_corpus([corpus_path], extract=False)}
+
+
+class LabelProblems(AnnotatorError):
+    """Labels of a valid annotation file that do not fit its document (one line each)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("; ".join(lines))
+
+
+def label_problems(path: Path, annotation: AnnotationFile, document: Document) -> list[str]:
+    """Labels on spans neither proposed nor added, and labels whose saved text moved."""
+    proposed = {quote.id for quote in document.quotes}
+    added = {quote.id for quote in annotation.added_quotes}
+    lines = []
+    for index, item in enumerate(annotation.labels):
+        quote = item.quote
+        if not quote.fits(document.text):
+            lines.append(
+                f"{path}: $.labels[{index}].quote.text: the saved text of quote {item.quote_id} "
+                f"no longer matches document {document.id!r} at {quote.start}-{quote.end}"
+            )
+        elif item.quote_id not in proposed and item.quote_id not in added:
+            lines.append(
+                f"{path}: $.labels[{index}].quote_id: quote {item.quote_id} is neither proposed "
+                "by the extractor nor added by the annotator"
+            )
+    return lines
+
+
+_EXTRACTED: dict[tuple[str, str], Document] = {}
+
+
+def _extracted(document: Document) -> Document:
+    """The document with its proposals (extracted once per text)."""
+    from annotator.pipeline import extract as extract_quotes
+
+    key = (document.id, document.sha256)
+    if key not in _EXTRACTED:
+        if len(_EXTRACTED) >= 16:  # bounded: files come sorted by annotator, then document
+            del _EXTRACTED[next(iter(_EXTRACTED))]
+        _EXTRACTED[key] = extract_quotes(document)
+    return _EXTRACTED[key]
 
 
 def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path | None) -> str:
@@ -251,11 +312,11 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
     if isinstance(data, dict) and "annotator" in data:
         scheme = find_scheme(path.parent.parent, scheme_path)
         document = documents.get(str(data.get("document_id")))
+        if document is not None:
+            # the proposals are needed to migrate an old file and to check the labels
+            document = _extracted(document)
         annotation = load_annotation_file(path, scheme, document)
-        if annotation.annotator != path.parent.name:
-            raise InvalidFileError(
-                path, f"annotator {annotation.annotator!r} does not match its folder", "$.annotator"
-            )
+        check_location(annotation, path)  # the annotator's folder, the document's name
         if document is not None and annotation.document_sha256 != document.sha256:
             raise InvalidFileError(
                 path,
@@ -263,6 +324,8 @@ def _validate_one(path: Path, documents: dict[str, Document], scheme_path: Path 
                 f"{document.source}); its quote spans may no longer fit the text",
                 "$.document_sha256",
             )
+        if document is not None and (problems := label_problems(path, annotation, document)):
+            raise LabelProblems(problems)
         return "annotation"
     if isinstance(data, dict) and "sha256" in data and "text" in data:
         validate_model(Document, data, path)
@@ -305,3 +368,6 @@ main.add_command(label)
 from annotator.commands.extract import extract  # noqa: E402
 
 main.add_command(extract)
+from annotator.commands.migrate import migrate  # noqa: E402
+
+main.add_command(migrate)

@@ -14,8 +14,9 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, machine_error
 from annotator.jsonio import dump_line
+from annotator.safe_text import escape_json_output, safe_text
 from annotator.store import DEFAULT_ANNOTATIONS_DIR
 
 P = ParamSpec("P")
@@ -26,8 +27,8 @@ stderr_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one er
 
 
 def fail(message: str, status: int = 1) -> None:
-    """Print one error line and exit."""
-    stderr_console.print(Text(f"annotator: error: {message}"))
+    """Print one error line (file content in it made inert, see :mod:`annotator.safe_text`) and exit."""
+    stderr_console.print(Text(f"annotator: error: {safe_text(message)}"))
     sys.exit(status)
 
 
@@ -45,6 +46,13 @@ def user_errors(function: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
+        except OSError as exc:
+            # the machine's errors (full disk, read-only folder, ...) not caught closer to
+            # the file: still one line naming the file and what to do
+            if os.environ.get("ANNOTATOR_DEBUG"):
+                raise
+            where = exc.filename if exc.filename is not None else "annotator"
+            fail(str(machine_error(exc, where, "failed")))
         raise AssertionError("unreachable")
 
     return wrapper
@@ -53,7 +61,8 @@ def user_errors(function: Callable[P, R]) -> Callable[P, R]:
 def write_json_lines(items: Iterable[Any]) -> None:
     out = sys.stdout.buffer
     for item in items:
-        out.write(dump_line(item) if hasattr(item, "model_dump") else orjson.dumps(item) + b"\n")
+        line = dump_line(item) if hasattr(item, "model_dump") else orjson.dumps(item) + b"\n"
+        out.write(escape_json_output(line))  # same JSON; no raw C1/bidi bytes on the terminal
     out.flush()
 
 

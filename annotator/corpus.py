@@ -29,8 +29,21 @@ import orjson
 from pydantic import ValidationError
 
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import first_validation_problem, read_json_objects
-from annotator.models import Document, MetadataValue, Span, check_safe_name, sha256_text
+from annotator.jsonio import (
+    UTF16_ADVICE,
+    first_validation_problem,
+    read_file_bytes,
+    read_json_objects,
+    utf16_encoding,
+)
+from annotator.models import (
+    Document,
+    MetadataValue,
+    Span,
+    check_safe_name,
+    is_windows_reserved,
+    sha256_text,
+)
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
@@ -42,6 +55,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 def decode_article_bytes(raw: bytes, path: Path | str) -> str:
     """UTF-8 text of a file, or an :class:`InvalidFileError` saying why it is not text."""
+    encoding = utf16_encoding(raw)
+    if encoding is not None:
+        raise InvalidFileError(
+            path, f"{UTF16_ADVICE} ({encoding}), e.g. with iconv -f {encoding} -t UTF-8"
+        )
     if b"\x00" in raw[:8192]:
         raise InvalidFileError(
             path, "looks like a binary file (contains NUL bytes), not an article"
@@ -381,6 +399,9 @@ def document_id_from_name(name: str, path: Path | str) -> str:
     """A safe document id from a file name: other characters become ``_``."""
     candidate = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
     candidate = re.sub(r"\.{2,}", ".", candidate).strip("._-")
+    if is_windows_reserved(candidate):  # con.txt, NUL, aux.final: usable with a '_' added
+        stem, dot, rest = candidate.partition(".")
+        candidate = f"{stem}_{dot}{rest}"
     try:
         return check_safe_name(candidate)
     except ValueError:
@@ -457,10 +478,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def load_text_file(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    raw = read_file_bytes(path)
     text = decode_article_bytes(raw, path)
     if not text.strip():
         raise InvalidFileError(path, "empty file: no article text")

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, TypeVar
 import orjson
 from pydantic import BaseModel, ValidationError
 
-from annotator.errors import InvalidFileError
+from annotator.errors import InvalidFileError, machine_reason
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -41,18 +41,48 @@ def _is_internal_loc(item: int | str) -> bool:
     return isinstance(item, str) and ("[" in item or item.startswith("function-"))
 
 
+UTF16_ADVICE = "is UTF-16 text; save it as UTF-8"
+
+
+def utf16_encoding(raw: bytes) -> str | None:
+    """``'UTF-16'`` (with a byte-order mark), ``'UTF-16LE'``/``'UTF-16BE'`` (without), or None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
+        return "UTF-16"
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # text mostly in Latin script: every other byte is NUL, the others hardly ever
+    for zeros, others, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if zeros.count(0) >= 0.3 * len(zeros) and others.count(0) <= 0.02 * len(others) + 1:
+            try:
+                sample[: len(sample) // 2 * 2].decode(name.lower().replace("utf-16", "utf-16-"))
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``; an OS failure becomes one line naming the file and what to do."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidFileError(path, f"cannot read: {machine_reason(exc)}") from exc
+
+
 def read_json_bytes(path: Path) -> Any:
     """Parse a JSON file; any failure becomes an :class:`InvalidFileError` naming the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
-    return parse_json(raw, path)
+    return parse_json(read_file_bytes(path), path)
 
 
 def parse_json(raw: bytes, path: Path | str, line: int | None = None) -> Any:
     if not raw.strip():
         raise InvalidFileError(path, "empty file" if line is None else f"line {line}: empty line")
+    encoding = utf16_encoding(raw)
+    if encoding is not None:
+        where = "" if line is None else f"line {line}: "
+        raise InvalidFileError(path, f"{where}{UTF16_ADVICE} ({encoding})")
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -89,15 +119,27 @@ def read_json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+        raise InvalidFileError(path, f"cannot read: {machine_reason(exc)}") from exc
     with handle:
-        for number, raw_line in enumerate(handle, start=1):
+        head = handle.read(4096)
+        encoding = utf16_encoding(head)
+        if encoding is not None:
+            raise InvalidFileError(path, f"{UTF16_ADVICE} ({encoding})")
+        handle.seek(0)
+        for number, raw_line in enumerate(_lines(handle, path), start=1):
             if not raw_line.strip():
                 continue
             data = parse_json(raw_line, path, line=number)
             if not isinstance(data, dict):
                 raise InvalidFileError(path, f"line {number}: expected a JSON object")
             yield number, data
+
+
+def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
+    try:
+        yield from handle
+    except OSError as exc:
+        raise InvalidFileError(path, f"cannot read: {machine_reason(exc)}") from exc
 
 
 def write_json_lines_to(out: BinaryIO, items: Iterable[Any]) -> None:

@@ -24,18 +24,48 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # documents (and the JSON export)
+ANNOTATION_SCHEMA_VERSION = 2  # annotation files (see annotator.migrations)
+MANUAL_EXTRACTOR = "manual"  # LabelledQuote.extractor of a quote the annotator made
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _QUOTE_ID = re.compile(r"q(\d+)-(\d+)")
 
 
+# names Windows cannot store as files, whatever their extension or case
+_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?", re.IGNORECASE)
+
+
+def is_windows_reserved(value: str) -> bool:
+    """``con``, ``NUL.json``, ``com1.x``…: names Windows cannot give a file."""
+    return _WINDOWS_RESERVED.fullmatch(value) is not None
+
+
+def current_extractor_version() -> str:
+    """``annotator.extract.version.EXTRACTOR_VERSION``, imported only when a label needs it.
+
+    (Importing it runs ``annotator.extract``'s package ``__init__``, which loads the extractor:
+    commands that only read annotation files stay fast.)
+    """
+    from annotator.extract.version import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
 def check_safe_name(value: str) -> str:
-    """Accept names usable as one path component: no slashes, no ``..``, no leading dot."""
+    """Accept names usable as one path component on every system: no slashes, no ``..``, no
+    leading dot, no trailing dot or space, none of Windows' reserved device names."""
     if not _SAFE_NAME.fullmatch(value) or ".." in value or len(value) > 200:
         raise ValueError(
             f"{value!r} is not a safe name: use letters, digits, '_', '.', '-' "
             "(starting with a letter or digit, no '..', at most 200 characters)"
+        )
+    if value.endswith((".", " ")):
+        raise ValueError(f"{value!r} is not a safe name: it ends with a dot (Windows drops it)")
+    if is_windows_reserved(value):
+        raise ValueError(
+            f"{value!r} is not a safe name: Windows reserves it for a device (con, prn, aux, "
+            "nul, com1-9, lpt1-9, with any extension)"
         )
     return value
 
@@ -229,6 +259,16 @@ class Document(StrictModel):
         return spans
 
 
+OPENING_QUOTES = "\"“«„'‘「『"
+CLOSING_QUOTES = "\"”»“'’」』"
+
+
+def kind_of_text(text: str) -> QuoteKind:
+    """``direct`` for text between quotation marks, else ``indirect`` (for quotes made by hand)."""
+    direct = bool(text) and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES
+    return QuoteKind.DIRECT if direct else QuoteKind.INDIRECT
+
+
 def check_quote_against_text(quote: Quote, text: str) -> None:
     if quote.end > len(text):
         raise ValueError(
@@ -248,6 +288,21 @@ class LabelDefinition(StrictModel):
     color: str | None = Field(
         default=None, description="Highlight colour (CSS colour name or #hex)"
     )
+
+    @field_validator("color")
+    @classmethod
+    def _a_colour(cls, value: str | None) -> str | None:
+        # the UI builds styles from it: anything else would stop the UI (or be read as markup)
+        if value is not None:
+            from rich.color import Color, ColorParseError
+
+            try:
+                Color.parse(value)
+            except ColorParseError:
+                raise ValueError(
+                    f"{value!r} is not a colour (a colour name such as 'red', or #rrggbb)"
+                ) from None
+        return value
 
 
 class LabelScheme(StrictModel):
@@ -333,17 +388,95 @@ DEFAULT_SCHEME = LabelScheme(
 # --------------------------------------------------------------------------- annotations
 
 
+class LabelledQuote(StrictModel):
+    """The quote as the annotator saw it when labelling: span, text and proposed attribution.
+
+    A label keeps its meaning when the extractor later proposes something else: what was
+    labelled is this snapshot, never a re-extraction.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    text: str = Field(description="document.text[start:end] of the text that was labelled")
+    kind: QuoteKind
+    cue: str | None = None
+    speaker: str | None = Field(default=None, description="Speaker shown (proposed) then")
+    speaker_role: str | None = None
+    outlet: str | None = Field(default=None, description="Outlet shown (proposed) then")
+    origin: QuoteOrigin = QuoteOrigin.AUTO
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    extractor: str = Field(
+        min_length=1,
+        description="Version of the extractor that proposed the quote, or 'manual' if added",
+    )
+
+    @model_validator(mode="after")
+    def _text_fits_span(self) -> LabelledQuote:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"text has {len(self.text)} characters but the span {self.start}-{self.end} "
+                f"has {self.end - self.start}"
+            )
+        return self
+
+    @property
+    def id(self) -> str:
+        return quote_id_for(self.start, self.end)
+
+    @classmethod
+    def of(cls, quote: Quote, extractor: str) -> LabelledQuote:
+        """The snapshot of ``quote``; ``extractor`` is used unless the quote is manual."""
+        return cls(
+            start=quote.start,
+            end=quote.end,
+            text=quote.text,
+            kind=quote.kind,
+            cue=quote.cue,
+            speaker=quote.speaker,
+            speaker_role=quote.speaker_role,
+            outlet=quote.outlet,
+            origin=quote.origin,
+            confidence=quote.confidence,
+            extractor=MANUAL_EXTRACTOR if quote.origin == QuoteOrigin.MANUAL else extractor,
+        )
+
+    def to_quote(self) -> Quote:
+        """The quote to show for this snapshot."""
+        return Quote(
+            id=self.id,
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            kind=self.kind,
+            speaker=self.speaker,
+            speaker_role=self.speaker_role,
+            outlet=self.outlet,
+            cue=self.cue,
+            confidence=self.confidence,
+            origin=self.origin,
+        )
+
+    def fits(self, text: str) -> bool:
+        """True when ``text`` (a document's) holds this snapshot's text at its offsets."""
+        return text[self.start : self.end] == self.text
+
+
 class QuoteLabel(StrictModel):
-    """One annotator's judgement of one quote."""
+    """One annotator's judgement of one quote, with the quote as they saw it."""
 
     quote_id: QuoteId
+    quote: LabelledQuote = Field(description="The quote as the annotator saw it")
     stance: str | None = None
     sentiment: str | None = None
     speaker: str | None = Field(
-        default=None, description="The annotator's speaker; null = as extracted, '' = none"
+        default=None,
+        description="The annotator's speaker; null = as shown (quote.speaker), '' = none",
     )
     outlet: str | None = Field(
-        default=None, description="The annotator's outlet; null = as extracted, '' = none"
+        default=None,
+        description="The annotator's outlet; null = as shown (quote.outlet), '' = none",
     )
     note: str | None = None
     flagged: bool = False
@@ -366,6 +499,36 @@ class QuoteLabel(StrictModel):
             )
         return value
 
+    @model_validator(mode="after")
+    def _id_is_the_quote_span(self) -> QuoteLabel:
+        if self.quote_id != self.quote.id:
+            raise ValueError(
+                f"quote_id {self.quote_id!r} does not match the span of its quote "
+                f"({self.quote.start}-{self.quote.end})"
+            )
+        return self
+
+    @classmethod
+    def for_quote(cls, quote: Quote, extractor: str | None = None, **fields: Any) -> QuoteLabel:
+        """A label on ``quote`` (snapshot taken now); ``extractor`` defaults to the current one."""
+        if extractor is None:
+            extractor = current_extractor_version()
+        return cls(quote_id=quote.id, quote=LabelledQuote.of(quote, extractor), **fields)
+
+    @property
+    def resolved_speaker(self) -> str | None:
+        """The speaker the annotator settled on: their own ('' = none), else the one shown."""
+        if self.speaker is not None:
+            return self.speaker or None
+        return self.quote.speaker
+
+    @property
+    def resolved_outlet(self) -> str | None:
+        """The outlet the annotator settled on: their own ('' = none), else the one shown."""
+        if self.outlet is not None:
+            return self.outlet or None
+        return self.quote.outlet
+
     def is_empty(self) -> bool:
         """True when the label carries nothing worth saving."""
         return (
@@ -384,11 +547,12 @@ class AnnotationFile(StrictModel):
     Quote edits: ``added_quotes`` are quotes the annotator created (``origin: manual``);
     ``deleted_quotes`` are ids of extracted quotes the annotator marked as not a quote.
     Re-bounding a quote deletes the old id and adds a new quote whose ``replaces`` names it.
-    Labels always point at quote ids of the annotator's effective quote list
-    (document quotes - deleted + added).
+    Each label holds the quote as the annotator saw it (``quote``); its ``quote_id`` is that
+    quote's span. Version 1 files (labels without ``quote``) are brought up by
+    ``annotator migrate`` (see :mod:`annotator.migrations`).
     """
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = ANNOTATION_SCHEMA_VERSION
     annotator: AnnotatorName
     document_id: DocumentId
     document_sha256: str

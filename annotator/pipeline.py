@@ -27,3 +27,9 @@ def load_corpus(paths: Iterable[Path], extract: bool = True) -> Iterator[Documen
     extractor = _extractor() if extract else None
     for document in iter_documents(paths):
         yield extractor(document) if extractor is not None else document
+
+
+def extract(document: Document) -> Document:
+    """``document`` with its quotes extracted (unchanged when the extractor is not installed)."""
+    extractor = _extractor()
+    return extractor(document) if extractor is not None else document

@@ -4,7 +4,18 @@ The session is the model layer of the terminal UI (it never imports Textual). It
 document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
 on the current quote and an undo/redo history. Every action that changes the annotation
 saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
-rename), so killing the process loses at most the change being written.
+rename), so killing the process loses at most the change being written. Changes made to the
+file on disk meanwhile (a ``git pull``) are merged by the writer and adopted by the session; a
+failed save (full disk, conflict) keeps everything in memory until a later save works.
+
+A labelled quote is shown as the annotator saw it (the label's saved snapshot); when the
+extractor now proposes something else for it, :meth:`AnnotationSession.proposal_changes` says
+what and :meth:`AnnotationSession.accept_proposal` takes it (undoable, saved).
+
+A file made on another version of the text (other ``document_sha256``) is re-anchored by the
+saved text of each label (:mod:`annotator.anchoring`) and the session is *pending new text*: it
+reports what moved and what could not be placed, and saves nothing until
+:meth:`AnnotationSession.accept_new_text`. A session opened without a writer is read-only.
 
 Time is measured per quote: the seconds between the cursor arriving on a quote and leaving it
 (each visit capped at :data:`MAX_SECONDS_PER_VISIT`, so a coffee break does not count) are
@@ -14,27 +25,31 @@ added to that quote's ``QuoteLabel.seconds``. Time is not part of the undo histo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from annotator.anchoring import AnchorReport, anchor_labels, anchor_quotes
 from annotator.annotations import effective_quotes
+from annotator.errors import AnnotatorError
 from annotator.models import (
     AnnotationFile,
     Document,
+    LabelledQuote,
     LabelScheme,
     Quote,
     QuoteKind,
     QuoteLabel,
     QuoteOrigin,
+    current_extractor_version,
+    kind_of_text,
     utc_now,
 )
-from annotator.store import AnnotationWriter
+from annotator.store import AnnotationStore, AnnotationWriter
 
 MAX_SECONDS_PER_VISIT = 300.0
-OPENING_QUOTES = "\"“«„'‘「『"
-CLOSING_QUOTES = "\"”»“'’」』"
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,18 @@ class Snapshot:
     deleted: frozenset[str]
     index: int
     description: str
+
+
+@dataclass(frozen=True)
+class ProposalChange:
+    """What the extractor proposes now for a labelled quote, unlike the label's snapshot."""
+
+    quote_id: str
+    proposal: Quote
+    differences: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return "extractor now proposes " + "; ".join(self.differences)
 
 
 @dataclass(frozen=True)
@@ -61,26 +88,46 @@ class AnnotationSession:
     def __init__(
         self,
         document: Document,
-        writer: AnnotationWriter,
+        writer: AnnotationWriter | None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        store: AnnotationStore | None = None,
+        annotator: str | None = None,
     ) -> None:
+        """``writer`` saves every change; with ``writer=None`` (``store`` and ``annotator``
+        given) the session only reads: it takes no lock and never writes."""
         self.document = document
         self.writer = writer
-        self.annotator = writer.annotator
-        self.scheme: LabelScheme = writer.store.scheme
-        self.path: Path = writer.store.path_for(self.annotator, document.id)
+        if writer is not None:
+            store, annotator = writer.store, writer.annotator
+        if store is None or annotator is None:
+            raise ValueError("a read-only session needs store and annotator")
+        self.store = store
+        self.annotator = annotator
+        self.scheme: LabelScheme = store.scheme
+        self.path: Path = store.path_for(self.annotator, document.id)
         self._clock = clock
-        loaded = writer.store.load(self.annotator, document.id, document)
+        if writer is not None:
+            # read through the writer: what it read is the base of a merge with outside changes
+            loaded = writer.load(document.id, document)
+        else:
+            loaded = store.load(self.annotator, document.id, document)
+        self._proposals = {quote.id: quote for quote in document.quotes}
         self._labels: dict[str, QuoteLabel] = {}
+        self._unplaced: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
         self._deleted: set[str] = set()
         self._seconds: dict[str, float] = {}
+        self._batch_depth = 0
+        self._batch_dirty = False
+        self.anchor_report = AnchorReport()
+        self.unplaced_added: list[Quote] = []
+        self.pending_new_text = False
         if loaded is not None:
-            for label in loaded.labels:
-                self._labels[label.quote_id] = label
-                self._seconds[label.quote_id] = label.seconds
-            self._added = {quote.id: quote for quote in loaded.added_quotes}
-            self._deleted = set(loaded.deleted_quotes)
+            self._adopt(loaded)
+            self.pending_new_text = loaded.document_sha256 != document.sha256 or bool(
+                self.anchor_report.moved or self.unplaced_added
+            )
         self._undo: list[Snapshot] = []
         self._redo: list[Snapshot] = []
         self.quotes: list[Quote] = []
@@ -90,6 +137,10 @@ class AnnotationSession:
         self._visit_started = self._clock()
         self.last_saved: datetime | None = None
         self.save_count = 0
+        # why the last save failed (full disk, conflict, ...); None once a save succeeds.
+        # The labels stay in memory meanwhile; the next change or retry_save() saves them.
+        self.save_error: str | None = None
+        self.merge_count = 0
 
     # ------------------------------------------------------------------ reading
 
@@ -110,6 +161,73 @@ class AnnotationSession:
 
     def position_of(self, quote_id: str) -> int | None:
         return self._position.get(quote_id)
+
+    @property
+    def unplaced_labels(self) -> list[QuoteLabel]:
+        """Labels whose saved text is nowhere in this text: kept in the file, not in the list."""
+        return list(self._unplaced.values())
+
+    @property
+    def read_only(self) -> bool:
+        return self.writer is None
+
+    def new_text_report(self) -> list[str]:
+        """One line per label that moved or could not be placed, and per unplaced added quote."""
+        lines = [
+            f"moved {item.old_id} → {item.new_id}: {_short(item.label.quote.text)}"
+            for item in self.anchor_report.moved
+        ]
+        lines.extend(
+            f"not placed {item.old_id} (kept in the file): {_short(item.label.quote.text)}"
+            for item in self.anchor_report.unplaced
+        )
+        lines.extend(
+            f"added quote {quote.id} not found in the new text (dropped on accept): "
+            f"{_short(quote.text)}"
+            for quote in self.unplaced_added
+        )
+        return lines
+
+    def proposal_changes(self, quote_id: str) -> ProposalChange | None:
+        """What the extractor now proposes for a labelled quote, if it differs from the label.
+
+        Same span: another speaker, role or outlet. Span no longer proposed: the proposal
+        overlapping it most (that no other label or added quote holds), with its bounds.
+        Quotes the annotator made (manual) have no proposal.
+        """
+        label = self._labels.get(quote_id)
+        if label is None or label.quote.origin == QuoteOrigin.MANUAL:
+            return None
+        saved = label.quote
+        proposal = self._proposals.get(quote_id)
+        differences: list[str] = []
+        if proposal is None:
+            best: tuple[int, Quote] | None = None
+            for quote in self.document.quotes:
+                overlap = min(quote.end, saved.end) - max(quote.start, saved.start)
+                if (
+                    overlap <= 0
+                    or quote.id in self._deleted
+                    or quote.id in self._labels
+                    or quote.id in self._added
+                    or quote.id in self._unplaced
+                ):
+                    continue
+                if best is None or overlap > best[0]:
+                    best = (overlap, quote)
+            if best is None:
+                return None
+            proposal = best[1]
+            differences.append(
+                f"bounds {proposal.start}-{proposal.end} (saved {saved.start}-{saved.end})"
+            )
+        for name in ("speaker", "speaker_role", "outlet"):
+            new, old = getattr(proposal, name), getattr(saved, name)
+            if new != old:
+                differences.append(f"{name.replace('_', ' ')} {_shown(new)} (saved {_shown(old)})")
+        if not differences:
+            return None
+        return ProposalChange(quote_id=quote_id, proposal=proposal, differences=differences)
 
     @property
     def deleted_quotes(self) -> list[Quote]:
@@ -180,8 +298,12 @@ class AnnotationSession:
                 label = label.model_copy(update={"seconds": seconds})
                 self._labels[quote_id] = label
             labels.append(label)
+        labels.extend(
+            label for quote_id, label in self._unplaced.items() if quote_id not in self._labels
+        )
         # the writer validates the whole file before writing it
         return AnnotationFile.model_construct(
+            schema_version=2,
             annotator=self.annotator,
             document_id=self.document.id,
             document_sha256=self.document.sha256,
@@ -251,7 +373,7 @@ class AnnotationSession:
         self._update_current("note", note=note or None)
 
     def set_attribution(self, speaker: str | None, outlet: str | None) -> None:
-        """The annotator's speaker and outlet: ``None`` keeps the extracted one, ``''`` means none."""
+        """The annotator's speaker and outlet: ``None`` keeps the one shown, ``''`` means none."""
         quote = self.current
         if quote is None:
             return
@@ -265,8 +387,15 @@ class AnnotationSession:
         quote = self.current
         if quote is None:
             return
+        if quote.id in self._unplaced:
+            raise ValueError(
+                f"quote {quote.id}: a label that could not be placed on this text holds this "
+                "span; see the report of labels not placed"
+            )
         self._record_time()
-        label = self._labels.get(quote.id) or QuoteLabel(quote_id=quote.id)
+        label = self._labels.get(quote.id) or QuoteLabel.for_quote(
+            quote, current_extractor_version()
+        )
         if all(getattr(label, name) == value for name, value in changes.items()):
             return
         self._checkpoint(description)
@@ -343,7 +472,11 @@ class AnnotationSession:
         label = self._labels.pop(old.id, None)
         if label is not None:
             self._labels[new.id] = label.model_copy(
-                update={"quote_id": new.id, "updated_at": utc_now()}
+                update={
+                    "quote_id": new.id,
+                    "quote": LabelledQuote.of(new, current_extractor_version()),
+                    "updated_at": utc_now(),
+                }
             )
         self._seconds[new.id] = self._seconds.pop(old.id, 0.0)
         if old.id in self._added:
@@ -371,15 +504,16 @@ class AnnotationSession:
         if start == end:
             raise ValueError("the selected text is only white space")
         if kind is None:
-            direct = text[start] in OPENING_QUOTES and text[end - 1] in CLOSING_QUOTES
-            kind = QuoteKind.DIRECT if direct else QuoteKind.INDIRECT
+            kind = kind_of_text(text[start:end])
         return Quote.from_span(
             text, start, end, kind=kind, origin=QuoteOrigin.MANUAL, replaces=replaces
         )
 
     def _refresh_quotes(self) -> None:
         annotation = AnnotationFile.model_construct(
-            added_quotes=list(self._added.values()), deleted_quotes=list(self._deleted)
+            labels=list(self._labels.values()),
+            added_quotes=list(self._added.values()),
+            deleted_quotes=list(self._deleted),
         )
         self.quotes = effective_quotes(self.document, annotation)
         self._position = {quote.id: index for index, quote in enumerate(self.quotes)}
@@ -396,6 +530,13 @@ class AnnotationSession:
         )
 
     def _checkpoint(self, description: str) -> None:
+        """Called before every change: refuses it up front when it could not be saved."""
+        if self.writer is None:
+            raise AnnotatorError(f"{self.path}: opened read-only, nothing can be changed")
+        if self.pending_new_text:
+            raise AnnotatorError(self._pending_message())
+        if self._batch_depth and self._batch_dirty:
+            return  # one undo step for the whole batch
         self._undo.append(self._snapshot(description))
         self._redo.clear()
 
@@ -433,24 +574,176 @@ class AnnotationSession:
         self._restore(snapshot)
         return snapshot.description
 
+    # ------------------------------------------------------------------ proposals, new text
+
+    def accept_proposal(self) -> bool:
+        """Take the extractor's current proposal into the current quote's label (undoable).
+
+        The label moves to the proposal's span when the bounds differ; the annotator's own
+        speaker/outlet stay, unless they now equal the proposal's. False if nothing to accept.
+        """
+        quote = self.current
+        change = None if quote is None else self.proposal_changes(quote.id)
+        if quote is None or change is None:
+            return False
+        label = self._labels[quote.id]
+        proposal = change.proposal
+        self._record_time()
+        self._checkpoint(f"accepted the proposal for {quote.id}")
+        del self._labels[quote.id]
+        self._labels[proposal.id] = label.model_copy(
+            update={
+                "quote_id": proposal.id,
+                "quote": LabelledQuote.of(proposal, current_extractor_version()),
+                "speaker": _override(label.speaker, proposal.speaker),
+                "outlet": _override(label.outlet, proposal.outlet),
+                "updated_at": utc_now(),
+            }
+        )
+        if proposal.id != quote.id:
+            self._seconds[proposal.id] = self._seconds.pop(quote.id, 0.0) + self._seconds.get(
+                proposal.id, 0.0
+            )
+        self._refresh_quotes()
+        self.index = self._position[proposal.id]
+        self.save()
+        return True
+
+    def accept_new_text(self) -> Path | None:
+        """Confirm the re-anchoring on another version of the text, and save it."""
+        if not self.pending_new_text:
+            return None
+        self.pending_new_text = False
+        return self.save()
+
     # ------------------------------------------------------------------ saving
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Apply several changes as one: one undo step and one write at the end.
+
+        If a change fails, the changes made in the batch are undone (in memory, nothing was
+        written) and the error is raised.
+        """
+        if self._batch_depth:
+            yield
+            return
+        before = self._snapshot("batch")
+        undo_depth = len(self._undo)
+        self._batch_depth, self._batch_dirty = 1, False
+        try:
+            yield
+        except BaseException:
+            self._batch_depth = 0
+            if self._batch_dirty:
+                self._labels = dict(before.labels)
+                self._added = dict(before.added)
+                self._deleted = set(before.deleted)
+                self._refresh_quotes()
+                self.index = max(0, min(before.index, len(self.quotes) - 1))
+                del self._undo[undo_depth:]
+            self._batch_dirty = False
+            raise
+        self._batch_depth = 0
+        if self._batch_dirty:
+            self._batch_dirty = False
+            self.save()
+
     def save(self) -> Path:
-        """Write the annotation file now (atomically, validated by the writer)."""
-        path = self.writer.save(self.annotation_file())
+        """Write the annotation file now (atomically, validated by the writer).
+
+        Changes made to the file on disk since this session read or wrote it are merged in
+        and adopted (the session then shows them; the undo history is cleared, since undoing
+        across someone else's changes would revert them). On any failure the error is raised
+        and kept in :attr:`save_error`; the session's state stays as it was, unsaved.
+        """
+        if self._batch_depth:
+            self._batch_dirty = True
+            return self.path
+        if self.writer is None:
+            raise AnnotatorError(f"{self.path}: opened read-only, not saved")
+        if self.pending_new_text:
+            raise AnnotatorError(self._pending_message())
+        try:
+            saved = self.writer.write(self.annotation_file())
+        except AnnotatorError as exc:
+            self.save_error = str(exc)
+            raise
+        if saved.merged:
+            self._adopt(saved.annotation)
+            self._undo.clear()
+            self._redo.clear()
+            self.merge_count += 1
+        self.save_error = None
         self.last_saved = utc_now()
         self.save_count += 1
-        return path
+        return saved.path
+
+    @property
+    def unsaved(self) -> bool:
+        """True while a save failed and the labels in memory are not on disk."""
+        return self.save_error is not None
+
+    def retry_save(self) -> bool:
+        """Try again to save after a failed save; True if everything is saved now."""
+        if self.save_error is None:
+            return True
+        try:
+            self.save()
+        except AnnotatorError:
+            return False
+        return True
+
+    def _adopt(self, annotation: AnnotationFile) -> None:
+        """Take labels and quote edits from ``annotation`` (loaded or merged), keeping the cursor."""
+        current = self.current.id if getattr(self, "quotes", None) and self.quotes else None
+        # each label is placed by its saved text (annotator.anchoring): unchanged on the same
+        # text, moved or unplaced (kept, never dropped) on another version of it
+        self.anchor_report = anchor_labels(annotation.labels, self.document.text)
+        self._labels, self._unplaced = {}, {}
+        for item in self.anchor_report.anchored:
+            if item.placement == "unplaced":
+                self._unplaced[item.old_id] = item.label
+                continue
+            self._labels[item.new_id] = item.label
+            self._seconds[item.new_id] = max(
+                item.label.seconds, self._seconds.get(item.new_id, 0.0)
+            )
+        added, self.unplaced_added = anchor_quotes(annotation.added_quotes, self.document.text)
+        self._added = {quote.id: quote for quote in added}
+        self._deleted = set(annotation.deleted_quotes)
+        if current is not None:
+            self._refresh_quotes()
+            self.index = self._position.get(current, min(self.index, len(self.quotes) - 1))
+            self.index = max(self.index, 0)
+
+    def _pending_message(self) -> str:
+        return (
+            f"{self.path}: was made on another version of the text of {self.document.id!r} "
+            f"({self.anchor_report.summary()}); not changed until the new text is accepted "
+            "(annotator label --accept-new-text, or the dialog in the UI)"
+        )
 
     def close(self) -> None:
         """Record the time spent on the current quote and save, unless there is nothing to save."""
         self._record_time()
-        if self._labels or self._added or self._deleted or self.path.exists():
+        if self.writer is None or self.pending_new_text:
+            return
+        if self._labels or self._added or self._deleted or self.path.exists() or self.unsaved:
             self.save()
 
 
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shown(value: str | None) -> str:
+    return "none" if not value else repr(value)
+
+
 def _override(value: str | None, extracted: str | None) -> str | None:
-    """``None`` when the annotator's value equals the extracted one, else their value."""
+    """``None`` when the annotator's value equals the shown one, else their value."""
     if value is None:
         return None
     value = value.strip()

@@ -2,23 +2,38 @@
 
 Layout: ``<root>/<annotator>/<document_id>.json``. One process at a time may write an
 annotator's files: :meth:`AnnotationStore.open_writer` takes an exclusive ``flock`` on
-``<root>/<annotator>/.lock`` (released by the kernel if the process dies).
+``<root>/<annotator>/.lock`` (released by the kernel if the process dies), opened without
+following links. Before each write the writer checks that it still holds that lock file (a
+``git clean -fX`` may have deleted it) and whether the annotation file changed on disk since
+this writer last read or wrote it; if so, the three are merged (:mod:`annotator.merge`), and
+a conflict stops the write. Annotator folders and annotation files that are symbolic links,
+or that resolve outside the annotations folder, are refused.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import socket
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import Any
 
-from annotator.atomic import write_atomic
-from annotator.errors import AnnotatorError, InvalidFileError, LockedError
+from annotator.atomic import remove_leftover_temps, write_atomic
+from annotator.errors import (
+    AnnotatorError,
+    ConflictError,
+    InvalidFileError,
+    LockedError,
+    machine_error,
+)
 from annotator.jsonio import dump_pretty, read_json_bytes, validate_model
-from annotator.migrations import migrate_annotation
+from annotator.merge import merge_annotations
+from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -45,26 +60,37 @@ def load_annotation_file(
     scheme: LabelScheme = DEFAULT_SCHEME,
     document: Document | None = None,
 ) -> AnnotationFile:
-    """Read, migrate and validate one annotation file; errors name the file and JSON path."""
+    """Read, migrate and validate one annotation file; errors name the file and JSON path.
+
+    A version 1 file is migrated in memory when ``document`` is given (the file itself changes
+    only when it is next saved); without it, it raises :class:`NeedsMigrationError`.
+    """
     data = read_json_bytes(path)
-    data = migrate_annotation(data, path)
+    data = migrate_annotation(data, path, document)
     context: dict[str, object] = {"scheme": scheme}
-    if document is not None:
+    # spans are checked against the text the file was made on only (another version of the
+    # text is the session's to re-anchor, see annotator.anchoring)
+    same_text = document is not None and data.get("document_sha256") == document.sha256
+    if document is not None and same_text:
         context["document_text"] = document.text
     annotation = validate_model(AnnotationFile, data, path, context=context)
     if document is not None:
-        check_matches_document(annotation, document, path)
+        check_matches_document(annotation, document, path, check_spans=same_text)
     return annotation
 
 
-def check_matches_document(annotation: AnnotationFile, document: Document, path: Path) -> None:
-    """Labels must point at quotes the annotator can see in this document."""
+def check_matches_document(
+    annotation: AnnotationFile, document: Document, path: Path, check_spans: bool = True
+) -> None:
+    """The file is for this document, and (``check_spans``) its labels lie inside the text."""
     if annotation.document_id != document.id:
         raise InvalidFileError(
             path,
             f"is for document {annotation.document_id!r}, not {document.id!r}",
             "$.document_id",
         )
+    if not check_spans:
+        return
     known = {quote.id for quote in document.quotes} | {q.id for q in annotation.added_quotes}
     for index, label in enumerate(annotation.labels):
         # A label on a span the extractor no longer produces is kept, never dropped;
@@ -75,6 +101,24 @@ def check_matches_document(annotation: AnnotationFile, document: Document, path:
                 f"quote {label.quote_id} lies outside the text ({len(document.text)} characters)",
                 f"$.labels[{index}].quote_id",
             )
+
+
+def check_location(annotation: AnnotationFile, path: Path) -> None:
+    """A file must be ``<annotator>/<document_id>.json`` of the annotator and document it names."""
+    if annotation.annotator != path.parent.name:
+        raise InvalidFileError(
+            path,
+            f"holds annotator {annotation.annotator!r}, not {path.parent.name!r} (its folder); "
+            "not used or changed, move it to its annotator's folder",
+            "$.annotator",
+        )
+    if annotation.document_id != path.stem:
+        raise InvalidFileError(
+            path,
+            f"holds document {annotation.document_id!r}, not {path.stem!r} (its name); "
+            "not used or changed, rename it",
+            "$.document_id",
+        )
 
 
 def _is_safe_name(name: str) -> bool:
@@ -97,14 +141,42 @@ class AnnotationStore:
         safe_component(document_id, "document id")
         return self.root / annotator / f"{document_id}.json"
 
+    def check_folder(self, annotator: str) -> Path:
+        """The annotator's folder; refused if it is a symbolic link (writes would leave root)."""
+        folder = self.root / safe_component(annotator, "annotator name")
+        if folder.is_symlink():
+            raise AnnotatorError(
+                f"{folder}: the annotator folder is a symbolic link; refused, annotation files "
+                f"stay inside {self.root}. Replace the link by a real folder"
+            )
+        return folder
+
+    def check_file(self, path: Path) -> Path:
+        """Refuse an annotation file that is a link or that resolves outside its folder."""
+        self.check_folder(path.parent.name)
+        if path.is_symlink():
+            raise InvalidFileError(
+                path, "is a symbolic link; refused. Replace it by the file it points to"
+            )
+        try:
+            inside = path.resolve().is_relative_to(self.root.resolve() / path.parent.name)
+        except OSError as exc:
+            raise machine_error(exc, path, "cannot read") from exc
+        if not inside:
+            raise InvalidFileError(path, f"resolves to a place outside {self.root}; refused")
+        return path
+
     def load(
         self, annotator: str, document_id: str, document: Document | None = None
     ) -> AnnotationFile | None:
         """The annotator's file for a document, or ``None`` if there is none yet."""
         path = self.path_for(annotator, document_id)
-        if not path.exists():
+        self.check_folder(annotator)
+        if not path.exists() and not path.is_symlink():
             return None
-        return load_annotation_file(path, self.scheme, document)
+        annotation = load_annotation_file(self.check_file(path), self.scheme, document)
+        check_location(annotation, path)
+        return annotation
 
     def annotators(self) -> list[str]:
         """Annotators with a folder under the root, sorted (folders like ``.git`` or ``_old`` are not)."""
@@ -119,20 +191,16 @@ class AnnotationStore:
     def paths(self, annotators: list[str] | None = None) -> Iterator[Path]:
         """Every annotation file, in annotator then document order."""
         for annotator in annotators if annotators is not None else self.annotators():
-            folder = self.root / safe_component(annotator, "annotator name")
+            folder = self.check_folder(annotator)
             if folder.is_dir():
-                yield from sorted(folder.glob("*.json"))
+                for path in sorted(folder.glob("*.json")):
+                    yield self.check_file(path)
 
     def iter_files(self, annotators: list[str] | None = None) -> Iterator[AnnotationFile]:
         """Load every annotation file (raises :class:`InvalidFileError` on the first bad one)."""
         for path in self.paths(annotators):
             annotation = load_annotation_file(path, self.scheme)
-            if annotation.annotator != path.parent.name or annotation.document_id != path.stem:
-                raise InvalidFileError(
-                    path,
-                    f"holds annotator {annotation.annotator!r} / document "
-                    f"{annotation.document_id!r}, which does not match its location",
-                )
+            check_location(annotation, path)
             yield annotation
 
     def open_writer(self, annotator: str) -> AnnotationWriter:
@@ -141,72 +209,162 @@ class AnnotationStore:
         return AnnotationWriter.acquire(self, annotator)
 
 
+Stamp = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """An annotation file as this writer last read or wrote it (``data`` None: no file)."""
+
+    stamp: Stamp | None
+    data: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What :meth:`AnnotationWriter.write` put on disk; ``merged``: changes from disk were merged."""
+
+    path: Path
+    annotation: AnnotationFile
+    merged: bool
+
+
 @dataclass
 class AnnotationWriter:
     """Holds one annotator's write lock and saves that annotator's files atomically."""
 
     store: AnnotationStore
     annotator: str
-    _lock_handle: IO[str] | None = field(default=None, repr=False)
-    # (mtime_ns, size) of each file as this writer last wrote it: such a file needs no re-check
-    _written: dict[Path, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _lock_fd: int | None = field(default=None, repr=False)
+    _lock_path: Path | None = field(default=None, repr=False)
+    # each file as this writer last read or wrote it: the base of a three-way merge
+    _seen: dict[Path, Seen] = field(default_factory=dict, repr=False)
+    removed_temps: list[Path] = field(default_factory=list)
 
     @classmethod
     def acquire(cls, store: AnnotationStore, annotator: str) -> AnnotationWriter:
-        folder = store.root / annotator
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = store.check_folder(annotator)
         lock_path = folder / LOCK_NAME
-        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the writer's life
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            handle.close()
-            raise LockedError(
-                f"{folder}: annotator {annotator!r} is already being edited by {holder}; "
-                "close that session first"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"process {os.getpid()} on {socket.gethostname()}\n")
-        handle.flush()
-        return cls(store=store, annotator=annotator, _lock_handle=handle)
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise AnnotatorError(
+                    f"{lock_path}: the lock file is a symbolic link; refused (it could make "
+                    "annotator write elsewhere). Delete the link"
+                ) from exc
+            raise machine_error(exc, lock_path, "cannot create the lock file") from exc
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise AnnotatorError(f"{lock_path}: the lock file is not a regular file; remove it")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LockedError(
+                    f"{folder}: annotator {annotator!r} is already being edited by "
+                    f"{_lock_holder(fd)}; close that session first"
+                ) from None
+            # only now, holding the lock, is the file ours to rewrite
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"process {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
+        except OSError as exc:
+            os.close(fd)
+            raise machine_error(exc, lock_path, "cannot write the lock file") from exc
+        except BaseException:
+            os.close(fd)
+            raise
+        writer = cls(store=store, annotator=annotator, _lock_fd=fd, _lock_path=lock_path)
+        # a writer killed mid-write left its temporary file; no live one can exist now
+        writer.removed_temps = remove_leftover_temps(folder, suffix=".json")
+        return writer
+
+    def check_lock(self) -> None:
+        """Raise unless this writer still holds the lock file that is in the folder now."""
+        if self._lock_fd is None or self._lock_path is None:
+            raise AnnotatorError(f"the write lock for {self.annotator!r} has been released")
+        held = os.fstat(self._lock_fd)
+        try:
+            present = os.lstat(self._lock_path)
+        except OSError:
+            present = None
+        if present is None or (present.st_dev, present.st_ino) != (held.st_dev, held.st_ino):
+            what = "deleted" if present is None else "replaced"
+            raise AnnotatorError(
+                f"{self._lock_path}: the lock file was {what} while annotator was running "
+                "(git clean?), so another writer may have started; nothing saved. Close "
+                "annotator and open it again (keep .lock out of git)"
+            )
+
+    def load(self, document_id: str, document: Document | None = None) -> AnnotationFile | None:
+        """Read this annotator's file (``None`` if none) and remember it as the merge base."""
+        path = self.store.path_for(self.annotator, document_id)
+        for _ in range(5):
+            before = _stamp(path)
+            annotation = self.store.load(self.annotator, document_id, document)
+            if _stamp(path) == before:
+                break
+        self._seen[path] = Seen(before, None if annotation is None else _data(annotation))
+        return annotation
 
     def save(self, annotation: AnnotationFile) -> Path:
         """Validate and atomically write one annotation file; returns its path."""
-        if self._lock_handle is None:
-            raise AnnotatorError(f"the write lock for {self.annotator!r} has been released")
+        return self.write(annotation).path
+
+    def write(self, annotation: AnnotationFile) -> Saved:
+        """Save ``annotation``, merged with changes made on disk since this writer read it.
+
+        Raises :class:`ConflictError` (writing nothing) when the same quote was changed
+        differently on disk and in ``annotation``.
+        """
+        self.check_lock()
         if annotation.annotator != self.annotator:
             raise AnnotatorError(
                 f"cannot save {annotation.annotator!r}'s file with {self.annotator!r}'s lock"
             )
         path = self.store.path_for(annotation.annotator, annotation.document_id)
-        if path.exists() and self._written.get(path) != _stamp(path):
+        self.store.check_file(path)
+        ours = annotation.sorted_for_writing()
+        seen = self._seen.get(path)
+        stamp = _stamp(path)
+        merged = False
+        if stamp is not None and (seen is None or seen.stamp != stamp):
+            # changed since we last read or wrote it (or never seen): read what is there;
             # never replace a file we cannot read: it may hold work a fix would recover
             try:
-                load_annotation_file(path, self.store.scheme)
+                theirs: AnnotationFile | None = load_annotation_file(path, self.store.scheme)
+            except NeedsMigrationError:
+                theirs = None  # an old file the session migrated in memory: readable, replaceable
             except InvalidFileError as exc:
                 raise AnnotatorError(
                     f"{exc}; not overwritten, fix or move that file first"
                 ) from exc
-        ordered = annotation.sorted_for_writing()
+            their_data = None if theirs is None else _data(theirs)
+            if seen is not None and their_data is not None and their_data != seen.data:
+                data = merge_annotations(seen.data, their_data, _data(ours), path)
+                try:
+                    ours = AnnotationFile.model_validate(
+                        data, context={"scheme": self.store.scheme}
+                    ).sorted_for_writing()
+                except ValueError as exc:
+                    raise ConflictError(
+                        path, [], [f"the merged file is not valid ({exc})"]
+                    ) from exc
+                merged = True
+        data = _data(ours)
         # validate again what is about to be written: the file on disk must always validate
-        validate_model(
-            AnnotationFile,
-            ordered.model_dump(mode="json"),
-            path,
-            context={"scheme": self.store.scheme},
-        )
-        write_atomic(path, dump_pretty(ordered))
-        self._written[path] = _stamp(path)
-        return path
+        validate_model(AnnotationFile, data, path, context={"scheme": self.store.scheme})
+        write_atomic(path, dump_pretty(ours))
+        self._seen[path] = Seen(_stamp(path), data)
+        return Saved(path, ours, merged)
 
     def release(self) -> None:
-        if self._lock_handle is not None:
-            fcntl.flock(self._lock_handle.fileno(), fcntl.LOCK_UN)
-            self._lock_handle.close()
-            self._lock_handle = None
+        if self._lock_fd is not None:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self._lock_fd)
+                self._lock_fd = None
 
     def __enter__(self) -> AnnotationWriter:
         return self
@@ -215,6 +373,28 @@ class AnnotationWriter:
         self.release()
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_mtime_ns, status.st_size
+def _lock_holder(fd: int) -> str:
+    """Who holds the lock, as its holder wrote it right after taking it (retried briefly)."""
+    deadline = time.monotonic() + 1.0
+    while True:
+        try:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            holder = ""
+        if holder or time.monotonic() > deadline:
+            return holder.splitlines()[0] if holder else "another process"
+        time.sleep(0.02)
+
+
+def _data(annotation: AnnotationFile) -> dict[str, Any]:
+    return annotation.sorted_for_writing().model_dump(mode="json")
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise machine_error(exc, path, "cannot read") from exc
+    return status.st_ino, status.st_mtime_ns, status.st_size, status.st_ctime_ns

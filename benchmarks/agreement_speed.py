@@ -22,7 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from annotator.agreement import krippendorff_alpha
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, quote_id_for
+from annotator.models import (
+    DEFAULT_SCHEME,
+    AnnotationFile,
+    LabelledQuote,
+    QuoteLabel,
+    quote_id_for,
+)
 from annotator.store import AnnotationStore
 
 SEED = 20240501
@@ -102,6 +108,14 @@ def write_annotation_files(root: Path, annotators: int = 4, documents: int = 50)
                     labels.append(
                         QuoteLabel(
                             quote_id=quote_id_for(quote * 100, quote * 100 + 60),
+                            quote=LabelledQuote(
+                                start=quote * 100,
+                                end=quote * 100 + 60,
+                                text="x" * 60,
+                                kind="direct",
+                                speaker="Proposed Speaker",
+                                extractor="bench",
+                            ),
                             stance=stances[int(stance)],
                             sentiment=sentiments[int(sentiment)],
                             speaker=speaker,

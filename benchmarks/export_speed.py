@@ -72,8 +72,9 @@ def annotate(corpus: Path, store: AnnotationStore) -> int:
             for name in ANNOTATORS:
                 quotes = document.quotes
                 labels = [
-                    QuoteLabel(
-                        quote_id=quote.id,
+                    QuoteLabel.for_quote(
+                        quote,
+                        "bench",
                         stance=rng.choice(stances),
                         sentiment=rng.choice(sentiments),
                         speaker=rng.choice([None, None, "Someone Else", ""]),

@@ -13,7 +13,14 @@ from click.testing import CliRunner
 
 from annotator.cli import main
 from annotator.corpus import iter_documents
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
+from annotator.models import (
+    DEFAULT_SCHEME,
+    AnnotationFile,
+    Document,
+    Quote,
+    QuoteLabel,
+    span_of_quote_id,
+)
 from annotator.store import AnnotationStore
 
 NOMINAL_KEYS = {
@@ -79,7 +86,22 @@ def write(
         )
 
 
+def quote_at(document: Document, quote_id: str) -> Quote:
+    """The document's extracted quote with this id, else one made over that span."""
+    for quote in document.quotes:
+        if quote.id == quote_id:
+            return quote
+    start, end = span_of_quote_id(quote_id)
+    return Quote.from_span(document.text, start, end, kind="direct")
+
+
+def label_on(document: Document, quote_id: str, **fields: Any) -> QuoteLabel:
+    """A label on ``quote_id`` as the annotator saw it (the extracted quote)."""
+    return QuoteLabel.for_quote(quote_at(document, quote_id), **fields)
+
+
 def labels_for(
+    document: Document,
     spans: list[tuple[int, int]],
     stances: list[str | None],
     sentiments: list[str | None] | None = None,
@@ -91,8 +113,8 @@ def labels_for(
         if stances[index] is None and sentiment is None:
             continue
         result.append(
-            QuoteLabel(
-                quote_id=f"q{start}-{end}", stance=stances[index], sentiment=sentiment, **extra
+            label_on(
+                document, f"q{start}-{end}", stance=stances[index], sentiment=sentiment, **extra
             )
         )
     return result
@@ -112,9 +134,9 @@ def run_json(*args: str) -> dict[str, Any]:
 def three_annotators(annotations_dir: Path, seed_documents: list[Document]) -> Path:
     document = seed_documents[0]
     spans = quote_spans(document)[:10]
-    write(annotations_dir, "alice", document, labels_for(spans, ALICE, SENTIMENT_ALICE))
-    write(annotations_dir, "bob", document, labels_for(spans, BOB, SENTIMENT_BOB))
-    write(annotations_dir, "carol", document, labels_for(spans, CAROL))
+    write(annotations_dir, "alice", document, labels_for(document, spans, ALICE, SENTIMENT_ALICE))
+    write(annotations_dir, "bob", document, labels_for(document, spans, BOB, SENTIMENT_BOB))
+    write(annotations_dir, "carol", document, labels_for(document, spans, CAROL))
     return annotations_dir
 
 
@@ -170,8 +192,12 @@ def test_filters_by_annotators_field_and_document(
     assert set(report["stance"]["pairwise_cohen_kappa"]) == {"alice|bob"}
     other = seed_documents[1]
     spans = quote_spans(other)[:3]
-    write(three_annotators, "alice", other, labels_for(spans, ["pro-US", "pro-US", "neutral"]))
-    write(three_annotators, "bob", other, labels_for(spans, ["pro-China", "pro-US", "neutral"]))
+    write(
+        three_annotators, "alice", other, labels_for(other, spans, ["pro-US", "pro-US", "neutral"])
+    )
+    write(
+        three_annotators, "bob", other, labels_for(other, spans, ["pro-China", "pro-US", "neutral"])
+    )
     only_other = run_json(str(three_annotators), "--document", other.id, "--field", "stance")
     assert only_other["stance"]["n_units"] == 3
     assert only_other["stance"]["percent_agreement"] == pytest.approx(2 / 3)
@@ -184,16 +210,20 @@ def test_speaker_agreement_uses_the_settled_attribution(
 ) -> None:
     document = seed_documents[0]
     spans = quote_spans(document)[:4]
-    ids = [f"q{start}-{end}" for start, end in spans]
+    shown = ["Park Jin", None, "Chung Eui-yong", "Park Jin"]  # the speakers proposed then
+    quotes = [
+        Quote.from_span(document.text, *span, kind="direct", speaker=speaker)
+        for span, speaker in zip(spans, shown, strict=True)
+    ]
     write(
         annotations_dir,
         "alice",
         document,
         [
-            QuoteLabel(quote_id=ids[0], stance="neutral"),  # speaker as extracted
-            QuoteLabel(quote_id=ids[1], speaker="Wang Yi"),
-            QuoteLabel(quote_id=ids[2], speaker="Yoon Suk Yeol"),
-            QuoteLabel(quote_id=ids[3], speaker=""),  # no speaker
+            QuoteLabel.for_quote(quotes[0], stance="neutral"),  # speaker as shown
+            QuoteLabel.for_quote(quotes[1], speaker="Wang Yi"),
+            QuoteLabel.for_quote(quotes[2], speaker="Yoon Suk Yeol"),
+            QuoteLabel.for_quote(quotes[3], speaker=""),  # no speaker
         ],
     )
     write(
@@ -201,18 +231,18 @@ def test_speaker_agreement_uses_the_settled_attribution(
         "bob",
         document,
         [
-            QuoteLabel(quote_id=ids[0], stance="pro-US"),  # also accepted the extraction
-            QuoteLabel(quote_id=ids[1], speaker="wang  yi"),  # same name, other case/spacing
-            QuoteLabel(quote_id=ids[2], stance="neutral"),  # accepted the extraction instead
-            QuoteLabel(quote_id=ids[3], speaker=""),
+            QuoteLabel.for_quote(quotes[0], stance="pro-US"),  # also accepted the proposal
+            QuoteLabel.for_quote(quotes[1], speaker="wang  yi"),  # same name, other case/spacing
+            QuoteLabel.for_quote(quotes[2], stance="neutral"),  # accepted the proposal instead
+            QuoteLabel.for_quote(quotes[3], speaker=""),
         ],
     )
     speaker = run_json(str(annotations_dir), "--field", "speaker")["speaker"]
     assert speaker["n_units"] == 4
     assert speaker["percent_agreement"] == pytest.approx(3 / 4)
     confusion = speaker["confusion"]["alice|bob"]
-    assert confusion["Yoon Suk Yeol"]["(as extracted)"] == 1
-    assert confusion["(as extracted)"]["(as extracted)"] == 1
+    assert confusion["Yoon Suk Yeol"]["Chung Eui-yong"] == 1
+    assert confusion["Park Jin"]["Park Jin"] == 1
     assert confusion["Wang Yi"]["Wang Yi"] == 1
     assert confusion["(none)"]["(none)"] == 1
     outlet = run_json(str(annotations_dir), "--field", "outlet")["outlet"]
@@ -229,7 +259,7 @@ def test_quote_boundaries_reported_when_quotes_are_added_or_deleted(
     spans = quote_spans(document)[:4]
     ids = [f"q{start}-{end}" for start, end in spans]
     write(
-        annotations_dir, "alice", document, [QuoteLabel(quote_id=i, stance="neutral") for i in ids]
+        annotations_dir, "alice", document, [label_on(document, i, stance="neutral") for i in ids]
     )
     assert "quote_boundaries" not in run_json(str(annotations_dir))
     start, end = spans[3]
@@ -240,8 +270,8 @@ def test_quote_boundaries_reported_when_quotes_are_added_or_deleted(
         annotations_dir,
         "bob",
         document,
-        [QuoteLabel(quote_id=i, stance="neutral") for i in ids[:2]]
-        + [QuoteLabel(quote_id=shorter.id, stance="neutral")],
+        [label_on(document, i, stance="neutral") for i in ids[:2]]
+        + [QuoteLabel.for_quote(shorter, stance="neutral")],
         added=[shorter],
         deleted=[ids[2], ids[3]],
     )
@@ -266,7 +296,12 @@ def test_one_annotator_gives_nulls_and_a_note(
 ) -> None:
     document = seed_documents[0]
     spans = quote_spans(document)[:3]
-    write(annotations_dir, "alice", document, labels_for(spans, ["neutral", "pro-US", "neutral"]))
+    write(
+        annotations_dir,
+        "alice",
+        document,
+        labels_for(document, spans, ["neutral", "pro-US", "neutral"]),
+    )
     result = run(str(annotations_dir), "--json")
     assert result.exit_code == 0
     assert "agreement needs two annotators" in result.stderr
@@ -287,8 +322,8 @@ def test_tables_show_names_literally(annotations_dir: Path, seed_documents: list
             name,
             document,
             [
-                QuoteLabel(quote_id=ids[0], stance="neutral", speaker="[bold]Kim[/bold]"),
-                QuoteLabel(quote_id=ids[1], stance="pro-US"),
+                label_on(document, ids[0], stance="neutral", speaker="[bold]Kim[/bold]"),
+                label_on(document, ids[1], stance="pro-US"),
             ],
         )
     result = run(str(annotations_dir))
@@ -307,7 +342,12 @@ def test_user_errors_are_one_line(
     empty = run(str(annotations_dir))
     assert empty.exit_code == 1 and "no annotation files" in empty.stderr
     document = seed_documents[0]
-    write(annotations_dir, "alice", document, labels_for(quote_spans(document)[:1], ["neutral"]))
+    write(
+        annotations_dir,
+        "alice",
+        document,
+        labels_for(document, quote_spans(document)[:1], ["neutral"]),
+    )
     unknown = run(str(annotations_dir), "--annotators", "alice,zed")
     assert unknown.exit_code == 1
     assert "'zed'" in unknown.stderr and "alice" in unknown.stderr
@@ -360,14 +400,15 @@ def test_works_on_a_folder_written_by_annotation_sessions(
     assert stance["confusion"]["alice|bob"]["neutral"]["pro-US"] == 1
     assert report["sentiment"]["percent_agreement"] == 1.0
     speaker = report["speaker"]["confusion"]["alice|bob"]
-    assert speaker["(as extracted)"]["Xi Jinping"] == 1
-    assert speaker["(as extracted)"]["(as extracted)"] == 4
+    # "as shown" is the speaker saved with each label (Wang Yi), no corpus needed
+    assert speaker["Wang Yi"]["Xi Jinping"] == 1
+    assert speaker["Wang Yi"]["Wang Yi"] == 4
     boundaries = report["quote_boundaries"]
     assert boundaries["annotators"]["bob"]["deleted"] == 1
     assert boundaries["pairs"]["alice|bob"]["exact_f1"] == pytest.approx(2 * 5 / (6 + 5))
 
 
-def test_corpus_option_resolves_speakers_left_as_extracted(annotations_dir: Path) -> None:
+def test_speakers_come_from_the_labels_with_or_without_corpus(annotations_dir: Path) -> None:
     from annotator.pipeline import load_corpus
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
@@ -376,14 +417,14 @@ def test_corpus_option_resolves_speakers_left_as_extracted(annotations_dir: Path
     if len(attributed) < 2:
         pytest.skip("the extractor attributed fewer than two seed quotes")
     first, second = attributed[:2]
-    # alice accepts the extracted speakers; bob types the extracted name of the first quote
+    # alice accepts the proposed speakers; bob types the proposed name of the first quote
     write(
         annotations_dir,
         "alice",
         document,
         [
-            QuoteLabel(quote_id=first.id, stance="neutral"),
-            QuoteLabel(quote_id=second.id, stance="neutral"),
+            QuoteLabel.for_quote(first, stance="neutral"),
+            QuoteLabel.for_quote(second, stance="neutral"),
         ],
     )
     write(
@@ -391,16 +432,14 @@ def test_corpus_option_resolves_speakers_left_as_extracted(annotations_dir: Path
         "bob",
         document,
         [
-            QuoteLabel(quote_id=first.id, speaker=first.speaker),
-            QuoteLabel(quote_id=second.id, stance="neutral"),
+            QuoteLabel.for_quote(first, speaker=first.speaker),
+            QuoteLabel.for_quote(second, stance="neutral"),
         ],
     )
     without = run_json(str(annotations_dir), "--field", "speaker")["speaker"]
-    assert without["percent_agreement"] == pytest.approx(0.5)
-    resolved = run_json(str(annotations_dir), "--field", "speaker", "--corpus", str(seeds))[
-        "speaker"
-    ]
-    assert resolved["percent_agreement"] == 1.0
-    assert first.speaker in resolved["per_label"]
+    assert without["percent_agreement"] == 1.0
+    assert first.speaker in without["per_label"]
+    resolved = run_json(str(annotations_dir), "--field", "speaker", "--corpus", str(seeds))
+    assert resolved["speaker"] == without
     missing = run(str(annotations_dir), "--corpus", str(annotations_dir / "nowhere"))
     assert missing.exit_code == 1 and "no such corpus" in missing.stderr

@@ -10,7 +10,7 @@ import pytest
 from annotator.agreement import encode, krippendorff_alpha
 from annotator.agreement.boundaries import boundary_agreement
 from annotator.agreement.reliability import MISSING
-from annotator.agreement.units import AS_EXTRACTED, NO_VALUE, field_data
+from annotator.agreement.units import NO_VALUE, field_data
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -93,12 +93,12 @@ def test_stance_and_sentiment_units() -> None:
     alice = annotation(
         "alice",
         [
-            QuoteLabel(quote_id=QUOTES[0].id, stance="balancing", sentiment="neutral"),
-            QuoteLabel(quote_id=QUOTES[1].id, stance="pro-US"),
+            QuoteLabel.for_quote(QUOTES[0], stance="balancing", sentiment="neutral"),
+            QuoteLabel.for_quote(QUOTES[1], stance="pro-US"),
         ],
     )
     bob = annotation(
-        "bob", [QuoteLabel(quote_id=QUOTES[1].id, stance="pro-US", sentiment="positive")]
+        "bob", [QuoteLabel.for_quote(QUOTES[1], stance="pro-US", sentiment="positive")]
     )
     data = field_data([alice, bob], ("stance", "sentiment"), DEFAULT_SCHEME)
     stance = data["stance"]
@@ -111,47 +111,49 @@ def test_stance_and_sentiment_units() -> None:
     assert sentiment.coded.codes.tolist() == [[1, MISSING], [MISSING, 2]]
 
 
-def test_speaker_without_corpus_treats_null_as_accepting_the_extraction() -> None:
+def test_speaker_comes_from_the_label_alone() -> None:
     alice = annotation(
         "alice",
         [
-            QuoteLabel(quote_id=QUOTES[0].id, stance="neutral"),
-            QuoteLabel(quote_id=QUOTES[1].id, speaker="Cho Tae-yul"),
-            QuoteLabel(quote_id=QUOTES[2].id, speaker="Xing Haiming"),
+            QuoteLabel.for_quote(QUOTES[0], stance="neutral"),
+            QuoteLabel.for_quote(QUOTES[1], speaker="Cho Tae-yul"),
+            QuoteLabel.for_quote(QUOTES[2], speaker="Xing Haiming"),
         ],
     )
     bob = annotation(
         "bob",
         [
-            QuoteLabel(quote_id=QUOTES[0].id, stance="neutral"),
-            QuoteLabel(quote_id=QUOTES[1].id, speaker="cho tae-yul "),
-            QuoteLabel(quote_id=QUOTES[2].id, stance="neutral"),
+            QuoteLabel.for_quote(QUOTES[0], stance="neutral"),
+            QuoteLabel.for_quote(QUOTES[1], speaker="cho tae-yul "),
+            QuoteLabel.for_quote(QUOTES[2], stance="neutral"),
         ],
     )
     speaker = field_data([alice, bob], ("speaker",), DEFAULT_SCHEME)["speaker"]
     values = [[speaker.coded.categories[code] for code in row] for row in speaker.coded.codes]
-    assert values == [
-        [AS_EXTRACTED, "Cho Tae-yul", "Xing Haiming"],
-        [AS_EXTRACTED, "Cho Tae-yul", AS_EXTRACTED],
-    ]
-    # with the corpus, bob's "as extracted" on the third quote resolves to the same speaker
-    resolved = field_data([alice, bob], ("speaker",), DEFAULT_SCHEME, {DOCUMENT.id: DOCUMENT})
-    values = [
-        [resolved["speaker"].coded.categories[c] for c in row]
-        for row in resolved["speaker"].coded.codes
-    ]
+    # "as shown" is the speaker saved with the label: typing it agrees with accepting it
     assert values == [
         ["Park Jin", "Cho Tae-yul", "Xing Haiming"],
         ["Park Jin", "Cho Tae-yul", "Xing Haiming"],
     ]
-    assert krippendorff_alpha(resolved["speaker"].coded) == 1.0
+    assert krippendorff_alpha(speaker.coded) == 1.0
+
+
+def test_speaker_saved_with_the_label_wins_over_a_new_extraction() -> None:
+    # bob labelled when the extractor proposed another speaker for the first quote
+    older = QUOTES[0].model_copy(update={"speaker": "Yoon Suk Yeol"})
+    alice = annotation("alice", [QuoteLabel.for_quote(QUOTES[0], stance="neutral")])
+    bob = annotation("bob", [QuoteLabel.for_quote(older, "rules-2025.01", stance="neutral")])
+    speaker = field_data([alice, bob], ("speaker",), DEFAULT_SCHEME)["speaker"]
+    values = [[speaker.coded.categories[code] for code in row] for row in speaker.coded.codes]
+    assert values == [["Park Jin"], ["Yoon Suk Yeol"]]
+    assert krippendorff_alpha(speaker.coded) < 1.0
 
 
 def test_added_quotes_resolve_without_corpus() -> None:
     start, end = span_of("Beijing's envoy")
     added = Quote.from_span(TEXT, start, end, kind="indirect", origin="manual", outlet="")
     alice = annotation(
-        "alice", [QuoteLabel(quote_id=added.id, stance="pro-China")], added_quotes=[added]
+        "alice", [QuoteLabel.for_quote(added, stance="pro-China")], added_quotes=[added]
     )
     outlet = field_data([alice], ("outlet",), DEFAULT_SCHEME)["outlet"]
     assert outlet.coded.categories == (NO_VALUE,)
@@ -160,7 +162,7 @@ def test_added_quotes_resolve_without_corpus() -> None:
 
 
 def test_boundaries_count_from_the_corpus_when_given() -> None:
-    alice = annotation("alice", [QuoteLabel(quote_id=QUOTES[0].id, stance="neutral")])
+    alice = annotation("alice", [QuoteLabel.for_quote(QUOTES[0], stance="neutral")])
     bob = annotation("bob", [], deleted_quotes=[QUOTES[2].id])
     without_corpus = boundary_agreement([alice, bob])
     # only quotes someone touched are known: QUOTES[0] and QUOTES[2]

@@ -15,6 +15,7 @@ from annotator.cli import main
 from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
 from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel, sha256_text
+from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,6 +47,9 @@ def assert_one_line_error(result: Result, path: Path, reason: str) -> None:
         (b"Line one is fine.\nLine two: caf\xe9\n", "not UTF-8 (byte 0xe9 on line 2)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "looks like a binary file"),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "looks like a binary file"),
+        ("“Cheap” talk in Seoul.\n".encode("utf-16"), "is UTF-16 text; save it as UTF-8 (UTF-16)"),
+        ("Cheap talk in Seoul.\n".encode("utf-16-le"), "UTF-16 text; save it as UTF-8 (UTF-16LE)"),
+        ("Cheap talk in Seoul.\n".encode("utf-16-be"), "UTF-16 text; save it as UTF-8 (UTF-16BE)"),
     ],
 )
 def test_unreadable_article(tmp_path: Path, content: bytes, reason: str) -> None:
@@ -125,13 +129,16 @@ def seed_text() -> str:
 
 @pytest.fixture
 def good_file(tmp_path: Path, seed_text: str) -> Path:
-    start = seed_text.index("“very important,”")
+    # a quote the extractor proposes, so that validate --corpus finds the label in place
+    document = next(load_corpus([SEEDS / f"{SEED_ID}.txt"]))
+    assert document.text == seed_text
+    quote = next(quote for quote in document.quotes if "very important" in quote.text)
     annotation = AnnotationFile(
         annotator="alice",
         document_id=SEED_ID,
         document_sha256=sha256_text(seed_text),
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance="balancing")],
+        labels=[QuoteLabel.for_quote(quote, stance="balancing")],
     )
     with AnnotationStore(tmp_path / "annotations").open_writer("alice") as writer:
         return writer.save(annotation)
@@ -200,7 +207,8 @@ def test_annotation_with_unknown_label(good_file: Path) -> None:
 
 def test_annotation_with_span_outside_the_text(good_file: Path, seed_text: str) -> None:
     end = len(seed_text) + 50
-    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}"})
+    quote = {"start": end - 10, "end": end, "text": "x" * 10, "kind": "direct", "extractor": "t"}
+    raw = break_file(good_file, {"label.quote_id": f"q{end - 10}-{end}", "label.quote": quote})
     validate_one_problem(
         good_file,
         f"{good_file}: $.labels[0].quote_id: quote q{end - 10}-{end} lies outside the text "
@@ -246,3 +254,86 @@ def test_unreadable_annotation_file_is_not_overwritten(good_file: Path, seed_tex
     ):
         writer.save(annotation)
     assert good_file.read_bytes() == raw
+
+
+def test_a_utf16_jsonl_corpus_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [orjson.dumps({"id": f"doc-{n}", "text": "He said “no.”"}).decode() for n in range(3)]
+    path.write_bytes("\n".join(lines).encode("utf-16"))
+    assert_one_line_error(run("corpus", str(path)), path, "is UTF-16 text; save it as UTF-8")
+
+
+# --------------------------------------------------------------------------- the machine's errors
+
+
+def no_space(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def test_export_on_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator import atomic
+
+    output = tmp_path / "out.json"
+    output.write_bytes(b"old export\n")
+    monkeypatch.setattr(atomic.os, "replace", no_space)
+    result = run(
+        "export", "--corpus", str(SEEDS), "--annotations", str(tmp_path), "-o", str(output)
+    )
+    assert_one_line_error(result, output, "cannot write: the disk is full; free some space")
+    assert output.read_bytes() == b"old export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_export_to_a_name_too_long_is_one_line(tmp_path: Path) -> None:
+    output = tmp_path / ("x" * 300 + ".json")
+    result = run(
+        "export", "--corpus", str(SEEDS), "--annotations", str(tmp_path), "-o", str(output)
+    )
+    assert_one_line_error(result, output, "the path is too long; use a shorter folder or file name")
+
+
+def test_label_on_a_full_disk_is_one_line_and_keeps_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator import atomic
+
+    annotations = tmp_path / "annotations"
+    common = ["label", SEED_ID, "1", "--annotator", "alice", "--annotations", str(annotations)]
+    assert run(*common, "--stance", "neutral").exit_code == 0
+    path = annotations / "alice" / f"{SEED_ID}.json"
+    before = path.read_bytes()
+    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    assert_one_line_error(run(*common, "--stance", "pro-US"), path, "the disk is full")
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_unreadable_article_names_the_file_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("He said “no.”\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert_one_line_error(run("corpus", str(path)), path, "cannot read: permission denied")
+
+
+def test_any_other_os_error_in_a_command_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.commands import export
+
+    broken = tmp_path / "corpus"
+
+    def io_error(paths: object) -> None:
+        raise OSError(5, "Input/output error", str(broken))
+
+    monkeypatch.setattr(export, "load_corpus", io_error)
+    result = run("export", "--annotations", str(tmp_path))
+    assert_one_line_error(result, broken, "input/output error; check the disk")

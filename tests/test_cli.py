@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from annotator.cli import main
 from annotator.corpus import iter_documents, word_count
 from annotator.models import DEFAULT_SCHEME, AnnotationFile, QuoteLabel
+from annotator.pipeline import load_corpus
 from annotator.schemas import render_schemas
 from annotator.store import AnnotationStore
 
@@ -132,14 +133,15 @@ def test_schema_check_fails_on_stale_files_then_schema_writes_them(tmp_path: Pat
 
 
 def save_annotation(root: Path, annotator: str, stance: str = "neutral") -> Path:
-    document = next(iter(iter_documents([REPO / "seeds"])))
-    start = document.text.index("“very important,”")
+    # a quote the extractor proposes, so that validate --corpus finds the label in place
+    document = next(load_corpus([REPO / "seeds"]))
+    quote = next(quote for quote in document.quotes if "very important" in quote.text)
     annotation = AnnotationFile(
         annotator=annotator,
         document_id=document.id,
         document_sha256=document.sha256,
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=f"q{start}-{start + 17}", stance=stance)],
+        labels=[QuoteLabel.for_quote(quote, stance=stance)],
     )
     with AnnotationStore(root).open_writer(annotator) as writer:
         return writer.save(annotation)
@@ -266,3 +268,37 @@ def test_validate_reports_annotation_made_on_another_text_version(tmp_path: Path
         "$.document_sha256" in result.output
         and "another version of document 'doc'" in result.output
     )
+
+
+def test_validate_reports_labels_not_proposed_and_labels_whose_text_moved(tmp_path: Path) -> None:
+    root = tmp_path / "annotations"
+    path = save_annotation(root, "alice")
+    data = orjson.loads(path.read_bytes())
+    label = data["labels"][0]
+    text = next(load_corpus([REPO / "seeds"], extract=False)).text
+    # a label on a span nobody proposed or added (its text is the document's), and a label
+    # whose saved text is not what the document holds at its offsets
+    start = text.index("Conservatives")
+    unproposed = {
+        **label,
+        "quote_id": f"q{start}-{start + 13}",
+        "quote": {**label["quote"], "start": start, "end": start + 13, "text": "Conservatives"},
+    }
+    moved_start = label["quote"]["start"] + 1
+    moved_end = label["quote"]["end"] + 1
+    moved = {
+        **label,
+        "quote_id": f"q{moved_start}-{moved_end}",
+        "quote": {**label["quote"], "start": moved_start, "end": moved_end},
+    }
+    data["labels"] = [label, moved, unproposed]
+    path.write_bytes(orjson.dumps(data))
+    result = run("validate", "--corpus", str(REPO / "seeds"), str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}: $.labels[1].quote.text: the saved text of quote q{moved_start}-{moved_end} "
+        f"no longer matches document {data['document_id']!r} at {moved_start}-{moved_end}",
+        f"{path}: $.labels[2].quote_id: quote q{start}-{start + 13} is neither proposed by the "
+        "extractor nor added by the annotator",
+        "0 of 1 files valid",
+    ]

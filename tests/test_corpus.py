@@ -400,6 +400,16 @@ def test_document_id_from_awkward_file_name(tmp_path: Path) -> None:
     assert document.id == "Seoul_Beijing_draft"
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"), [("con.txt", "con_"), ("NUL.final.md", "NUL_.final")]
+)
+def test_a_file_named_like_a_windows_device_gets_a_storable_id(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    (document,) = iter_documents([write(tmp_path, name, BODY)])
+    assert document.id == expected
+
+
 def test_unsupported_single_file_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "article.docx", BODY)
     with pytest.raises(InvalidFileError, match=r"article\.docx: unsupported file type \.docx"):

@@ -60,15 +60,15 @@ def build_corpus(seeds_dir: Path) -> list[Document]:
     return [first, second, emoji]
 
 
-def label(quote_id: str, **fields: object) -> QuoteLabel:
-    return QuoteLabel(quote_id=quote_id, updated_at="2026-01-02T03:04:05Z", **fields)
+def label(quote: Quote, **fields: object) -> QuoteLabel:
+    return QuoteLabel.for_quote(quote, "test-1", updated_at="2026-01-02T03:04:05Z", **fields)
 
 
 def annotate(root: Path, documents: list[Document]) -> AnnotationStore:
     """Three annotators: alice edits quotes and overrides attribution, bob and carol label."""
     store = AnnotationStore(root, scheme=DEFAULT_SCHEME)
     first, second, emoji = documents
-    q = [quote.id for quote in first.quotes]
+    q = list(first.quotes)
     start = first.text.index("Two important visits")
     added = Quote.from_span(
         first.text, start, start + 40, kind="indirect", origin=QuoteOrigin.MANUAL, speaker="Analyst"
@@ -100,17 +100,17 @@ def annotate(root: Path, documents: list[Document]) -> AnnotationStore:
                         seconds=12.5,
                     ),
                     label(q[1], stance="balancing", outlet=""),
-                    label(added.id, stance="neutral", sentiment="neutral"),
+                    label(added, stance="neutral", sentiment="neutral"),
                 ],
                 added_quotes=[added],
-                deleted_quotes=[q[2]],
+                deleted_quotes=[q[2].id],
             )
         )
         writer.save(
             file(
                 "alice",
                 emoji,
-                [label(emoji.quotes[1].id, stance="balancing", sentiment="positive")],
+                [label(emoji.quotes[1], stance="balancing", sentiment="positive")],
             )
         )
     with store.open_writer("bob") as writer:
@@ -124,7 +124,7 @@ def annotate(root: Path, documents: list[Document]) -> AnnotationStore:
                 ],
             )
         )
-        writer.save(file("bob", second, [label(second.quotes[0].id, stance="neutral", speaker="")]))
+        writer.save(file("bob", second, [label(second.quotes[0], stance="neutral", speaker="")]))
     with store.open_writer("carol") as writer:
         writer.save(file("carol", first, [label(q[0], stance="pro-China", sentiment="negative")]))
     return store

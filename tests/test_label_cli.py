@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
+import pytest
 from click.testing import CliRunner, Result
 
 from annotator.cli import main
-from annotator.store import load_annotation_file
+from annotator.store import AnnotationStore, AnnotationWriter, load_annotation_file
 
 SEED_ID = "000_f0025863dcde12f7"
 
@@ -110,3 +112,103 @@ def test_label_errors_are_one_line_and_save_nothing(seeds_dir: Path, annotations
         main, ["label", SEED_ID, "--annotator", "../x", "--annotations", str(annotations_dir)]
     )
     assert bad_name.exit_code == 1 and "invalid annotator name" in bad_name.output
+
+
+def test_listing_takes_no_lock_and_never_writes(seeds_dir: Path, annotations_dir: Path) -> None:
+    assert run(seeds_dir, annotations_dir, "1", "--stance", "neutral").exit_code == 0
+    path = annotations_dir / "alice" / f"{SEED_ID}.json"
+    raw, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    # alice has the document open in the UI: listing still works
+    with AnnotationStore(annotations_dir).open_writer("alice"):
+        rows = listed(seeds_dir, annotations_dir)
+        table = run(seeds_dir, annotations_dir)
+        assert table.exit_code == 0 and "1/" in table.output
+        changing = run(seeds_dir, annotations_dir, "2", "--stance", "neutral")
+        assert changing.exit_code == 1 and "already being edited" in changing.output
+    assert rows[0]["stance"] == "neutral"
+    assert path.read_bytes() == raw and path.stat().st_mtime_ns == mtime
+
+
+def test_several_options_are_one_write(
+    seeds_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: list[int] = []
+    original = AnnotationWriter.write
+
+    def counting(self: AnnotationWriter, annotation: Any) -> Any:
+        writes.append(len(annotation.labels))
+        return original(self, annotation)
+
+    monkeypatch.setattr(AnnotationWriter, "write", counting)
+    result = run(
+        seeds_dir, annotations_dir, "2", "--stance", "pro-US", "--sentiment", "negative",
+        "--note", "one call", "--flag", "--speaker", "Someone",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert writes == [1]
+    (label,) = load_annotation_file(annotations_dir / "alice" / f"{SEED_ID}.json").labels
+    assert (label.stance, label.sentiment, label.note, label.flagged, label.speaker) == (
+        "pro-US", "negative", "one call", True, "Someone",
+    )  # fmt: skip
+    # one bad option: nothing of the call is applied
+    failing = run(seeds_dir, annotations_dir, "3", "--stance", "neutral", "--sentiment", "ecstatic")
+    assert failing.exit_code == 1 and "nothing was saved" in failing.output
+    assert writes == [1]
+    assert len(load_annotation_file(annotations_dir / "alice" / f"{SEED_ID}.json").labels) == 1
+
+
+def test_accept_proposal_from_the_command_line(seeds_dir: Path, annotations_dir: Path) -> None:
+    assert run(seeds_dir, annotations_dir, "1", "--stance", "neutral").exit_code == 0
+    path = annotations_dir / "alice" / f"{SEED_ID}.json"
+    data = orjson.loads(path.read_bytes())
+    proposed = data["labels"][0]["quote"]["speaker"]
+    data["labels"][0]["quote"]["speaker"] = "An Older Guess"  # what an older extractor said
+    path.write_bytes(orjson.dumps(data))
+    (row,) = [row for row in listed(seeds_dir, annotations_dir) if row["stance"]]
+    assert row["speaker"] == "An Older Guess"
+    assert row["proposal"] == (
+        f"extractor now proposes speaker {proposed!r} (saved 'An Older Guess')"
+        if proposed
+        else "extractor now proposes speaker none (saved 'An Older Guess')"
+    )
+    table = run(seeds_dir, annotations_dir)
+    assert f"#1 {row['quote_id']}: extractor now proposes speaker" in table.output
+    accepted = run(seeds_dir, annotations_dir, "1", "--accept-proposal", "--json")
+    assert accepted.exit_code == 0, accepted.output
+    assert orjson.loads(accepted.output)["speaker"] == proposed
+    assert orjson.loads(accepted.output)["proposal"] is None
+    nothing = run(seeds_dir, annotations_dir, "1", "--accept-proposal")
+    assert nothing.exit_code == 1 and "proposes nothing new" in nothing.output
+
+
+def test_another_text_needs_accept_new_text(
+    seeds_dir: Path, annotations_dir: Path, tmp_path: Path
+) -> None:
+    assert run(seeds_dir, annotations_dir, "1", "--stance", "pro-China").exit_code == 0
+    first = listed(seeds_dir, annotations_dir)[0]
+    path = annotations_dir / "alice" / f"{SEED_ID}.json"
+    raw = path.read_bytes()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = (seeds_dir / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    title, _, body = original.partition("\n")
+    (corpus / f"{SEED_ID}.txt").write_text(
+        f"{title}\nCorrection appended on 2 May.\n{body}", encoding="utf-8"
+    )
+    listing = run(corpus, annotations_dir, "--json")
+    assert listing.exit_code == 0, listing.output
+    assert "was made on another version of the text" in listing.stderr
+    assert "1 moved" in listing.stderr
+    assert path.read_bytes() == raw  # listing never re-stamps the file
+    refused = run(corpus, annotations_dir, "2", "--stance", "neutral")
+    assert refused.exit_code == 1 and "--accept-new-text" in refused.stderr
+    assert path.read_bytes() == raw
+    accepted = run(corpus, annotations_dir, "--accept-new-text")
+    assert accepted.exit_code == 0, accepted.output
+    saved = load_annotation_file(path)
+    assert saved.document_sha256 != orjson.loads(raw)["document_sha256"]
+    (label,) = saved.labels
+    assert label.stance == "pro-China" and label.quote.text == first["text"]
+    assert label.quote_id != first["quote_id"]
+    again = run(corpus, annotations_dir, "2", "--stance", "neutral")
+    assert again.exit_code == 0 and "another version" not in again.stderr

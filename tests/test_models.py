@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from annotator.corpus import iter_documents
 from annotator.errors import InvalidFileError
+from annotator.extract.version import EXTRACTOR_VERSION
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -43,9 +44,26 @@ def make_document(text: str = TEXT, **fields: Any) -> Document:
     return Document(id="doc-1", source="test", sha256=sha256_text(text), text=text, **fields)
 
 
+def quote_data(quote_id: str) -> dict[str, Any]:
+    """The saved quote of a label on ``quote_id`` (text from TEXT where the span fits)."""
+    start, end = span_of_quote_id(quote_id)
+    text = TEXT[start:end] if end <= len(TEXT) else "x" * (end - start)
+    return {"start": start, "end": end, "text": text, "kind": "direct", "extractor": "test"}
+
+
+def with_quotes(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    result = []
+    for label in labels:
+        start, _, end = label["quote_id"][1:].partition("-")
+        if "quote" not in label and int(start) < int(end):
+            label = {**label, "quote": quote_data(label["quote_id"])}
+        result.append(label)
+    return result
+
+
 def annotation_data(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "annotator": "alice",
         "document_id": "doc-1",
         "document_sha256": sha256_text(TEXT),
@@ -53,6 +71,7 @@ def annotation_data(**overrides: Any) -> dict[str, Any]:
         "labels": [{"quote_id": QID, "stance": "pro-China", "sentiment": "positive"}],
     }
     data.update(overrides)
+    data["labels"] = with_quotes(data["labels"])
     return data
 
 
@@ -243,9 +262,51 @@ def test_sorted_for_writing_orders_labels_and_edits() -> None:
 
 
 def test_empty_label() -> None:
-    assert QuoteLabel(quote_id="q1-2").is_empty()
-    assert not QuoteLabel(quote_id="q1-2", flagged=True).is_empty()
-    assert not QuoteLabel(quote_id="q1-2", speaker="").is_empty()
+    quote = Quote.from_span(TEXT, 1, 2, kind="indirect")
+    assert QuoteLabel.for_quote(quote).is_empty()
+    assert not QuoteLabel.for_quote(quote, flagged=True).is_empty()
+    assert not QuoteLabel.for_quote(quote, speaker="").is_empty()
+
+
+# --------------------------------------------------------------------------- labelled quotes
+
+
+def test_label_keeps_the_quote_it_was_made_on() -> None:
+    quote = Quote.from_span(TEXT, START, END, kind="direct", speaker="Wang Yi", cue="said")
+    label = QuoteLabel.for_quote(quote, stance="pro-China")
+    assert label.quote.model_dump(exclude={"extractor"}) == quote.model_dump(
+        exclude={"id", "replaces"}
+    )
+    assert label.quote.extractor == EXTRACTOR_VERSION
+    assert label.quote.to_quote() == quote
+    manual = Quote.from_span(TEXT, 0, 7, kind="indirect", origin="manual")
+    assert QuoteLabel.for_quote(manual).quote.extractor == "manual"
+    # null = as shown (the saved quote's), '' = none
+    assert label.resolved_speaker == "Wang Yi"
+    assert QuoteLabel.for_quote(quote, speaker="").resolved_speaker is None
+    assert QuoteLabel.for_quote(quote, speaker="Kim").resolved_speaker == "Kim"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"quote_id": f"q{START}-{END + 1}"}, "does not match the span of its quote"),
+        ({"quote": {**quote_data(QID), "text": QUOTED[:-1]}}, "characters but the span"),
+        ({"quote": {**quote_data(QID), "extractor": ""}}, "extractor"),
+        ({"quote": None}, "quote"),
+    ],
+)
+def test_bad_labelled_quote_is_invalid(change: dict[str, Any], problem: str) -> None:
+    label = {"quote_id": QID, "stance": "neutral", "quote": quote_data(QID), **change}
+    with pytest.raises(ValidationError, match=problem):
+        AnnotationFile.model_validate(annotation_data(labels=[label]))
+
+
+def test_label_without_its_quote_is_invalid() -> None:
+    data = annotation_data()
+    del data["labels"][0]["quote"]
+    with pytest.raises(ValidationError, match=r"labels\.0\.quote"):
+        AnnotationFile.model_validate(data)
 
 
 # --------------------------------------------------------------------------- custom scheme file

@@ -102,7 +102,7 @@ def examples() -> dict[str, Any]:
         document_id=document.id,
         document_sha256=document.sha256,
         scheme=DEFAULT_SCHEME.ref,
-        labels=[QuoteLabel(quote_id=quote.id, stance="balancing", sentiment="positive")],
+        labels=[QuoteLabel.for_quote(quote, stance="balancing", sentiment="positive")],
         deleted_quotes=["q0-3"],
     )
     return {
@@ -155,7 +155,7 @@ def test_schema_accepts_a_real_file(examples: dict[str, Any], name: str) -> None
         ("document", lambda d: d.update(id="../x"), "$.id"),
         ("annotation", lambda d: d["labels"][0].update(flagged="yes"), "$.labels[0].flagged"),
         ("annotation", lambda d: d.pop("scheme"), "missing scheme"),
-        ("annotation", lambda d: d.update(schema_version=2), "$.schema_version"),
+        ("annotation", lambda d: d.update(schema_version=3), "$.schema_version"),
         ("annotation", lambda d: d["labels"][0].update(quote_id="quote-1"), "quote_id"),
         ("scheme", lambda d: d["stance"][0].update(key="12"), "$.stance[0].key"),
     ],

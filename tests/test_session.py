@@ -6,10 +6,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
 from annotator.corpus import iter_documents
-from annotator.models import Document, Quote, QuoteKind
+from annotator.errors import AnnotatorError, InvalidFileError
+from annotator.models import Document, Quote, QuoteKind, sha256_text
 from annotator.session import MAX_SECONDS_PER_VISIT, AnnotationSession
 from annotator.store import AnnotationStore, AnnotationWriter, load_annotation_file
 
@@ -276,3 +278,185 @@ def test_search_by_text_speaker_and_outlet(document: Document, writer: Annotatio
     session.move_to(1)
     session.set_attribution("Park Jin", None)
     assert session.search("park jin") == [1]
+
+
+# --------------------------------------------------------------------------- saved quotes
+
+
+def with_proposals(document: Document, quotes: list[Quote]) -> Document:
+    """The same text, as a newer extractor would propose it."""
+    return document.model_copy(update={"quotes": sorted(quotes, key=lambda q: (q.start, q.end))})
+
+
+def test_a_label_shows_what_was_labelled_not_the_new_proposal(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    first = session.quotes[0]
+    assert first.speaker == "Chung Eui-yong"
+    session.set_stance("pro-US")
+    assert saved(session)[first.id]["quote"]["speaker"] == "Chung Eui-yong"
+    # a newer extractor proposes another speaker for the same span
+    newer = with_proposals(
+        document,
+        [first.model_copy(update={"speaker": "Wang Yi"}), *document.quotes[1:]],
+    )
+    session = AnnotationSession(newer, writer)
+    assert session.quotes[0].speaker == "Chung Eui-yong"  # as saved
+    change = session.proposal_changes(first.id)
+    assert change is not None
+    assert change.describe() == (
+        "extractor now proposes speaker 'Wang Yi' (saved 'Chung Eui-yong')"
+    )
+    assert session.proposal_changes(session.quotes[1].id) is None  # not labelled
+    session.move_to(0)
+    assert session.accept_proposal()
+    assert session.quotes[0].speaker == "Wang Yi"
+    assert saved(session)[first.id]["quote"]["speaker"] == "Wang Yi"
+    assert saved(session)[first.id]["stance"] == "pro-US"
+    assert session.proposal_changes(first.id) is None
+    assert session.undo() == f"accepted the proposal for {first.id}"
+    assert saved(session)[first.id]["quote"]["speaker"] == "Chung Eui-yong"
+
+
+def test_other_bounds_are_proposed_beside_the_saved_quote(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    first = session.quotes[0]
+    session.set_stance("balancing")
+    session.set_attribution("Park Jin", None)
+    # the newer extractor drops the closing mark from the span, and credits someone else
+    shorter = Quote.from_span(
+        document.text, first.start, first.end - 1, kind=QuoteKind.DIRECT, speaker="Kim"
+    )
+    newer = with_proposals(document, [shorter, *document.quotes[1:]])
+    session = AnnotationSession(newer, writer)
+    ids = [quote.id for quote in session.quotes]
+    assert first.id in ids and shorter.id in ids  # the labelled quote stays in the list
+    assert session.quotes[session.position_of(first.id)].text == first.text
+    change = session.proposal_changes(first.id)
+    assert change is not None and change.proposal == shorter
+    assert change.differences[0] == (
+        f"bounds {shorter.start}-{shorter.end} (saved {first.start}-{first.end})"
+    )
+    assert "speaker 'Kim' (saved 'Chung Eui-yong')" in change.differences
+    session.move_to(session.position_of(first.id))
+    assert session.accept_proposal()
+    on_disk = saved(session)
+    assert list(on_disk) == [shorter.id]
+    assert on_disk[shorter.id]["stance"] == "balancing"
+    assert on_disk[shorter.id]["speaker"] == "Park Jin"  # the annotator's own stays
+    assert on_disk[shorter.id]["quote"]["end"] == shorter.end
+    assert first.id not in [quote.id for quote in session.quotes]
+    assert session.current is not None and session.current.id == shorter.id
+
+
+# --------------------------------------------------------------------------- another text
+
+
+def new_version(document: Document, text: str) -> Document:
+    """``document`` with another text, its quotes found again by their text."""
+    quotes = []
+    for quote in document.quotes:
+        start = text.find(quote.text)
+        if start >= 0:
+            quotes.append(
+                quote.model_copy(
+                    update={"id": f"q{start}-{start + len(quote.text)}", "start": start,
+                            "end": start + len(quote.text)}
+                )
+            )  # fmt: skip
+    return document.model_copy(update={"text": text, "sha256": sha256_text(text), "quotes": quotes})
+
+
+def test_another_text_is_reanchored_and_saved_only_once_accepted(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    labelled = session.quotes[:3]
+    for index, stance in enumerate(("pro-US", "neutral", "balancing")):
+        session.move_to(index)
+        session.set_stance(stance)
+    raw = session.path.read_bytes()
+    mtime = session.path.stat().st_mtime_ns
+    # the new text has a line on top and no longer has the third quote
+    gone = labelled[2]
+    text = "Updated 2024-05-02.\n\n" + document.text[: gone.start] + document.text[gone.end :]
+    changed = new_version(document, text)
+    shift = len("Updated 2024-05-02.\n\n")
+
+    session = AnnotationSession(changed, writer)
+    assert session.pending_new_text
+    assert session.anchor_report.summary() == "0 labels unchanged, 2 moved, 1 could not be placed"
+    report = session.new_text_report()
+    assert report[0].startswith(
+        f"moved {labelled[0].id} → q{labelled[0].start + shift}-{labelled[0].end + shift}"
+    )
+    assert report[2].startswith(f"not placed {gone.id} (kept in the file)")
+    assert [label.quote_id for label in session.unplaced_labels] == [gone.id]
+    with pytest.raises(AnnotatorError, match="not changed until the new text is accepted"):
+        session.set_stance("pro-China")
+    session.close()
+    assert session.path.read_bytes() == raw and session.path.stat().st_mtime_ns == mtime
+
+    session.accept_new_text()
+    on_disk = load_annotation_file(session.path)
+    assert on_disk.document_sha256 == changed.sha256
+    by_id = {label.quote_id: label for label in on_disk.labels}
+    assert by_id[f"q{labelled[0].start + shift}-{labelled[0].end + shift}"].stance == "pro-US"
+    assert by_id[gone.id].stance == "balancing"  # unplaced: kept unchanged, never dropped
+    assert by_id[gone.id].quote.text == gone.text
+    # reopened: nothing pending, the unplaced label still listed, not in the quote list
+    session = AnnotationSession(changed, writer)
+    assert not session.pending_new_text
+    assert [label.quote_id for label in session.unplaced_labels] == [gone.id]
+    assert gone.text not in [quote.text for quote in session.quotes]
+    session.move_to(0)
+    session.set_sentiment("neutral")
+    assert gone.id in saved(session)
+
+
+def test_a_file_of_someone_else_is_refused_and_kept(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    session.set_stance("neutral")
+    data = orjson.loads(session.path.read_bytes()) | {"annotator": "bob"}
+    session.path.write_bytes(orjson.dumps(data))
+    raw = session.path.read_bytes()
+    with pytest.raises(InvalidFileError, match="holds annotator 'bob', not 'alice'"):
+        AnnotationSession(document, writer)
+    assert session.path.read_bytes() == raw
+
+
+def test_a_read_only_session_never_writes(document: Document, annotations_dir: Path) -> None:
+    store = AnnotationStore(annotations_dir)
+    session = AnnotationSession(document, None, store=store, annotator="alice")
+    with pytest.raises(AnnotatorError, match="read-only"):
+        session.set_stance("neutral")
+    session.close()
+    assert not session.path.exists()
+
+
+def test_a_batch_is_one_write_and_one_undo_step(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    session = AnnotationSession(document, writer)
+    with session.batch():
+        session.set_stance("pro-US")
+        session.set_sentiment("negative")
+        session.toggle_flag()
+        assert session.save_count == 0 and not session.path.exists()
+    assert session.save_count == 1
+    label = saved(session)[session.quotes[0].id]
+    assert (label["stance"], label["sentiment"], label["flagged"]) == ("pro-US", "negative", True)
+    assert session.undo() == "stance pro-US"
+    assert session.current_label is None or session.current_label.is_empty()
+    # a failing change undoes the batch, and nothing is written
+    count = session.save_count
+    with pytest.raises(ValueError, match="not a sentiment"), session.batch():
+        session.set_stance("neutral")
+        session.set_sentiment("ecstatic")
+    assert session.save_count == count
+    assert session.current_label is None or session.current_label.stance is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -16,7 +17,8 @@ import pytest
 from annotator import atomic, migrations
 from annotator.atomic import write_atomic
 from annotator.corpus import iter_documents
-from annotator.errors import AnnotatorError, InvalidFileError, LockedError
+from annotator.errors import AnnotatorError, InvalidFileError, LockedError, MachineError
+from annotator.jsonio import dump_pretty
 from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
 from annotator.store import AnnotationStore, load_annotation_file
 
@@ -50,18 +52,18 @@ def make_annotation(document: Document, annotator: str = "alice") -> AnnotationF
         scheme={"name": "default", "version": 1},
         # deliberately out of order: the writer sorts
         labels=[
-            QuoteLabel(
-                quote_id=f"q{first[0]}-{first[1]}",
+            QuoteLabel.for_quote(
+                Quote.from_span(document.text, *second, kind="direct", speaker="Chung"),
+                stance="pro-US",
+                updated_at="2024-05-01T10:01:00Z",
+            ),
+            QuoteLabel.for_quote(
+                Quote.from_span(document.text, *first, kind="direct"),
                 stance="balancing",
                 sentiment="positive",
                 note="Chung on “cooperation” with Beijing — keep the dash",
                 seconds=12.5,
                 updated_at="2024-05-01T10:00:00Z",
-            ),
-            QuoteLabel(
-                quote_id=f"q{second[0]}-{second[1]}",
-                stance="pro-US",
-                updated_at="2024-05-01T10:01:00Z",
             ),
         ],
         added_quotes=[added],
@@ -139,7 +141,7 @@ def test_written_bytes_are_deterministic(
     third = writer.save(reloaded).read_bytes()
     assert first == second == third
     assert first.endswith(b"}\n") and not first.endswith(b"\n\n")
-    assert first.startswith(b'{\n  "schema_version": 1,\n  "annotator": "alice",\n')
+    assert first.startswith(b'{\n  "schema_version": 2,\n  "annotator": "alice",\n')
     data = orjson.loads(first)
     assert list(data) == list(AnnotationFile.model_fields)
     starts = [int(label["quote_id"][1:].split("-")[0]) for label in data["labels"]]
@@ -164,7 +166,11 @@ def test_one_label_change_is_a_small_diff(writer: Any, document: Document) -> No
 
 def test_invalid_annotation_is_not_written(writer: Any, document: Document) -> None:
     bad = make_annotation(document).model_copy(
-        update={"labels": [QuoteLabel.model_construct(quote_id="q1-5", stance="pro-Mars")]}
+        update={
+            "labels": [
+                make_annotation(document).labels[0].model_copy(update={"stance": "pro-Mars"})
+            ]
+        }
     )
     with pytest.raises(InvalidFileError, match="stance 'pro-Mars' is not in scheme"):
         writer.save(bad)
@@ -200,8 +206,9 @@ def test_failed_atomic_write_keeps_old_file_and_leaves_no_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(MachineError, match=r"file\.json: cannot write: the disk is full") as caught:
         write_atomic(target, b"new\n")
+    assert caught.value.errno == 28  # still an OSError for code that tolerates those
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["file.json"]
 
@@ -287,12 +294,12 @@ def saved_data(document: Document) -> dict[str, Any]:
 
 def test_newer_schema_version_is_a_clear_error(store: AnnotationStore, document: Document) -> None:
     path = write_json(
-        store.path_for("alice", document.id), saved_data(document) | {"schema_version": 2}
+        store.path_for("alice", document.id), saved_data(document) | {"schema_version": 3}
     )
     with pytest.raises(InvalidFileError) as caught:
         store.load("alice", document.id)
     assert str(caught.value) == (
-        f"{path}: $.schema_version: schema_version 2 is newer than this annotator supports (1); "
+        f"{path}: $.schema_version: schema_version 3 is newer than this annotator supports (2); "
         "upgrade annotator"
     )
 
@@ -312,7 +319,7 @@ def test_migration_hook_upgrades_old_files(
     def from_0(data: dict[str, Any]) -> dict[str, Any]:
         data = dict(data)
         data["labels"] = data.pop("judgements")
-        data["schema_version"] = 1
+        data["schema_version"] = 2
         return data
 
     monkeypatch.setitem(migrations.ANNOTATION_MIGRATIONS, 0, from_0)
@@ -341,7 +348,19 @@ def test_wrong_types_name_the_json_path(
 def test_label_outside_the_text_is_an_error(store: AnnotationStore, document: Document) -> None:
     end = len(document.text) + 10
     data = saved_data(document)
-    data["labels"].append({"quote_id": f"q{end - 5}-{end}", "stance": "neutral"})
+    data["labels"].append(
+        {
+            "quote_id": f"q{end - 5}-{end}",
+            "stance": "neutral",
+            "quote": {
+                "start": end - 5,
+                "end": end,
+                "text": "xxxxx",
+                "kind": "direct",
+                "extractor": "t",
+            },
+        }
+    )
     write_json(store.path_for("alice", document.id), data)
     assert store.load("alice", document.id) is not None  # without the document: not checkable
     with pytest.raises(InvalidFileError, match=r"lies outside the text") as caught:
@@ -371,7 +390,7 @@ def test_iter_files_and_annotators(store: AnnotationStore, document: Document) -
     # a file moved into the wrong folder is caught
     misplaced = store.root / "bob" / "elsewhere.json"
     misplaced.write_bytes((store.root / "bob" / f"{document.id}.json").read_bytes())
-    with pytest.raises(InvalidFileError, match="does not match its location"):
+    with pytest.raises(InvalidFileError, match=r"not 'elsewhere' \(its name\)"):
         list(store.iter_files(["bob"]))
 
 
@@ -402,3 +421,250 @@ def test_a_file_broken_after_our_last_save_is_still_never_overwritten(
         with pytest.raises(AnnotatorError, match="not overwritten"):
             writer.save(annotation)
     assert path.read_bytes() == b'{"schema_version": 1, "annotator": "al'
+
+
+# --------------------------------------------------------------------------- links and modes
+
+
+def test_a_lock_that_is_a_symlink_is_refused_and_its_target_untouched(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    outside = tmp_path / "precious.txt"
+    outside.write_text("do not truncate me\n")
+    (store.root / "alice").mkdir()
+    (store.root / "alice" / ".lock").symlink_to(outside)
+    with pytest.raises(AnnotatorError, match=r"\.lock: the lock file is a symbolic link"):
+        store.open_writer("alice")
+    assert outside.read_text() == "do not truncate me\n"
+
+
+def test_a_lock_that_is_not_a_regular_file_is_refused(store: AnnotationStore) -> None:
+    (store.root / "alice" / ".lock").mkdir(parents=True)
+    with pytest.raises(AnnotatorError, match=r"\.lock"):
+        store.open_writer("alice")
+
+
+def test_an_annotator_folder_that_is_a_symlink_is_refused(
+    store: AnnotationStore, tmp_path: Path, document: Document
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (store.root / "alice").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(AnnotatorError, match="annotator folder is a symbolic link"):
+        store.open_writer("alice")
+    with pytest.raises(AnnotatorError, match="annotator folder is a symbolic link"):
+        store.load("alice", document.id)
+    with pytest.raises(AnnotatorError, match="annotator folder is a symbolic link"):
+        list(store.paths())
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_an_annotation_file_that_is_a_symlink_is_refused(
+    store: AnnotationStore, writer: Any, document: Document, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_bytes(dump_pretty(make_annotation(document).sorted_for_writing()))
+    before = outside.read_bytes()
+    path = store.path_for("alice", document.id)
+    path.symlink_to(outside)
+    with pytest.raises(InvalidFileError, match="is a symbolic link; refused"):
+        store.load("alice", document.id)
+    with pytest.raises(InvalidFileError, match="is a symbolic link; refused"):
+        writer.save(make_annotation(document))
+    with pytest.raises(InvalidFileError, match="is a symbolic link; refused"):
+        list(store.iter_files())
+    assert outside.read_bytes() == before and path.is_symlink()
+
+
+def test_a_read_only_file_is_refused_not_replaced(
+    store: AnnotationStore, writer: Any, document: Document
+) -> None:
+    path = writer.save(make_annotation(document))
+    before = path.read_bytes()
+    path.chmod(0o444)
+    changed = make_annotation(document).model_copy(update={"deleted_quotes": []})
+    with pytest.raises(AnnotatorError, match=r"is read-only \(mode 0444\); not replaced"):
+        writer.save(changed)
+    assert path.read_bytes() == before
+    assert path.stat().st_mode & 0o777 == 0o444
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_a_file_keeps_its_mode_when_saved(writer: Any, document: Document, mode: int) -> None:
+    path = writer.save(make_annotation(document))
+    path.chmod(mode)
+    writer.save(make_annotation(document).model_copy(update={"deleted_quotes": []}))
+    assert path.stat().st_mode & 0o777 == mode
+    assert orjson.loads(path.read_bytes())["deleted_quotes"] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["con", "CON", "nul.json", "Aux.txt", "prn", "com1", "COM9.x", "lpt1", "alice.", "a "]
+)
+def test_names_windows_cannot_store_are_refused(store: AnnotationStore, name: str) -> None:
+    with pytest.raises(AnnotatorError, match="invalid annotator name"):
+        store.open_writer(name)
+    with pytest.raises(AnnotatorError, match="invalid document id"):
+        store.path_for("alice", name)
+
+
+@pytest.mark.parametrize("name", ["console", "com10", "lpt", "nullable", "con-2"])
+def test_names_close_to_windows_devices_are_fine(store: AnnotationStore, name: str) -> None:
+    assert store.path_for(name, name).name == f"{name}.json"
+
+
+# --------------------------------------------------------------------------- leftovers, holder
+
+
+def test_the_next_writer_removes_temp_files_of_a_killed_writer(
+    store: AnnotationStore, document: Document
+) -> None:
+    folder = store.root / "alice"
+    folder.mkdir()
+    leftovers = [folder / f".{document.id}.json.k1l_ed99.tmp", folder / ".other.json.abcdefgh.tmp"]
+    for path in leftovers:
+        path.write_bytes(b'{"half": ')
+    unrelated = [folder / ".last-document.abcdefgh.tmp", folder / "notes.tmp", folder / "x.json"]
+    for path in unrelated:
+        path.write_bytes(b"keep")
+    with store.open_writer("alice") as writer:
+        assert sorted(writer.removed_temps) == sorted(leftovers)
+        writer.save(make_annotation(document))
+    assert not any(path.exists() for path in leftovers)
+    assert all(path.read_bytes() == b"keep" for path in unrelated)
+
+
+SLOW_HOLDER = textwrap.dedent(
+    """
+    import fcntl, os, sys, time
+    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.ftruncate(fd, 0)
+    print("locked", flush=True)
+    time.sleep(0.3)  # the moment between taking the lock and writing who has it
+    os.pwrite(fd, f"process {os.getpid()} on testhost\\n".encode(), 0)
+    time.sleep(60)
+    """
+)
+
+
+def test_the_lock_message_names_a_holder_that_has_not_written_its_name_yet(
+    store: AnnotationStore,
+) -> None:
+    lock = store.root / "alice" / ".lock"
+    lock.parent.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_HOLDER, str(lock)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "locked"
+        with pytest.raises(LockedError, match=f"by process {process.pid} on testhost;"):
+            store.open_writer("alice")
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------- machine errors
+
+
+def enospc(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("call", ["replace", "fsync"])
+def test_a_full_disk_is_one_line_and_keeps_the_old_file(
+    monkeypatch: pytest.MonkeyPatch, writer: Any, document: Document, call: str
+) -> None:
+    path = writer.save(make_annotation(document))
+    before = path.read_bytes()
+    monkeypatch.setattr(atomic.os, call, enospc)
+    with pytest.raises(MachineError) as caught:
+        writer.save(make_annotation(document).model_copy(update={"deleted_quotes": []}))
+    assert str(caught.value) == f"{path}: cannot write: the disk is full; free some space"
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [".lock", path.name]
+
+
+@pytest.mark.parametrize(
+    ("number", "advice"),
+    [
+        (errno.EROFS, "the file system is read-only"),
+        (errno.EACCES, "permission denied"),
+        (errno.EPERM, "operation not permitted"),
+        (errno.ENAMETOOLONG, "the path is too long"),
+    ],
+)
+def test_folder_errors_are_one_line_naming_the_file(
+    monkeypatch: pytest.MonkeyPatch, writer: Any, document: Document, number: int, advice: str
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number), str(args[0]) if args else None)
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    path = writer.store.path_for("alice", document.id)
+    with pytest.raises(MachineError, match=rf"^{path}: cannot write: {advice}"):
+        writer.save(make_annotation(document))
+    assert not path.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_really_read_only_folder(store: AnnotationStore, document: Document) -> None:
+    with store.open_writer("alice") as writer:
+        folder = store.root / "alice"
+        folder.chmod(0o555)
+        try:
+            with pytest.raises(MachineError, match="permission denied"):
+                writer.save(make_annotation(document))
+        finally:
+            folder.chmod(0o755)
+
+
+def test_a_folder_where_the_file_should_be(writer: Any, document: Document) -> None:
+    path = writer.store.path_for("alice", document.id)
+    path.mkdir()
+    with pytest.raises(AnnotatorError, match="a folder is in the way where a file should be"):
+        writer.save(make_annotation(document))
+    assert path.is_dir()
+
+
+def test_a_folder_where_an_export_file_should_be(tmp_path: Path) -> None:
+    (tmp_path / "out.csv").mkdir()
+    with pytest.raises(MachineError, match=r"out\.csv: cannot write: a folder is in the way"):
+        write_atomic(tmp_path / "out.csv", b"x")
+
+
+# --------------------------------------------------------------------------- UTF-16
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")],
+)
+def test_a_utf16_annotation_file_is_named_as_such(
+    store: AnnotationStore, document: Document, encoding: str, named: str
+) -> None:
+    path = store.path_for("alice", document.id)
+    path.parent.mkdir()
+    path.write_bytes(dump_pretty(make_annotation(document)).decode().encode(encoding))
+    with pytest.raises(InvalidFileError) as caught:
+        store.load("alice", document.id)
+    assert str(caught.value) == f"{path}: is UTF-16 text; save it as UTF-8 ({named})"
+
+
+def test_a_read_only_file_system_when_taking_the_lock_is_one_line(
+    store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator import store as store_module
+
+    def read_only(path: object, *args: object) -> int:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(store_module.os, "open", read_only)
+    with pytest.raises(MachineError) as caught:
+        store.open_writer("alice")
+    assert str(caught.value) == (
+        f"{store.root / 'alice' / '.lock'}: cannot create the lock file: "
+        "the file system is read-only; use a writable folder"
+    )

@@ -123,7 +123,7 @@ def build_report(
 ) -> AgreementReport:
     """Every figure of every requested field over the given annotation files."""
     annotation_files = list(files)
-    data = field_data(annotation_files, fields, scheme, documents)
+    data = field_data(annotation_files, fields, scheme)
     report_fields: dict[str, FieldAgreement | OrdinalFieldAgreement] = {}
     for field in fields:
         report_fields[field] = field_agreement(data[field], draws, seed)

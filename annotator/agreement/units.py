@@ -4,34 +4,25 @@ For ``stance`` and ``sentiment`` an annotator's value is their label (``None`` =
 the categories are the scheme's labels (sentiment in its order, low to high).
 
 For ``speaker`` and ``outlet`` the value is the attribution the annotator settled on, for every
-quote they labelled at all. Without the corpus the extracted attribution is unknown, so:
-
-- a quote the annotator *added* is resolved fully (its own speaker/outlet, or the label's);
-- a label that sets the field uses that value (``''`` = "no speaker/outlet", shown as
-  :data:`NO_VALUE`); names are compared with whitespace collapsed and case ignored;
-- a label that leaves the field null ("as extracted") gets the value :data:`AS_EXTRACTED`, which
-  means "accepted the extraction": two annotators who both accepted it agree, and an annotator
-  who accepted it disagrees with one who typed a different name. When the documents are given
-  (``documents``), the extracted attribution is used instead, exactly as
-  :func:`annotator.annotations.resolved_speaker` does — then typing the extracted name agrees
-  with accepting it, which without the corpus counts as a disagreement.
+quote they labelled at all: their own (``''`` = "no speaker/outlet", shown as :data:`NO_VALUE`),
+else the one they saw when labelling (the label's saved quote). It is read from the label alone,
+never from a re-extraction, so the corpus is not needed and a new extractor changes nothing.
+Names are compared with whitespace collapsed and case ignored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
 from annotator.agreement.reliability import MISSING, CodedData
-from annotator.annotations import resolved_outlet, resolved_speaker
-from annotator.models import AnnotationFile, Document, LabelScheme, Quote, QuoteLabel
+from annotator.models import AnnotationFile, LabelScheme, QuoteLabel
 
 Field = Literal["stance", "sentiment", "speaker", "outlet"]
 FIELDS: tuple[Field, ...] = ("stance", "sentiment", "speaker", "outlet")
-AS_EXTRACTED = "(as extracted)"
 NO_VALUE = "(none)"
 
 Unit = tuple[str, str]
@@ -52,7 +43,6 @@ def field_data(
     files: Iterable[AnnotationFile],
     fields: Iterable[Field],
     scheme: LabelScheme,
-    documents: Mapping[str, Document] | None = None,
 ) -> dict[Field, FieldData]:
     """Reliability data of each requested field over all units any annotator labelled."""
     wanted = tuple(fields)
@@ -71,10 +61,6 @@ def field_data(
             unit_index.setdefault((document_id, label.quote_id), len(unit_index))
             for label in labels
         ]
-        quotes: dict[str, Quote] = {}
-        if "speaker" in wanted or "outlet" in wanted:
-            quotes = _extracted_quotes(documents, annotation)
-            quotes.update((quote.id, quote) for quote in annotation.added_quotes)
         for field in wanted:
             rows, unit_columns, values = cells[field]
             if field in ("stance", "sentiment"):
@@ -84,10 +70,7 @@ def field_data(
             else:
                 names = display[field]
                 chosen = columns
-                given = [
-                    _attribution(field, label, quotes.get(label.quote_id), names)
-                    for label in labels
-                ]
+                given = [_attribution(field, label, names) for label in labels]
             rows.extend([row] * len(chosen))
             unit_columns.extend(chosen)
             values.extend(given)
@@ -118,29 +101,10 @@ def field_data(
     return result
 
 
-def _extracted_quotes(
-    documents: Mapping[str, Document] | None, annotation: AnnotationFile
-) -> dict[str, Quote]:
-    """The extracted quotes of the annotated text (none if the text has changed since)."""
-    document = documents.get(annotation.document_id) if documents else None
-    if document is None or document.sha256 != annotation.document_sha256:
-        return {}
-    return {quote.id: quote for quote in document.quotes}
-
-
-def _attribution(
-    field: Field, label: QuoteLabel, quote: Quote | None, display: dict[str, str]
-) -> str:
+def _attribution(field: Field, label: QuoteLabel, display: dict[str, str]) -> str:
     """The speaker or outlet the annotator settled on (see the module docstring)."""
-    if quote is not None:
-        if field == "speaker":
-            return _name(resolved_speaker(quote, label) or "", display)
-        return _name(resolved_outlet(quote, label) or "", display)
-    own = label.speaker if field == "speaker" else label.outlet
-    if own is None:
-        display.setdefault(AS_EXTRACTED, AS_EXTRACTED)
-        return AS_EXTRACTED
-    return _name(own, display)
+    value = label.resolved_speaker if field == "speaker" else label.resolved_outlet
+    return _name(value or "", display)
 
 
 def _name(value: str, display: dict[str, str]) -> str:
@@ -150,10 +114,10 @@ def _name(value: str, display: dict[str, str]) -> str:
         display.setdefault(NO_VALUE, NO_VALUE)
         return NO_VALUE
     key = collapsed.casefold()
-    if key in (AS_EXTRACTED.casefold(), NO_VALUE.casefold()):
+    if key == NO_VALUE.casefold():
         key = f"{key} "
     return display.setdefault(key, collapsed)
 
 
 def _category_order(value: str) -> tuple[int, str]:
-    return (0 if value in (AS_EXTRACTED, NO_VALUE) else 1, value.casefold())
+    return (0 if value == NO_VALUE else 1, value.casefold())

@@ -29,6 +29,7 @@ from annotator.agreement.units import FIELDS, Field
 from annotator.cli_support import stderr_console, stdout_console, user_errors
 from annotator.errors import AnnotatorError
 from annotator.models import AnnotationFile, Document
+from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
 
@@ -64,7 +65,8 @@ MAX_PRINTED_LABELS = 12
     "--corpus",
     "corpus_path",
     type=click.Path(path_type=Path),
-    help="Resolve speakers/outlets left 'as extracted' by extracting this corpus (optional).",
+    help="Count kept quotes for quote-boundary agreement from this corpus's extraction "
+    "(optional; speakers and outlets always come from the labels).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
 @user_errors
@@ -84,9 +86,8 @@ def agreement(
     Fleiss' kappa, pairwise Cohen's kappa, Gwet's AC1, percent agreement, per-label agreement and
     pairwise confusion matrices; sentiment adds ordinal alpha and weighted kappas. Undefined
     figures (one annotator, no quote labelled by two, a single label used) show as — (null).
-    Speaker/outlet left "as extracted" count as the value "(as extracted)": without the corpus,
-    two annotators who both accepted the extraction agree; with --corpus the extracted
-    attribution is used instead (for documents whose text is unchanged). When annotators added
+    Speaker/outlet are those each annotator settled on, read from the labels (their own, else
+    the one they saw when labelling): the corpus is not needed. When annotators added
     or deleted quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
     """
     names = _annotator_names(annotators)
@@ -97,13 +98,17 @@ def agreement(
     report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
         stderr_console.print(
-            Text(
+            safe_rich(
                 f"annotator: note: agreement needs two annotators; {annotations_dir} has files "
                 f"from {', '.join(report.annotators)} only, so every figure is undefined"
             )
         )
     if as_json:
-        click.echo(orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2).decode())
+        click.echo(
+            escape_json_output(
+                orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2)
+            ).decode()
+        )
         return
     print_report(report)
 
@@ -170,20 +175,20 @@ def print_report(report: AgreementReport) -> None:
 
 
 def _number(value: Figure) -> Text:
-    return Text("—" if value is None else f"{value:.3f}", justify="right")
+    return safe_rich("—" if value is None else f"{value:.3f}", justify="right")
 
 
 def _interval(bounds: tuple[Figure, Figure]) -> Text:
     low, high = bounds
     if low is None or high is None:
-        return Text("—")
-    return Text(f"[{low:.3f}, {high:.3f}]")
+        return safe_rich("—")
+    return safe_rich(f"[{low:.3f}, {high:.3f}]")
 
 
 def field_tables(name: str, figures: FieldAgreement) -> Group:
     """The summary, per-label and confusion tables of one field."""
     summary = Table(
-        title=Text(
+        title=safe_rich(
             f"{name}: {figures.n_units} units labelled by two or more of "
             f"{figures.n_annotators} annotators"
         ),
@@ -193,35 +198,35 @@ def field_tables(name: str, figures: FieldAgreement) -> Group:
     summary.add_column("value", justify="right")
     summary.add_column("95% interval (bootstrap)")
     summary.add_row(
-        Text("Krippendorff's alpha (nominal)"),
+        safe_rich("Krippendorff's alpha (nominal)"),
         _number(figures.krippendorff_alpha),
         _interval(figures.krippendorff_alpha_ci95),
     )
     if isinstance(figures, OrdinalFieldAgreement):
         summary.add_row(
-            Text("Krippendorff's alpha (ordinal)"),
+            safe_rich("Krippendorff's alpha (ordinal)"),
             _number(figures.krippendorff_alpha_ordinal),
             _interval(figures.krippendorff_alpha_ordinal_ci95),
         )
-    summary.add_row(Text("Fleiss' kappa (units all labelled)"), _number(figures.fleiss_kappa))
-    summary.add_row(Text("Gwet's AC1"), _number(figures.gwet_ac1))
+    summary.add_row(safe_rich("Fleiss' kappa (units all labelled)"), _number(figures.fleiss_kappa))
+    summary.add_row(safe_rich("Gwet's AC1"), _number(figures.gwet_ac1))
     if isinstance(figures, OrdinalFieldAgreement):
-        summary.add_row(Text("Gwet's AC2 (quadratic)"), _number(figures.gwet_ac2_quadratic))
-    summary.add_row(Text("percent agreement"), _number(figures.percent_agreement))
+        summary.add_row(safe_rich("Gwet's AC2 (quadratic)"), _number(figures.gwet_ac2_quadratic))
+    summary.add_row(safe_rich("percent agreement"), _number(figures.percent_agreement))
     for pair, value in figures.pairwise_cohen_kappa.items():
-        summary.add_row(Text(f"Cohen's kappa {pair}"), _number(value))
+        summary.add_row(safe_rich(f"Cohen's kappa {pair}"), _number(value))
     if isinstance(figures, OrdinalFieldAgreement):
         for pair, value in figures.pairwise_cohen_kappa_linear.items():
-            summary.add_row(Text(f"Cohen's kappa {pair}, linear weights"), _number(value))
+            summary.add_row(safe_rich(f"Cohen's kappa {pair}, linear weights"), _number(value))
         for pair, value in figures.pairwise_cohen_kappa_quadratic.items():
-            summary.add_row(Text(f"Cohen's kappa {pair}, quadratic weights"), _number(value))
+            summary.add_row(safe_rich(f"Cohen's kappa {pair}, quadratic weights"), _number(value))
     parts: list[Any] = [summary]
     if len(figures.per_label) <= MAX_PRINTED_LABELS:
-        per_label = Table(title=Text(f"{name}: agreement per label"), title_justify="left")
+        per_label = Table(title=safe_rich(f"{name}: agreement per label"), title_justify="left")
         per_label.add_column("label")
         per_label.add_column("agreement", justify="right")
         for label, value in figures.per_label.items():
-            per_label.add_row(Text(label), _number(value))
+            per_label.add_row(safe_rich(label), _number(value))
         parts.append(per_label)
     for pair, matrix in figures.confusion.items():
         parts.append(confusion_table(name, pair, matrix))
@@ -231,20 +236,22 @@ def field_tables(name: str, figures: FieldAgreement) -> Group:
 def confusion_table(name: str, pair: str, matrix: dict[str, dict[str, int]]) -> Table | Text:
     first, second = pair.split("|", 1)
     if len(matrix) > MAX_PRINTED_LABELS:
-        return Text(
+        return safe_rich(
             f"{name}: {pair} confusion matrix has {len(matrix)} labels; see --json", style="dim"
         )
-    table = Table(title=Text(f"{name}: {first} (rows) × {second} (columns)"), title_justify="left")
-    table.add_column(Text(f"{first} \\ {second}"))
+    table = Table(
+        title=safe_rich(f"{name}: {first} (rows) × {second} (columns)"), title_justify="left"
+    )
+    table.add_column(safe_rich(f"{first} \\ {second}"))
     labels = list(matrix)
     for label in labels:
-        table.add_column(Text(label), justify="right")
+        table.add_column(safe_rich(label), justify="right")
     for row_label in labels:
         row = matrix[row_label]
         table.add_row(
-            Text(row_label),
+            safe_rich(row_label),
             *(
-                Text(str(row[column]), style="bold" if column == row_label else "")
+                safe_rich(str(row[column]), style="bold" if column == row_label else "")
                 for column in labels
             ),
         )
@@ -252,25 +259,27 @@ def confusion_table(name: str, pair: str, matrix: dict[str, dict[str, int]]) -> 
 
 
 def boundary_table(boundaries: QuoteBoundaries) -> Group:
-    kept = Table(title=Text("quote boundaries: quotes kept"), title_justify="left")
+    kept = Table(title=safe_rich("quote boundaries: quotes kept"), title_justify="left")
     for column in ("annotator", "documents", "kept", "added", "deleted"):
         kept.add_column(column, justify="left" if column == "annotator" else "right")
     for name, counts in boundaries.annotators.items():
         kept.add_row(
-            Text(name),
-            Text(str(counts.documents)),
-            Text(str(counts.kept)),
-            Text(str(counts.added)),
-            Text(str(counts.deleted)),
+            safe_rich(name),
+            safe_rich(str(counts.documents)),
+            safe_rich(str(counts.kept)),
+            safe_rich(str(counts.added)),
+            safe_rich(str(counts.deleted)),
         )
-    pairs = Table(title=Text("quote boundaries: span F1 between annotators"), title_justify="left")
+    pairs = Table(
+        title=safe_rich("quote boundaries: span F1 between annotators"), title_justify="left"
+    )
     for column in ("pair", "documents", "same span", "exact F1", "overlap F1"):
         pairs.add_column(column, justify="left" if column == "pair" else "right")
     for pair, figures in boundaries.pairs.items():
         pairs.add_row(
-            Text(pair),
-            Text(str(figures.documents)),
-            Text(str(figures.exact_matches)),
+            safe_rich(pair),
+            safe_rich(str(figures.documents)),
+            safe_rich(str(figures.exact_matches)),
             _number(figures.exact_f1),
             _number(figures.overlap_f1),
         )

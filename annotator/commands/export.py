@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.text import Text
 
 from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_console, user_errors
 from annotator.errors import AnnotatorError
@@ -14,8 +13,11 @@ from annotator.export.importing import apply_import, plan_import
 from annotator.export.output import open_output
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
+from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, safe_component
+
+LABEL_FORMATS = ("jsonl", "csv")  # formats --no-corpus can write (no document text needed)
 
 CORPUS_OPTION = click.option(
     "--corpus",
@@ -34,6 +36,13 @@ CORPUS_OPTION = click.option(
 )
 @click.option("--annotators", help="Comma-separated annotators to include (default: all).")
 @click.option(
+    "--no-corpus",
+    "labels_only",
+    is_flag=True,
+    help="From the annotation files alone (jsonl, csv): each label's saved quote and "
+    "attribution; document columns other than the id stay empty.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -45,9 +54,17 @@ def export(
     annotations_dir: Path,
     format_name: str,
     annotators: str | None,
+    labels_only: bool,
     output: Path | None,
 ) -> None:
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
+    if labels_only and corpus:
+        raise AnnotatorError("--no-corpus and --corpus exclude each other")
+    if labels_only and format_name not in LABEL_FORMATS:
+        raise AnnotatorError(
+            f"--no-corpus exports {' and '.join(LABEL_FORMATS)} only (the others need the "
+            "document texts)"
+        )
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     if annotators:
         names = sorted(
@@ -65,11 +82,12 @@ def export(
             )
     else:
         names = store.annotators()
-    source = ExportSource(corpus=load_corpus(corpus_paths(corpus)), store=store, annotators=names)
+    documents = () if labels_only else load_corpus(corpus_paths(corpus))
+    source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
         write_export(format_name, source, out)
     if output is not None and str(output) != "-":
-        stderr_console.print(Text(f"wrote {output}"))
+        stderr_console.print(safe_rich(f"wrote {output}"))
 
 
 @click.command("import")
@@ -116,4 +134,4 @@ def import_command(
         force=force,
     )
     apply_import(plan)
-    stderr_console.print(Text(plan.summary()))
+    stderr_console.print(safe_rich(plan.summary()))

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 from rich.table import Table
-from rich.text import Text
 
 from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
 from annotator.models import Document
 from annotator.pipeline import load_corpus
+from annotator.safe_text import safe_rich
 
 FIRST_WORDS = 8
 
@@ -23,7 +23,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 def quote_table(document: Document, min_confidence: float) -> Table:
     quotes = [quote for quote in document.quotes if quote.confidence >= min_confidence]
     table = Table(
-        title=Text(f"{document.id}: {len(quotes)} quote{'s' if len(quotes) != 1 else ''}"),
+        title=safe_rich(f"{document.id}: {len(quotes)} quote{'s' if len(quotes) != 1 else ''}"),
         title_justify="left",
     )
     for column in ("start", "kind", "conf", "speaker", "outlet", "cue", "first words"):
@@ -39,27 +39,27 @@ def quote_table(document: Document, min_confidence: float) -> Table:
         if quote.speaker_role:
             speaker = f"{speaker} ({quote.speaker_role})"
         table.add_row(
-            Text(str(quote.start)),
-            Text(quote.kind.value),
-            Text(f"{quote.confidence:.2f}", style="dim" if quote.confidence < 0.5 else ""),
-            Text(speaker),
-            Text(quote.outlet or "—"),
-            Text(quote.cue or "—"),
-            Text(first_words(quote.text)),
+            safe_rich(str(quote.start)),
+            safe_rich(quote.kind.value),
+            safe_rich(f"{quote.confidence:.2f}", style="dim" if quote.confidence < 0.5 else ""),
+            safe_rich(speaker),
+            safe_rich(quote.outlet or "—"),
+            safe_rich(quote.cue or "—"),
+            safe_rich(first_words(quote.text)),
         )
     return table
 
 
 def entity_table(document: Document) -> Table:
-    table = Table(title=Text(f"{document.id}: entities"), title_justify="left")
+    table = Table(title=safe_rich(f"{document.id}: entities"), title_justify="left")
     for column in ("name", "kind", "mentions", "aliases"):
         table.add_column(column, overflow="fold")
     for entity in document.entities:
         table.add_row(
-            Text(entity.name),
-            Text(entity.kind.value),
-            Text(str(entity.mentions)),
-            Text(", ".join(entity.aliases) or "—"),
+            safe_rich(entity.name),
+            safe_rich(entity.kind.value),
+            safe_rich(str(entity.mentions)),
+            safe_rich(", ".join(entity.aliases) or "—"),
         )
     return table
 

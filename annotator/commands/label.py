@@ -2,7 +2,12 @@
 
 It drives the same :class:`~annotator.session.AnnotationSession` as the terminal UI, so a
 label set here is saved, locked and validated exactly as one set with a key press.
-Without a QUOTE it lists the annotator's quotes of the document with their labels.
+Without a QUOTE it lists the annotator's quotes of the document with their labels: that reads
+the file without taking the write lock and never writes. All the options of one call are
+applied as one change: one write (and one undo step), or nothing if any of them fails.
+
+A file made on another version of the document's text is re-anchored, reported, and left
+unchanged until the call gives ``--accept-new-text``.
 """
 
 from __future__ import annotations
@@ -12,13 +17,13 @@ from pathlib import Path
 
 import click
 from rich.table import Table
-from rich.text import Text
 
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.cli_support import (
     ANNOTATIONS_OPTION,
     ANNOTATOR_OPTION,
     corpus_paths,
+    stderr_console,
     stdout_console,
     user_errors,
     write_json_lines,
@@ -26,6 +31,7 @@ from annotator.cli_support import (
 from annotator.errors import AnnotatorError
 from annotator.models import Document, Quote, QuoteLabel
 from annotator.pipeline import load_corpus
+from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore
@@ -63,7 +69,9 @@ def quote_index(session: AnnotationSession, reference: str) -> int:
     return position
 
 
-def quote_row(number: int, quote: Quote, label: QuoteLabel | None) -> dict[str, object]:
+def quote_row(
+    number: int, quote: Quote, label: QuoteLabel | None, proposal: str | None = None
+) -> dict[str, object]:
     return {
         "number": number,
         "quote_id": quote.id,
@@ -75,8 +83,17 @@ def quote_row(number: int, quote: Quote, label: QuoteLabel | None) -> dict[str, 
         "flagged": bool(label and label.flagged),
         "note": label.note if label else None,
         "origin": quote.origin.value,
+        "proposal": proposal,
         "text": quote.text,
     }
+
+
+def session_row(session: AnnotationSession, index: int) -> dict[str, object]:
+    quote = session.quotes[index]
+    change = session.proposal_changes(quote.id)
+    return quote_row(
+        index + 1, quote, session.label_for(quote.id), change.describe() if change else None
+    )
 
 
 @click.command("label")
@@ -97,6 +114,16 @@ def quote_row(number: int, quote: Quote, label: QuoteLabel | None) -> dict[str, 
 @click.option("--restore", is_flag=True, help="Bring back a quote you deleted.")
 @click.option("--add", "add_span", metavar="START:END", help="Add a quote over text[START:END].")
 @click.option("--rebound", "rebound_span", metavar="START:END", help="Move the quote's bounds.")
+@click.option(
+    "--accept-proposal",
+    is_flag=True,
+    help="Take what the extractor now proposes for the quote (bounds, speaker, outlet).",
+)
+@click.option(
+    "--accept-new-text",
+    is_flag=True,
+    help="Accept labels re-anchored on a changed text of the document (see the report).",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
 @user_errors
 def label(
@@ -117,6 +144,8 @@ def label(
     restore: bool,
     add_span: str | None,
     rebound_span: str | None,
+    accept_proposal: bool,
+    accept_new_text: bool,
     as_json: bool,
 ) -> None:
     """Label QUOTE (an id such as q120-180, or its number) of DOCUMENT_ID, or list the quotes.
@@ -131,50 +160,88 @@ def label(
         raise AnnotatorError("no annotator name: pass --annotator NAME or set $ANNOTATOR")
     document = find_document(corpus_paths((corpus_path,) if corpus_path else ()), document_id)
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    changes = (stance, sentiment, speaker, outlet, note, flag, add_span, rebound_span)
+    acting = any(value is not None for value in changes) or (
+        delete or restore or clear_stance or clear_sentiment or accept_proposal
+    )
+    if quote is None and add_span is None:
+        if acting:
+            raise AnnotatorError("say which quote: give QUOTE (id or number) or --add")
+        if not accept_new_text:
+            # listing: no lock, no write
+            session = AnnotationSession(document, None, store=store, annotator=name)
+            report_new_text(session)
+            print_quotes(session, as_json)
+            return
     with store.open_writer(name) as writer:
         session = AnnotationSession(document, writer)
+        report_new_text(session)
+        if session.pending_new_text and not accept_new_text:
+            raise AnnotatorError(
+                f"{session.path}: not changed; the labels were made on another version of "
+                f"the text ({session.anchor_report.summary()}): check the report above and "
+                "pass --accept-new-text to accept it"
+            )
         try:
-            changes = (stance, sentiment, speaker, outlet, note, flag, add_span, rebound_span)
-            acting = any(value is not None for value in changes) or (
-                delete or restore or clear_stance or clear_sentiment
-            )
-            if quote is None and add_span is None:
-                if acting:
-                    raise AnnotatorError("say which quote: give QUOTE (id or number) or --add")
-                print_quotes(session, as_json)
-                return
-            if add_span is not None:
-                session.add_quote(*parse_span(add_span, "--add"))
-            elif quote is not None and restore:
-                session.restore_quote(quote)
-            elif quote is not None:
-                session.move_to(quote_index(session, quote))
-            apply_changes(
-                session,
-                stance=stance,
-                sentiment=sentiment,
-                clear_stance=clear_stance,
-                clear_sentiment=clear_sentiment,
-                speaker=speaker,
-                outlet=outlet,
-                note=note,
-                flag=flag,
-                rebound_span=rebound_span,
-                delete=delete,
-            )
-            if not delete and session.current is not None:
-                current = session.current
-                row = quote_row(session.index + 1, current, session.label_for(current.id))
-                if as_json:
-                    write_json_lines([row])
-                else:
-                    stdout_console.print(Text(describe(row)))
-            elif not as_json:
-                stdout_console.print(Text(f"deleted {quote}; restore it with --restore"))
+            with session.batch():
+                if accept_new_text:
+                    session.accept_new_text()
+                if quote is None and add_span is None:
+                    pass
+                elif add_span is not None:
+                    session.add_quote(*parse_span(add_span, "--add"))
+                elif quote is not None and restore:
+                    session.restore_quote(quote)
+                elif quote is not None:
+                    session.move_to(quote_index(session, quote))
+                if quote is not None or add_span is not None:
+                    apply_changes(
+                        session,
+                        stance=stance,
+                        sentiment=sentiment,
+                        clear_stance=clear_stance,
+                        clear_sentiment=clear_sentiment,
+                        speaker=speaker,
+                        outlet=outlet,
+                        note=note,
+                        flag=flag,
+                        rebound_span=rebound_span,
+                        accept_proposal=accept_proposal,
+                        delete=delete,
+                    )
         except ValueError as exc:
-            raise AnnotatorError(f"{document_id}: {exc}") from exc
-        finally:
-            session.close()
+            raise AnnotatorError(f"{document_id}: {exc}; nothing was saved") from exc
+        if quote is None and add_span is None:
+            print_quotes(session, as_json)
+        elif not delete and session.current is not None:
+            row = session_row(session, session.index)
+            if as_json:
+                write_json_lines([row])
+            else:
+                stdout_console.print(safe_rich(describe(row)))
+        elif not as_json:
+            stdout_console.print(safe_rich(f"deleted {quote}; restore it with --restore"))
+
+
+def report_new_text(session: AnnotationSession) -> None:
+    """On another version of the text: what moved and what could not be placed (stderr)."""
+    if not session.pending_new_text and not session.unplaced_labels:
+        return
+    if session.pending_new_text:
+        stderr_console.print(
+            safe_rich(
+                f"annotator: {session.path} was made on another version of the text of "
+                f"{session.document.id!r}: {session.anchor_report.summary()}"
+            )
+        )
+    else:
+        stderr_console.print(
+            safe_rich(
+                f"annotator: {session.path}: {len(session.unplaced_labels)} labels not placed"
+            )
+        )
+    for line in session.new_text_report():
+        stderr_console.print(safe_rich(f"  {line}"))
 
 
 def apply_changes(
@@ -190,8 +257,14 @@ def apply_changes(
     flag: bool | None,
     rebound_span: str | None,
     delete: bool,
+    accept_proposal: bool = False,
 ) -> None:
     """Apply the options to the current quote; setting a value never toggles it off."""
+    if accept_proposal and not session.accept_proposal():
+        current_quote = session.current
+        raise ValueError(
+            f"the extractor proposes nothing new for {current_quote.id if current_quote else '-'}"
+        )
     if rebound_span is not None:
         session.rebound_quote(*parse_span(rebound_span, "--rebound"))
     current = session.current_label
@@ -228,21 +301,21 @@ def describe(row: dict[str, object]) -> str:
         if row[key] is not None
     )
     flag = " flagged" if row["flagged"] else ""
-    return f"#{row['number']} {row['quote_id']} {labels}{flag}".rstrip()
+    proposal = f" ({row['proposal']})" if row.get("proposal") else ""
+    return f"#{row['number']} {row['quote_id']} {labels}{flag}".rstrip() + proposal
 
 
 def print_quotes(session: AnnotationSession, as_json: bool) -> None:
-    rows = [
-        quote_row(number, quote, session.label_for(quote.id))
-        for number, quote in enumerate(session.quotes, start=1)
-    ]
+    rows = [session_row(session, index) for index in range(len(session.quotes))]
     if as_json:
         write_json_lines(rows)
         return
     progress = session.progress()
     table = Table(
-        title=f"{session.document.id}: {progress.labelled}/{progress.total} labelled "
-        f"({session.annotator})"
+        title=safe_rich(
+            f"{session.document.id}: {progress.labelled}/{progress.total} labelled "
+            f"({session.annotator})"
+        )
     )
     columns = ("number", "quote_id", "kind", "speaker", "outlet", "stance", "sentiment", "text")
     for column in columns:
@@ -254,8 +327,13 @@ def print_quotes(session: AnnotationSession, as_json: bool) -> None:
             ratio=3 if column == "text" else None if short else 1,
         )
     for row in rows:
-        cells = [Text("—" if row[c] is None else str(row[c])) for c in columns[:-1]]
+        cells = [safe_rich("—" if row[c] is None else str(row[c])) for c in columns[:-1]]
         text = str(row["text"])
-        cells.append(Text(text if len(text) <= 90 else text[:87] + "…"))
+        cells.append(safe_rich(text if len(text) <= 90 else text[:87] + "…"))
         table.add_row(*cells)
     stdout_console.print(table)
+    for row in rows:
+        if row["proposal"]:
+            stdout_console.print(
+                safe_rich(f"#{row['number']} {row['quote_id']}: {row['proposal']}")
+            )

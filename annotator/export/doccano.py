@@ -20,7 +20,9 @@ from annotator.export.importing import (
     ImportedQuote,
     ImportedRecord,
     check_span,
+    is_int,
     judgement_fields,
+    optional_id,
     quote_fields,
     record_text,
     stance_from_label,
@@ -74,12 +76,16 @@ def read_doccano(path: Path) -> Iterator[ImportedRecord]:
         details = data.get("quotes") or []
         if not isinstance(details, list) or not all(isinstance(d, dict) for d in details):
             raise AnnotatorError(f"{where}: quotes must be a list of objects")
+        if not all(isinstance(d.get("quote_id"), str | None) for d in details):
+            raise AnnotatorError(f"{where}: quotes[].quote_id must be a string")
         by_id = {d.get("quote_id"): d for d in details}
         quotes = []
         for index, span in enumerate(spans):
             if not isinstance(span, list) or len(span) != 3:
                 raise AnnotatorError(f"{where}: label[{index}] must be [start, end, label]")
             start, end, label = span
+            if not is_int(start) or not is_int(end):
+                raise AnnotatorError(f"{where}: label[{index}]: start and end must be integers")
             span_where = f"{where}: span {start}-{end}"
             check_span(text, start, end, span_where)
             item = ImportedQuote(where=span_where, start=start, end=end)
@@ -88,13 +94,13 @@ def read_doccano(path: Path) -> Iterator[ImportedRecord]:
             if detail is not None:
                 quote_fields(detail, item)
             quotes.append(item)
-        annotator = data.get("annotator")
-        document_id = data.get("document_id")
+        annotator = optional_id(data.get("annotator"), where, "annotator")
+        document_id = optional_id(data.get("document_id"), where, "document_id")
         metadata = {k: v for k, v in data.items() if k not in RESERVED and v is not None}
         yield ImportedRecord(
             where=where,
-            annotator=str(annotator) if annotator is not None else None,
-            document_id=str(document_id) if document_id is not None else None,
+            annotator=annotator,
+            document_id=document_id,
             text=text,
             metadata=metadata,
             quotes=quotes,

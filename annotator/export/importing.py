@@ -4,24 +4,30 @@ Readers (``prodigy``, ``label_studio``, ``doccano``) produce :class:`ImportedRec
 Python string offsets. :func:`plan_import` matches each record to a corpus document (by id, else
 by identical text) or makes a new document from its text, builds and validates every annotation
 file, and checks that nothing would be overwritten — all before :func:`apply_import` writes a
-single byte. New documents are written as a JSON Lines corpus (``{"id", "text", ...}``).
+single byte. Records are consumed one at a time (readers stream their files), so memory is
+bounded by the largest record, not the import file. :func:`apply_import` takes every lock and
+re-checks every target before its first write, and puts back what it wrote if a write fails.
+New documents are written as a JSON Lines corpus (``{"id", "text", ...}``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
-from annotator.atomic import write_atomic
+from annotator.atomic import atomic_writer
 from annotator.corpus import normalise_whitespace
 from annotator.errors import AnnotatorError, InvalidFileError
-from annotator.jsonio import validate_model
+from annotator.jsonio import dump_pretty, validate_model
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -34,7 +40,7 @@ from annotator.models import (
     sha256_text,
 )
 from annotator.pipeline import load_corpus
-from annotator.store import AnnotationStore, check_matches_document
+from annotator.store import AnnotationStore, check_matches_document, load_annotation_file
 
 UNSET: Any = object()  # a field the file did not carry (speaker/outlet: keep as extracted)
 
@@ -67,14 +73,49 @@ class ImportedRecord:
     unannotated: bool = False  # an input task nobody answered: skipped
 
 
+def is_int(value: Any) -> bool:
+    """An integer in JSON terms (``true`` is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def optional_id(value: Any, where: str, name: str) -> str | None:
+    """An id given as a string or an integer (Label Studio and doccano use both), or null."""
+    if value is None or isinstance(value, str):
+        return value
+    if is_int(value):
+        return str(value)
+    raise AnnotatorError(f"{where}: {name} must be a string, not {json_type(value)}")
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def check_span(text: str, start: Any, end: Any, where: str, claimed_text: Any = None) -> None:
     """Offsets must be integers with 0 <= start < end <= len(text) (and match any given text)."""
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+    if not is_int(start) or not is_int(end):
         raise AnnotatorError(f"{where}: start and end must be integers")
     if start < 0 or end <= start:
         raise AnnotatorError(f"{where}: empty or reversed span (start must be below end)")
     if end > len(text):
         raise AnnotatorError(f"{where}: ends outside the text ({len(text)} characters)")
+    if claimed_text is not None and not isinstance(claimed_text, str):
+        raise AnnotatorError(
+            f"{where}: the span text must be a string, not {json_type(claimed_text)}"
+        )
     if claimed_text is not None and text[start:end] != claimed_text:
         raise AnnotatorError(
             f"{where}: the offsets cover {text[start:end][:40]!r}, "
@@ -85,20 +126,47 @@ def check_span(text: str, start: Any, end: Any, where: str, claimed_text: Any = 
 def optional_str(value: Any, where: str, name: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise AnnotatorError(f"{where}: {name} must be a string or null, not {type(value).__name__}")
+    raise AnnotatorError(f"{where}: {name} must be a string or null, not {json_type(value)}")
+
+
+NEW_DOCUMENT_TEXT_FIELDS = ("title", "author", "outlet", "published", "date", "region", "theme")
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One validated annotation file of a plan; its content waits in the plan's spool."""
+
+    annotator: str
+    document_id: str
+    labels: int
+    offset: int
+    size: int
 
 
 @dataclass
 class ImportPlan:
-    new_documents: list[dict[str, Any]]
+    """Everything an import will write, validated: the annotation files and the new documents'
+    corpus lines, both spooled to anonymous temporary files (so neither is held in memory)."""
+
+    new_documents: list[str]  # ids of the documents written to documents_out
     documents_out: Path
-    files: list[AnnotationFile]
+    files: list[PlannedFile]
     store: AnnotationStore
+    force: bool = False
     skipped: int = 0
+    spool: BinaryIO | None = field(default=None, repr=False)
+    file_spool: BinaryIO | None = field(default=None, repr=False)
+
+    def annotation(self, planned: PlannedFile) -> AnnotationFile:
+        """The validated annotation file, read back from the spool."""
+        assert self.file_spool is not None
+        self.file_spool.seek(planned.offset)
+        raw = self.file_spool.read(planned.size)
+        return AnnotationFile.model_validate_json(raw, context={"scheme": self.store.scheme})
 
     def summary(self) -> str:
         annotators = sorted({file.annotator for file in self.files})
-        labels = sum(len(file.labels) for file in self.files)
+        labels = sum(file.labels for file in self.files)
         text = (
             f"imported {len(self.files)} annotation file(s) with {labels} label(s) "
             f"for {', '.join(annotators) or 'no annotators'} into {self.store.root}"
@@ -108,6 +176,51 @@ class ImportPlan:
         if self.skipped:
             text += f"; skipped {self.skipped} unannotated record(s)"
         return text
+
+    def close(self) -> None:
+        for spool in (self.spool, self.file_spool):
+            if spool is not None:
+                spool.close()
+        self.spool = self.file_spool = None
+
+
+@dataclass
+class _NewDocuments:
+    """New documents met so far: their ids by raw-text hash, spooled corpus lines, and the last
+    one loaded (the records of one task share it); a text met again later is loaded again."""
+
+    documents_out: Path
+    load: Callable[[list[Path]], Iterable[Document]]
+    ids: dict[str, str] = field(default_factory=dict)  # raw sha -> document id
+    taken: set[str] = field(default_factory=set)
+    spool: BinaryIO | None = None
+    last: tuple[str, Document] | None = None
+
+    def document(self, line: dict[str, Any], raw_sha: str, where: str) -> Document:
+        if self.last is not None and self.last[0] == raw_sha:
+            return self.last[1]
+        document = self._load_one(line, where)
+        self.last = (raw_sha, document)
+        return document
+
+    def _load_one(self, line: dict[str, Any], where: str) -> Document:
+        """The document exactly as the corpus reader will load it later (cleaned, extracted)."""
+        with tempfile.TemporaryDirectory() as folder:
+            temp = Path(folder) / self.documents_out.name
+            temp.write_bytes(orjson.dumps(line) + b"\n")
+            try:
+                [document] = list(self.load([temp]))
+            except AnnotatorError as exc:
+                reason = exc.reason if isinstance(exc, InvalidFileError) else str(exc)
+                raise AnnotatorError(f"{where}: {reason}") from None
+        return document
+
+    def add(self, line: dict[str, Any], raw_sha: str) -> None:
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile()  # noqa: SIM115 - owned by the plan
+        self.spool.write(orjson.dumps(line) + b"\n")
+        self.ids[raw_sha] = line["id"]
+        self.taken.add(line["id"])
 
 
 def plan_import(
@@ -120,110 +233,131 @@ def plan_import(
     force: bool,
     load: Callable[[list[Path]], Iterable[Document]] = load_corpus,
 ) -> ImportPlan:
-    """Validate everything an import would write; raises :class:`AnnotatorError` on the first problem."""
+    """Validate everything an import would write; raises :class:`AnnotatorError` on the first
+    problem. Records are consumed one at a time: only the annotation files (and the ids of new
+    documents) are kept, so a big import file is never held in memory."""
     by_id: dict[str, Document] = {}
     by_text: dict[str, Document] = {}
     for document in corpus:
         by_id[document.id] = document
         by_text.setdefault(document.sha256, document)
-    records = list(records)
+    new = _NewDocuments(documents_out, load)
+    files: dict[tuple[str, str], PlannedFile] = {}
+    file_spool = tempfile.TemporaryFile()  # noqa: SIM115 - owned by the plan
     skipped = 0
-    chosen: list[tuple[ImportedRecord, str]] = []
-    for record in records:
-        if record.unannotated:
-            skipped += 1
-            continue
-        annotator = annotator_override or record.annotator
-        if annotator is None:
-            raise AnnotatorError(
-                f"{record.where}: no annotator in the record; pass --annotator NAME"
-            )
-        try:
-            check_safe_name(annotator)
-        except ValueError as exc:
-            raise AnnotatorError(f"{record.where}: annotator name: {exc}") from None
-        chosen.append((record, annotator))
-
-    # documents: corpus ones by id or by identical text, else new ones from the record's text
-    new_lines: dict[str, dict[str, Any]] = {}  # raw text sha -> corpus line
-    record_document: list[str] = []  # key into documents below
-    for number, (record, _annotator) in enumerate(chosen, start=1):
-        raw_sha = sha256_text(record.text)
-        corpus_document = by_id.get(record.document_id) if record.document_id else None
-        if corpus_document is not None and corpus_document.sha256 != raw_sha:
-            raise AnnotatorError(
-                f"{record.where}: the text differs from corpus document {record.document_id!r} "
-                f"({len(record.text)} vs {len(corpus_document.text)} characters)"
-            )
-        if corpus_document is None:
-            corpus_document = by_text.get(raw_sha)
-        if corpus_document is not None:
-            record_document.append(f"corpus:{corpus_document.id}")
-            continue
-        if raw_sha not in new_lines:
-            document_id = record.document_id or f"{documents_out.stem}-{number:05d}"
-            try:
-                check_safe_name(document_id)
-            except ValueError as exc:
-                raise AnnotatorError(f"{record.where}: document id: {exc}") from None
-            if document_id in by_id:
+    try:
+        number = 0  # of the record among those with annotations (names new documents)
+        for record in records:
+            if record.unannotated:
+                skipped += 1
+                continue
+            number += 1
+            annotator = _annotator_of(record, annotator_override)
+            document = _document_for(record, number, by_id, by_text, new, force)
+            if (annotator, document.id) in files:
                 raise AnnotatorError(
-                    f"{record.where}: document id {document_id!r} is taken by another corpus text"
+                    f"{record.where}: a second record for annotator {annotator!r} and document "
+                    f"{document.id!r}"
                 )
-            if any(line["id"] == document_id for line in new_lines.values()):
+            annotation = _annotation_for(record, annotator, document, store)
+            if annotation is None:
+                skipped += 1
+                continue
+            path = store.path_for(annotator, document.id)
+            if path.exists() and not force:
                 raise AnnotatorError(
-                    f"{record.where}: document id {document_id!r} is used for two different texts"
+                    f"{path}: already exists; pass --force to overwrite it (nothing was written)"
                 )
-            metadata = {k: v for k, v in record.metadata.items() if k not in {"id", "text"}}
-            new_lines[raw_sha] = {"id": document_id, "text": record.text, **metadata}
-        record_document.append(f"new:{raw_sha}")
-
-    new_documents = _load_new_documents(list(new_lines.values()), documents_out, load)
-    if new_lines and documents_out.exists() and not force:
-        raise AnnotatorError(
-            f"{documents_out}: already exists; pass --force to overwrite it (nothing was written)"
-        )
-
-    files: dict[tuple[str, str], AnnotationFile] = {}
-    for (record, annotator), key in zip(chosen, record_document, strict=True):
-        kind, _, value = key.partition(":")
-        document = by_id[value] if kind == "corpus" else new_documents[value]
-        annotation = _annotation_for(record, annotator, document, store)
-        if (annotator, document.id) in files:
-            raise AnnotatorError(
-                f"{record.where}: a second record for annotator {annotator!r} and document {document.id!r}"
+            content = dump_pretty(annotation)
+            files[(annotator, document.id)] = PlannedFile(
+                annotator, document.id, len(annotation.labels), file_spool.tell(), len(content)
             )
-        if annotation is None:
-            skipped += 1
-            continue
-        path = store.path_for(annotator, document.id)
-        if path.exists() and not force:
-            raise AnnotatorError(
-                f"{path}: already exists; pass --force to overwrite it (nothing was written)"
-            )
-        files[(annotator, document.id)] = annotation
+            file_spool.write(content)
+    except BaseException:
+        file_spool.close()
+        if new.spool is not None:
+            new.spool.close()
+        raise
     return ImportPlan(
-        new_documents=list(new_lines.values()),
+        new_documents=list(new.ids.values()),
         documents_out=documents_out,
         files=list(files.values()),
         store=store,
+        force=force,
         skipped=skipped,
+        spool=new.spool,
+        file_spool=file_spool,
     )
 
 
-def _load_new_documents(
-    lines: list[dict[str, Any]],
-    documents_out: Path,
-    load: Callable[[list[Path]], Iterable[Document]],
-) -> dict[str, Document]:
-    """The new documents exactly as the corpus reader will load them later (cleaned, extracted)."""
-    if not lines:
-        return {}
-    with tempfile.TemporaryDirectory() as folder:
-        temp = Path(folder) / documents_out.name
-        temp.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
-        documents = list(load([temp]))
-    return {sha256_text(line["text"]): doc for line, doc in zip(lines, documents, strict=True)}
+def _annotator_of(record: ImportedRecord, annotator_override: str | None) -> str:
+    annotator = annotator_override or record.annotator
+    if annotator is None:
+        raise AnnotatorError(f"{record.where}: no annotator in the record; pass --annotator NAME")
+    try:
+        check_safe_name(annotator)
+    except ValueError as exc:
+        raise AnnotatorError(f"{record.where}: annotator name: {exc}") from None
+    return annotator
+
+
+def _document_for(
+    record: ImportedRecord,
+    number: int,
+    by_id: dict[str, Document],
+    by_text: dict[str, Document],
+    new: _NewDocuments,
+    force: bool,
+) -> Document:
+    """The corpus document of a record (by id, else by identical text), or a new document made
+    from its text (spooled for the JSONL corpus written at apply time)."""
+    raw_sha = sha256_text(record.text)
+    corpus_document = by_id.get(record.document_id) if record.document_id else None
+    if corpus_document is not None and corpus_document.sha256 != raw_sha:
+        raise AnnotatorError(
+            f"{record.where}: the text differs from corpus document {record.document_id!r} "
+            f"({len(record.text)} vs {len(corpus_document.text)} characters)"
+        )
+    if corpus_document is None:
+        corpus_document = by_text.get(raw_sha)
+    if corpus_document is not None:
+        return corpus_document
+    documents_out = new.documents_out
+    if raw_sha in new.ids:
+        line = _new_line(record, new.ids[raw_sha])
+        return new.document(line, raw_sha, record.where)
+    if not new.ids and documents_out.exists() and not force:
+        raise AnnotatorError(
+            f"{documents_out}: already exists; pass --force to overwrite it (nothing was written)"
+        )
+    document_id = record.document_id or f"{documents_out.stem}-{number:05d}"
+    try:
+        check_safe_name(document_id)
+    except ValueError as exc:
+        raise AnnotatorError(f"{record.where}: document id: {exc}") from None
+    if document_id in by_id:
+        raise AnnotatorError(
+            f"{record.where}: document id {document_id!r} is taken by another corpus text"
+        )
+    if document_id in new.taken:
+        raise AnnotatorError(
+            f"{record.where}: document id {document_id!r} is used for two different texts"
+        )
+    line = _new_line(record, document_id)
+    document = new.document(line, raw_sha, record.where)
+    new.add(line, raw_sha)
+    return document
+
+
+def _new_line(record: ImportedRecord, document_id: str) -> dict[str, Any]:
+    metadata = {k: v for k, v in record.metadata.items() if k not in {"id", "text"}}
+    for key in NEW_DOCUMENT_TEXT_FIELDS:
+        value = metadata.get(key)
+        if value is not None and not isinstance(value, str):
+            raise AnnotatorError(
+                f"{record.where}: {key} must be a string or null, not {json_type(value)}"
+            )
+    return {"id": document_id, "text": record.text, **metadata}
 
 
 def _locate(quote: ImportedQuote, raw_text: str, document: Document) -> tuple[int, int]:
@@ -296,8 +430,9 @@ def _annotation_for(
                 speaker_override = item.speaker or ""
             if item.outlet is not UNSET and item.outlet != base.outlet:
                 outlet_override = item.outlet or ""
-        label = QuoteLabel(
-            quote_id=quote_id,
+        # the label holds the quote as imported: the proposal, or the quote the file added
+        label = QuoteLabel.for_quote(
+            base if base is not None else added[-1],
             stance=item.stance,
             sentiment=item.sentiment,
             speaker=speaker_override,
@@ -336,19 +471,107 @@ def _annotation_for(
 
 
 def apply_import(plan: ImportPlan) -> None:
-    """Write what :func:`plan_import` validated: new documents first, then annotation files."""
+    """Write what :func:`plan_import` validated, all or nothing.
+
+    First every annotator's write lock is taken and every target checked under it (an existing
+    file without ``force``, one that does not load — corrupt, or from a newer version — even
+    with it); only then is anything written: the new documents, then the annotation files. If a
+    write still fails (a full disk), the files already written are put back as they were.
+    """
+    try:
+        by_annotator: dict[str, list[PlannedFile]] = {}
+        for planned in plan.files:
+            by_annotator.setdefault(planned.annotator, []).append(planned)
+        # annotators whose folder exists first: their locks are the ones another process can
+        # hold, and a refusal then leaves no new folder behind
+        order = sorted(by_annotator, key=lambda name: (not (plan.store.root / name).is_dir(), name))
+        targets = [plan.store.path_for(a.annotator, a.document_id) for a in plan.files]
+        _check_targets(targets, plan)  # before locking too, so a refusal creates no folder
+        with contextlib.ExitStack() as stack:
+            writers = {name: stack.enter_context(plan.store.open_writer(name)) for name in order}
+            _check_targets(targets, plan)  # again under the locks: what counts
+            with _Rollback() as rollback:
+                if plan.new_documents and plan.spool is not None:
+                    rollback.keep(plan.documents_out)
+                    plan.spool.seek(0)
+                    with atomic_writer(plan.documents_out) as out:
+                        shutil.copyfileobj(plan.spool, out)
+                for annotator in sorted(by_annotator):
+                    for planned in by_annotator[annotator]:
+                        rollback.keep(plan.store.path_for(annotator, planned.document_id))
+                        writers[annotator].save(plan.annotation(planned))
+    finally:
+        plan.close()
+
+
+def _check_targets(targets: list[Path], plan: ImportPlan) -> None:
+    for path in targets:
+        _check_target(path, plan)
     if plan.new_documents:
-        write_atomic(
-            plan.documents_out,
-            b"".join(orjson.dumps(line) + b"\n" for line in plan.new_documents),
+        _check_documents_out(plan)
+
+
+def _check_target(path: Path, plan: ImportPlan) -> None:
+    if not (path.exists() or path.is_symlink()):
+        return
+    if not plan.force:
+        raise AnnotatorError(
+            f"{path}: already exists; pass --force to overwrite it (nothing was written)"
         )
-    by_annotator: dict[str, list[AnnotationFile]] = {}
-    for annotation in plan.files:
-        by_annotator.setdefault(annotation.annotator, []).append(annotation)
-    for annotator in sorted(by_annotator):
-        with plan.store.open_writer(annotator) as writer:
-            for annotation in by_annotator[annotator]:
-                writer.save(annotation)
+    try:
+        load_annotation_file(path, plan.store.scheme)
+    except InvalidFileError as exc:
+        raise AnnotatorError(
+            f"{exc}; not overwritten even with --force: fix or move that file first "
+            "(nothing was written)"
+        ) from None
+
+
+def _check_documents_out(plan: ImportPlan) -> None:
+    out = plan.documents_out
+    if out.is_dir():
+        raise AnnotatorError(f"{out}: is a folder; give a file name with --documents")
+    if out.exists() and not plan.force:
+        raise AnnotatorError(
+            f"{out}: already exists; pass --force to overwrite it (nothing was written)"
+        )
+
+
+class _Rollback:
+    """Remembers each file before it is replaced (a hard link to the old one, or that there was
+    none) and, if the block fails, puts every one back; on success the old copies go."""
+
+    def __init__(self) -> None:
+        self._kept: list[tuple[Path, Path | None]] = []
+
+    def keep(self, path: Path) -> None:
+        backup: Path | None = None
+        if path.exists():
+            backup = path.with_name(f".{path.name}.{os.getpid()}.before-import")
+            with contextlib.suppress(FileNotFoundError):
+                backup.unlink()
+            try:
+                os.link(path, backup)
+            except OSError:  # a file system without hard links: a copy does
+                shutil.copy2(path, backup)
+        self._kept.append((path, backup))
+
+    def __enter__(self) -> _Rollback:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        for path, backup in reversed(self._kept):
+            with contextlib.suppress(OSError):
+                if kind is None:
+                    if backup is not None:
+                        backup.unlink()
+                elif backup is not None:
+                    if path.exists() and os.path.samefile(path, backup):
+                        backup.unlink()  # never replaced (rename of two links would do nothing)
+                    else:
+                        os.replace(backup, path)
+                else:
+                    path.unlink(missing_ok=True)
 
 
 QUOTE_LABEL = "QUOTE"  # span label of a quote with no stance (Prodigy, doccano)

@@ -16,11 +16,19 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from annotator.errors import AnnotatorError
-from annotator.export.importing import ImportedQuote, ImportedRecord, check_span, quote_fields
+from annotator.errors import AnnotatorError, InvalidFileError
+from annotator.export.importing import (
+    ImportedQuote,
+    ImportedRecord,
+    check_span,
+    is_int,
+    optional_id,
+    optional_str,
+    quote_fields,
+)
 from annotator.export.offsets import Utf16Offsets
 from annotator.export.views import DocumentView, Judgement
-from annotator.jsonio import read_json_bytes
+from annotator.json_array import iter_json_array
 from annotator.models import Quote, QuoteKind, check_safe_name
 
 MODEL_VERSION = "annotator-extract"
@@ -167,48 +175,62 @@ def annotator_of(annotation: dict[str, Any]) -> str | None:
 
 
 def read_label_studio(path: Path, stance_values: list[str]) -> Iterator[ImportedRecord]:
-    tasks = read_json_bytes(path)
-    if not isinstance(tasks, list):
-        raise AnnotatorError(f"{path}: expected a JSON list of Label Studio tasks")
-    for index, task in enumerate(tasks):
-        where = f"{path}: task {index + 1}"
-        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            raise AnnotatorError(f'{where}: expected an object with "data"')
-        if "id" in task:
-            where += f" (id {task['id']})"
-        data = task["data"]
-        text = data.get("text")
-        if not isinstance(text, str) or not text:
-            raise AnnotatorError(f"{where}: missing or empty data.text")
-        document_id = data.get("document_id")
-        metadata = {
-            k: v
-            for k, v in data.items()
-            if k in {"title", "outlet", "published", "author"} and v is not None
-        }
-        annotations = [
-            a
-            for a in task.get("annotations") or []
-            if not (isinstance(a, dict) and a.get("was_cancelled"))
-        ]
-        if not annotations:
-            yield ImportedRecord(where, None, None, text, unannotated=True)
-            continue
-        offsets = Utf16Offsets(text)
-        for number, annotation in enumerate(annotations, start=1):
-            annotation_where = f"{where}: annotation {number}"
-            if not isinstance(annotation, dict) or not isinstance(annotation.get("result"), list):
-                raise AnnotatorError(f'{annotation_where}: expected an object with a "result" list')
-            yield ImportedRecord(
-                where=annotation_where,
-                annotator=annotator_of(annotation),
-                document_id=str(document_id) if document_id is not None else None,
-                text=text,
-                metadata=metadata,
-                quotes=_quotes(
-                    annotation["result"], text, offsets, annotation_where, stance_values
-                ),
-            )
+    """Records of a Label Studio export, read one task at a time (the file is never held whole:
+    memory is bounded by the largest task)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InvalidFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        try:
+            for number, task in iter_json_array(handle, path):
+                yield from _task_records(path, number, task, stance_values)
+        except InvalidFileError as exc:
+            if exc.reason == "expected a JSON array ([...]) at the top level":
+                raise AnnotatorError(
+                    f"{path}: expected a JSON list of Label Studio tasks"
+                ) from None
+            raise
+
+
+def _task_records(
+    path: Path, number: int, task: Any, stance_values: list[str]
+) -> Iterator[ImportedRecord]:
+    where = f"{path}: task {number}"
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise AnnotatorError(f'{where}: expected an object with "data" (an object)')
+    if isinstance(task.get("id"), str | int) and not isinstance(task.get("id"), bool):
+        where += f" (id {task['id']})"
+    data = task["data"]
+    text = data.get("text")
+    if not isinstance(text, str) or not text:
+        raise AnnotatorError(f"{where}: data.text: missing or empty (must be a non-empty string)")
+    document_id = optional_id(data.get("document_id"), where, "data.document_id")
+    metadata: dict[str, Any] = {}
+    for key in ("title", "outlet", "published", "author"):
+        value = optional_str(data.get(key), where, f"data.{key}")
+        if value is not None:
+            metadata[key] = value
+    listed = task.get("annotations")
+    if listed is not None and not isinstance(listed, list):
+        raise AnnotatorError(f"{where}: annotations must be a list, not {type(listed).__name__}")
+    annotations = [a for a in listed or [] if not (isinstance(a, dict) and a.get("was_cancelled"))]
+    if not annotations:
+        yield ImportedRecord(where, None, None, text, unannotated=True)
+        return
+    offsets = Utf16Offsets(text)
+    for index, annotation in enumerate(annotations, start=1):
+        annotation_where = f"{where}: annotation {index}"
+        if not isinstance(annotation, dict) or not isinstance(annotation.get("result"), list):
+            raise AnnotatorError(f'{annotation_where}: expected an object with a "result" list')
+        yield ImportedRecord(
+            where=annotation_where,
+            annotator=annotator_of(annotation),
+            document_id=document_id,
+            text=text,
+            metadata=metadata,
+            quotes=_quotes(annotation["result"], text, offsets, annotation_where, stance_values),
+        )
 
 
 def _quotes(
@@ -219,16 +241,21 @@ def _quotes(
     kinds = {kind.value for kind in QuoteKind}
     for index, item in enumerate(results):
         if not isinstance(item, dict) or not isinstance(item.get("value"), dict):
-            raise AnnotatorError(f"{where}: result {index + 1}: expected an object with a value")
-        region = str(item.get("id", f"#{index + 1}"))
+            raise AnnotatorError(
+                f"{where}: result[{index}]: expected an object with a value (an object)"
+            )
+        region_id = item.get("id", f"#{index + 1}")
+        if not isinstance(region_id, str | int) or isinstance(region_id, bool):
+            raise AnnotatorError(f"{where}: result[{index}].id must be a string")
+        region = str(region_id)
         value = item["value"]
         if item.get("type") != "labels":
             extras.append((region, item, f"{where}: region {region}"))
             continue
         start, end = value.get("start"), value.get("end")
         region_where = f"{where}: region {region}: span {start}-{end}"
-        if not isinstance(start, int) or not isinstance(end, int):
-            raise AnnotatorError(f"{region_where}: start and end must be integers")
+        if not is_int(start) or not is_int(end):
+            raise AnnotatorError(f"{region_where}: value.start and value.end must be integers")
         try:
             python_start, python_end = offsets.from_utf16(start), offsets.from_utf16(end)
         except ValueError as exc:
@@ -239,7 +266,10 @@ def _quotes(
         quote_fields(
             {"seconds": meta.get("seconds") or 0.0, "updated_at": meta.get("updated_at")}, quote
         )
-        for label in value.get("labels") or []:
+        labels = value.get("labels") or []
+        if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+            raise AnnotatorError(f"{region_where}: value.labels must be a list of strings")
+        for label in labels:
             if label in kinds:
                 quote.kind = label
             elif label in stance_values:
@@ -255,6 +285,8 @@ def _quotes(
     for region, item, region_where in extras:
         quote = spans.get(region)
         name = item.get("from_name")
+        if not isinstance(name, str):
+            raise AnnotatorError(f"{region_where}: from_name must be a string")
         if quote is None:
             raise AnnotatorError(f"{region_where}: {name} result has no span region with this id")
         value = item["value"]

@@ -19,7 +19,9 @@ from annotator.export.importing import (
     ImportedQuote,
     ImportedRecord,
     check_span,
+    is_int,
     judgement_fields,
+    optional_id,
     quote_fields,
     record_text,
     stance_from_label,
@@ -82,8 +84,12 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
         if not isinstance(meta, dict):
             raise AnnotatorError(f"{where}: meta must be an object")
         answer = task.get("answer")
-        annotator = task.get("_annotator_id") or task.get("_session_id") or meta.get("annotator")
-        document_id = meta.get("document_id")
+        annotator = (
+            optional_id(task.get("_annotator_id"), where, "_annotator_id")
+            or optional_id(task.get("_session_id"), where, "_session_id")
+            or optional_id(meta.get("annotator"), where, "meta.annotator")
+        )
+        document_id = optional_id(meta.get("document_id"), where, "meta.document_id")
         spans = task.get("spans", [])
         if not isinstance(spans, list):
             raise AnnotatorError(f"{where}: spans must be a list")
@@ -95,6 +101,8 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
             span_where = f"{where}: span {start}-{end}"
             if start is None or end is None:
                 raise AnnotatorError(f"{where}: spans[{index}] lacks start or end")
+            if not is_int(start) or not is_int(end):
+                raise AnnotatorError(f"{where}: spans[{index}]: start and end must be integers")
             check_span(text, start, end, span_where, span.get("text"))
             item = ImportedQuote(where=span_where, start=start, end=end)
             item.stance = stance_from_label(span.get("label"), span_where)
@@ -104,8 +112,8 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
         }
         yield ImportedRecord(
             where=where,
-            annotator=str(annotator) if annotator is not None else None,
-            document_id=str(document_id) if document_id is not None else None,
+            annotator=annotator,
+            document_id=document_id,
             text=text,
             metadata=metadata,
             quotes=quotes,

@@ -2,7 +2,9 @@
 
 Document and quote fields are flattened into columns so that pandas ``read_json(lines=True)``,
 ``read_csv`` and DuckDB read the file directly. A quote seen by no annotator (or a corpus with no
-annotators) still gets one row, with ``annotator`` null.
+annotators) still gets one row, with ``annotator`` null. On the row of an annotator's label, the
+quote's kind, cue, confidence and ``extracted_*`` columns are the quote as that annotator saw it
+when labelling (the label's saved quote), not a re-extraction.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import datetime
 from pydantic import Field
 
 from annotator.export.views import DocumentView
-from annotator.models import StrictModel
+from annotator.models import Quote, StrictModel
 
 
 class ExportRow(StrictModel):
@@ -51,6 +53,19 @@ class ExportRow(StrictModel):
 
 
 ROW_FIELDS: list[str] = list(ExportRow.model_fields)
+
+
+def shown_fields(quote: Quote) -> dict[str, object]:
+    """The quote columns of a labelled row: as the annotator saw the quote when labelling."""
+    return {
+        "quote_kind": quote.kind.value,
+        "quote_origin": quote.origin.value,
+        "quote_cue": quote.cue,
+        "quote_confidence": quote.confidence,
+        "extracted_speaker": quote.speaker,
+        "speaker_role": quote.speaker_role,
+        "extracted_outlet": quote.outlet,
+    }
 
 
 def iter_rows(views: Iterable[DocumentView]) -> Iterator[dict[str, object]]:
@@ -102,8 +117,10 @@ def iter_rows(views: Iterable[DocumentView]) -> Iterator[dict[str, object]]:
                 }
                 continue
             for judgement in quote_view.judgements:
+                shown = judgement.shown
                 yield {
                     **base,
+                    **({} if shown is None else shown_fields(shown)),
                     "annotator": judgement.annotator,
                     "included": judgement.included,
                     "speaker": judgement.speaker,

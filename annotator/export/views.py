@@ -22,9 +22,8 @@ from annotator.models import (
     Document,
     LabelScheme,
     Quote,
-    QuoteKind,
     QuoteLabel,
-    span_of_quote_id,
+    QuoteOrigin,
 )
 from annotator.store import AnnotationStore
 
@@ -36,8 +35,9 @@ class Judgement:
     annotator: str
     included: bool  # the quote is in this annotator's effective quote list
     label: QuoteLabel | None
-    speaker: str | None  # resolved: the annotator's own, else as extracted
+    speaker: str | None  # resolved: the annotator's own, else the one shown when labelling
     outlet: str | None
+    shown: Quote | None = None  # the quote as this annotator saw it (a label's saved quote)
 
     @property
     def stance(self) -> str | None:
@@ -114,9 +114,17 @@ class DocumentView:
         return result
 
 
-def build_view(document: Document, annotations: dict[str, AnnotationFile | None]) -> DocumentView:
-    """Every quote of the document or of any annotator, in text order, with each judgement."""
-    extracted_ids = {quote.id for quote in document.quotes}
+def build_view(
+    document: Document,
+    annotations: dict[str, AnnotationFile | None],
+    extracted_ids: set[str] | None = None,
+) -> DocumentView:
+    """Every quote of the document or of any annotator, in text order, with each judgement.
+
+    ``extracted_ids``: the quotes to mark as extracted (default: the document's quotes).
+    """
+    if extracted_ids is None:
+        extracted_ids = {quote.id for quote in document.quotes}
     quotes: dict[str, Quote] = {quote.id: quote for quote in document.quotes}
     effective: dict[str, set[str]] = {}
     labels = {
@@ -127,13 +135,11 @@ def build_view(document: Document, annotations: dict[str, AnnotationFile | None]
         effective[annotator] = {quote.id for quote in their_quotes}
         for quote in their_quotes:
             quotes.setdefault(quote.id, quote)
-        # a label on a span the extractor no longer finds is exported, never dropped
+        # a label whose text is not at its offsets (made on another version of the text) is
+        # exported from its saved quote, never dropped
         for quote_id in labels[annotator].keys() - effective[annotator]:
-            start, end = span_of_quote_id(quote_id)
             effective[annotator].add(quote_id)
-            quotes.setdefault(
-                quote_id, Quote.from_span(document.text, start, end, kind=QuoteKind.DIRECT)
-            )
+            quotes.setdefault(quote_id, labels[annotator][quote_id].quote.to_quote())
     views = []
     for quote in sorted(quotes.values(), key=lambda q: (q.start, q.end)):
         judgements = []
@@ -147,6 +153,7 @@ def build_view(document: Document, annotations: dict[str, AnnotationFile | None]
                     label=label if included else None,
                     speaker=resolved_speaker(quote, label if included else None),
                     outlet=resolved_outlet(quote, label if included else None),
+                    shown=label.quote.to_quote() if included and label is not None else None,
                 )
             )
         views.append(
@@ -162,14 +169,60 @@ class ExportSource:
     corpus: Iterable[Document]
     store: AnnotationStore
     annotators: list[str]
+    # from the annotation files alone (no corpus): each label's saved quote and attribution
+    labels_only: bool = False
 
     @property
     def scheme(self) -> LabelScheme:
         return self.store.scheme
 
     def documents(self) -> Iterator[DocumentView]:
+        if self.labels_only:
+            yield from self._label_views()
+            return
         for document in self.corpus:
             annotations = {
                 name: self.store.load(name, document.id, document) for name in self.annotators
             }
             yield build_view(document, annotations)
+
+    def _label_views(self) -> Iterator[DocumentView]:
+        """One view per document id with annotation files, built from the files alone.
+
+        The document is known only by its id and the sha256 the files name: its other columns
+        are empty, its quotes are the labelled and added ones (a label's quote is extracted when
+        its saved origin is ``auto``).
+        """
+        by_document: dict[str, dict[str, AnnotationFile]] = {}
+        for annotation in self.store.iter_files(self.annotators):
+            by_document.setdefault(annotation.document_id, {})[annotation.annotator] = annotation
+        for document_id in sorted(by_document):
+            files = by_document[document_id]
+            first = next(iter(files.values()))
+            document = Document.model_construct(
+                id=document_id,
+                source=str(self.store.path_for(first.annotator, document_id)),
+                sha256=first.document_sha256,
+                title=None,
+                author=None,
+                outlet=None,
+                published=None,
+                region=[],
+                theme=[],
+                text="",
+                headings=[],
+                boilerplate=[],
+                metadata={},
+                quotes=[],
+                entities=[],
+            )
+            extracted = {
+                label.quote_id
+                for annotation in files.values()
+                for label in annotation.labels
+                if label.quote.origin == QuoteOrigin.AUTO
+            }
+            annotations: dict[str, AnnotationFile | None] = {
+                name: files.get(name) for name in self.annotators
+            }
+            yield build_view(document, annotations, extracted)

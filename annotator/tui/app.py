@@ -29,8 +29,10 @@ from annotator.tui.name_store import default_name_file, remember_name, remembere
 from annotator.tui.progress import DocumentProgress, document_progress
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
+from annotator.tui.screens.dialogs import NewTextDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.name_prompt import NamePromptScreen
+from annotator.tui.toast import notify
 
 LAST_DOCUMENT_FILE = ".last-document"
 
@@ -68,6 +70,7 @@ class AnnotatorApp(App[None]):
         self.documents: list[Document] = []
         self.progress: list[DocumentProgress] = []
         self.session: AnnotationSession | None = None
+        self._quit_asked = False  # q pressed while the last save failed
         self.corpus_screen: CorpusScreen | None = None
         self.start_error: str | None = None
 
@@ -128,7 +131,7 @@ class AnnotatorApp(App[None]):
                 self.call_from_thread(self._document_loaded, document)
         except Exception as exc:
             error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
-            self.call_from_thread(self.notify, error, title="Corpus", severity="error", timeout=15)
+            self.call_from_thread(notify, self, error, title="Corpus", severity="error", timeout=15)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, error)
 
@@ -167,9 +170,31 @@ class AnnotatorApp(App[None]):
             session = AnnotationSession(document, self.writer)
         except AnnotatorError as exc:
             # an unreadable annotation file is never overwritten: refuse to open it
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=15)
+            notify(self, str(exc), title="Cannot open", severity="error", timeout=15)
             return
-        self.close_session()
+        if session.pending_new_text:
+
+            def decided(accept: bool | None) -> None:
+                if not accept:
+                    return  # nothing was written; the file stays as it was
+                try:
+                    session.accept_new_text()
+                except AnnotatorError as exc:
+                    notify(self, str(exc), title="Not saved", severity="error", timeout=15)
+                    return
+                self._show_session(index, session)
+
+            summary = session.anchor_report.summary()
+            self.push_screen(
+                NewTextDialog(document.id, summary, session.new_text_report()), decided
+            )
+            return
+        self._show_session(index, session)
+
+    def _show_session(self, index: int, session: AnnotationSession) -> None:
+        document = session.document
+        if not self.close_session():
+            return  # the open document's labels could not be saved: stay with them
         self.session = session
         with contextlib.suppress(OSError):  # resuming there next time is a convenience
             write_atomic(self._last_document_path(), document.id.encode("utf-8"))
@@ -178,16 +203,29 @@ class AnnotatorApp(App[None]):
         title = document.title or document.id
         self.push_screen(AnnotateScreen(session, f"{title} · {index + 1}/{len(self.documents)}"))
 
-    def close_session(self) -> None:
-        """Record the time on the current quote, save, and refresh the corpus row."""
+    def close_session(self, force: bool = False) -> bool:
+        """Record the time on the current quote, save, and refresh the corpus row.
+
+        If that save fails (full disk, ...), the session stays open with its labels in
+        memory and False is returned, unless ``force`` (quitting anyway) is given.
+        """
         session = self.session
         if session is None:
-            return
-        self.session = None
+            return True
         try:
             session.close()
         except AnnotatorError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            if not force:
+                notify(
+                    self,
+                    f"{exc}. Your labels are kept here; they are saved as soon as that works "
+                    "(q twice quits without them)",
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                )
+                return False
+        self.session = None
         index = self.documents.index(session.document)
         if self.annotator is not None:
             self.progress[index] = document_progress(self.store, self.annotator, session.document)
@@ -195,6 +233,7 @@ class AnnotatorApp(App[None]):
                 self.corpus_screen.update_document(self.progress[index])
         if isinstance(self.screen, AnnotateScreen):
             self.pop_screen()
+        return True
 
     def on_annotate_screen_document_step(self, event: AnnotateScreen.DocumentStep) -> None:
         session = self.session
@@ -206,7 +245,7 @@ class AnnotatorApp(App[None]):
             return
         target = index + event.step
         if not 0 <= target < len(self.documents):
-            self.notify("No more documents in this direction", timeout=2)
+            notify(self, "No more documents in this direction", timeout=2)
             return
         self.open_document(target)
 
@@ -219,12 +258,15 @@ class AnnotatorApp(App[None]):
         self.push_screen(HelpScreen(self.store.scheme, key_help(self.screen), context))
 
     async def action_quit(self) -> None:
-        self.close_session()
+        if not self.close_session(force=self._quit_asked):
+            self._quit_asked = True  # the next q quits even without saving
+            return
         self.exit()
 
     def on_unmount(self) -> None:
         if self.session is not None:
-            self.session.close()
+            with contextlib.suppress(AnnotatorError):
+                self.session.close()
             self.session = None
         if self.writer is not None:
             self.writer.release()

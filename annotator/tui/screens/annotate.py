@@ -18,6 +18,7 @@ from textual.widgets import Footer
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.errors import AnnotatorError
 from annotator.models import EntityKind, Quote
+from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
@@ -26,6 +27,7 @@ from annotator.tui.screens.dialogs import (
     SpanDialog,
     quote_option_text,
 )
+from annotator.tui.toast import notify
 from annotator.tui.widgets.article_view import UNLABELLED, ArticleView, stance_highlight
 from annotator.tui.widgets.label_bar import LabelBar, StatusLine
 from annotator.tui.widgets.quote_detail import QuoteDetail
@@ -34,6 +36,15 @@ from annotator.tui.widgets.quote_list import QuoteList
 STANCE_GROUP = Binding.Group("stance", compact=True)
 SENTIMENT_GROUP = Binding.Group("sentiment", compact=True)
 MOVE_GROUP = Binding.Group("quote", compact=True)
+RETRY_SECONDS = 3.0
+
+
+def short_reason(error: str | None) -> str | None:
+    """The status line's version of an error: without the leading file path (the toast has it)."""
+    if error is None:
+        return None
+    where, separator, reason = error.partition(": ")
+    return reason if separator and "/" in where else error
 
 
 class AnnotateScreen(Screen[None]):
@@ -53,6 +64,7 @@ class AnnotateScreen(Screen[None]):
         Binding("x", "delete_quote", "not a quote"),
         Binding("a", "add_quote", "add quote"),
         Binding("b", "rebound_quote", "bounds", show=False),
+        Binding("p", "accept_proposal", "take the extractor's new proposal", show=False),
         Binding("u", "undo", "undo"),
         Binding("ctrl+r", "redo", "redo"),
         Binding("/", "search", "search"),
@@ -73,15 +85,24 @@ class AnnotateScreen(Screen[None]):
         self.session = session
         self.scheme = session.scheme
         self.document_title = title
-        self.save_error: str | None = None
         # the label bar above the footer already shows every label key with its label, so the
         # footer leaves them out and keeps room for the other keys (help and palette list them)
         label_bindings = [
-            Binding(label.key, f"stance({index})", label.value, group=STANCE_GROUP, show=False)
+            Binding(
+                label.key,
+                f"stance({index})",
+                safe_text(label.value),
+                group=STANCE_GROUP,
+                show=False,
+            )
             for index, label in enumerate(self.scheme.stance)
         ] + [
             Binding(
-                label.key, f"sentiment({index})", label.value, group=SENTIMENT_GROUP, show=False
+                label.key,
+                f"sentiment({index})",
+                safe_text(label.value),
+                group=SENTIMENT_GROUP,
+                show=False,
             )
             for index, label in enumerate(self.scheme.sentiment)
         ]
@@ -106,6 +127,8 @@ class AnnotateScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # after a failed save (full disk, ...) try again every few seconds until it works
+        self.set_interval(RETRY_SECONDS, self.retry_save)
         self.query_one(QuoteList).show_quotes(
             self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
         )
@@ -133,7 +156,10 @@ class AnnotateScreen(Screen[None]):
         self.article.set_current(quote.id if quote else None, scroll=scroll)
         self.query_one(QuoteList).follow(session.index)
         position = f"quote {session.index + 1}/{len(session.quotes)}" if quote else ""
-        self.query_one(QuoteDetail).show(quote, label, position)
+        change = session.proposal_changes(quote.id) if quote else None
+        self.query_one(QuoteDetail).show(
+            quote, label, position, change.describe() if change else None
+        )
         self.query_one(LabelBar).show(label)
         self._show_status()
 
@@ -145,8 +171,38 @@ class AnnotateScreen(Screen[None]):
             progress.total,
             progress.flagged,
             self.session.last_saved,
-            self.save_error,
+            short_reason(self.session.save_error),
         )
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the labels on screen are not on disk (None: everything is saved)."""
+        return self.session.save_error
+
+    def retry_save(self) -> None:
+        """Save again if the last save failed; the indicator returns to normal once it works."""
+        if not self.session.unsaved:
+            return
+        merges, error = self.session.merge_count, self.session.save_error
+        if self.session.retry_save():
+            notify(self, "Saved again: every label is on disk", timeout=4)
+        elif self.session.save_error == error:
+            return  # still failing the same way: the screen already says so
+        self._redraw_after_save(merges, quotes_may_change=False)
+
+    def _redraw_after_save(self, merges: int, quotes_may_change: bool) -> None:
+        if self.session.merge_count != merges:
+            notify(
+                self,
+                f"{self.session.path.name} was changed on disk; those changes are merged in",
+                title="Merged",
+                timeout=6,
+            )
+            quotes_may_change = True
+        if quotes_may_change:
+            self._quotes_changed()
+        else:
+            self._label_changed()
 
     def _label_changed(self) -> None:
         """Redraw what depends on the current quote's label (row, highlight, detail, bars)."""
@@ -167,20 +223,22 @@ class AnnotateScreen(Screen[None]):
         self._show_current()
 
     def _change(self, action: Callable[[], object], quotes_may_change: bool = False) -> None:
-        """Run a session action; a failed save is shown, never silently dropped."""
+        """Run a session action; a failed save is shown, never silently dropped.
+
+        The session keeps the change in memory; the status line shows ``✗ NOT SAVED`` until
+        a later change or :meth:`retry_save` gets it onto the disk.
+        """
+        merges = self.session.merge_count
         try:
             action()
         except AnnotatorError as exc:
-            self.save_error = str(exc)
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            notify(self, str(exc), title="Not saved", severity="error", timeout=10)
         except ValueError as exc:
-            self.notify(str(exc), severity="warning")
+            notify(self, str(exc), severity="warning")
         else:
-            self.save_error = None
-        if quotes_may_change:
-            self._quotes_changed()
-        else:
-            self._label_changed()
+            if self.session.unsaved:  # the action itself did not save (a move): try now
+                self.session.retry_save()
+        self._redraw_after_save(merges, quotes_may_change)
 
     # ------------------------------------------------------------------ label actions
 
@@ -239,7 +297,7 @@ class AnnotateScreen(Screen[None]):
         if self.session.current is None:
             return
         self._change(self.session.delete_quote, quotes_may_change=True)
-        self.notify("Marked as not a quote (u undoes; restore from the command palette)")
+        notify(self, "Marked as not a quote (u undoes; restore from the command palette)")
 
     def action_add_quote(self) -> None:
         span = self.article.selected_span()
@@ -268,6 +326,18 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(
             SpanDialog("Change the bounds of this quote", self.session.document.text, *span), done
         )
+
+    def action_accept_proposal(self) -> None:
+        if self.session.current is None:
+            return
+        accepted: list[bool] = []
+        self._change(
+            lambda: accepted.append(self.session.accept_proposal()), quotes_may_change=True
+        )
+        if accepted and accepted[0]:
+            notify(self, "Took the extractor's new proposal (u undoes)", timeout=3)
+        elif accepted:
+            notify(self, "The extractor proposes nothing new for this quote", timeout=3)
 
     def action_restore_quote(self, quote_id: str) -> None:
         self._change(lambda: self.session.restore_quote(quote_id), quotes_may_change=True)
@@ -299,13 +369,15 @@ class AnnotateScreen(Screen[None]):
         result: list[str | None] = []
         self._change(lambda: result.append(step()), quotes_may_change=True)
         what = result[0] if result else None
-        self.notify(f"{done}: {what}" if what else nothing, timeout=2)
+        notify(self, f"{done}: {what}" if what else nothing, timeout=2)
 
     # ------------------------------------------------------------------ moving
 
     def _move(self, move: Callable[[], object]) -> None:
         previous = self.session.index
         move()
+        if self.session.unsaved:  # the next key is a good moment to try saving again
+            self.retry_save()
         if self.session.index != previous:
             self._show_current()
 
@@ -317,7 +389,7 @@ class AnnotateScreen(Screen[None]):
 
     def action_next_unlabelled(self) -> None:
         if self.session.quotes and self.session.next_unlabelled_index() is None:
-            self.notify("Every quote has a stance")
+            notify(self, "Every quote has a stance")
         self._move(self.session.next_unlabelled)
 
     @on(QuoteList.QuoteChosen)

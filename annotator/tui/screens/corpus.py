@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from annotator.safe_text import safe_rich, safe_text
 from annotator.tui.progress import DocumentProgress
 
 COLUMNS = ("id", "quotes", "labelled", "⚑", "date", "outlet", "title")
@@ -64,7 +65,7 @@ class CorpusScreen(Screen[None]):
         if self._loading:
             text.append(" · loading…", style="italic yellow")
         if note:
-            text.append(f" · {note}", style="red")
+            text.append(f" · {safe_text(note)}", style="red")
         self.query_one("#corpus-status", Static).update(text)
 
     def add_document(self, progress: DocumentProgress) -> None:
@@ -105,13 +106,13 @@ class CorpusScreen(Screen[None]):
             style = "green" if progress.done else ("yellow" if progress.labelled else "")
             status = Text(f"{progress.labelled}/{progress.total}", style=style)
         return [
-            Text(document.id, style="dim"),
+            safe_rich(document.id, style="dim"),
             Text(str(progress.total), justify="right"),
             status,
             Text(str(progress.flagged) if progress.flagged else "", style="yellow"),
-            Text(document.published or "—"),
-            Text(_clip(document.outlet or "—", 20)),
-            Text(_clip(document.title or "(untitled)", 60)),
+            safe_rich(document.published or "—"),
+            safe_rich(_clip(safe_text(document.outlet or "—"), 20)),
+            safe_rich(_clip(safe_text(document.title or "(untitled)"), 60)),
         ]
 
     def action_cursor(self, step: int) -> None:

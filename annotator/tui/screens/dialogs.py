@@ -1,4 +1,5 @@
-"""Small modal dialogs of the annotate screen: speaker/outlet, note, search, add or re-bound."""
+"""Small modal dialogs of the annotate screen: speaker/outlet, note, search, add or re-bound,
+and the report on a document whose text changed."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.models import Quote
+from annotator.safe_text import safe_text
 from annotator.spans import (
     end_one_word_earlier,
     end_one_word_later,
@@ -55,15 +57,19 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
                 )
             )
             yield Input(
-                self._speaker,
+                safe_text(self._speaker),
                 placeholder="speaker",
-                suggester=SuggestFromList(self._speakers, case_sensitive=False),
+                suggester=SuggestFromList(
+                    [safe_text(name) for name in self._speakers], case_sensitive=False
+                ),
                 id="speaker",
             )
             yield Input(
-                self._outlet,
+                safe_text(self._outlet),
                 placeholder="outlet",
-                suggester=SuggestFromList(self._outlets, case_sensitive=False),
+                suggester=SuggestFromList(
+                    [safe_text(name) for name in self._outlets], case_sensitive=False
+                ),
                 id="outlet",
             )
 
@@ -74,7 +80,10 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
     @on(Input.Submitted, "#outlet")
     def _save(self) -> None:
         self.dismiss(
-            (self.query_one("#speaker", Input).value, self.query_one("#outlet", Input).value)
+            (
+                unchanged_or(self._speaker, self.query_one("#speaker", Input).value),
+                unchanged_or(self._outlet, self.query_one("#outlet", Input).value),
+            )
         )
 
 
@@ -87,11 +96,16 @@ class NoteDialog(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label(Text("Note on this quote", style="bold"))
             yield Static(Text("enter saves (empty removes the note); escape cancels.", style="dim"))
-            yield Input(self._note, placeholder="note", id="note")
+            yield Input(safe_text(self._note), placeholder="note", id="note")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.dismiss(unchanged_or(self._note, event.value))
+
+
+def unchanged_or(stored: str, edited: str) -> str:
+    """An input shows ``safe_text(stored)``; left as shown, it gives back ``stored`` itself."""
+    return stored if edited == safe_text(stored) else edited
 
 
 class SearchDialog(Dialog[int | None]):
@@ -171,7 +185,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(Text(self._title, style="bold"))
+            yield Label(Text(safe_text(self._title), style="bold"))
             yield Static(
                 Text(
                     "Select text in the article first, or give the bounds (character offsets). "
@@ -199,7 +213,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             snippet = self._text[bounds[0] : bounds[1]]
             if len(snippet) > 400:
                 snippet = snippet[:200] + " … " + snippet[-200:]
-            preview.update(Text(snippet))
+            preview.update(Text(safe_text(snippet, multiline=True)))
 
     def _bounds(self) -> tuple[int, int] | None:
         try:
@@ -238,6 +252,45 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
 def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{number:>4} ", style="dim")
-    text.append(f"{speaker or '—'}: ", style="bold")
-    text.append(quote.text.replace("\n", " "))
+    text.append(safe_text(f"{speaker or '—'}: "), style="bold")
+    text.append(safe_text(quote.text.replace("\n", " ")))
     return text
+
+
+class NewTextDialog(Dialog[bool | None]):
+    """The document's text changed since the file was saved: what moved, what was not placed.
+
+    enter accepts the re-anchored labels (and saves them); escape goes back without opening
+    the document, and the file stays as it is.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "accept", "accept the new text"),
+        Binding("escape", "cancel", "go back"),
+    ]
+
+    def __init__(self, document_id: str, summary: str, lines: list[str]) -> None:
+        super().__init__()
+        self._document_id = document_id
+        self._summary = summary
+        self._lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="new-text"):
+            yield Label(Text("The text of this document has changed", style="bold"))
+            yield Static(
+                Text(
+                    f"Your labels on {self._document_id} were made on another version of its "
+                    f"text. Re-anchored by their saved text: {self._summary}. Labels that "
+                    "could not be placed stay in your file, unchanged."
+                )
+            )
+            with VerticalScroll(id="new-text-report"):
+                for line in self._lines or ["(every label is where it was)"]:
+                    yield Static(Text(line))
+            yield Static(
+                Text("enter accepts the new text and saves · escape goes back", style="dim")
+            )
+
+    def action_accept(self) -> None:
+        self.dismiss(True)

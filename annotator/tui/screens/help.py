@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from annotator.models import LabelScheme
+from annotator.safe_text import safe_rich
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class HelpScreen(Screen[None]):
         yield Footer()
 
     def render_help(self) -> Group:
-        title = Text(f"Label scheme: {self.scheme.name} v{self.scheme.version}", style="bold")
+        title = safe_rich(f"Label scheme: {self.scheme.name} v{self.scheme.version}", style="bold")
         labels = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
         labels.add_column("key", no_wrap=True, width=4)
         labels.add_column("label", no_wrap=True)
@@ -56,15 +57,15 @@ class HelpScreen(Screen[None]):
             labels.add_row(Text(""), Text(heading, style="bold underline"), Text(""))
             for definition in definitions:
                 labels.add_row(
-                    Text(definition.key, style="bold"),
-                    Text(definition.value, style=definition.color or ""),
-                    Text(definition.definition),
+                    safe_rich(definition.key, style="bold"),
+                    safe_rich(definition.value, style=definition.color or ""),
+                    safe_rich(definition.definition, multiline=True),
                 )
         keys = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
         keys.add_column("keys", no_wrap=True, min_width=10)
         keys.add_column(f"action ({self.context})", ratio=1)
         for item in self.keys:
-            keys.add_row(Text(item.keys, style="bold"), Text(item.description))
+            keys.add_row(safe_rich(item.keys, style="bold"), safe_rich(item.description))
         notes = Text(
             "Pressing a label's key again clears it. Every change is saved at once; "
             "there is no save key. ctrl+p opens the command palette with every action.",

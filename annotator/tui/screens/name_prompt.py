@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from annotator.models import check_safe_name
+from annotator.safe_text import safe_text
 
 
 class NamePromptScreen(Screen[None]):
@@ -36,7 +37,7 @@ class NamePromptScreen(Screen[None]):
         yield Footer()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#name-error", Static).update(Text(message, style="red"))
+        self.query_one("#name-error", Static).update(Text(safe_text(message), style="red"))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -2,7 +2,8 @@
 
 The view is a read-only :class:`~textual.widgets.TextArea`: it renders only the visible lines
 (so a 1 MB article opens fast), wraps wide characters correctly, never interprets the text as
-markup, and lets the annotator select a span (mouse, or shift+arrows once focused) to add a quote.
+markup (control, bidi and invisible format characters are shown as visible symbols, one for
+one, see :func:`annotator.safe_text.safe_text_same_length`), and lets the annotator select a span (mouse, or shift+arrows once focused) to add a quote.
 Quote highlights are kept per line and fed to the TextArea's highlight map, so moving the
 current quote touches only the lines of the old and the new quote.
 """
@@ -19,6 +20,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
 from annotator.models import LabelScheme, Quote
+from annotator.safe_text import safe_text_same_length
 
 THEME_NAME = "annotator-article"
 CURRENT = "quote-current"
@@ -51,7 +53,7 @@ class ArticleView(TextArea):
 
     def __init__(self, text: str, scheme: LabelScheme, *, id: str | None = None) -> None:
         super().__init__(
-            text,
+            safe_text_same_length(text),  # shown inert, character for character: offsets hold
             read_only=True,
             soft_wrap=True,
             show_line_numbers=False,

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from annotator.models import LabelScheme, QuoteLabel
+from annotator.safe_text import safe_text
 
 
 class LabelBar(Static):
@@ -41,10 +42,10 @@ class LabelBar(Static):
     def _choice(text: Text, key: str, value: str, color: str, chosen: bool) -> None:
         text.append(" ")
         if chosen:
-            text.append(f"{key} {value}", style=f"bold black on {color}")
+            text.append(safe_text(f"{key} {value}"), style=f"bold black on {color}")
         else:
-            text.append(key, style="bold")
-            text.append(f" {value}", style="dim")
+            text.append(safe_text(key), style="bold")
+            text.append(safe_text(f" {value}"), style="dim")
 
 
 class StatusLine(Static):
@@ -66,11 +67,11 @@ class StatusLine(Static):
             text.append(f" · {flagged} ⚑", style="yellow")
         text.append(" │ ", style="dim")
         if error:
-            text.append(f"✗ NOT SAVED: {error}", style="bold white on red")
+            text.append(f"✗ NOT SAVED: {safe_text(error)}", style="bold white on red")
         elif saved_at is not None:
             text.append(f"✓ saved {saved_at.astimezone().strftime('%H:%M:%S')}", style="green")
         else:
             text.append("✓ nothing to save", style="green dim")
         text.append(" │ ", style="dim")
-        text.append(title)
+        text.append(safe_text(title))
         self.update(text)

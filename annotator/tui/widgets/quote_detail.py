@@ -1,4 +1,5 @@
-"""The current quote in full: kind, cue, speaker and role, outlet, confidence, labels, note."""
+"""The current quote in full: kind, cue, speaker and role, outlet, confidence, labels, note,
+and what the extractor now proposes when it differs from what was labelled."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from annotator.models import LabelScheme, Quote, QuoteLabel
+from annotator.safe_text import append_safe
 
 
 class QuoteDetail(Static):
@@ -16,10 +18,23 @@ class QuoteDetail(Static):
         self.scheme = scheme
         self._colors = {label.value: label.color or "" for label in scheme.stance}
 
-    def show(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> None:
-        self.update(self.describe(quote, label, position))
+    def show(
+        self,
+        quote: Quote | None,
+        label: QuoteLabel | None,
+        position: str,
+        proposal: str | None = None,
+    ) -> None:
+        self.update(self.describe(quote, label, position, proposal))
 
-    def describe(self, quote: Quote | None, label: QuoteLabel | None, position: str) -> Text:
+    def describe(
+        self,
+        quote: Quote | None,
+        label: QuoteLabel | None,
+        position: str,
+        proposal: str | None = None,
+    ) -> Text:
+        """``proposal``: what the extractor now proposes for a labelled quote, if different."""
         if quote is None:
             return Text(
                 "This document has no quotes. Press a to add one: select text in the article, "
@@ -34,12 +49,12 @@ class QuoteDetail(Static):
         text.append(f" · confidence {quote.confidence:.2f}", style="dim")
         if quote.cue:
             text.append(" · cue ", style="dim")
-            text.append(quote.cue)
+            append_safe(text, quote.cue)
         text.append("\n")
         self._field(text, "speaker", quote.speaker, label.speaker if label else None)
         if quote.speaker_role:
             text.append(" (")
-            text.append(quote.speaker_role, style="italic")
+            append_safe(text, quote.speaker_role, style="italic")
             text.append(")")
         text.append("\n")
         self._field(text, "outlet", quote.outlet, label.outlet if label else None)
@@ -47,26 +62,30 @@ class QuoteDetail(Static):
         stance = label.stance if label else None
         sentiment = label.sentiment if label else None
         text.append("stance ", style="dim")
-        text.append(stance or "—", style=f"bold {self._colors.get(stance or '', '')}".strip())
+        append_safe(text, stance or "—", style=f"bold {self._colors.get(stance or '', '')}".strip())
         text.append("   sentiment ", style="dim")
-        text.append(sentiment or "—", style="bold" if sentiment else "")
+        append_safe(text, sentiment or "—", style="bold" if sentiment else "")
         if label and label.flagged:
             text.append("   ⚑ flagged", style="bold yellow")
         if label and label.note:
             text.append("\nnote ", style="dim")
-            text.append(label.note, style="italic")
+            append_safe(text, label.note, style="italic")
+        if proposal:
+            text.append("\n")
+            append_safe(text, proposal, style="bold magenta")
+            text.append("  (p takes it)", style="dim")
         text.append("\n")
-        text.append(quote.text.replace("\n", " "), style="#c8c8c8")
+        append_safe(text, quote.text.replace("\n", " "), style="#c8c8c8")
         return text
 
     @staticmethod
     def _field(text: Text, name: str, extracted: str | None, own: str | None) -> None:
         text.append(f"{name} ", style="dim")
         if own is not None:
-            text.append(own or "(none)", style="bold")
+            append_safe(text, own or "(none)", style="bold")
             text.append("  edited", style="italic dim")
             if extracted:
                 text.append(" · extracted: ", style="dim")
-                text.append(extracted, style="dim")
+                append_safe(text, extracted, style="dim")
         else:
-            text.append(extracted or "—")
+            append_safe(text, extracted or "—")

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.models import LabelScheme, Quote, QuoteLabel
+from annotator.safe_text import safe_text
 
 # (title, width in cells); the last column (the quote text) takes what is left
 COLUMNS = (("#", 4), ("⚑", 2), ("speaker", 14), ("outlet", 10), ("stance", 10), ("sent", 5))
@@ -135,11 +136,11 @@ class QuoteList(ScrollView, can_focus=False):
         text = Text(no_wrap=True)
         used = 0
         for (value, style), (_, size) in zip(cells, COLUMNS, strict=True):
-            text.append(_fit(value.replace("\n", " "), size), style=style)
+            text.append(_fit(safe_text(value.replace("\n", " ")), size), style=style)
             used += size
         rest = max(width - used, 0)
         if rest:
-            text.append(_fit(quote.text.replace("\n", " "), rest), style="#a0a0a0")
+            text.append(_fit(safe_text(quote.text.replace("\n", " ")), rest), style="#a0a0a0")
         return text
 
     def on_click(self, event: events.Click) -> None:

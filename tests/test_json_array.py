@@ -1,0 +1,93 @@
+"""The streaming JSON array splitter: same values as orjson on the whole file, whatever the
+chunk size, strings and escapes that look like structure, and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import orjson
+import pytest
+
+from annotator.errors import InvalidFileError
+from annotator.json_array import iter_json_array
+
+TRICKY = [
+    1,
+    'a,]"',
+    {"x": [1, {"y": "}"}], "z\\": "\\"},
+    None,
+    "back\\slash\\\\",
+    "[{,}]",
+    "👍🏽 김정은 \u2028",
+    [],
+    {},
+    -1.5e3,
+    True,
+]
+
+
+def split(data: bytes, chunk_size: int = 1 << 20) -> list[object]:
+    return [value for _, value in iter_json_array(io.BytesIO(data), "f.json", chunk_size)]
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 5, 64, 1 << 20])
+def test_values_match_orjson(chunk_size: int) -> None:
+    for option in (0, orjson.OPT_INDENT_2):
+        data = orjson.dumps(TRICKY, option=option)
+        assert split(data, chunk_size) == orjson.loads(data)
+    assert split(b"  \n[ ]\n", chunk_size) == []
+    assert split(b"\xef\xbb\xbf[1]", chunk_size) == [1]
+
+
+def test_random_documents_match_orjson() -> None:
+    rng = random.Random(7)
+    alphabet = ["a", "\\", '"', "[", "]", "{", "}", ",", " ", "\n", "é", "👍"]
+    for trial in range(400):
+        values: list[object] = []
+        for _ in range(rng.randint(0, 6)):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+            values.append(rng.choice([text, {"k" + text: [text, 1, None]}, [text, {"x": text}]]))
+        data = orjson.dumps(values, option=orjson.OPT_INDENT_2 if trial % 2 else 0)
+        for chunk_size in (1, 4, 33):
+            assert split(data, chunk_size) == values
+
+
+def test_elements_are_yielded_before_a_later_error() -> None:
+    stream = iter_json_array(io.BytesIO(b'[{"a": 1},\n{"b": oops}]'), "f.json", 4)
+    assert next(stream) == (1, {"a": 1})
+    with pytest.raises(InvalidFileError, match=r"f.json: not valid JSON \(element 2, line 2"):
+        next(stream)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "f.json: empty file"),
+        (b"  \n ", "f.json: empty file"),
+        (b'{"a": 1}', "expected a JSON array"),
+        (b"[1,]", "trailing comma"),
+        (b"[,1]", "empty element"),
+        (b"[1,,2]", "empty element"),
+        (b"[1 2]", "element 1"),
+        (b'[{"a": 1]', "unexpected end of file"),
+        (b'["open', "unexpected end of file"),
+        (b"[1", "unexpected end of file"),
+        (b"[1] [2]", "unexpected data after the array"),
+        (b"[\n\n{bad}]", "element 1, line 3"),
+    ],
+)
+def test_errors_are_one_line_naming_the_file(data: bytes, message: str) -> None:
+    for chunk_size in (1, 1 << 20):
+        with pytest.raises(InvalidFileError) as caught:
+            split(data, chunk_size)
+        assert message in str(caught.value) and str(caught.value).startswith("f.json: ")
+        assert "\n" not in str(caught.value)
+
+
+def test_long_strings_with_escapes_across_many_chunks() -> None:
+    text = ('say \\"hi\\", [then] {go}, ' * 2000) + "\\\\"
+    values = [{"text": text, "n": [1, 2, {"k": text}]}, text, 3]
+    data = orjson.dumps(values)
+    for chunk_size in (7, 100, 4096):
+        assert split(data, chunk_size) == values
