@@ -239,12 +239,19 @@ _FINITE = set(
 )
 
 
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
+_NOT_ADVERBS = frozenset({"ally", "family", "daily", "weekly", "monthly", "italy", "assembly"})
+
+
 def _strip_filler(segment: str) -> str:
     previous = None
     segment = segment.strip()
     while segment and segment != previous:
         previous = segment
         segment = _TRAILING_FILLER.sub("", " " + segment).strip()
+        adverb = _TRAILING_ADVERB.search(" " + segment)
+        if adverb and adverb.group().strip() not in _NOT_ADVERBS and " " in segment:
+            segment = segment[: adverb.start()].strip()  # "Seoul promptly voiced" -> Seoul
     return segment
 
 
@@ -308,8 +315,14 @@ class SpeakerResolver:
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             outlet = mention.name if mention else self.last_outlet
             return Source(outlet, outlet=outlet)
-        if " and " in phrase and all(part[:1].isupper() for part in phrase.split(" and ")):
-            parts = [self.resolve(part, position).speaker or part for part in phrase.split(" and ")]
+        if " and " in phrase and all(
+            strip_article(part)[:1].isupper() for part in phrase.split(" and ")
+        ):
+            # coordination: "Japan and the Philippines" -> both, each in its fullest form
+            parts = []
+            for part in phrase.split(" and "):
+                name = self.resolve(part, position).speaker or strip_article(part)
+                parts.append(part.strip() if name == strip_article(part) and parts else name)
             return Source(" and ".join(parts))
         if lowered in {"the", "a", "an", "this", "that", "it", "which", "who"}:
             return Source(None)

@@ -36,6 +36,7 @@ from annotator.extract.reported import (
     according_parts,
     build_units,
     find_cues,
+    inserted_content,
     inverted_content,
     reported_content,
     trim,
@@ -60,36 +61,18 @@ def _suspicious(phrase: str) -> bool:
         return False  # no subject before the cue: passive, inverted or coordinated; rules decide
     if len(words) == 1:
         return bool(_SUSPICIOUS.match(words[0]))
-    return (
-        words[0][:1].islower()
-        and words[0].lower()
-        not in {
-            "the",
-            "a",
-            "an",
-            "one",
-            "some",
-            "two",
-            "three",
-            "several",
-            "many",
-            "most",
-            "other",
-            "another",
-            "both",
-            "all",
-            "senior",
-            "chinese",
-            "japanese",
-            "korean",
-            "experts",
-        }
-    ) or bool(re.search(r"\b(?:to|is|was|has|had|would|will)\b", phrase))
+    return bool(_SUSPICIOUS.match(words[0])) or bool(
+        re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase)
+    )
 
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*)*))"
+)
+_ROLE_AFTER = re.compile(
+    r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"
+    r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
@@ -214,8 +197,20 @@ class DocumentExtractor:
                 content = reported_content(self.text, unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
-                    if content is not None and not source.speaker:
-                        source = self._subject_after(cue)
+                    if content is not None and (
+                        not source.speaker or not text[content[1] + 1 : cue.start].strip()
+                    ):
+                        source = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        role = _ROLE_AFTER.match(text, cue.end, unit.end)
+                        if source.speaker and role:
+                            source = Source(
+                                source.speaker,
+                                source.role or role.group(1),
+                                source.outlet,
+                                source.is_person,
+                            )
+                    if content is None:
+                        content = inserted_content(text, unit, cue, max(lower, covered_until))
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):

@@ -22,7 +22,7 @@ import re
 MEMORY = 200
 
 _DESCRIPTION = re.compile(
-    r"^(?:(?:the|this|that)\s+|(?P<owner>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)[’']s\s+)"
+    r"^(?:(?i:the|this|that)\s+|(?P<owner>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)[’']s\s+)"
     r"(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})(?P<head>[a-z][\w-]*)$"
 )
 _OUTLET_DESCRIPTION = re.compile(

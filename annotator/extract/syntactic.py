@@ -124,6 +124,8 @@ class SyntaxLayer:
             return NOT_A_SUBJECT
         if _TIME_WORD.match(head.text) or head.text.lower() in _DISCOURSE:
             return NOT_A_SUBJECT
+        if head.pos == "PRON" and head.text.lower() == "it":
+            return None
         if head.pos == "PRON":
             return SyntacticSubject(head.text)
         parts = conjuncts(sentence, head)
@@ -139,9 +141,10 @@ class SyntaxLayer:
                 name = self._phrase(sentence, head, modifiers=False)
                 role = self._phrase(sentence, appositive, modifiers=True)
                 return SyntacticSubject(name, role=_LEADING_DET.sub("", role) or None)
-        return SyntacticSubject(
-            self._phrase(sentence, head, modifiers=head.pos == "NOUN", stop=verb.start)
-        )
+        phrase = self._phrase(sentence, head, modifiers=head.pos == "NOUN", stop=verb.start)
+        if re.match(r"[A-Za-z]+ing\b", phrase) or not phrase:
+            return NOT_A_SUBJECT  # a participle clause, not a noun phrase
+        return SyntacticSubject(phrase)
 
     def _phrase(self, sentence, token, *, modifiers: bool, stop: int | None = None) -> str:  # type: ignore[no-untyped-def]
         from annotator.extract.syntax import noun_phrase
