@@ -260,6 +260,7 @@ def is_passive(text: str, lower: int, cue_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
 
 
+_MINISTRY_MENTION = re.compile(r"^(?i:the)\s+(?:[a-z]+\s+)?(?:ministry|department)$")
 _SINGULAR_OUTLET = re.compile(
     r"\b(?:newspaper|paper|daily|outlet|agency|broadcaster|tabloid|mouthpiece)$", re.I
 )
@@ -305,6 +306,11 @@ class SpeakerResolver:
         ):
             return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
         sieved = self.sieve.resolve(phrase)
+        if sieved is None and _MINISTRY_MENTION.match(phrase):
+            # "the ministry" -> the ministry named before, spoken or not
+            mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
+            if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
+                sieved = (self.names.full_name(mention.name), None)
         if sieved is not None:
             speaker, owner = sieved
             outlet = canonical_outlet(owner) if owner and looks_like_outlet(owner) else None

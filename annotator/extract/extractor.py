@@ -45,7 +45,9 @@ from annotator.extract.reported import (
 from annotator.extract.syntactic import NOT_A_SUBJECT, SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
 
-SYNTAX_MODE = __import__("os").environ.get("ANNOTATOR_SYNTAX_MODE", "suspicious")
+# the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
+# on the tune half, replacing every subject by the parse's lost 5 points of speaker accuracy
+SYNTAX_MODE = "suspicious"
 _SUSPICIOUS = re.compile(
     r"^(?:[a-z][\w’'-]*ly|[a-z]+ing|[a-z]+ed|what|which|who|how|when|where|why|to|of|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
