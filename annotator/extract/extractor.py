@@ -42,7 +42,7 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
-from annotator.extract.syntactic import NOT_A_SUBJECT, SyntacticSubject, SyntaxLayer
+from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -143,16 +143,9 @@ class DocumentExtractor:
 
     def _parsed_subject(self, cue: Cue, regex_phrase: str) -> SyntacticSubject | None:
         """The parse's subject for a cue when it should replace the rules' phrase."""
-        if SYNTAX_MODE == "off":
-            return None
-        parsed = self.syntax.cue_subject(cue.start)
-        if parsed is None:
-            return None
-        if parsed is NOT_A_SUBJECT:
-            return parsed if _suspicious(regex_phrase) else None
-        if SYNTAX_MODE == "suspicious" and not _suspicious(regex_phrase):
-            return None
-        return parsed
+        if SYNTAX_MODE == "off" or (SYNTAX_MODE == "suspicious" and not _suspicious(regex_phrase)):
+            return None  # the document is parsed only when some cue needs it
+        return self.syntax.cue_subject(cue.start)
 
     def _unit(self, unit: Unit) -> None:
         text = self.text
