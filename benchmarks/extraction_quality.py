@@ -1,21 +1,37 @@
-"""Extraction quality on the seed articles against the gold annotation in benchmarks/gold/.
+"""Extraction quality on three sets: the seeds, the tune half and the test half of the corpus.
 
-Prints precision, recall and F1 for direct quotes and for indirect (indirect + mixed) quotes, and
-speaker and outlet accuracy on matched quotes. A system quote matches a gold quote of the same
-group when their spans are equal after trimming punctuation and white space, or when they overlap
-by at least 80% of the longer span. Only system quotes with confidence >= 0.5 count (lower ones
-are borderline by design). Gold quotes are located in the cleaned text by their exact text, so a
-cleaning change that moves offsets does not corrupt them; one that changes their words is an
-error naming the quote.
+Sets: ``seeds`` (``seeds/`` against ``benchmarks/gold/``), ``tune`` and ``test`` (the articles of
+``benchmarks/corpus/articles/`` by their ``split``, against ``benchmarks/corpus/gold/``). For each
+set it prints:
 
-Run: /work/venv/bin/python benchmarks/extraction_quality.py [--verbose]
+* direct P/R/F1 and indirect (indirect + mixed) P/R/F1. A system quote matches a gold quote of the
+  same group when their spans are equal after trimming punctuation and white space, or when they
+  overlap by at least 80% of the longer span. Only system quotes with confidence >= 0.5 count.
+* speaker accuracy over matched quotes (names compared case-insensitively, apostrophes unified,
+  a leading ``the``/``a``/``an``/``one`` removed).
+* outlet F1 over matched quotes whose gold or system outlet is non-null: a true positive is an
+  equal outlet, a system outlet that differs is a false positive, a gold outlet not given is a
+  false negative (a wrong outlet counts as both). An outlet equal to the document's own publishing
+  outlet counts as null on both sides (the gold halves disagree on "told RFA" in an RFA story).
+* scare share: among proposals at confidence >= 0.5, the share of *scare quotes, titles and terms*,
+  defined as direct proposals of at most 4 words that match no gold quote.
+* the targets of issue #11 beside the test half's figures, with ``MISSED`` beside a missed one.
+* re-anchoring: how many labels of the shipped ``annotations/`` re-anchor exactly / moved /
+  unplaced under this extractor (needs ``annotator.anchoring``; skipped with a note without it).
+
+``--errors [seeds|tune]`` prints per-quote errors (MISS, EXTRA, ATTR) for the seeds or the tune
+half; it refuses the test half: rules are written against the tune half only.
+
+Run: .venv/bin/python benchmarks/extraction_quality.py [--errors tune|seeds] [--json]
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -25,8 +41,18 @@ from annotator.models import Document, Quote
 from annotator.pipeline import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = Path(__file__).resolve().parent / "gold"
+SEED_GOLD = Path(__file__).resolve().parent / "gold"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 _PUNCTUATION = " \n\t.,;:!?\"'“”‘’«»()—–-"
+SETS = ("seeds", "tune", "test")
+TARGETS = {
+    "direct_f1": 0.97,
+    "indirect_f1": 0.85,
+    "speaker_accuracy": 0.90,
+    "outlet_f1": 0.85,
+}
+SCARE_TARGET = 0.03  # at most
+SCARE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -50,11 +76,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def load_gold(document: Document) -> list[GoldQuote]:
-    path = GOLD_DIR / f"{document.id}.json"
+def load_gold(document: Document, path: Path) -> list[GoldQuote]:
     data = orjson.loads(path.read_bytes())
-    if data.get("text_sha256") != document.sha256:
-        print(f"note: {path.name}: text changed since annotation; locating quotes by their text")
     quotes = []
     for number, item in enumerate(data["quotes"]):
         snippet = item["text"]
@@ -85,8 +108,15 @@ def matches(text: str, gold: GoldQuote, quote: Quote) -> bool:
 def normalise_name(name: str | None) -> str:
     if not name:
         return ""
-    name = re.sub(r"^(?:the|a|an|one)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = name.replace("’", "'").replace("‘", "'").strip()
+    name = re.sub(r"^(?:the|a|an|one)\s+", "", name, flags=re.IGNORECASE)
     return " ".join(name.lower().split())
+
+
+def normalise_outlet(name: str | None, own: str) -> str:
+    """An outlet name for comparison; the document's own outlet counts as none."""
+    value = normalise_name(name)
+    return "" if value and value == own else value
 
 
 @dataclass
@@ -103,68 +133,201 @@ class Tally:
         return precision, recall, f1
 
 
-def evaluate(verbose: bool) -> dict[str, float]:
-    tallies = {"direct": Tally(), "indirect": Tally()}
-    speaker_right = outlet_right = matched = 0
-    for raw in load_corpus([ROOT / "seeds"], extract=False):
-        document = extract_document(raw)
-        gold = load_gold(document)
-        system = [quote for quote in document.quotes if quote.confidence >= CONFIDENT]
-        used: set[str] = set()
-        for gold_quote in gold:
-            candidates = [
-                quote
-                for quote in system
-                if group_of(quote.kind.value) == gold_quote.group
-                and quote.id not in used
-                and matches(document.text, gold_quote, quote)
-            ]
-            tally = tallies[gold_quote.group]
-            if not candidates:
-                tally.false_negative += 1
-                if verbose:
-                    print(
-                        f"MISS {document.id} {gold_quote.group}: "
-                        f"{document.text[gold_quote.start : gold_quote.end][:80]!r}"
-                    )
-                continue
-            quote = candidates[0]
-            used.add(quote.id)
-            tally.true_positive += 1
-            matched += 1
-            speaker_ok = normalise_name(quote.speaker) == normalise_name(gold_quote.speaker)
-            outlet_ok = normalise_name(quote.outlet) == normalise_name(gold_quote.outlet)
-            speaker_right += speaker_ok
-            outlet_right += outlet_ok
-            if verbose and not (speaker_ok and outlet_ok):
-                print(
-                    f"ATTR {document.id} {quote.id}: speaker {quote.speaker!r} (gold "
-                    f"{gold_quote.speaker!r}), outlet {quote.outlet!r} (gold {gold_quote.outlet!r})"
-                )
-        for quote in system:
-            if quote.id not in used:
-                tallies[group_of(quote.kind.value)].false_positive += 1
-                if verbose:
-                    print(
-                        f"EXTRA {document.id} {quote.kind.value} {quote.confidence}: "
-                        f"{quote.text[:80]!r}"
-                    )
-    results: dict[str, float] = {}
-    for group, tally in tallies.items():
-        precision, recall, f1 = tally.scores()
-        print(
-            f"{group:8}  P={precision:.3f}  R={recall:.3f}  F1={f1:.3f}  "
-            f"(tp={tally.true_positive} fp={tally.false_positive} fn={tally.false_negative})"
+@dataclass
+class SetResult:
+    name: str
+    documents: int = 0
+    gold_quotes: int = 0
+    tallies: dict[str, Tally] = field(
+        default_factory=lambda: {"direct": Tally(), "indirect": Tally()}
+    )
+    matched: int = 0
+    speaker_right: int = 0
+    outlet: Tally = field(default_factory=Tally)
+    confident: int = 0
+    scare: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        figures: dict[str, float] = {}
+        for group, tally in self.tallies.items():
+            precision, recall, f1 = tally.scores()
+            figures[f"{group}_precision"] = precision
+            figures[f"{group}_recall"] = recall
+            figures[f"{group}_f1"] = f1
+        figures["speaker_accuracy"] = self.speaker_right / self.matched if self.matched else 0.0
+        figures["outlet_f1"] = self.outlet.scores()[2]
+        figures["scare_share"] = self.scare / self.confident if self.confident else 0.0
+        return figures
+
+
+def documents_of(name: str) -> Iterable[tuple[Document, Path]]:
+    if name == "seeds":
+        for raw in load_corpus([ROOT / "seeds"], extract=False):
+            yield raw, SEED_GOLD / f"{raw.id}.json"
+        return
+    for raw in load_corpus([CORPUS / "articles"], extract=False):
+        if raw.metadata.get("split") == name:
+            yield raw, CORPUS / "gold" / f"{raw.id}.json"
+
+
+def evaluate_document(result: SetResult, raw: Document, gold_path: Path) -> None:
+    document = extract_document(raw)
+    text = document.text
+    gold = load_gold(document, gold_path)
+    own = normalise_name(document.outlet)
+    system = [quote for quote in document.quotes if quote.confidence >= CONFIDENT]
+    result.documents += 1
+    result.gold_quotes += len(gold)
+    result.confident += len(system)
+    used: set[str] = set()
+    matched_any: set[str] = set()
+    for quote in system:
+        if any(matches(text, gold_quote, quote) for gold_quote in gold):
+            matched_any.add(quote.id)
+    for gold_quote in gold:
+        candidates = [
+            quote
+            for quote in system
+            if group_of(quote.kind.value) == gold_quote.group
+            and quote.id not in used
+            and matches(text, gold_quote, quote)
+        ]
+        tally = result.tallies[gold_quote.group]
+        if not candidates:
+            tally.false_negative += 1
+            result.errors.append(
+                f"MISS  {document.id} {gold_quote.group} (speaker {gold_quote.speaker!r}): "
+                f"{text[gold_quote.start : gold_quote.end][:100]!r}"
+            )
+            continue
+        quote = candidates[0]
+        used.add(quote.id)
+        tally.true_positive += 1
+        result.matched += 1
+        speaker_ok = normalise_name(quote.speaker) == normalise_name(gold_quote.speaker)
+        result.speaker_right += speaker_ok
+        system_outlet = normalise_outlet(quote.outlet, own)
+        gold_outlet = normalise_outlet(gold_quote.outlet, own)
+        outlet_ok = system_outlet == gold_outlet
+        if system_outlet and outlet_ok:
+            result.outlet.true_positive += 1
+        if system_outlet and not outlet_ok:
+            result.outlet.false_positive += 1
+        if gold_outlet and not outlet_ok:
+            result.outlet.false_negative += 1
+        if not (speaker_ok and outlet_ok):
+            result.errors.append(
+                f"ATTR  {document.id} {quote.id}: speaker {quote.speaker!r} (gold "
+                f"{gold_quote.speaker!r}), outlet {quote.outlet!r} (gold {gold_quote.outlet!r}) "
+                f"cue {quote.cue!r}: {quote.text[:60]!r}"
+            )
+    for quote in system:
+        if quote.id in used:
+            continue
+        result.tallies[group_of(quote.kind.value)].false_positive += 1
+        scare = (
+            quote.kind.value == "direct"
+            and len(quote.text.split()) <= SCARE_WORDS
+            and quote.id not in matched_any
         )
-        results[f"{group}_f1"] = f1
-    speaker_accuracy = speaker_right / matched if matched else 0.0
-    outlet_accuracy = outlet_right / matched if matched else 0.0
-    print(f"speaker accuracy on {matched} matched quotes: {speaker_accuracy:.3f}")
-    print(f"outlet accuracy on {matched} matched quotes:  {outlet_accuracy:.3f}")
-    results["speaker_accuracy"] = speaker_accuracy
-    results["outlet_accuracy"] = outlet_accuracy
-    return results
+        result.scare += scare
+        result.errors.append(
+            f"EXTRA {document.id} {quote.kind.value} {quote.confidence}"
+            f"{' SCARE' if scare else ''} (speaker {quote.speaker!r}): {quote.text[:100]!r}"
+        )
+
+
+def evaluate_set(name: str) -> SetResult:
+    result = SetResult(name)
+    for raw, gold_path in documents_of(name):
+        evaluate_document(result, raw, gold_path)
+    return result
+
+
+def report(result: SetResult, check_targets: bool) -> list[str]:
+    figures = result.figures()
+    lines = [f"== {result.name}: {result.documents} articles, {result.gold_quotes} gold quotes"]
+
+    def mark(key: str, value: float) -> str:
+        if not check_targets:
+            return ""
+        if key == "scare_share":
+            return f"  (target <= {SCARE_TARGET:.2f}){'  MISSED' if value > SCARE_TARGET else ''}"
+        if key in TARGETS:
+            target = TARGETS[key]
+            return f"  (target >= {target:.2f}){'  MISSED' if value < target else ''}"
+        return ""
+
+    for group, tally in result.tallies.items():
+        precision, recall, f1 = tally.scores()
+        lines.append(
+            f"  {group:8}  P={precision:.3f}  R={recall:.3f}  F1={f1:.3f}  "
+            f"(tp={tally.true_positive} fp={tally.false_positive} fn={tally.false_negative})"
+            + mark(f"{group}_f1", f1)
+        )
+    speaker = figures["speaker_accuracy"]
+    lines.append(
+        f"  speaker accuracy on {result.matched} matched quotes: {speaker:.3f}"
+        + mark("speaker_accuracy", speaker)
+    )
+    o = result.outlet
+    lines.append(
+        f"  outlet F1: {figures['outlet_f1']:.3f}  (tp={o.true_positive} fp={o.false_positive} "
+        f"fn={o.false_negative})" + mark("outlet_f1", figures["outlet_f1"])
+    )
+    lines.append(
+        f"  scare quotes/titles/terms among {result.confident} confident proposals: "
+        f"{result.scare} = {figures['scare_share']:.3f}"
+        + mark("scare_share", figures["scare_share"])
+    )
+    return lines
+
+
+def anchoring_line() -> str:
+    """How the shipped labels (annotations/<annotator>/<document>.json) re-anchor now."""
+    from annotator.reextract import reanchor_labels, summary
+    from annotator.store import load_annotation_file
+
+    documents = {raw.id: raw for raw in load_corpus([ROOT / "seeds"], extract=False)}
+    fates = []
+    for path in sorted((ROOT / "annotations").glob("*/*.json")):
+        raw = documents.get(path.stem)
+        if raw is not None:
+            fates.extend(reanchor_labels(raw, load_annotation_file(path, document=raw)))
+    return summary(fates)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", choices=SETS, help="print per-quote errors (seeds or tune)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets to score")
+    options = parser.parse_args(argv)
+    if options.errors == "test":
+        print(
+            "refused: per-quote errors of the test half are never shown "
+            "(rules are written against the tune half only)",
+            file=sys.stderr,
+        )
+        return 2
+    names = [name for name in options.sets.split(",") if name]
+    if options.errors:
+        names = [options.errors]
+    results = {name: evaluate_set(name) for name in names}
+    if options.json:
+        print(orjson.dumps({name: r.figures() for name, r in results.items()}).decode())
+        return 0
+    if options.errors:
+        for line in results[options.errors].errors:
+            print(line)
+    for name, result in results.items():
+        for line in report(result, check_targets=name == "test"):
+            print(line)
+    if not options.errors:
+        print(anchoring_line())
+    return 0
 
 
 if __name__ == "__main__":
-    evaluate(verbose="--verbose" in sys.argv)
+    sys.exit(main())

@@ -24,6 +24,7 @@ from annotator.extract.entities import (
     NameIndex,
     split_role,
 )
+from annotator.extract.mentions import MentionSieve
 from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
@@ -46,7 +47,10 @@ _TRAILING_FILLER = re.compile(
     r"themselves|itself|has\s+also|had\s+also)$",
     re.IGNORECASE,
 )
-_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|one|some|two|three|several|many)\s+", re.I)
+_LEADING_DETERMINER = re.compile(
+    r"^(?:(?:the|a|an|one|some|two|three|several|many|both)\s+|(?:other|another)\s+)",
+    re.I,
+)
 _VERBISH = re.compile(
     r"^(?:held|met|made|gave|took|went|came|had|has|have|is|was|were|are|did|reached|began|"
     r"spent|left|visited|signed|issued|sent|released|[a-z]+ed)$"
@@ -85,6 +89,7 @@ class Subject:
 def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     """The noun phrase before a cue (``the South Korean foreign minister told``)."""
     window = text[max(lower, cue_start - 300) : cue_start]
+    window = _strip_time(_PARENTHESIS.sub("", window))
     if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
@@ -109,6 +114,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
                 directly_after_comma = True
                 continue
             break
+        if directly_after_comma and _PARTICIPLE_START.match(cleaned) and mark == ",":
+            continue  # ", speaking at a briefing on Thursday," between subject and cue
         if _PREPOSITION_START.match(cleaned):
             if directly_after_comma:
                 continue  # a parenthetical: ", in its statement following the meeting,"
@@ -118,7 +125,15 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
-        if directly_after_comma and mark == "," and re.match(r"(?:a|an|the)\s", cleaned, re.I):
+        if (
+            directly_after_comma
+            and mark == ","
+            and (
+                re.match(r"(?:a|an|the)\s", cleaned, re.I)
+                or cleaned[:1].islower()
+                or re.match(rf"(?:{ROLE_WORDS})\b", cleaned)
+            )
+        ):
             # an appositive: the name is the segment before it, the appositive its role
             before = (
                 _strip_filler(segments[len(segments) - position - 2][0])
@@ -137,6 +152,30 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
         run = _NAME_RUN.search(phrase)
         phrase = run.group() if run else ""
     return Subject(phrase, subordinate=subordinate)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
+_PARTICIPLE_START = re.compile(r"^(?:[a-z]+ing|[a-z]+ed\s+(?:by|to|in|at|on))\b")
+_DAY_WORDS = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+\d{1,2}"
+)
+_TRAILING_TIME = re.compile(
+    rf"\s+(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAY_WORDS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=,?$)|\s+(?:last|this|earlier\s+this)\s+"
+    r"(?:week|month|year|weekend)$"
+)
+
+
+def _strip_time(window: str) -> str:
+    """``The ministry on Tuesday`` / ``MOFA yesterday`` → the phrase without its time."""
+    previous = None
+    while window != previous:
+        previous = window
+        window = _TRAILING_TIME.sub("", window.rstrip())
+        window = re.sub(r",,$", ",", window)
+    return window + " "
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
@@ -200,18 +239,32 @@ _FINITE = set(
 )
 
 
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
+_NOT_ADVERBS = frozenset({"ally", "family", "daily", "weekly", "monthly", "italy", "assembly"})
+
+
 def _strip_filler(segment: str) -> str:
     previous = None
     segment = segment.strip()
     while segment and segment != previous:
         previous = segment
         segment = _TRAILING_FILLER.sub("", " " + segment).strip()
+        adverb = _TRAILING_ADVERB.search(" " + segment)
+        if adverb and adverb.group().strip() not in _NOT_ADVERBS and " " in segment:
+            segment = segment[: adverb.start()].strip()  # "Seoul promptly voiced" -> Seoul
     return segment
 
 
 def is_passive(text: str, lower: int, cue_start: int) -> bool:
     window = text[max(lower, cue_start - 30) : cue_start]
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
+
+
+_MINISTRY_MENTION = re.compile(r"^(?i:the)\s+(?:[a-z]+\s+)?(?:ministry|department)$")
+_SINGULAR_OUTLET = re.compile(
+    r"\b(?:newspaper|paper|daily|outlet|agency|broadcaster|tabloid|mouthpiece)$", re.I
+)
+_POSSESSIVE_PLACE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s+")
 
 
 class SpeakerResolver:
@@ -222,9 +275,11 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.last_outlet: str | None = None
         self.last_person: str | None = None
+        self.sieve = MentionSieve()
 
     def remember(self, source: Source) -> None:
         if source.speaker:
+            self.sieve.remember(source.speaker, source.speaker == source.outlet)
             self.last_speaker = source.speaker
             if source.role:
                 self.names.roles.setdefault(source.speaker, source.role)
@@ -239,23 +294,50 @@ class SpeakerResolver:
             return Source(None)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
+            # the sieve's pronoun pass: the last person who spoke (measured on the tune half:
+            # better than the last person named, who is often the object of the last sentence)
             mention = self.names.last_before(position, (EntityKind.PERSON,))
-            name = self.names.full_name(mention.name) if mention else self.last_person
+            named = self.names.full_name(mention.name) if mention else None
+            name = self.last_person or named
             return Source(name, self._role(name), is_person=name is not None)
-        if lowered in PLURAL_PRONOUNS:
+        if lowered in PLURAL_PRONOUNS or re.match(
+            r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
+            lowered,
+        ):
             return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
+        sieved = self.sieve.resolve(phrase)
+        if sieved is None and _MINISTRY_MENTION.match(phrase):
+            # "the ministry" -> the ministry named before, spoken or not
+            mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
+            if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
+                sieved = (self.names.full_name(mention.name), None)
+        if sieved is not None:
+            speaker, owner = sieved
+            outlet = canonical_outlet(owner) if owner and looks_like_outlet(owner) else None
+            if speaker == owner or (outlet is None and sieved[1] == speaker):
+                return Source(speaker, outlet=speaker)
+            return Source(speaker, self._role(speaker), outlet=outlet)
         if _SOURCE_DESCRIPTION.match(phrase):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             outlet = mention.name if mention else self.last_outlet
             return Source(outlet, outlet=outlet)
-        if " and " in phrase and all(part[:1].isupper() for part in phrase.split(" and ")):
-            parts = [self.resolve(part, position).speaker or part for part in phrase.split(" and ")]
+        if " and " in phrase and all(
+            strip_article(part)[:1].isupper() for part in phrase.split(" and ")
+        ):
+            # coordination: "Japan and the Philippines" -> both, each in its fullest form
+            parts = []
+            for part in phrase.split(" and "):
+                name = self.resolve(part, position).speaker or strip_article(part)
+                parts.append(part.strip() if name == strip_article(part) and parts else name)
             return Source(" and ".join(parts))
         if lowered in {"the", "a", "an", "this", "that", "it", "which", "who"}:
             return Source(None)
         description = self._description(phrase, position)
         if description is not None:
             return description
+        outlet = self._outlet_phrase(phrase, position)
+        if outlet is not None:
+            return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
         if run and re.search(r"\b(?:at|of|from|with|for|in)$", phrase[: run.start()].strip()):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
@@ -273,6 +355,28 @@ class SpeakerResolver:
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", phrase)
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _outlet_phrase(self, phrase: str, position: int) -> str | None:
+        """An outlet named or described: ``the overseas edition of People’s Daily`` → People’s
+        Daily; ``the North’s state news agency`` / ``a Chinese outlet`` → the outlet named last
+        before (the sieve's outlet pass), else ``None``."""
+        canonical = canonical_outlet(phrase)
+        if canonical != strip_article(phrase) and (
+            canonical.lower().replace("’", "'") in GAZETTEER
+            or canonical in GAZETTEER.values()
+            or looks_like_outlet(canonical)
+        ):
+            return canonical
+        if (
+            _SINGULAR_OUTLET.search(phrase)
+            and not re.match(r"(?:a|an|one)\s", phrase, re.I)
+            and not _NAME_RUN.search(_POSSESSIVE_PLACE.sub("", strip_article(phrase)))
+        ):
+            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            if mention is not None:
+                return canonical_outlet(mention.name)
+            return self.last_outlet
+        return None
 
     def _description(self, phrase: str, position: int) -> Source | None:
         """``the South Korean foreign minister`` / ``The Chinese General Secretary``."""

@@ -151,6 +151,15 @@ OBJECT_VERBS = set(
         "underline",
         "underscore",
         "voice",
+        # stance verbs whose object is what was said: "criticized China for …", "condemned the
+        # summit as …", "labeled China a …", "proposed talks …"
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "label",
+        "propose",
+        "blame",
     ]
 )
 

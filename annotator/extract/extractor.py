@@ -27,6 +27,7 @@ from annotator.extract.entities import NameIndex
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.outlets import canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
+    INVERTED_CUES,
     MAX_CLAUSE,
     THAT_AFTER,
     TO_QUOTE,
@@ -35,24 +36,57 @@ from annotator.extract.reported import (
     according_parts,
     build_units,
     find_cues,
+    inserted_content,
+    inverted_content,
     reported_content,
     trim,
     word_count,
 )
+from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
+
+# the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
+# on the tune half, replacing every subject by the parse's lost 5 points of speaker accuracy
+SYNTAX_MODE = "suspicious"
+_SUSPICIOUS = re.compile(
+    r"^(?:[a-z][\w’'-]*ly|[a-z]+ing|[a-z]+ed|what|which|who|how|when|where|why|to|of|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?)$"
+)
+
+
+def _suspicious(phrase: str) -> bool:
+    """A rules' subject that is probably no noun phrase (an adverb, a participle, a time word,
+    a fragment of a clause)."""
+    words = phrase.split()
+    if not words:
+        return False  # no subject before the cue: passive, inverted or coordinated; rules decide
+    if len(words) == 1:
+        return bool(_SUSPICIOUS.match(words[0]))
+    return bool(_SUSPICIOUS.match(words[0])) or bool(
+        re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase)
+    )
+
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*)*))"
 )
+_ROLE_AFTER = re.compile(
+    r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"
+    r"[a-z][^,.;]{2,100})"
+)
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
-    r"(?:\b(?i:in|for|with|to)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
+    r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
     r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)\s+(?:in|for|to|with))"
     r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
+)
+_QUOTED_AS = re.compile(
+    r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
 )
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
@@ -91,9 +125,27 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Found]:
-        for unit in build_units(self.text, self.passages):
+        units = build_units(self.text, self.passages)
+        self.syntax = SyntaxLayer(self.text, [span for span in self._cue_spans(units)])
+        for unit in units:
             self._unit(unit)
         return self.found
+
+    def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
+        """The units worth parsing: those holding a cue form or a quotation."""
+        spans = []
+        for unit in units:
+            first = bisect_left(self._cue_starts, unit.start)
+            has_cue = first < len(self._cue_starts) and self._cue_starts[first] < unit.end
+            if has_cue or unit.passages:
+                spans.append((unit.start, unit.end))
+        return spans
+
+    def _parsed_subject(self, cue: Cue, regex_phrase: str) -> SyntacticSubject | None:
+        """The parse's subject for a cue when it should replace the rules' phrase."""
+        if SYNTAX_MODE == "off" or (SYNTAX_MODE == "suspicious" and not _suspicious(regex_phrase)):
+            return None  # the document is parsed only when some cue needs it
+        return self.syntax.cue_subject(cue.start)
 
     def _unit(self, unit: Unit) -> None:
         text = self.text
@@ -122,10 +174,15 @@ class DocumentExtractor:
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
+                    parsed = self._parsed_subject(cue, subject.phrase)
                     if cue.form.split()[0].lower().endswith("ing") and text[
                         max(unit.start, cue.start - 4) : cue.start
                     ].rstrip(' ”’"»').endswith(","):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
+                        parsed = None
+                    if parsed is not None and not (subject.coordinated and not subject.phrase):
+                        cue.subject = parsed.phrase
+                        cue.role = parsed.role or (subject.role if parsed.phrase else None)
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
                     if cue.subject.lower() in ("it", "and it", "there"):
                         cue.subject, cue.passive = "", True  # "it is claimed that"
@@ -133,6 +190,22 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None and cue.lemma in INVERTED_CUES:
+                    content = inverted_content(self.text, unit, cue, max(lower, covered_until))
+                    if content is not None and (
+                        not source.speaker or not text[content[1] + 1 : cue.start].strip()
+                    ):
+                        source = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        role = _ROLE_AFTER.match(text, cue.end, unit.end)
+                        if source.speaker and role:
+                            source = Source(
+                                source.speaker,
+                                source.role or role.group(1),
+                                source.outlet,
+                                source.is_person,
+                            )
+                    if content is None:
+                        content = inserted_content(text, unit, cue, max(lower, covered_until))
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -177,6 +250,8 @@ class DocumentExtractor:
             outlet = self.speaker_outlets.get(source.speaker)
         if source.speaker and unit_outlet and source.speaker != unit_outlet:
             self.speaker_outlets[source.speaker] = unit_outlet
+        elif source.speaker and outlet and source.speaker != outlet:
+            self.speaker_outlets.setdefault(source.speaker, outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
 
     def _attribute_scope(
@@ -236,11 +311,20 @@ class DocumentExtractor:
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
         text = self.text
+        quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
+        if quoted:
+            # "the Yonhap news agency quoted Wang as telling …": Wang speaks, through Yonhap
+            speaker = self.resolver.resolve(quoted.group(2), quoted.start(2))
+            outlet_phrase = subject_before(text, unit.start, quoted.start(1)).phrase
+            outlet = self.resolver.resolve(outlet_phrase, quoted.start()).outlet
+            if outlet is None and outlet_phrase:
+                outlet = canonical_outlet(outlet_phrase)
+            return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         if cue.coordinated and not cue.subject:
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
             match = _TOLD_OBJECT.match(text, cue.end)
-            if match and looks_like_outlet(match.group(1)):
+            if match and looks_like_outlet(canonical_outlet(match.group(1))):
                 outlet = canonical_outlet(match.group(1))
                 base = self.resolver.resolve(cue.subject, cue.start)
                 return Source(base.speaker, base.role, outlet, base.is_person)

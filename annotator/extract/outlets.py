@@ -82,6 +82,32 @@ GAZETTEER = {
     "al jazeera": "Al Jazeera",
     "foreign policy": "Foreign Policy",
     "nk news": "NK News",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "jiji": "Jiji",
+    "jiji press": "Jiji",
+    "yonhap news agency": "Yonhap",
+    "wsj": "Wall Street Journal",
+    "wall street journal": "Wall Street Journal",
+    "global times": "Global Times",
+    "people's daily": "People's Daily",
+    "rodong sinmun": "Rodong Sinmun",
+    "choson sinbo": "Choson Sinbo",
+    "korean central news agency": "KCNA",
+    "central news agency": "CNA",
+    "cna": "CNA",
+    "liberty times": "Liberty Times",
+    "yomiuri": "Yomiuri Shimbun",
+    "yomiuri shimbun": "Yomiuri Shimbun",
+    "mainichi": "Mainichi Shimbun",
+    "asahi": "Asahi Shimbun",
+    "rfa": "RFA",
+    "radio free asia": "RFA",
+    "voa": "VOA",
+    "voice of america": "VOA",
+    "nikkei asia": "Nikkei",
+    "china daily": "China Daily",
+    "ecns": "ecns.cn",
 }
 
 # "in an article in X", "told X", "X reported", "the newspaper X", "X newspaper"
@@ -128,6 +154,50 @@ def outlet_by_context(text: str, start: int, end: int) -> bool:
     return bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
 
 
+_POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s+(?=.*\b[A-Z])")
+_DESCRIPTORS = re.compile(
+    r"^(?:(?:official|state-run|state|government-run|communist|party|japanese|chinese|korean|"
+    r"south\s+korean|north\s+korean|taiwanese|american|u\.s\.|us|british|nationalist|"
+    r"leading|major|top|influential|more|conservative|liberal|progressive|left-leaning|"
+    r"right-leaning|daily|business|english-language|tabloid|news|"
+    r"newspaper|broadcaster|agency|wire|service|public|pro-[\w-]+)\s+)+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_EDITION = re.compile(
+    r"^(?:(?:overseas|english|online|chinese|korean|japanese|weekend|sunday)\s+)*"
+    r"(?:edition|website|version|editorial|commentary|unit|service|arm|sister\s+paper)\s+of\s+",
+    re.IGNORECASE,
+)
+_TRAILING_KIND = re.compile(
+    r"(?:\s+(?:news\s+agency|news\s+service|newspaper|daily|broadcaster|agency|wire\s+service|"
+    r"tabloid|magazine|television)|[’']s\s+\w+(?:\s+\w+)?\s+(?:service|edition|website))$",
+    re.IGNORECASE,
+)
+
+
 def canonical_outlet(name: str) -> str:
+    """The short usual name of an outlet: ``the official Yonhap news agency`` → ``Yonhap``,
+    ``North Korea’s official KCNA`` → ``KCNA``, ``the overseas edition of People’s Daily`` →
+    ``People’s Daily``, ``Kyodo News`` → ``Kyodo``, ``WSJ`` → ``Wall Street Journal``."""
     bare = strip_article(name)
-    return GAZETTEER.get(bare.lower(), bare)
+    candidates = [bare]
+    for candidate in candidates:
+        if len(candidates) > 12:
+            break
+        for step in (
+            lambda text: strip_article(_EDITION.sub("", text)),
+            lambda text: _TRAILING_KIND.sub("", text),
+            lambda text: _DESCRIPTORS.sub("", text),
+            lambda text: _POSSESSOR.sub("", text),
+        ):
+            changed = step(candidate).strip()
+            if changed and changed != candidate and changed not in candidates:
+                candidates.append(changed)
+    for candidate in candidates:
+        key = candidate.lower().replace("’", "'")
+        if key in GAZETTEER:
+            return GAZETTEER[key]
+    for candidate in candidates:
+        if candidate != bare and looks_like_outlet(candidate) and not _POSSESSOR.match(candidate):
+            return candidate
+    return bare

@@ -30,7 +30,30 @@ _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
     r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
 )
-_OBJECT = re.compile(r"\s+(?=(?:the|his|her|its|their|our|a|an)\s)")
+_OBJECT = re.compile(
+    r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
+    r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
+    r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
+    r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
+)
+# "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
+# the addressee with its infinitive, or what is called for
+_APPEAL_LEMMAS = frozenset({"urge", "ask", "call", "call_for", "demand", "warn", "press"})
+_APPEAL = re.compile(
+    r"\s+(?:on\s+|upon\s+)?(?=(?:[\w’'.-]+\s+){1,7}?to\s+(?!the\b|a\b|an\b)[a-z]+)"
+)
+_CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|release|"
+    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)"
+    r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
+)
+_FINITE_SOON = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:is|are|was|were|will|would|has|have|had|could|should|must|can|may|"
+    r"might|did|does|do|[a-z]+ed)\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
     r"words) of)\s+",
@@ -172,6 +195,9 @@ def content_end(
 ) -> int:
     """Where a reported clause starting at ``start`` ends (see the package docstring)."""
     end = min(unit.end, start + MAX_CLAUSE)
+    cut = inverted_cut(text, unit, start, later)
+    if cut is not None:
+        end = min(end, cut)
     for cue in later:
         if cue.start >= end:
             break
@@ -234,8 +260,31 @@ def reported_content(
     quote = TO_QUOTE.match(text, after, unit.end)
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
+    if cue.lemma in _APPEAL_LEMMAS:
+        if cue.lemma == "call_for" or (cue.lemma == "call" and text.startswith(" for ", cue.end)):
+            lead = _CALL_FOR.match(text, cue.end, unit.end)
+            if lead:
+                start = lead.end()
+                end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
+                if word_count(text[start:end]) >= 2:
+                    return (start, end, 0.65)
+        appeal = _APPEAL.match(text, cue.end, unit.end)
+        if appeal and not unit.inside(appeal.end()):
+            start = appeal.end()
+            end = content_end(text, unit, start, later, cue.subordinate)
+            if word_count(text[start:end]) >= 3:
+                return (start, end, 0.65)
     if cue.lemma in BARE_CLAUSE_VERBS:
         bare = _BARE_CLAUSE.match(text, after, unit.end)
+        if bare is None:
+            # "said Monday four of its stores were closed", "said in a statement it would …"
+            lead = _LEAD_ADVERBIAL.match(text, after, unit.end)
+            if lead:
+                bare = _BARE_CLAUSE.match(text, lead.end(), unit.end)
+                if bare is None and _FINITE_SOON.match(text[lead.end() : lead.end() + 120].strip()):
+                    that = THAT_AFTER.match(text, lead.end() - 1, unit.end)
+                    if that is None and text[lead.end() : lead.end() + 1] == " ":
+                        bare = re.compile(r"\s+").match(text, lead.end(), unit.end)
         if bare:
             start = bare.end()
             end = content_end(text, unit, start, later, cue.subordinate)
@@ -277,3 +326,138 @@ def according_parts(
         return phrase, None
     start = comma + 1
     return phrase, (start, content_end(text, unit, start, later), 0.85)
+
+
+# cues that close a sentence whose content came first: "Talks will resume soon, Kim said Monday."
+INVERTED_CUES = frozenset(
+    {
+        "say",
+        "add",
+        "tell",
+        "note",
+        "warn",
+        "write",
+        "explain",
+        "argue",
+        "insist",
+        "claim",
+        "state",
+        "stress",
+        "report",
+        "believe",
+        "predict",
+        "announce",
+        "confirm",
+        "emphasize",
+        "emphasise",
+        "caution",
+        "suggest",
+        "reply",
+        "respond",
+        "conclude",
+        "acknowledge",
+        "admit",
+        "think",
+        "point_out",
+        "contend",
+        "assert",
+        "maintain",
+        "observe",
+        "estimate",
+        "allege",
+    }
+)
+_INVERTED_TAIL = re.compile(r"^(?:(?:\s+|\s*,\s*)[\w’'.$%-]+){0,18}[\s.!?”’\"»)]*$")
+_TAIL_CLAUSE = re.compile(r",\s*(?:and|but|so)\s|\b(?:because|although|though|whereas)\b")
+
+
+_APPOSITIVE_ROLE = re.compile(r"^\s*(?:a|an|the|[a-z][\w’'-]*)\b")
+_NAME_SEGMENT = re.compile(
+    r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von))*\s*$"
+)
+
+
+def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
+    """The comma that ends the content of a sentence-final cue, or ``None``."""
+    start = max(unit.start, lower, cue.start - MAX_CLAUSE)
+    head = text[start : cue.start]
+    comma = head.rfind(",")
+    if comma == -1 or unit.inside(start + comma):
+        return None
+    between = head[comma + 1 :]
+    if word_count(between) > 7 or re.search(
+        r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between
+    ):
+        return None
+    if not between.strip():
+        # "…, Kim Hyun-chong, a deputy adviser, said" (an appositive before the cue)
+        earlier = head.rfind(",", 0, comma)
+        if earlier != -1 and _APPOSITIVE_ROLE.match(head[earlier + 1 : comma]):
+            name_comma = head.rfind(",", 0, earlier)
+            name = head[name_comma + 1 : earlier]
+            if name_comma != -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
+                comma = name_comma
+    return start + comma
+
+
+def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
+    """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
+    / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
+    short subject between) and only a short tail (time, place, addressee, the subject) follows."""
+    end = _cut_before(text, unit, lower, cue)
+    if end is None:
+        return None
+    tail = text[cue.end : min(unit.end, cue.end + 400)]
+    if cue.end + 400 < unit.end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
+        return None
+    if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail):
+        return None
+    start = max(unit.start, lower, cue.start - MAX_CLAUSE)
+    if word_count(text[start:end]) < 4:
+        return None
+    inner = unit.between(start, end)
+    if inner and inner[-1].close_at > end + 2:
+        return None
+    return (start, end, 0.75)
+
+
+def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | None:
+    """Where a clause starting at ``start`` gives way to a sentence-final cue of its own
+    (``saying it harms trust, news reports said Monday``)."""
+    for cue in later:
+        if cue.start > start + MAX_CLAUSE:
+            break
+        if cue.lemma not in INVERTED_CUES or cue.start <= start:
+            continue
+        if unit.end - cue.end > 400:
+            continue  # not sentence-final
+        content = inverted_content(text, unit, cue, start)
+        if content is not None:
+            return content[1]
+    return None
+
+
+_INSERTED_AFTER = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    r"today))?\s*,\s+(?=[a-z])"
+)
+
+
+def inserted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
+    """A cue inserted in reported speech: ``What Beijing wants, Kim said, is a weaker
+    alliance.`` → the whole sentence (one span, cue included: spans are contiguous)."""
+    if unit.passages or unit.end - unit.start > MAX_CLAUSE:
+        return None
+    start = max(unit.start, lower)
+    head = text[start : cue.start]
+    comma = head.rfind(",")
+    if comma == -1 or word_count(head[comma + 1 :]) > 5 or word_count(head[:comma]) < 2:
+        return None
+    if not re.match(r"\s*(?:What|Why|How|Whether|Where|When|Who)\b", head):
+        return None  # measured on the tune half: other insertions are rarely reported speech
+    if re.search(r"[;:()]|\b(?:that|and|but|which|who)\b", head[comma + 1 :]):
+        return None
+    after = _INSERTED_AFTER.match(text, cue.end, unit.end)
+    if after is None or word_count(text[after.end() : unit.end]) < 3:
+        return None
+    return (start, unit.end, 0.6)
