@@ -79,11 +79,16 @@ def test_migrate_fills_every_label_from_the_extraction(
         shown = {quote.id: quote for quote in document.quotes}
         shown.update((quote.id, quote) for quote in annotation.added_quotes)
         for label in annotation.labels:
-            assert label.quote.to_quote() == shown[label.quote_id].model_copy(
-                update={"replaces": None}
-            )
+            if label.quote_id not in shown:
+                # a span the current extractor no longer proposes: anchored by its span only
+                assert label.quote.fits(document.text) and label.quote.speaker is None
+                assert label.quote.extractor == "unknown"
+                continue
             assert label.quote.extractor == (
                 "manual" if label.quote.origin == "manual" else EXTRACTOR_VERSION
+            )
+            assert label.quote.to_quote() == shown[label.quote_id].model_copy(
+                update={"replaces": None}
             )
     again = run("migrate", str(SEEDS), "--annotations", str(old_folder))
     assert "migrated 0 files, 4 already current" in again.output
@@ -101,10 +106,13 @@ def test_agreement_is_the_same_before_and_after_migration(
         for label in data["labels"]:
             for field in expected:
                 own = label[field]
+                proposal = proposals.get(label["quote_id"])  # None: anchored by span only
                 value = (
                     (own or None)
                     if own is not None
-                    else getattr(proposals[label["quote_id"]], field)
+                    else getattr(proposal, field)
+                    if proposal is not None
+                    else None
                 )
                 key = (data["annotator"], data["document_id"], label["quote_id"])
                 expected[field][key] = " ".join(value.split()) if value else "(none)"
