@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
@@ -24,6 +24,7 @@ from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore, AnnotationWriter, safe_component
 from annotator.tui.commands import AnnotatorCommands
+from annotator.tui.key_routing import reroute_at_app
 from annotator.tui.keys import key_help
 from annotator.tui.name_store import default_name_file, remember_name, remembered_name
 from annotator.tui.progress import DocumentProgress, document_progress
@@ -248,6 +249,13 @@ class AnnotatorApp(App[None]):
             notify(self, "No more documents in this direction", timeout=2)
             return
         self.open_document(target)
+
+    def on_key(self, event: events.Key) -> None:
+        # before the bindings run: a key typed on a screen that was covered since goes on top
+        reroute_at_app(self, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_at_app(self, event)
 
     # ------------------------------------------------------------------ global actions
 

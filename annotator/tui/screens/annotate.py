@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,6 +20,7 @@ from annotator.errors import AnnotatorError
 from annotator.models import EntityKind, Quote
 from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
+from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
     NoteDialog,
@@ -125,6 +126,12 @@ class AnnotateScreen(Screen[None]):
                 yield QuoteDetail(self.scheme, id="detail")
         yield LabelBar(self.scheme, id="labels")
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
 
     def on_mount(self) -> None:
         # after a failed save (full disk, ...) try again every few seconds until it works

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from annotator.safe_text import safe_rich, safe_text
+from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.progress import DocumentProgress
 
 COLUMNS = ("id", "quotes", "labelled", "⚑", "date", "outlet", "title")
@@ -44,6 +46,12 @@ class CorpusScreen(Screen[None]):
         yield Static(id="corpus-status")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

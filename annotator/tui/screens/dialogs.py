@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.models import Quote
@@ -24,6 +24,8 @@ from annotator.spans import (
     start_one_word_earlier,
     start_one_word_later,
 )
+from annotator.tui.key_routing import RoutedInput as Input
+from annotator.tui.key_routing import reroute_if_covered, take_stray_text
 
 ResultT = TypeVar("ResultT")
 
@@ -35,6 +37,15 @@ class Dialog(ModalScreen[ResultT]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        # typed before the input had the focus, or after the dialog closed: never lost
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
 
 
 class AttributionDialog(Dialog[tuple[str, str] | None]):
@@ -52,7 +63,8 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
             yield Label(Text("Speaker and outlet", style="bold"))
             yield Static(
                 Text(
-                    "Empty = none. → accepts a suggestion; enter saves; escape cancels.",
+                    "Empty = none. → accepts a suggestion; tab / shift+tab move between the "
+                    "fields; enter saves both (from either field); escape cancels.",
                     style="dim",
                 )
             )
@@ -73,12 +85,8 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
                 id="outlet",
             )
 
-    @on(Input.Submitted, "#speaker")
-    def _next_field(self) -> None:
-        self.query_one("#outlet", Input).focus()
-
-    @on(Input.Submitted, "#outlet")
-    def _save(self) -> None:
+    def submit_input(self, _: Input) -> None:
+        """Enter, in either field: save both."""
         self.dismiss(
             (
                 unchanged_or(self._speaker, self.query_one("#speaker", Input).value),
@@ -98,9 +106,8 @@ class NoteDialog(Dialog[str | None]):
             yield Static(Text("enter saves (empty removes the note); escape cancels.", style="dim"))
             yield Input(safe_text(self._note), placeholder="note", id="note")
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(unchanged_or(self._note, event.value))
+    def submit_input(self, field: Input) -> None:
+        self.dismiss(unchanged_or(self._note, field.value))
 
 
 def unchanged_or(stored: str, edited: str) -> str:
@@ -148,8 +155,7 @@ class SearchDialog(Dialog[int | None]):
             current = results.highlighted or 0
             results.highlighted = max(0, min(current + step, results.option_count - 1))
 
-    @on(Input.Submitted)
-    def _jump(self) -> None:
+    def submit_input(self, _: Input) -> None:
         results = self.query_one("#results", OptionList)
         if results.highlighted is None:
             return
@@ -242,8 +248,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             end = max(end, start + 1)
             end_input.value = str(end)
 
-    @on(Input.Submitted)
-    def _confirm(self) -> None:
+    def submit_input(self, _: Input) -> None:
         bounds = self._bounds()
         if bounds is not None:
             self.dismiss(bounds)
