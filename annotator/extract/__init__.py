@@ -38,13 +38,12 @@ Design decisions
 
 from __future__ import annotations
 
+from annotator.confidence import CONFIDENT
 from annotator.extract.entities import build_entities
 from annotator.extract.extractor import DocumentExtractor, Found
 from annotator.models import Document, Quote
 
 __all__ = ["CONFIDENT", "extract_document", "extract_quotes"]
-
-CONFIDENT = 0.5  # quotes below this confidence are borderline (scare quotes, titles)
 
 
 def _to_quotes(text: str, found: list[Found]) -> list[Quote]:

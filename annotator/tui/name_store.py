@@ -1,4 +1,4 @@
-"""Where the app remembers the annotator's name between runs.
+"""Where the app remembers the annotator's name (and the auto-advance setting) between runs.
 
 The name lives in the user's configuration, not in the (shared, often version-controlled)
 annotations folder: ``$ANNOTATOR_CONFIG_DIR/annotator-name`` if that variable is set, else
@@ -37,3 +37,24 @@ def remembered_name(path: Path) -> str | None:
 def remember_name(path: Path, name: str) -> None:
     with contextlib.suppress(OSError):  # remembering is a convenience, not a requirement
         write_atomic(path, (check_safe_name(name) + "\n").encode("utf-8"))
+
+
+AUTO_ADVANCE_FILE = "auto-advance"
+
+
+def auto_advance_file(name_file: Path) -> Path:
+    """The auto-advance setting lives beside the remembered name (same config folder)."""
+    return name_file.with_name(AUTO_ADVANCE_FILE)
+
+
+def remembered_auto_advance(path: Path) -> bool:
+    """The remembered auto-advance setting: on unless ``off`` was saved."""
+    try:
+        return path.read_text(encoding="utf-8").strip() != "off"
+    except (OSError, UnicodeDecodeError):
+        return True
+
+
+def remember_auto_advance(path: Path, on: bool) -> None:
+    with contextlib.suppress(OSError):  # a convenience, like the name
+        write_atomic(path, b"on\n" if on else b"off\n")

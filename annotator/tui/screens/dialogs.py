@@ -16,11 +16,17 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.models import Quote
+from annotator.models import Quote, QuoteKind, kind_of_text
 from annotator.safe_text import safe_text
 from annotator.spans import (
+    end_one_clause_earlier,
+    end_one_clause_later,
     end_one_word_earlier,
     end_one_word_later,
+    sentence_end_earlier,
+    sentence_end_later,
+    sentence_start_earlier,
+    sentence_start_later,
     start_one_word_earlier,
     start_one_word_later,
 )
@@ -167,42 +173,73 @@ class SearchDialog(Dialog[int | None]):
         self.dismiss(int(event.option.id or 0))
 
 
-class SpanDialog(Dialog[tuple[int, int] | None]):
-    """Confirm the bounds of a quote to add (or of a re-bounded quote), with a preview.
+KINDS = (QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED)
+SpanResult = tuple[int, int, QuoteKind]
 
-    The bounds move word by word with shift+←/→ (start) and ctrl+←/→ (end), so a span can be
-    fixed without the mouse and without counting characters. (Printable keys cannot be used:
-    the focused offset field would take them.)
+
+class SpanDialog(Dialog[SpanResult | None]):
+    """Choose the bounds (and kind) of a quote to add, or new bounds for a quote, with a preview.
+
+    It starts at a sentence (or the selection) and grows or shrinks from the keyboard: by
+    word, by clause and by sentence, so any quote takes a few keys. The offset fields can
+    still be typed in (tab focuses them); the keys below act when no field has the focus.
     """
 
+    AUTO_FOCUS = ""  # the keys below are printable: the offset fields take focus only on tab
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+left", "move_bound('start', -1)", "start ← word", priority=True),
-        Binding("shift+right", "move_bound('start', 1)", "start → word", priority=True),
-        Binding("ctrl+left", "move_bound('end', -1)", "end ← word", priority=True),
-        Binding("ctrl+right", "move_bound('end', 1)", "end → word", priority=True),
+        Binding("right", "move_bound('end', 'word', 1)", "end → word"),
+        Binding("left", "move_bound('end', 'word', -1)", "end ← word"),
+        Binding("ctrl+right", "move_bound('end', 'word', 1)", "end → word", priority=True),
+        Binding("ctrl+left", "move_bound('end', 'word', -1)", "end ← word", priority=True),
+        Binding("shift+left", "move_bound('start', 'word', -1)", "start ← word", priority=True),
+        Binding("shift+right", "move_bound('start', 'word', 1)", "start → word", priority=True),
+        Binding("full_stop", "move_bound('end', 'clause', 1)", "end → clause"),
+        Binding("comma", "move_bound('end', 'clause', -1)", "end ← clause"),
+        Binding("down", "move_bound('end', 'sentence', 1)", "end → sentence"),
+        Binding("up", "move_bound('end', 'sentence', -1)", "end ← sentence"),
+        Binding("shift+up", "move_bound('start', 'sentence', -1)", "start ← sentence"),
+        Binding("shift+down", "move_bound('start', 'sentence', 1)", "start → sentence"),
+        Binding("c", "cycle_kind", "kind"),
+        Binding("enter", "confirm", "confirm"),
     ]
+    KEYS_HELP = (
+        "→/← end a word later/earlier · ./, end a clause later/earlier · ↓/↑ end a sentence "
+        "later/earlier · shift+→/← start a word · shift+↑/↓ start a sentence earlier/later · "
+        "c kind · enter adds · escape cancels · tab types offsets"
+    )
 
-    def __init__(self, title: str, text: str, start: int, end: int) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        start: int,
+        end: int,
+        sentences: list[tuple[int, int]] | None = None,
+        kind: QuoteKind | None = None,
+    ) -> None:
         super().__init__()
         self._title = title
         self._text = text
         self._start = start
         self._end = end
+        self._sentences = sentences or []
+        self.kind = kind or kind_of_text(text[start:end])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(Text(safe_text(self._title), style="bold"))
-            yield Static(
-                Text(
-                    "Select text in the article first, or give the bounds (character offsets). "
-                    "shift+←/→ move the start a word, ctrl+←/→ move the end a word; "
-                    "enter confirms; escape cancels.",
-                    style="dim",
-                )
-            )
+            yield Static(Text(self.KEYS_HELP, style="dim"), id="span-keys")
             yield Input(str(self._start), placeholder="start", id="start", type="integer")
             yield Input(str(self._end), placeholder="end", id="end", type="integer")
+            yield Static(id="kind")
             yield Static(id="preview")
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # the printable keys are bindings here, not text
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
 
     def on_mount(self) -> None:
         self._preview()
@@ -210,6 +247,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
     @on(Input.Changed)
     def _preview(self) -> None:
         preview = self.query_one("#preview", Static)
+        self.query_one("#kind", Static).update(Text(f"kind: {self.kind.value}"))
         bounds = self._bounds()
         if bounds is None:
             preview.update(
@@ -231,27 +269,54 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             return None
         return start, end
 
-    def action_move_bound(self, bound: str, step: int) -> None:
+    def action_cycle_kind(self) -> None:
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self._preview()
+
+    def action_move_bound(self, bound: str, unit: str, step: int) -> None:
         start_input = self.query_one("#start", Input)
         end_input = self.query_one("#end", Input)
         try:
             start, end = int(start_input.value), int(end_input.value)
         except ValueError:
             return
-        text = self._text
+        text, sentences = self._text, self._sentences
         if bound == "start":
-            start = (start_one_word_later if step > 0 else start_one_word_earlier)(text, start)
+            if unit == "sentence":
+                start = (
+                    sentence_start_later(sentences, start, end)
+                    if step > 0
+                    else sentence_start_earlier(sentences, start)
+                )
+            else:
+                start = (start_one_word_later if step > 0 else start_one_word_earlier)(text, start)
             start = min(start, max(end - 1, 0))
             start_input.value = str(start)
         else:
-            end = (end_one_word_later if step > 0 else end_one_word_earlier)(text, end)
+            if unit == "sentence":
+                end = (
+                    sentence_end_later(sentences, end)
+                    if step > 0
+                    else sentence_end_earlier(sentences, end, start)
+                )
+            elif unit == "clause":
+                end = (
+                    end_one_clause_later(text, end)
+                    if step > 0
+                    else end_one_clause_earlier(text, end, start)
+                )
+            else:
+                end = (end_one_word_later if step > 0 else end_one_word_earlier)(text, end)
             end = max(end, start + 1)
             end_input.value = str(end)
 
-    def submit_input(self, _: Input) -> None:
+    def action_confirm(self) -> None:
         bounds = self._bounds()
         if bounds is not None:
-            self.dismiss(bounds)
+            self.dismiss((*bounds, self.kind))
+
+    def submit_input(self, _: Input) -> None:
+        self.action_confirm()
 
 
 def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:
