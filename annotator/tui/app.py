@@ -51,7 +51,9 @@ class AnnotatorApp(App[None]):
     CSS_PATH = "annotator.tcss"
     TITLE = "annotator"
     COMMANDS = App.COMMANDS | {AnnotatorCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    # side by side (article | quotes) only when the quote list still gets 40+ cells of text
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "help"),
         Binding("q", "quit", "quit"),
@@ -97,7 +99,7 @@ class AnnotatorApp(App[None]):
         if self.annotator is None:
             self.annotator = remembered_name(self.name_file)
         if self.annotator is None:
-            self.push_screen(NamePromptScreen())
+            self.push_screen(NamePromptScreen(self.store.root))
         else:
             self._start(self.annotator)
 

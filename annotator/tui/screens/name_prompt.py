@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -17,7 +21,16 @@ from annotator.tui.key_routing import reroute_if_covered, take_stray_text
 
 
 class NamePromptScreen(Screen[None]):
-    """Ask for the annotator's name; the app validates it and takes the write lock."""
+    """Ask for the annotator's name; the app validates it and takes the write lock.
+
+    Escape quits (nothing can be annotated without a name).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", "quit")]
+
+    def __init__(self, annotations_dir: Path | None = None) -> None:
+        super().__init__()
+        self.annotations_dir = annotations_dir or Path("annotations")
 
     class NameGiven(Message):
         def __init__(self, name: str) -> None:
@@ -29,8 +42,9 @@ class NamePromptScreen(Screen[None]):
             yield Label(Text("Who is annotating?", style="bold"))
             yield Static(
                 Text(
-                    "Your name labels your files (annotations/<name>/). Letters, digits, "
-                    "'_', '.', '-'. It is remembered for next time.",
+                    f"Your name labels your files ({safe_text(str(self.annotations_dir))}/<name>/). "
+                    "Letters, digits, '_', '.', '-'. It is remembered for next time. "
+                    "escape quits.",
                     style="dim",
                 )
             )

@@ -52,7 +52,7 @@ def fit_columns(width: int, count: int, speaker: int, outlet: int, stance: int) 
     number = max(len(str(count)) + 1, 3)
     marks = 3
     sentiment = 5
-    speaker = min(max(speaker, 7) + 1, 26)
+    speaker = natural_speaker = min(max(speaker, 7) + 1, 26)
     outlet = min(max(outlet, 6) + 1, 18)
     stance = max(stance, 5) + 1
     room = width - MIN_QUOTE - number - marks - sentiment
@@ -62,10 +62,10 @@ def fit_columns(width: int, count: int, speaker: int, outlet: int, stance: int) 
         speaker = max(room - stance - outlet, 12)
     if stance + speaker + outlet > room:
         outlet = 0
-        speaker = max(min(speaker, room - stance), 10)
+        speaker = max(min(natural_speaker, room - stance), 10)
     if stance + speaker + outlet > room:
         stance = 5
-        speaker = max(min(speaker, room - stance), 8)
+        speaker = max(min(natural_speaker, room - stance), 8)
     return Columns(number, marks, speaker, outlet, stance, sentiment)
 
 
