@@ -110,17 +110,15 @@ class RoutedInput(Input):
     a message queued behind the keys typed after it, which would otherwise land in this input.
     """
 
+    # Textual calls the handler of every class in the MRO (Input's after these) unless the
+    # event's default is prevented, which passing it on does.
+
     async def _on_key(self, event: events.Key) -> None:
-        if reroute_if_covered(self, event):
-            return
-        if event.key == "enter" and submit_now(self, event):
-            return
-        await super()._on_key(event)
+        if not reroute_if_covered(self, event) and event.key == "enter":
+            submit_now(self, event)
 
     def _on_paste(self, event: events.Paste) -> None:
-        if reroute_if_covered(self, event):
-            return
-        super()._on_paste(event)
+        reroute_if_covered(self, event)
 
 
 def submit_now(widget: Input, event: events.Key) -> bool:
