@@ -34,8 +34,8 @@ from pathlib import Path
 
 from annotator.anchoring import AnchorReport, anchor_labels, anchor_quotes
 from annotator.annotations import effective_quotes
-from annotator.confidence import CONFIDENT
 from annotator.errors import AnnotatorError
+from annotator.extract.confidence import CONFIDENT
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -601,7 +601,7 @@ class AnnotationSession:
         return True
 
     def is_borderline(self, quote: Quote) -> bool:
-        """An extractor proposal under :data:`~annotator.confidence.CONFIDENT` not yet labelled
+        """An extractor proposal under :data:`~annotator.extract.confidence.CONFIDENT` not yet labelled
         (scare quotes, titles, terms)."""
         return (
             quote.origin != QuoteOrigin.MANUAL

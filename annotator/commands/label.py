@@ -47,9 +47,8 @@ def parse_span(value: str, option: str) -> tuple[int, int]:
 
 
 def find_document(paths: list[Path], document_id: str) -> Document:
-    for document in load_corpus(paths):
-        if document.id == document_id:
-            return document
+    for document in load_corpus(paths, only=lambda document: document.id == document_id):
+        return document
     shown = ", ".join(str(path) for path in paths)
     raise AnnotatorError(f"{shown}: no document with id {document_id!r}")
 
@@ -164,6 +163,10 @@ def label(
     acting = any(value is not None for value in changes) or (
         delete or restore or clear_stance or clear_sentiment or accept_proposal
     )
+    if acting or accept_new_text:
+        from annotator.adjudication.session import refuse_adjudicated
+
+        refuse_adjudicated(store, name)
     if quote is None and add_span is None:
         if acting:
             raise AnnotatorError("say which quote: give QUOTE (id or number) or --add")
