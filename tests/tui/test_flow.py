@@ -119,6 +119,18 @@ async def test_a_paste_into_a_dialog_just_opened_is_kept(
         assert (label.note, label.stance) == ("check this", "pro-China")
 
 
+async def test_a_search_typed_in_a_burst_jumps_to_what_was_typed(
+    make_app: MakeApp, documents: list[Document]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot, app)
+        burst(app, "slash", *"climate", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen)
+        assert "climate" in screen.session.current.text
+
+
 # ------------------------------------------------------------------ 2. auto-advance
 
 

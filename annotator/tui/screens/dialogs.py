@@ -133,6 +133,7 @@ class SearchDialog(Dialog[int | None]):
         super().__init__()
         self._search = search
         self._describe = describe
+        self._shown_query = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -148,6 +149,7 @@ class SearchDialog(Dialog[int | None]):
         self._fill(event.value)
 
     def _fill(self, query: str) -> None:
+        self._shown_query = query
         results = self.query_one("#results", OptionList)
         results.clear_options()
         hits = self._search(query)[:200]
@@ -161,7 +163,9 @@ class SearchDialog(Dialog[int | None]):
             current = results.highlighted or 0
             results.highlighted = max(0, min(current + step, results.option_count - 1))
 
-    def submit_input(self, _: Input) -> None:
+    def submit_input(self, field: Input) -> None:
+        if field.value != self._shown_query:
+            self._fill(field.value)  # typed in a burst: the results of what was typed
         results = self.query_one("#results", OptionList)
         if results.highlighted is None:
             return
