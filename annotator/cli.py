@@ -70,10 +70,20 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "migrate",
         "Migrate the annotation files to the current format (CORPUS default: seeds/).",
     ),
+    "report": (
+        "annotator.commands.report",
+        "report",
+        "Write the reliability table and the figures for a paper to OUT (default: report/).",
+    ),
     "schema": (
         "annotator.commands.schema",
         "schema",
         "Write the JSON Schemas of every file format to schemas/ (or check they are current).",
+    ),
+    "stats": (
+        "annotator.commands.report",
+        "stats",
+        "Label distributions as bar charts in the terminal (or --json).",
     ),
     "validate": (
         "annotator.commands.validate",

@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
+from annotator.cli_support import (
+    corpus_paths,
+    corpus_total,
+    stdout_console,
+    user_errors,
+    with_progress,
+    write_json_lines,
+)
 from annotator.models import Document
 from annotator.pipeline import load_corpus
 from annotator.safe_text import safe_rich
@@ -84,7 +91,9 @@ def extract(
     paths: tuple[Path, ...], as_json: bool, show_entities: bool, min_confidence: float
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
-    for document in load_corpus(corpus_paths(paths)):
+    chosen = corpus_paths(paths)
+    total = corpus_total(chosen)
+    for document in with_progress(load_corpus(chosen), "extracting", total=total, as_json=as_json):
         if as_json:
             write_json_lines([document])
             continue
