@@ -314,6 +314,11 @@ class LabelScheme(StrictModel):
     version: int = Field(default=1, ge=1)
     stance: list[LabelDefinition]
     sentiment: list[LabelDefinition]
+    required: list[Literal["stance", "sentiment"]] = Field(
+        default_factory=lambda: ["stance", "sentiment"],
+        description="Fields a quote needs before it counts as done: once they are set, the UI "
+        "moves on to the next quote by itself (auto-advance)",
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> LabelScheme:

@@ -25,6 +25,7 @@ added to that quote's ``QuoteLabel.seconds``. Time is not part of the undo histo
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from pathlib import Path
 from annotator.anchoring import AnchorReport, anchor_labels, anchor_quotes
 from annotator.annotations import effective_quotes
 from annotator.errors import AnnotatorError
+from annotator.extract.confidence import CONFIDENT
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -123,6 +125,7 @@ class AnnotationSession:
         self._emitted: dict[str, QuoteLabel] = {}
         self._batch_depth = 0
         self._batch_dirty = False
+        self._sentences: list[tuple[int, int]] | None = None
         self.anchor_report = AnchorReport()
         self.unplaced_added: list[Quote] = []
         self.pending_new_text = False
@@ -583,6 +586,118 @@ class AnnotationSession:
         self._undo.append(self._snapshot(snapshot.description))
         self._restore(snapshot)
         return snapshot.description
+
+    # ------------------------------------------------------------------ auto-advance, review
+
+    def is_complete(self, quote_id: str) -> bool:
+        """True when the quote has every field the scheme requires (none required: never)."""
+        label = self._labels.get(quote_id)
+        required = self.scheme.required
+        return (
+            label is not None
+            and bool(required)
+            and all(getattr(label, name) is not None for name in required)
+        )
+
+    def advance_if_complete(self) -> bool:
+        """After a label key: go to the next quote if the current one is now complete.
+
+        Stays on the last quote. True if the cursor moved.
+        """
+        quote = self.current
+        if quote is None or not self.is_complete(quote.id) or self.index + 1 >= len(self.quotes):
+            return False
+        self.move_to(self.index + 1)
+        return True
+
+    def is_borderline(self, quote: Quote) -> bool:
+        """An extractor proposal under :data:`~annotator.extract.confidence.CONFIDENT` not yet labelled
+        (scare quotes, titles, terms)."""
+        return (
+            quote.origin != QuoteOrigin.MANUAL
+            and quote.confidence < CONFIDENT
+            and not self.is_labelled(quote.id)
+        )
+
+    def has_note(self, quote_id: str) -> bool:
+        label = self._labels.get(quote_id)
+        return label is not None and bool(label.note)
+
+    def is_flagged(self, quote_id: str) -> bool:
+        label = self._labels.get(quote_id)
+        return label is not None and label.flagged
+
+    def next_index_where(self, wanted: Callable[[Quote], bool]) -> int | None:
+        """The next quote after the current one (wrapping, the current one last) that is
+        ``wanted``, if any."""
+        count = len(self.quotes)
+        for step in range(1, count + 1):
+            index = (self.index + step) % count
+            if wanted(self.quotes[index]):
+                return index
+        return None
+
+    REVIEW_QUEUES = ("flagged", "borderline", "changed", "noted")
+
+    def review_test(self, queue: str) -> Callable[[Quote], bool]:
+        """What a quote of review queue ``queue`` (one of :attr:`REVIEW_QUEUES`) is."""
+        tests: dict[str, Callable[[Quote], bool]] = {
+            "flagged": lambda quote: self.is_flagged(quote.id),
+            "borderline": self.is_borderline,
+            "changed": lambda quote: self.proposal_changes(quote.id) is not None,
+            "noted": lambda quote: self.has_note(quote.id),
+        }
+        return tests[queue]
+
+    def next_in_queue(self, queue: str) -> bool:
+        """Move to the next quote of review queue ``queue``; False if there is none."""
+        index = self.next_index_where(self.review_test(queue))
+        if index is None:
+            return False
+        self.move_to(index)
+        return True
+
+    def set_kind(self, kind: QuoteKind) -> None:
+        """Change the current quote's kind (direct / indirect / mixed), undoable and saved.
+
+        An added quote changes itself (and its label's snapshot); an extracted quote's kind
+        lives in its label's snapshot, so it is saved with the label.
+        """
+        quote = self.current
+        if quote is None or quote.kind == kind:
+            return
+        if quote.id in self._unplaced:
+            raise ValueError(f"quote {quote.id}: a label that could not be placed holds this span")
+        self._record_time()
+        self._checkpoint(f"kind {kind.value}")
+        if quote.id in self._added:
+            self._added[quote.id] = self._added[quote.id].model_copy(update={"kind": kind})
+        label = self._labels.get(quote.id) or QuoteLabel.for_quote(
+            quote, current_extractor_version()
+        )
+        self._labels[quote.id] = label.model_copy(
+            update={
+                "quote": label.quote.model_copy(update={"kind": kind}),
+                "updated_at": utc_now(),
+            }
+        )
+        self._refresh_quotes()
+        self.save()
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence of the text around ``offset`` (where ``a`` starts a new quote)."""
+        spans = self.sentence_spans()
+        if not spans:
+            return 0, len(self.document.text)
+        index = max(bisect_right([start for start, _ in spans], offset) - 1, 0)
+        return spans[index]
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            from annotator.extract.sentences import sentence_spans as split  # only when adding
+
+            self._sentences = split(self.document.text)
+        return self._sentences
 
     # ------------------------------------------------------------------ proposals, new text
 

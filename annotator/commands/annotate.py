@@ -21,8 +21,19 @@ from annotator.commands.corpus import print_corpus
 @click.argument("corpus", required=False, type=click.Path(path_type=Path))
 @ANNOTATOR_OPTION
 @ANNOTATIONS_OPTION
+@click.option(
+    "--auto-advance/--no-auto-advance",
+    default=None,
+    help="Move to the next quote once its required labels are set (default: as last time, "
+    "on at first; remembered; the A key toggles it in the UI).",
+)
 @user_errors
-def annotate(corpus: Path | None, annotator_name: str | None, annotations_dir: Path) -> None:
+def annotate(
+    corpus: Path | None,
+    annotator_name: str | None,
+    annotations_dir: Path,
+    auto_advance: bool | None = None,
+) -> None:
     """Open the terminal UI to annotate CORPUS (default: seeds/)."""
     try:
         from annotator.tui.app import run_app
@@ -42,4 +53,5 @@ def annotate(corpus: Path | None, annotator_name: str | None, annotations_dir: P
         corpus=corpus_paths((corpus,) if corpus else ())[0],
         annotator=name,
         annotations_dir=annotations_dir,
+        auto_advance=auto_advance,
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
@@ -26,8 +26,16 @@ from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore, AnnotationWriter, safe_component
 from annotator.tui.commands import AnnotatorCommands
+from annotator.tui.key_routing import reroute_at_app
 from annotator.tui.keys import key_help
-from annotator.tui.name_store import default_name_file, remember_name, remembered_name
+from annotator.tui.name_store import (
+    auto_advance_file,
+    default_name_file,
+    remember_auto_advance,
+    remember_name,
+    remembered_auto_advance,
+    remembered_name,
+)
 from annotator.tui.progress import DocumentProgress, document_progress
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
@@ -54,7 +62,9 @@ class AnnotatorApp(App[None]):
     CSS_PATH = "annotator.tcss"
     TITLE = "annotator"
     COMMANDS = App.COMMANDS | {AnnotatorCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    # side by side (article | quotes) only when the quote list still gets 40+ cells of text
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "help"),
         Binding("s", "statistics", "statistics", show=False),
@@ -71,13 +81,22 @@ class AnnotatorApp(App[None]):
         documents: list[Document] | None = None,
         writer: AnnotationWriter | None = None,
         name_file: Path | None = None,
+        auto_advance: bool | None = None,
     ) -> None:
+        """``auto_advance``: move on once a quote's required labels are set (None: as last
+        time, on by default); a value given is remembered for next time."""
         super().__init__()
         self.corpus = list(corpus)
         self.store = AnnotationStore(annotations_dir, scheme or find_scheme(annotations_dir))
         self.annotator = annotator
         self.writer = writer
         self.name_file = name_file or default_name_file()
+        setting = auto_advance_file(self.name_file)
+        if auto_advance is None:
+            auto_advance = remembered_auto_advance(setting)
+        else:
+            remember_auto_advance(setting, auto_advance)
+        self.auto_advance = auto_advance
         self._given_documents = documents
         self.documents: list[Document] = []
         self.progress: list[DocumentProgress] = []
@@ -92,7 +111,7 @@ class AnnotatorApp(App[None]):
         if self.annotator is None:
             self.annotator = remembered_name(self.name_file)
         if self.annotator is None:
-            self.push_screen(NamePromptScreen())
+            self.push_screen(NamePromptScreen(self.store.root))
         else:
             self._start(self.annotator)
 
@@ -258,7 +277,18 @@ class AnnotatorApp(App[None]):
         if self.corpus_screen is not None:
             self.corpus_screen.select(index)
         title = document.title or document.id
-        self.push_screen(AnnotateScreen(session, f"{title} · {index + 1}/{len(self.documents)}"))
+        self.push_screen(
+            AnnotateScreen(
+                session,
+                f"{title} · {index + 1}/{len(self.documents)}",
+                auto_advance=self.auto_advance,
+                on_auto_advance=self._auto_advance_toggled,
+            )
+        )
+
+    def _auto_advance_toggled(self, on: bool) -> None:
+        self.auto_advance = on
+        remember_auto_advance(auto_advance_file(self.name_file), on)
 
     def close_session(self, force: bool = False) -> bool:
         """Record the time on the current quote, save, and refresh the corpus row.
@@ -306,6 +336,13 @@ class AnnotatorApp(App[None]):
             return
         self.open_document(target)
 
+    def on_key(self, event: events.Key) -> None:
+        # before the bindings run: a key typed on a screen that was covered since goes on top
+        reroute_at_app(self, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_at_app(self, event)
+
     # ------------------------------------------------------------------ global actions
 
     def action_help(self) -> None:
@@ -334,14 +371,26 @@ class AnnotatorApp(App[None]):
             self.writer.release()
 
 
-def run_app(corpus: Path, annotator: str | None, annotations_dir: Path) -> None:
+def run_app(
+    corpus: Path,
+    annotator: str | None,
+    annotations_dir: Path,
+    auto_advance: bool | None = None,
+) -> None:
     """Run the UI on ``corpus``; the annotator's name comes from the CLI, $ANNOTATOR or a prompt."""
     store = AnnotationStore(annotations_dir, find_scheme(annotations_dir))
     writer = None
     if annotator is not None:
         safe_component(annotator, "annotator name")
         writer = store.open_writer(annotator)  # a one-line error if another window has it
-    app = AnnotatorApp([corpus], annotations_dir, annotator, scheme=store.scheme, writer=writer)
+    app = AnnotatorApp(
+        [corpus],
+        annotations_dir,
+        annotator,
+        scheme=store.scheme,
+        writer=writer,
+        auto_advance=auto_advance,
+    )
     try:
         app.run()
     finally:

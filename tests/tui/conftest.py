@@ -40,12 +40,14 @@ def make_app(annotations_dir: Path, tmp_path: Path, documents: list[Document]) -
         annotator: str | None = "alice",
         docs: list[Document] | None = None,
         name_file: Path | None = None,
+        auto_advance: bool | None = None,
     ) -> AnnotatorApp:
         return AnnotatorApp(
             annotations_dir=annotations_dir,
             annotator=annotator,
             documents=docs if docs is not None else documents,
             name_file=name_file or tmp_path / "config" / "annotator-name",
+            auto_advance=auto_advance,
         )
 
     return make

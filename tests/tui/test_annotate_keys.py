@@ -100,7 +100,7 @@ async def test_edit_speaker_and_outlet_with_suggestions(
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot, app)
         await pilot.press("j", "e")  # quote 1 has no extracted speaker
-        await pilot.press(*"Wan", "right", "enter")  # suggestion from the entities
+        await pilot.press(*"Wan", "right", "tab")  # suggestion; tab: next field
         await pilot.press("ctrl+u", *"KBS", "enter")
         await pilot.pause()
         label = saved_file(annotations_dir, document).labels[0]
@@ -173,7 +173,7 @@ async def test_a_adds_the_selected_text_as_a_quote(
 async def test_undo_and_redo_every_kind_of_change(
     make_app: MakeApp, annotations_dir: Path, documents: list[Document]
 ) -> None:
-    app = make_app()
+    app = make_app(auto_advance=False)  # stays on the quote it labels
     document = documents[0]
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot, app)
@@ -249,7 +249,13 @@ async def test_help_lists_the_scheme_and_every_key(make_app: MakeApp) -> None:
             assert description in keys
         for description in ("not a quote", "add quote", "search", "next doc", "help"):
             assert description in keys
-        assert "q" in keys["Quit"].split()
+        assert keys["quit"] == "q"
+        # only the app's own actions: none of the keys Textual itself binds
+        for internal in ("Quit", "Focus Next", "Focus Previous", "Copy selected text"):
+            assert internal not in keys
+        for review in ("next flagged", "next borderline", "next changed proposal"):
+            assert review in keys
+        assert keys["next with a note"] == "N" and keys["auto-advance on/off"] == "A"
         help_text = screen_text(app)
         assert "Favours China or closer alignment of Seoul with Beijing." in help_text
         await pilot.press("escape")
@@ -331,14 +337,16 @@ async def test_bounds_move_word_by_word_from_the_keyboard(
         (moved,) = annotation.added_quotes
         assert (moved.start, moved.end, moved.replaces) == (new_start, first.end, first.id)
         assert screen.session.current == moved
-        # a: add a quote starting from the current bounds, start a word later, end two words later
+        # a: add a quote starting from the current quote's sentence, start a word later, end
+        # two words later
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("shift+right", "ctrl+right", "ctrl+right")
         await pilot.press("enter")
         await pilot.pause()
-        start = start_one_word_later(text, new_start)
-        end = end_one_word_later(text, end_one_word_later(text, first.end))
+        sentence_start, sentence_end = screen.session.sentence_at(moved.start)
+        start = start_one_word_later(text, sentence_start)
+        end = end_one_word_later(text, end_one_word_later(text, sentence_end))
         added = {
             (quote.start, quote.end) for quote in saved_file(annotations_dir, document).added_quotes
         }

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,14 +17,16 @@ from textual.widgets import Footer
 
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.errors import AnnotatorError
-from annotator.models import EntityKind, Quote
+from annotator.models import EntityKind, Quote, QuoteKind
 from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
+from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
     NoteDialog,
     SearchDialog,
     SpanDialog,
+    SpanResult,
     quote_option_text,
 )
 from annotator.tui.toast import notify
@@ -63,6 +65,13 @@ class AnnotateScreen(Screen[None]):
         Binding("f", "toggle_flag", "flag"),
         Binding("x", "delete_quote", "not a quote"),
         Binding("a", "add_quote", "add quote"),
+        Binding("c", "cycle_kind", "kind (direct/indirect/mixed)", show=False),
+        Binding("h", "toggle_borderline", "hide/show borderline", show=False),
+        Binding("F", "next_in_queue('flagged')", "next flagged", show=False),
+        Binding("B", "next_in_queue('borderline')", "next borderline", show=False),
+        Binding("P", "next_in_queue('changed')", "next changed proposal", show=False),
+        Binding("N", "next_in_queue('noted')", "next with a note", show=False),
+        Binding("A", "toggle_auto_advance", "auto-advance on/off", show=False),
         Binding("b", "rebound_quote", "bounds", show=False),
         Binding("p", "accept_proposal", "take the extractor's new proposal", show=False),
         Binding("u", "undo", "undo"),
@@ -80,9 +89,19 @@ class AnnotateScreen(Screen[None]):
             self.step = step
             super().__init__()
 
-    def __init__(self, session: AnnotationSession, title: str) -> None:
+    def __init__(
+        self,
+        session: AnnotationSession,
+        title: str,
+        *,
+        auto_advance: bool = True,
+        on_auto_advance: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.auto_advance = auto_advance
+        self._on_auto_advance = on_auto_advance
+        self.hide_borderline = False
         self.scheme = session.scheme
         self.document_title = title
         # the label bar above the footer already shows every label key with its label, so the
@@ -126,14 +145,36 @@ class AnnotateScreen(Screen[None]):
         yield LabelBar(self.scheme, id="labels")
         yield Footer()
 
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
+
     def on_mount(self) -> None:
         # after a failed save (full disk, ...) try again every few seconds until it works
         self.set_interval(RETRY_SECONDS, self.retry_save)
-        self.query_one(QuoteList).show_quotes(
-            self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
-        )
+        self._fill_list()
         self._reset_highlights()
         self._show_current()
+
+    def on_resize(self) -> None:
+        # the article re-wraps: bring the current quote back into view once it has
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        quote = self.session.current
+        if quote is not None:
+            self.article.scroll_to_offset(quote.start)
+        self.query_one(QuoteList).follow(self.session.index)
+
+    def _fill_list(self) -> None:
+        session = self.session
+        self.query_one(QuoteList).show_quotes(
+            session.quotes,
+            {q.id: session.label_for(q.id) for q in session.quotes},
+            {q.id for q in session.quotes if session.is_borderline(q)},
+        )
 
     @property
     def article(self) -> ArticleView:
@@ -210,15 +251,15 @@ class AnnotateScreen(Screen[None]):
         if quote is None:
             return
         label = self.session.current_label
-        self.query_one(QuoteList).update_quote(self.session.index, quote, label)
+        self.query_one(QuoteList).update_quote(
+            self.session.index, quote, label, self.session.is_borderline(quote)
+        )
         self.article.set_quote_highlight(quote.id, self._highlight_name(quote))
         self._show_current(scroll=False)
 
     def _quotes_changed(self) -> None:
         """Quotes were added, deleted or restored (or an undo may have done so): redraw all."""
-        self.query_one(QuoteList).show_quotes(
-            self.session.quotes, {q.id: self.session.label_for(q.id) for q in self.session.quotes}
-        )
+        self._fill_list()
         self._reset_highlights()
         self._show_current()
 
@@ -244,11 +285,71 @@ class AnnotateScreen(Screen[None]):
 
     def action_stance(self, index: int) -> None:
         value = self.scheme.stance[index].value
+        label = self.session.current_label
         self._change(lambda: self.session.set_stance(value))
+        self._maybe_advance(cleared=label is not None and label.stance == value)
 
     def action_sentiment(self, index: int) -> None:
         value = self.scheme.sentiment[index].value
+        label = self.session.current_label
         self._change(lambda: self.session.set_sentiment(value))
+        self._maybe_advance(cleared=label is not None and label.sentiment == value)
+
+    def _maybe_advance(self, cleared: bool) -> None:
+        """Auto-advance: a label key that completes the quote moves on to the next one."""
+        if self.auto_advance and not cleared:
+            self._move(self._advance_if_complete)
+
+    def _advance_if_complete(self) -> None:
+        session = self.session
+        start = session.index
+        if session.advance_if_complete() and self.hide_borderline:
+            while session.index + 1 < len(session.quotes) and session.is_borderline(
+                session.quotes[session.index]
+            ):
+                session.next()
+            if session.is_borderline(session.quotes[session.index]):
+                session.move_to(start)
+
+    def action_toggle_auto_advance(self) -> None:
+        self.auto_advance = not self.auto_advance
+        if self._on_auto_advance is not None:
+            self._on_auto_advance(self.auto_advance)
+        state = "on" if self.auto_advance else "off"
+        required = " and ".join(self.scheme.required) or "nothing (the scheme requires none)"
+        notify(self, f"Auto-advance {state} (moves on once {required} are set)", timeout=3)
+
+    def action_cycle_kind(self) -> None:
+        quote = self.session.current
+        if quote is None:
+            return
+        kinds = list(QuoteKind)
+        kind = kinds[(kinds.index(quote.kind) + 1) % len(kinds)]
+        self._change(lambda: self.session.set_kind(kind), quotes_may_change=True)
+        if self.session.current_label is not None and self.session.current_label.is_empty():
+            notify(self, f"Kind {kind.value}: saved with this quote's label", timeout=3)
+        else:
+            notify(self, f"Kind {kind.value} (u undoes)", timeout=2)
+
+    def action_toggle_borderline(self) -> None:
+        self.hide_borderline = not self.hide_borderline
+        self.query_one(QuoteList).set_hide_borderline(self.hide_borderline)
+        hidden = sum(1 for quote in self.session.quotes if self.session.is_borderline(quote))
+        verb = "hidden" if self.hide_borderline else "shown"
+        notify(self, f"{hidden} borderline proposals {verb} (h toggles; x removes one)", timeout=3)
+        self._show_current()
+
+    def action_next_in_queue(self, queue: str) -> None:
+        names = {
+            "flagged": "flagged quote",
+            "borderline": "borderline proposal",
+            "changed": "quote whose extractor proposal changed",
+            "noted": "quote with a note",
+        }
+        if self.session.next_index_where(self.session.review_test(queue)) is None:
+            notify(self, f"No {names[queue]}", timeout=2)
+            return
+        self._move(lambda: self.session.next_in_queue(queue))
 
     def action_toggle_flag(self) -> None:
         self._change(self.session.toggle_flag)
@@ -297,21 +398,42 @@ class AnnotateScreen(Screen[None]):
         if self.session.current is None:
             return
         self._change(self.session.delete_quote, quotes_may_change=True)
-        notify(self, "Marked as not a quote (u undoes; restore from the command palette)")
+        notify(self, "Not a quote (u undoes; restore from the command palette)", timeout=2)
 
     def action_add_quote(self) -> None:
+        """Add a quote: from the selection, else from the sentence of the article's cursor
+        (when the article has the focus) or of the current quote."""
+        session = self.session
         span = self.article.selected_span()
         if span is None:
-            quote = self.session.current
-            span = (
-                (quote.start, quote.end) if quote else (0, min(40, len(self.session.document.text)))
-            )
+            if self.article.has_focus:
+                offset = self.article.offset_of(self.article.cursor_location)
+            else:
+                quote = session.current
+                offset = quote.start if quote else 0
+            span = session.sentence_at(offset)
 
-        def done(bounds: tuple[int, int] | None) -> None:
-            if bounds is not None:
-                self._change(lambda: self.session.add_quote(*bounds), quotes_may_change=True)
+        def done(result: SpanResult | None) -> None:
+            if result is None:
+                return
+            start, end, kind = result
 
-        self.app.push_screen(SpanDialog("Add a quote", self.session.document.text, *span), done)
+            def add() -> None:
+                with session.batch():
+                    session.add_quote(start, end)
+                    session.set_kind(kind)
+
+            self._change(add, quotes_may_change=True)
+
+        self.app.push_screen(
+            SpanDialog(
+                "Add a quote",
+                session.document.text,
+                *span,
+                sentences=session.sentence_spans(),
+            ),
+            done,
+        )
 
     def action_rebound_quote(self) -> None:
         quote = self.session.current
@@ -319,12 +441,27 @@ class AnnotateScreen(Screen[None]):
             return
         span = self.article.selected_span() or (quote.start, quote.end)
 
-        def done(bounds: tuple[int, int] | None) -> None:
-            if bounds is not None:
-                self._change(lambda: self.session.rebound_quote(*bounds), quotes_may_change=True)
+        def done(result: SpanResult | None) -> None:
+            if result is None:
+                return
+            start, end, kind = result
+
+            def rebound() -> None:
+                with self.session.batch():
+                    self.session.rebound_quote(start, end)
+                    self.session.set_kind(kind)
+
+            self._change(rebound, quotes_may_change=True)
 
         self.app.push_screen(
-            SpanDialog("Change the bounds of this quote", self.session.document.text, *span), done
+            SpanDialog(
+                "Change the bounds of this quote",
+                self.session.document.text,
+                *span,
+                sentences=self.session.sentence_spans(),
+                kind=quote.kind,
+            ),
+            done,
         )
 
     def action_accept_proposal(self) -> None:
@@ -381,11 +518,24 @@ class AnnotateScreen(Screen[None]):
         if self.session.index != previous:
             self._show_current()
 
+    def _step(self, step: int) -> None:
+        """Move one quote, over hidden borderline proposals."""
+        session = self.session
+        index = session.index + step
+        while (
+            self.hide_borderline
+            and 0 <= index < len(session.quotes)
+            and session.is_borderline(session.quotes[index])
+        ):
+            index += step
+        if 0 <= index < len(session.quotes):
+            session.move_to(index)
+
     def action_next_quote(self) -> None:
-        self._move(self.session.next)
+        self._move(lambda: self._step(1))
 
     def action_previous_quote(self) -> None:
-        self._move(self.session.previous)
+        self._move(lambda: self._step(-1))
 
     def action_next_unlabelled(self) -> None:
         if self.session.quotes and self.session.next_unlabelled_index() is None:

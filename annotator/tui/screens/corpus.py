@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,9 +13,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from annotator.safe_text import safe_rich, safe_text
+from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.progress import DocumentProgress
 
-COLUMNS = ("id", "quotes", "labelled", "⚑", "date", "outlet", "title")
+# the title first, so that a narrow terminal still shows it; the long id comes last
+COLUMNS = ("title", "quotes", "labelled", "⚑", "date", "outlet", "id")
+OTHER_COLUMNS_WIDTH = 54  # cells taken by quotes … outlet (with the table's padding)
 
 
 class CorpusScreen(Screen[None]):
@@ -45,6 +49,12 @@ class CorpusScreen(Screen[None]):
         yield Static(id="corpus-status")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -81,7 +91,7 @@ class CorpusScreen(Screen[None]):
         for progress in batch:
             document = progress.document
             self._ids.append(document.id)
-            table.add_row(*self.cells(progress), key=document.id)
+            table.add_row(*self.cells(progress, self._title_width()), key=document.id)
             if document.id == self.resume_id:
                 table.move_cursor(row=len(self._ids) - 1)
         self._show_status()
@@ -95,7 +105,7 @@ class CorpusScreen(Screen[None]):
         if progress.document.id not in self._ids or not self._ready:
             return
         table = self.query_one(DataTable)
-        for column, cell in zip(COLUMNS, self.cells(progress), strict=True):
+        for column, cell in zip(COLUMNS, self.cells(progress, self._title_width()), strict=True):
             table.update_cell(progress.document.id, column, cell)
 
     def loading_finished(self, error: str | None = None) -> None:
@@ -106,18 +116,22 @@ class CorpusScreen(Screen[None]):
         if 0 <= index < len(self._ids) and self._ready:
             self.query_one(DataTable).move_cursor(row=index)
 
+    def _title_width(self) -> int:
+        """Titles take what the other columns leave of the screen (at least 20 cells)."""
+        return max(self.app.size.width - OTHER_COLUMNS_WIDTH, 20)
+
     @staticmethod
-    def cells(progress: DocumentProgress) -> list[Text]:
+    def cells(progress: DocumentProgress, title_width: int = 60) -> list[Text]:
         document = progress.document
         if progress.extracting:
             return [
-                Text(document.id, style="dim"),
+                safe_rich(_clip(safe_text(document.title or "(untitled)"), title_width)),
                 Text("…", justify="right", style="dim"),
                 Text("extracting", style="italic dim"),
                 Text(""),
-                Text(document.published or "—"),
-                Text(_clip(document.outlet or "—", 20)),
-                Text(_clip(document.title or "(untitled)", 60)),
+                safe_rich(document.published or "—"),
+                safe_rich(_clip(safe_text(document.outlet or "—"), 16)),
+                safe_rich(document.id, style="dim"),
             ]
         if progress.error:
             status = Text("invalid file", style="bold red")
@@ -127,13 +141,13 @@ class CorpusScreen(Screen[None]):
             style = "green" if progress.done else ("yellow" if progress.labelled else "")
             status = Text(f"{progress.labelled}/{progress.total}", style=style)
         return [
-            safe_rich(document.id, style="dim"),
+            safe_rich(_clip(safe_text(document.title or "(untitled)"), title_width)),
             Text(str(progress.total), justify="right"),
             status,
             Text(str(progress.flagged) if progress.flagged else "", style="yellow"),
             safe_rich(document.published or "—"),
-            safe_rich(_clip(safe_text(document.outlet or "—"), 20)),
-            safe_rich(_clip(safe_text(document.title or "(untitled)"), 60)),
+            safe_rich(_clip(safe_text(document.outlet or "—"), 16)),
+            safe_rich(document.id, style="dim"),
         ]
 
     def action_cursor(self, step: int) -> None:

@@ -7,23 +7,31 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.models import Quote
+from annotator.models import Quote, QuoteKind, kind_of_text
 from annotator.safe_text import safe_text
 from annotator.spans import (
+    end_one_clause_earlier,
+    end_one_clause_later,
     end_one_word_earlier,
     end_one_word_later,
+    sentence_end_earlier,
+    sentence_end_later,
+    sentence_start_earlier,
+    sentence_start_later,
     start_one_word_earlier,
     start_one_word_later,
 )
+from annotator.tui.key_routing import RoutedInput as Input
+from annotator.tui.key_routing import reroute_if_covered, take_stray_text
 
 ResultT = TypeVar("ResultT")
 
@@ -35,6 +43,15 @@ class Dialog(ModalScreen[ResultT]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        # typed before the input had the focus, or after the dialog closed: never lost
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
 
 
 class AttributionDialog(Dialog[tuple[str, str] | None]):
@@ -52,7 +69,8 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
             yield Label(Text("Speaker and outlet", style="bold"))
             yield Static(
                 Text(
-                    "Empty = none. → accepts a suggestion; enter saves; escape cancels.",
+                    "Empty = none. → accepts a suggestion; tab / shift+tab move between the "
+                    "fields; enter saves both (from either field); escape cancels.",
                     style="dim",
                 )
             )
@@ -73,12 +91,8 @@ class AttributionDialog(Dialog[tuple[str, str] | None]):
                 id="outlet",
             )
 
-    @on(Input.Submitted, "#speaker")
-    def _next_field(self) -> None:
-        self.query_one("#outlet", Input).focus()
-
-    @on(Input.Submitted, "#outlet")
-    def _save(self) -> None:
+    def submit_input(self, _: Input) -> None:
+        """Enter, in either field: save both."""
         self.dismiss(
             (
                 unchanged_or(self._speaker, self.query_one("#speaker", Input).value),
@@ -98,9 +112,8 @@ class NoteDialog(Dialog[str | None]):
             yield Static(Text("enter saves (empty removes the note); escape cancels.", style="dim"))
             yield Input(safe_text(self._note), placeholder="note", id="note")
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(unchanged_or(self._note, event.value))
+    def submit_input(self, field: Input) -> None:
+        self.dismiss(unchanged_or(self._note, field.value))
 
 
 def unchanged_or(stored: str, edited: str) -> str:
@@ -120,6 +133,7 @@ class SearchDialog(Dialog[int | None]):
         super().__init__()
         self._search = search
         self._describe = describe
+        self._shown_query = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -135,6 +149,7 @@ class SearchDialog(Dialog[int | None]):
         self._fill(event.value)
 
     def _fill(self, query: str) -> None:
+        self._shown_query = query
         results = self.query_one("#results", OptionList)
         results.clear_options()
         hits = self._search(query)[:200]
@@ -148,8 +163,9 @@ class SearchDialog(Dialog[int | None]):
             current = results.highlighted or 0
             results.highlighted = max(0, min(current + step, results.option_count - 1))
 
-    @on(Input.Submitted)
-    def _jump(self) -> None:
+    def submit_input(self, field: Input) -> None:
+        if field.value != self._shown_query:
+            self._fill(field.value)  # typed in a burst: the results of what was typed
         results = self.query_one("#results", OptionList)
         if results.highlighted is None:
             return
@@ -161,42 +177,73 @@ class SearchDialog(Dialog[int | None]):
         self.dismiss(int(event.option.id or 0))
 
 
-class SpanDialog(Dialog[tuple[int, int] | None]):
-    """Confirm the bounds of a quote to add (or of a re-bounded quote), with a preview.
+KINDS = (QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED)
+SpanResult = tuple[int, int, QuoteKind]
 
-    The bounds move word by word with shift+←/→ (start) and ctrl+←/→ (end), so a span can be
-    fixed without the mouse and without counting characters. (Printable keys cannot be used:
-    the focused offset field would take them.)
+
+class SpanDialog(Dialog[SpanResult | None]):
+    """Choose the bounds (and kind) of a quote to add, or new bounds for a quote, with a preview.
+
+    It starts at a sentence (or the selection) and grows or shrinks from the keyboard: by
+    word, by clause and by sentence, so any quote takes a few keys. The offset fields can
+    still be typed in (tab focuses them); the keys below act when no field has the focus.
     """
 
+    AUTO_FOCUS = ""  # the keys below are printable: the offset fields take focus only on tab
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+left", "move_bound('start', -1)", "start ← word", priority=True),
-        Binding("shift+right", "move_bound('start', 1)", "start → word", priority=True),
-        Binding("ctrl+left", "move_bound('end', -1)", "end ← word", priority=True),
-        Binding("ctrl+right", "move_bound('end', 1)", "end → word", priority=True),
+        Binding("right", "move_bound('end', 'word', 1)", "end → word"),
+        Binding("left", "move_bound('end', 'word', -1)", "end ← word"),
+        Binding("ctrl+right", "move_bound('end', 'word', 1)", "end → word", priority=True),
+        Binding("ctrl+left", "move_bound('end', 'word', -1)", "end ← word", priority=True),
+        Binding("shift+left", "move_bound('start', 'word', -1)", "start ← word", priority=True),
+        Binding("shift+right", "move_bound('start', 'word', 1)", "start → word", priority=True),
+        Binding("full_stop", "move_bound('end', 'clause', 1)", "end → clause"),
+        Binding("comma", "move_bound('end', 'clause', -1)", "end ← clause"),
+        Binding("down", "move_bound('end', 'sentence', 1)", "end → sentence"),
+        Binding("up", "move_bound('end', 'sentence', -1)", "end ← sentence"),
+        Binding("shift+up", "move_bound('start', 'sentence', -1)", "start ← sentence"),
+        Binding("shift+down", "move_bound('start', 'sentence', 1)", "start → sentence"),
+        Binding("c", "cycle_kind", "kind"),
+        Binding("enter", "confirm", "confirm"),
     ]
+    KEYS_HELP = (
+        "→/← end a word later/earlier · ./, end a clause later/earlier · ↓/↑ end a sentence "
+        "later/earlier · shift+→/← start a word · shift+↑/↓ start a sentence earlier/later · "
+        "c kind · enter adds · escape cancels · tab types offsets"
+    )
 
-    def __init__(self, title: str, text: str, start: int, end: int) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        start: int,
+        end: int,
+        sentences: list[tuple[int, int]] | None = None,
+        kind: QuoteKind | None = None,
+    ) -> None:
         super().__init__()
         self._title = title
         self._text = text
         self._start = start
         self._end = end
+        self._sentences = sentences or []
+        self.kind = kind or kind_of_text(text[start:end])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(Text(safe_text(self._title), style="bold"))
-            yield Static(
-                Text(
-                    "Select text in the article first, or give the bounds (character offsets). "
-                    "shift+←/→ move the start a word, ctrl+←/→ move the end a word; "
-                    "enter confirms; escape cancels.",
-                    style="dim",
-                )
-            )
+            yield Static(Text(self.KEYS_HELP, style="dim"), id="span-keys")
             yield Input(str(self._start), placeholder="start", id="start", type="integer")
             yield Input(str(self._end), placeholder="end", id="end", type="integer")
+            yield Static(id="kind")
             yield Static(id="preview")
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # the printable keys are bindings here, not text
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not reroute_if_covered(self, event):
+            take_stray_text(self, event)
 
     def on_mount(self) -> None:
         self._preview()
@@ -204,6 +251,7 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
     @on(Input.Changed)
     def _preview(self) -> None:
         preview = self.query_one("#preview", Static)
+        self.query_one("#kind", Static).update(Text(f"kind: {self.kind.value}"))
         bounds = self._bounds()
         if bounds is None:
             preview.update(
@@ -225,28 +273,54 @@ class SpanDialog(Dialog[tuple[int, int] | None]):
             return None
         return start, end
 
-    def action_move_bound(self, bound: str, step: int) -> None:
+    def action_cycle_kind(self) -> None:
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self._preview()
+
+    def action_move_bound(self, bound: str, unit: str, step: int) -> None:
         start_input = self.query_one("#start", Input)
         end_input = self.query_one("#end", Input)
         try:
             start, end = int(start_input.value), int(end_input.value)
         except ValueError:
             return
-        text = self._text
+        text, sentences = self._text, self._sentences
         if bound == "start":
-            start = (start_one_word_later if step > 0 else start_one_word_earlier)(text, start)
+            if unit == "sentence":
+                start = (
+                    sentence_start_later(sentences, start, end)
+                    if step > 0
+                    else sentence_start_earlier(sentences, start)
+                )
+            else:
+                start = (start_one_word_later if step > 0 else start_one_word_earlier)(text, start)
             start = min(start, max(end - 1, 0))
             start_input.value = str(start)
         else:
-            end = (end_one_word_later if step > 0 else end_one_word_earlier)(text, end)
+            if unit == "sentence":
+                end = (
+                    sentence_end_later(sentences, end)
+                    if step > 0
+                    else sentence_end_earlier(sentences, end, start)
+                )
+            elif unit == "clause":
+                end = (
+                    end_one_clause_later(text, end)
+                    if step > 0
+                    else end_one_clause_earlier(text, end, start)
+                )
+            else:
+                end = (end_one_word_later if step > 0 else end_one_word_earlier)(text, end)
             end = max(end, start + 1)
             end_input.value = str(end)
 
-    @on(Input.Submitted)
-    def _confirm(self) -> None:
+    def action_confirm(self) -> None:
         bounds = self._bounds()
         if bounds is not None:
-            self.dismiss(bounds)
+            self.dismiss((*bounds, self.kind))
+
+    def submit_input(self, _: Input) -> None:
+        self.action_confirm()
 
 
 def quote_option_text(number: int, quote: Quote, speaker: str | None) -> Text:

@@ -66,9 +66,18 @@ class HelpScreen(Screen[None]):
         keys.add_column(f"action ({self.context})", ratio=1)
         for item in self.keys:
             keys.add_row(safe_rich(item.keys, style="bold"), safe_rich(item.description))
+        required = " and ".join(self.scheme.required)
+        advance = (
+            f"Auto-advance (A toggles it; remembered): once a quote has its {required}, the "
+            "next quote comes by itself. "
+            if required
+            else ""
+        )
         notes = Text(
             "Pressing a label's key again clears it. Every change is saved at once; "
-            "there is no save key. ctrl+p opens the command palette with every action.",
+            f"there is no save key. {advance}Rows marked ? (dim) are borderline proposals "
+            "(scare quotes, titles, terms): x removes one, h hides them. "
+            "ctrl+p opens the command palette with every action.",
             style="dim",
         )
         return Group(title, labels, Text(""), Text("Keys", style="bold"), keys, Text(""), notes)

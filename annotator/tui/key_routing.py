@@ -1,0 +1,131 @@
+"""Keys and pastes that arrive while the screen changes are delivered, never dropped.
+
+A terminal sends a burst of keys at once (a paste, tmux send-keys, a fast typist): ``e`` opens
+the speaker dialog while the keys typed after it are already queued for the annotate screen;
+``enter`` closes the dialog while the next label keys are already queued for its input. Textual
+would give those keys to a screen that is no longer on top, where they are lost or land in the
+wrong field. Every screen and input of the app passes such a key on to the screen now on top
+(its focused widget), in the order typed; a dialog not yet focused puts early text into its
+input.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
+
+
+def _copy(event: events.Key | events.Paste) -> events.Key | events.Paste:
+    copy: events.Key | events.Paste
+    if isinstance(event, events.Key):
+        copy = events.Key(event.key, event.character)
+    else:
+        copy = events.Paste(event.text)
+    copy._set_forwarded()  # the app must not forward it a second time
+    return copy
+
+
+ORIGIN = "_annotator_typed_on"  # the screen a key was typed on (set as it passes it)
+
+
+def _screen_of(widget: Widget) -> Screen[object] | None:
+    try:
+        return widget.screen
+    except Exception:  # removed from the DOM meanwhile
+        return None
+
+
+def _pass_on(widget: Widget, event: events.Key | events.Paste) -> None:
+    event.stop()
+    event.prevent_default()
+    top = widget.app.screen
+    target: Widget = top.focused or top
+    target.post_message(_copy(event))
+
+
+def reroute_if_covered(widget: Widget, event: events.Key | events.Paste) -> bool:
+    """Pass ``event`` on to the screen on top if ``widget``'s screen is no longer it.
+
+    Also notes the screen on the event, so that the app (where key bindings run, after the
+    event bubbled up) can do the same: see :func:`reroute_at_app`. True when the event was
+    passed on (the caller must then ignore it).
+    """
+    own = _screen_of(widget)
+    if own is not None and not hasattr(event, ORIGIN):
+        setattr(event, ORIGIN, own)
+    if own is widget.app.screen:
+        return False
+    _pass_on(widget, event)
+    return True
+
+
+def reroute_at_app(app: App[object], event: events.Key | events.Paste) -> bool:
+    """At the app: a key typed on a screen that another covered meanwhile goes to the new one.
+
+    (``e`` opens a dialog when its binding runs here, after the keys typed next were already
+    given to the annotate screen.)
+    """
+    origin = getattr(event, ORIGIN, None)
+    if origin is None or origin is app.screen:
+        return False
+    _pass_on(app.screen, event)
+    return True
+
+
+def take_stray_text(screen: Screen[object], event: events.Key | events.Paste) -> bool:
+    """Put text that reached ``screen`` itself (not its input) into the focused input.
+
+    A printable key reaches the screen only when no input had the focus when it was
+    forwarded (it arrived while the screen was being built): an input stops every printable
+    key it receives.
+    """
+    focused = screen.focused
+    if not isinstance(focused, Input):
+        inputs = [widget for widget in screen.query(Input) if widget.focusable]
+        if not inputs:
+            return False
+        focused = inputs[0]
+        focused.focus()
+    if isinstance(event, events.Key):
+        if event.key == "enter":
+            return submit_now(focused, event)
+        if not event.is_printable or event.character is None:
+            return False
+        text = event.character
+    else:
+        text = event.text.splitlines()[0] if event.text else ""
+    event.stop()
+    event.prevent_default()
+    focused.insert_text_at_cursor(text)
+    return True
+
+
+class RoutedInput(Input):
+    """An input that passes keys typed after its dialog closed on to the screen below.
+
+    Enter submits at once (``screen.submit_input(input)`` when the screen has it), not through
+    a message queued behind the keys typed after it, which would otherwise land in this input.
+    """
+
+    # Textual calls the handler of every class in the MRO (Input's after these) unless the
+    # event's default is prevented, which passing it on does.
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not reroute_if_covered(self, event) and event.key == "enter":
+            submit_now(self, event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
+
+
+def submit_now(widget: Input, event: events.Key) -> bool:
+    submit = getattr(_screen_of(widget), "submit_input", None)
+    if submit is None:
+        return False
+    event.stop()
+    event.prevent_default()
+    submit(widget)
+    return True

@@ -1,0 +1,222 @@
+"""Benchmark: the annotation flow of issue #13 — keys per quote, and per-key latency at 1 MB.
+
+1. **Keys per quote** (goal ≤ 2.2): the real UI (Pilot, headless, 120×40) on the first seed
+   article with the real extractor, worked through as a person would: every borderline
+   proposal (the ``?`` rows: scare quotes, terms) removed with ``x``, two speakers fixed in the
+   speaker dialog (typing the start of a name and taking the suggestion with →), one quote
+   added (``a`` starts at the sentence, ``↓`` grows it a sentence, enter), and every quote
+   labelled with a stance and a sentiment key (auto-advance moves on). Every key press on the
+   article counts, typed characters included (not the enter that opens it nor the q that
+   quits: also printed); the figure is keys ÷ quotes dealt with (labelled + removed).
+   The saved file is checked against what was done.
+2. **Per-key latency at a 1 MB article** (goal p95 ≤ 50 ms): label keys and ``j``/``k`` on the
+   1 MB, 2,000-quote article of ``tui_open_and_label.py``. Each key is timed from the moment it
+   is sent until ``pilot.press`` and a following ``pilot.pause()`` return, i.e. until the app
+   is idle again: the key handled, the label saved atomically and the screen update composed
+   (the headless driver then discards the frame). Nothing is subtracted, so Pilot's own
+   waiting is included. The reference is the same keys on the seed article, measured in the
+   same run; the ratio shows what the article's size costs.
+
+Each measurement runs as its own process (``--child``), three times; the medians are printed.
+Usage: ``python benchmarks/tui_flow.py``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+RUNS = 3
+KEYS_PER_QUOTE_GOAL = 2.2
+P95_GOAL_MS = 50.0
+LATENCY_KEYS = 120
+
+
+def _app(folder: Path, documents: list[object]) -> object:
+    from annotator.tui.app import AnnotatorApp
+
+    return AnnotatorApp(
+        annotations_dir=folder / "annotations",
+        annotator="bench",
+        documents=documents,  # type: ignore[arg-type]
+        name_file=folder / "config" / "annotator-name",
+        auto_advance=True,
+    )
+
+
+async def keys_per_quote() -> dict[str, object]:
+    from annotator.pipeline import load_corpus
+    from annotator.store import load_annotation_file
+    from annotator.tui.screens.annotate import AnnotateScreen
+
+    document = next(iter(load_corpus([ROOT / "seeds"])))
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        app = _app(folder, [document])
+        pressed = 0
+        async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+
+            async def press(*keys: str) -> None:
+                nonlocal pressed
+                pressed += len(keys)
+                await pilot.press(*keys)
+                await pilot.pause()
+
+            await pilot.press("enter")  # open the article (not counted: no quote's work)
+            screen = app.screen  # type: ignore[attr-defined]
+            assert isinstance(screen, AnnotateScreen)
+            session = screen.session
+            people = [e.name for e in document.entities if e.kind.value == "person"]
+            fixes: dict[str, str] = {}
+            removed: list[str] = []
+            added = False
+            labelled = 0
+            for _ in range(400):
+                quote = session.current
+                if quote is None or session.progress().labelled == session.progress().total:
+                    break
+                if session.is_borderline(quote):
+                    removed.append(quote.id)
+                    await press("x")
+                    continue
+                if len(fixes) < 2 and (quote.speaker is None or quote.speaker not in people):
+                    target = next(p for p in people if p != quote.speaker)
+                    fixes[quote.id] = target
+                    await press("e", *target[:2], "right", "enter")
+                if not added and labelled == 10:
+                    await press("a", "down", "enter")  # a missed quote: the next sentences
+                    added = True
+                    await press("2", "8")
+                    labelled += 1
+                    continue
+                await press("1234"[labelled % 4], "789"[labelled % 3])
+                labelled += 1
+                if session.current is not None and session.is_complete(session.current.id):
+                    break  # the last quote: auto-advance stays on it
+            missing = [q.id for q in session.quotes if not session.is_complete(q.id)]
+            await pilot.press("q")  # not counted either
+        saved = load_annotation_file(
+            folder / "annotations" / "bench" / f"{document.id}.json", document=document
+        )
+        by_id = {label.quote_id: label for label in saved.labels}
+        assert sorted(saved.deleted_quotes) == sorted(removed), "the removals were not saved"
+        assert len(saved.added_quotes) == 1, "the added quote was not saved"
+        for quote_id, speaker in fixes.items():
+            assert by_id[quote_id].resolved_speaker == speaker, f"speaker of {quote_id}"
+        done = sum(1 for label in saved.labels if label.stance and label.sentiment)
+        dealt = done + len(saved.deleted_quotes)
+        return {
+            "keys": pressed,
+            "labelled": done,
+            "removed": len(saved.deleted_quotes),
+            "quotes": len(document.quotes),
+            "keys_per_quote": pressed / dealt,
+            "not_labelled": missing,
+        }
+
+
+async def latencies(big: bool) -> dict[str, list[float]]:
+    from tui_open_and_label import big_document
+
+    from annotator.pipeline import load_corpus
+    from annotator.tui.screens.annotate import AnnotateScreen
+
+    document = big_document() if big else next(iter(load_corpus([ROOT / "seeds"])))
+    times: list[float] = []
+    cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as name:
+        app = _app(Path(name), [document])
+        async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            while not isinstance(app.screen, AnnotateScreen):  # type: ignore[attr-defined]
+                await pilot.pause(0.001)
+            await pilot.pause()
+            keys = ["1", "7", "k", "j", "3", "9", "k", "k", "2", "j"]
+            for index in range(LATENCY_KEYS):
+                key = keys[index % len(keys)]
+                started, cpu_started = time.perf_counter(), time.process_time()
+                await pilot.press(key)
+                await pilot.pause()
+                times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
+    return {"wall": times, "cpu": cpu}
+
+
+def child(what: str) -> None:
+    if what == "keys":
+        result: object = asyncio.run(keys_per_quote())
+    else:
+        result = asyncio.run(latencies(big=what == "big"))
+    print(json.dumps(result))
+
+
+def run(what: str) -> object:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", what],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(round(share * (len(ordered) - 1)), len(ordered) - 1)]
+
+
+def main() -> None:
+    flows = [run("keys") for _ in range(RUNS)]
+    per_quote = statistics.median(float(flow["keys_per_quote"]) for flow in flows)  # type: ignore[index]
+    flow = flows[0]
+    mark = "" if per_quote <= KEYS_PER_QUOTE_GOAL else "  MISSED"
+    print(
+        f"keys per quote (seed article, {flow['quotes']} proposals: {flow['labelled']} labelled, "  # type: ignore[index]
+        f"{flow['removed']} removed, 1 added, 2 speakers fixed; {flow['keys']} keys): "  # type: ignore[index]
+        f"{per_quote:.2f} (goal ≤ {KEYS_PER_QUOTE_GOAL}){mark}; with the keys that open the "
+        f"article and quit: {(int(flow['keys']) + 2) / (int(flow['labelled']) + int(flow['removed'])):.2f}"  # type: ignore[index]
+    )
+    figures: dict[str, list[float]] = {}
+    for _ in range(RUNS):
+        for size in ("big", "small"):
+            measured = run(size)
+            for kind in ("wall", "cpu"):
+                values = measured[kind]  # type: ignore[index]
+                figures.setdefault(f"{size} {kind} median", []).append(statistics.median(values))
+                figures.setdefault(f"{size} {kind} p95", []).append(percentile(values, 0.95))
+    got = {name: statistics.median(values) for name, values in figures.items()}
+    p95 = got["big wall p95"]
+    mark = "" if p95 <= P95_GOAL_MS else "  MISSED"
+    print(
+        f"per-key latency, 1 MB article ({LATENCY_KEYS} label and j/k keys, key sent → app idle, "
+        f"wall clock, median of {RUNS} runs): median {got['big wall median']:.1f} ms, "
+        f"p95 {p95:.1f} ms (goal p95 ≤ {P95_GOAL_MS:.0f} ms){mark}"
+    )
+    print(
+        f"  CPU of the process per key: median {got['big cpu median']:.1f} ms, "
+        f"p95 {got['big cpu p95']:.1f} ms (wall clock minus CPU is Pilot's waiting and the "
+        "other processes of the machine)"
+    )
+    print(
+        f"reference, seed article, same keys: wall median {got['small wall median']:.1f} ms, "
+        f"p95 {got['small wall p95']:.1f} ms, CPU median {got['small cpu median']:.1f} ms; "
+        f"ratio 1 MB / seed: wall p95 {p95 / got['small wall p95']:.2f}×, "
+        f"CPU median {got['big cpu median'] / max(got['small cpu median'], 0.001):.2f}×"
+    )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        child(sys.argv[2])
+    else:
+        main()
