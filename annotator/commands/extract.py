@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 from rich.table import Table
 
 from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
+from annotator.corpus import JSONL_SUFFIXES, corpus_files
 from annotator.models import Document
+from annotator.parallel import default_workers
 from annotator.pipeline import load_corpus
+from annotator.progress import progress
 from annotator.safe_text import safe_rich
 
 FIRST_WORDS = 8
@@ -64,6 +68,21 @@ def entity_table(document: Document) -> Table:
     return table
 
 
+def document_count(paths: list[Path]) -> int | None:
+    """How many documents the corpus holds (one per text file, one per JSON Lines line)."""
+    count = 0
+    try:
+        for path in corpus_files(paths):
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                with path.open("rb") as handle:
+                    count += sum(1 for line in handle if line.strip())
+            else:
+                count += 1
+    except OSError:
+        return None  # reading the corpus reports it properly
+    return count
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -79,15 +98,32 @@ def entity_table(document: Document) -> Table:
     show_default=True,
     help="Table only: hide quotes below this confidence (scare quotes score under 0.5).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting in parallel (default: all cores). Output order is corpus order.",
+)
 @user_errors
 def extract(
-    paths: tuple[Path, ...], as_json: bool, show_entities: bool, min_confidence: float
+    paths: tuple[Path, ...],
+    as_json: bool,
+    show_entities: bool,
+    min_confidence: float,
+    workers: int | None,
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
-    for document in load_corpus(corpus_paths(paths)):
-        if as_json:
-            write_json_lines([document])
-            continue
-        stdout_console.print(quote_table(document, min_confidence))
-        if show_entities:
-            stdout_console.print(entity_table(document))
+    corpus = corpus_paths(paths)
+    bar = sys.stderr.isatty()
+    total = document_count(corpus) if bar else None
+    with progress("extracting", total, enabled=bar) as advance:
+        documents = load_corpus(
+            corpus, workers=workers if workers is not None else default_workers(), advance=advance
+        )
+        for document in documents:
+            if as_json:
+                write_json_lines([document])
+                continue
+            stdout_console.print(quote_table(document, min_confidence))
+            if show_entities:
+                stdout_console.print(entity_table(document))
