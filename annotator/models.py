@@ -580,7 +580,8 @@ class AnnotationFile(StrictModel):
         if len(set(added_ids)) != len(added_ids):
             raise ValueError("a quote is added twice")
         scheme = resolve_scheme(self.scheme, info.context)
-        if scheme is not None:
+        if scheme is not None and (info.context or {}).get("scheme") is not scheme:
+            # with the scheme in the context, each label's field validator checked it already
             check_labels_in_scheme(self.labels, scheme)
         document_text = (info.context or {}).get("document_text")
         if document_text is not None:

@@ -62,7 +62,7 @@ def _extract_chunk(documents: list[Document]) -> list[Document]:
 
 def _warm_up() -> None:
     """Worker initializer: import the extractor and load the syntax model (when used) once."""
-    import annotator.extract  # noqa: F401
+    from annotator.extract import extract_document  # noqa: F401 - loads the extractor modules
 
     syntax = sys.modules.get("annotator.extract.syntax")
     if syntax is not None:

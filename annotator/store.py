@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from annotator.atomic import remove_leftover_temps, write_atomic
 from annotator.errors import (
     AnnotatorError,
@@ -31,7 +33,7 @@ from annotator.errors import (
     LockedError,
     machine_error,
 )
-from annotator.jsonio import dump_pretty, read_json_bytes, validate_model
+from annotator.jsonio import dump_pretty, parse_json, read_file_bytes, validate_model
 from annotator.merge import merge_annotations
 from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
@@ -63,11 +65,18 @@ def load_annotation_file(
     """Read, migrate and validate one annotation file; errors name the file and JSON path.
 
     A version 1 file is migrated in memory when ``document`` is given (the file itself changes
-    only when it is next saved); without it, it raises :class:`NeedsMigrationError`.
+    only when it is next saved); without it, it raises :class:`NeedsMigrationError`. Without
+    ``document``, a current file is parsed and validated in one pass (``model_validate_json``);
+    a file that fails it takes the slow path (parse, migrate, validate), which names the problem.
     """
-    data = read_json_bytes(path)
-    data = migrate_annotation(data, path, document)
+    raw = read_file_bytes(path)
     context: dict[str, object] = {"scheme": scheme}
+    if document is None:
+        try:
+            return AnnotationFile.model_validate_json(raw, context=context)
+        except ValidationError:
+            pass
+    data = migrate_annotation(parse_json(raw, path), path, document)
     # spans are checked against the text the file was made on only (another version of the
     # text is the session's to re-anchor, see annotator.anchoring)
     same_text = document is not None and data.get("document_sha256") == document.sha256

@@ -1,146 +1,107 @@
-"""Benchmark: export 1,000 documents x 3 annotators to every format, streaming.
+"""Speed of ``annotator export`` as the user runs it, cold and warm extraction cache.
 
-Builds a synthetic corpus from the seed articles (each copy gets its own id and a varied
-sentence with an emoji, so texts differ), marks its curly-quoted passages as quotes, writes three
-annotators' files (labels, attribution overrides, a deleted and an added quote), then exports to
-every format into a temporary folder. Prints per format the wall time, the output size and the
-peak Python heap while exporting (tracemalloc, separate pass) — far below the output size because
-documents are streamed one at a time.
+Data (generated once into ``benchmarks/out/``): 1,000 articles of about 10 KB (10 MB) made of
+seed paragraphs and new quoted sentences, and 2 annotators' files labelling about half of the
+quotes each. Every figure is the real command as a process, median of 3 interleaved runs:
 
-Run: /work/venv/bin/python benchmarks/export_speed.py [--documents N]
+- ``extract --json`` with no cache (what every export cost before the cache) and warm;
+- ``export --format F`` for every format on a warm cache, and ``jsonl`` on a cold one.
+
+Target (issue #15): every export on a warm cache ≤ 0.3× ``extract --json`` without a cache
+(the time extraction takes). The ratio to ``extract --json`` on a warm cache is printed too.
+
+Run: ``.venv/bin/python benchmarks/export_speed.py`` (a few minutes on 2 busy cores)
 """
 
 from __future__ import annotations
 
-import argparse
-import random
-import re
+import shutil
+import sys
 import tempfile
-import time
-import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 
-import orjson
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (
+    OUT,
+    annotator_command,
+    cache_env,
+    extract_quote_ids,
+    generate_corpus,
+    interleaved,
+    report,
+    run_process,
+    write_annotations,
+)
 
-from annotator.corpus import default_corpus_path
-from annotator.export.formats import EXPORT_FORMATS, write_export
-from annotator.export.output import open_output
-from annotator.export.views import ExportSource
-from annotator.models import DEFAULT_SCHEME, AnnotationFile, Document, Quote, QuoteLabel
-from annotator.pipeline import load_corpus
-from annotator.store import AnnotationStore
+from annotator.export.formats import EXPORT_FORMATS
 
-ANNOTATORS = ("ann", "ben", "cho")
-QUOTED = re.compile(r"“[^”]{8,}”")
-
-
-def with_quotes(document: Document) -> Document:
-    """Stand-in for extraction: every curly-quoted passage is a quote."""
-    quotes = [
-        Quote.from_span(document.text, m.start(), m.end(), kind="direct", speaker="Speaker")
-        for m in QUOTED.finditer(document.text)
-    ]
-    return document.model_copy(update={"quotes": quotes})
+ARTICLES = 1000
+ARTICLE_BYTES = 10_000
+REPEATS = 3
+TARGET = 0.3
 
 
-def build_corpus(folder: Path, count: int) -> Path:
-    seeds = [
-        path.read_text(encoding="utf-8") for path in sorted(default_corpus_path().glob("*.txt"))
-    ]
-    corpus = folder / "corpus.jsonl"
-    with corpus.open("wb") as handle:
-        for n in range(count):
-            text = seeds[n % len(seeds)] + (
-                f"\n\nThe spokesperson 🙂 said “this is statement number {n} of the day.”\n"
-            )
-            handle.write(orjson.dumps({"id": f"doc-{n:05d}", "text": text}) + b"\n")
-    return corpus
-
-
-def documents(corpus: Path) -> Iterator[Document]:
-    return (with_quotes(document) for document in load_corpus([corpus], extract=False))
-
-
-def annotate(corpus: Path, store: AnnotationStore) -> int:
-    rng = random.Random(7)
-    stances, sentiments = DEFAULT_SCHEME.stance_values(), DEFAULT_SCHEME.sentiment_values()
-    files = 0
-    writers = {name: store.open_writer(name) for name in ANNOTATORS}
-    try:
-        for document in documents(corpus):
-            for name in ANNOTATORS:
-                quotes = document.quotes
-                labels = [
-                    QuoteLabel.for_quote(
-                        quote,
-                        "bench",
-                        stance=rng.choice(stances),
-                        sentiment=rng.choice(sentiments),
-                        speaker=rng.choice([None, None, "Someone Else", ""]),
-                        seconds=round(rng.uniform(2, 40), 1),
-                        updated_at="2026-01-01T00:00:00Z",
-                    )
-                    for quote in quotes[1:]
-                ]
-                start = document.text.index(" ", 100)
-                added = Quote.from_span(
-                    document.text, start + 1, start + 30, kind="indirect", origin="manual"
-                )
-                writers[name].save(
-                    AnnotationFile(
-                        annotator=name,
-                        document_id=document.id,
-                        document_sha256=document.sha256,
-                        scheme=DEFAULT_SCHEME.ref,
-                        labels=labels,
-                        added_quotes=[added],
-                        deleted_quotes=[quotes[0].id] if quotes else [],
-                    )
-                )
-                files += 1
-    finally:
-        for writer in writers.values():
-            writer.release()
-    return files
+def prepare() -> tuple[Path, Path, Path, int]:
+    corpus = generate_corpus(OUT / "corpus-1000", ARTICLES, ARTICLE_BYTES)
+    warm = OUT / "cache-1000"
+    annotations = OUT / "annotations-1000"
+    marker = annotations / ".complete"
+    if not marker.exists():
+        shutil.rmtree(annotations, ignore_errors=True)
+        documents = extract_quote_ids(corpus, warm)
+        labels = write_annotations(annotations, documents, annotators=2, share=0.5)
+        (annotations / ".complete").write_text(str(labels))
+    else:
+        run_process(annotator_command("extract", str(corpus), "--json"), env=cache_env(warm))
+    return corpus, annotations, warm, int(marker.read_text())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=1000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
-        corpus = build_corpus(folder, args.documents)
-        store = AnnotationStore(folder / "annotations", scheme=DEFAULT_SCHEME)
-        started = time.perf_counter()
-        files = annotate(corpus, store)
-        print(
-            f"setup: {args.documents} documents, {len(ANNOTATORS)} annotators, "
-            f"{files} annotation files in {time.perf_counter() - started:.1f} s"
-        )
-        started = time.perf_counter()
-        quotes = sum(len(d.quotes) for d in documents(corpus))
-        read_seconds = time.perf_counter() - started
-        print(f"reading + cleaning the corpus alone: {read_seconds:.2f} s ({quotes} quotes)")
-        print(f"{'format':<13} {'time':>8} {'output':>10} {'peak heap':>10}")
-        for format_name in EXPORT_FORMATS:
-            target = folder / f"export.{format_name}"
-            source = ExportSource(documents(corpus), store, list(ANNOTATORS))
-            started = time.perf_counter()
-            with open_output(target) as out:
-                write_export(format_name, source, out)
-            seconds = time.perf_counter() - started
-            source = ExportSource(documents(corpus), store, list(ANNOTATORS))
-            tracemalloc.start()
-            with open_output(target) as out:
-                write_export(format_name, source, out)
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            size = target.stat().st_size
-            print(
-                f"{format_name:<13} {seconds:>6.2f} s {size / 1e6:>7.1f} MB {peak / 1e6:>7.1f} MB"
-            )
+    corpus, annotations, warm, labels = prepare()
+    size = sum(path.stat().st_size for path in corpus.glob("*.txt")) / 1e6
+    scratch = Path(tempfile.mkdtemp(prefix="export-bench-", dir=OUT))
+
+    def cold_env() -> dict[str, str]:
+        folder = scratch / "cold-cache"
+        shutil.rmtree(folder, ignore_errors=True)
+        return cache_env(folder)
+
+    def export(format_name: str, env_of: object) -> object:
+        def run() -> tuple[float, int]:
+            env = env_of() if callable(env_of) else env_of
+            command = annotator_command(
+                "export", "--corpus", str(corpus), "--annotations", str(annotations),
+                "--format", format_name, "-o", str(scratch / f"export.{format_name}"),
+            )  # fmt: skip
+            return run_process(command, env=env)
+
+        return run
+
+    extract = annotator_command("extract", str(corpus), "--json")
+    commands = {
+        "extract --json, no cache": lambda: run_process(
+            annotator_command("--no-cache", "extract", str(corpus), "--json")
+        ),
+        "extract --json, warm cache": lambda: run_process(extract, env=cache_env(warm)),
+        "export jsonl, cold cache": export("jsonl", cold_env),
+        **{f"export {name}, warm cache": export(name, cache_env(warm)) for name in EXPORT_FORMATS},
+    }
+    runs = interleaved(commands, REPEATS)  # type: ignore[arg-type]
+    shutil.rmtree(scratch, ignore_errors=True)
+    print(
+        f"annotator export on {ARTICLES} articles ({size:.1f} MB), 2 annotators, {labels:,} "
+        f"labels; median of {REPEATS} interleaved runs (whole process)"
+    )
+    uncached = runs["extract --json, no cache"].median
+    cached = runs["extract --json, warm cache"].median
+    report("extract --json, no cache (reference)", uncached)
+    report("extract --json, warm cache", cached, uncached)
+    report("export jsonl, cold cache", runs["export jsonl, cold cache"].median, uncached)
+    print("  warm-cache exports: ratio to extract --json with no cache (target), then to warm")
+    for name in EXPORT_FORMATS:
+        value = runs[f"export {name}, warm cache"].median
+        report(f"export {name}, warm cache", value, uncached, TARGET)
+        print(f"  {'':<58} {'':9}     ratio to warm extract {value / cached:5.2f}x")
 
 
 if __name__ == "__main__":

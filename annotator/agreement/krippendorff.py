@@ -68,24 +68,39 @@ def _nominal_alpha(coded: CodedData) -> float:
     return 1.0 - (total - 1.0) * (total - observed_agreement) / expected
 
 
+#: Up to this many units × categories² multiply-adds the coincidences come from the value-count
+#: table (few categories: stance, sentiment); above it, from pairs of annotators (speaker names).
+DENSE_WORK = 6_000_000
+
+
 def coincidences(coded: CodedData) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """The coincidence matrix ``o`` and its marginals ``n_c`` over the pairable units.
 
-    Built pair of annotators by pair (``o[c, k] += 1 / (m_u - 1)`` for each ordered pair that
-    gave unit u the values c and k), so its cost does not grow with units × categories.
+    With few categories: ``o = Σ_u (r_u r_uᵀ - diag(r_u)) / (m_u - 1)`` from the value counts
+    ``r_u`` of the pairable units, one ``einsum`` whatever the number of annotators (no BLAS
+    matrix product: its threads thrash on a busy machine). With many categories (free-text
+    fields such as speaker names), a units × categories table would be too large, so
+    ``o[c, k] += 1 / (m_u - 1)`` for each ordered pair of annotators that gave unit u the values
+    c and k, all pairs at once in chunks of units (:meth:`CodedData.annotator_pairs`).
     """
     size = coded.n_categories
     per_unit = coded.raters_per_unit()
+    if coded.n_units * size * size <= DENSE_WORK:
+        pairable = per_unit >= 2
+        counts = coded.value_counts()[pairable].astype(np.float64)
+        weighted = counts / (per_unit[pairable] - 1.0)[:, None]
+        matrix = np.einsum("uc,uk->ck", weighted, counts, optimize=False)
+        matrix[np.diag_indices(size)] -= weighted.sum(axis=0)
+        return matrix, matrix.sum(axis=1)
     weights = np.where(per_unit >= 2, 1.0 / np.maximum(per_unit - 1, 1), 0.0)
     observed = np.zeros(size * size, dtype=np.float64)
-    codes = coded.codes
-    for first in range(coded.n_annotators):
-        for second in range(first + 1, coded.n_annotators):
-            a, b = codes[first], codes[second]
-            both = (a != MISSING) & (b != MISSING)
-            observed += np.bincount(
-                a[both] * size + b[both], weights=weights[both], minlength=size * size
-            )
+    for first, second, units in coded.annotator_pairs():
+        both = (first != MISSING) & (second != MISSING)
+        observed += np.bincount(
+            (first * size + second)[both],
+            weights=np.broadcast_to(weights[units], first.shape)[both],
+            minlength=size * size,
+        )
     matrix = observed.reshape(size, size)
     matrix = matrix + matrix.T
     return matrix, matrix.sum(axis=1)

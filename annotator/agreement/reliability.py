@@ -8,7 +8,7 @@ that every coefficient in this package works on.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -20,6 +20,10 @@ MISSING = -1
 
 #: What reliability data may be: rows of values (None = missing) or a float array (NaN = missing).
 ReliabilityInput = Sequence[Sequence[Any]] | npt.NDArray[Any]
+
+
+#: Cells (annotator pairs × units) handled at once by :meth:`CodedData.annotator_pairs`.
+PAIR_CHUNK_CELLS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,31 @@ class CodedData:
     def agreeing_pairs_per_unit(self) -> npt.NDArray[np.int64]:
         """``Σ_c r_uc (r_uc - 1)``: ordered pairs of annotators who gave unit ``u`` the same value.
 
-        Computed pair of annotators by pair, so it never builds a units × categories table
-        (free-text fields such as speaker names can have thousands of categories).
+        From the value counts when the units × categories table is small, else over all pairs
+        of annotators at once (free-text fields such as speaker names can have thousands of
+        categories).
         """
-        codes = self.codes
+        if self.n_units * self.n_categories <= PAIR_CHUNK_CELLS:
+            counts = self.value_counts()
+            return (counts * (counts - 1)).sum(axis=1)
         agreeing = np.zeros(self.n_units, dtype=np.int64)
-        for first in range(self.n_annotators):
-            for second in range(first + 1, self.n_annotators):
-                a, b = codes[first], codes[second]
-                agreeing += (a == b) & (a != MISSING)
+        for first, second, units in self.annotator_pairs():
+            agreeing[units] += ((first == second) & (first != MISSING)).sum(axis=0)
         return 2 * agreeing
+
+    def annotator_pairs(
+        self,
+    ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], slice]]:
+        """``(first, second, units)``: codes of every pair of annotators (rows, first < second)
+        over a slice of the units, in chunks of about :data:`PAIR_CHUNK_CELLS` cells."""
+        rows_first, rows_second = np.triu_indices(self.n_annotators, k=1)
+        if len(rows_first) == 0:
+            return
+        step = max(1, PAIR_CHUNK_CELLS // len(rows_first))
+        for start in range(0, self.n_units, step):
+            units = slice(start, min(start + step, self.n_units))
+            block = self.codes[:, units]
+            yield block[rows_first], block[rows_second], units
 
     def category_totals(self, unit_weights: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """``Σ_u w_u r_uc`` for every category ``c``."""

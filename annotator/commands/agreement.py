@@ -159,8 +159,9 @@ def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[s
     wanted = {(annotation.document_id, annotation.document_sha256) for annotation in files}
     return {
         document.id: document
-        for document in load_corpus([corpus_path])
-        if (document.id, document.sha256) in wanted
+        for document in load_corpus(
+            [corpus_path], only=lambda document: (document.id, document.sha256) in wanted
+        )
     }
 
 

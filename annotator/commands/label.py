@@ -47,9 +47,8 @@ def parse_span(value: str, option: str) -> tuple[int, int]:
 
 
 def find_document(paths: list[Path], document_id: str) -> Document:
-    for document in load_corpus(paths):
-        if document.id == document_id:
-            return document
+    for document in load_corpus(paths, only=lambda document: document.id == document_id):
+        return document
     shown = ", ".join(str(path) for path in paths)
     raise AnnotatorError(f"{shown}: no document with id {document_id!r}")
 

@@ -6,7 +6,10 @@ the Basic Multilingual Plane (emoji, rare CJK) counts twice there and once in Py
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters taking two UTF-16 code units
 
 
 class Utf16Offsets:
@@ -16,7 +19,7 @@ class Utf16Offsets:
         self.text = text
         # code-point positions of the characters that take two UTF-16 code units
         self._astral = (
-            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+            [match.start() for match in _ASTRAL.finditer(text)] if not text.isascii() else []
         )
         # their UTF-16 positions
         self._astral_utf16 = [position + n for n, position in enumerate(self._astral)]

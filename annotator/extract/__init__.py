@@ -38,53 +38,21 @@ Design decisions
 
 from __future__ import annotations
 
-from annotator.extract.entities import build_entities
-from annotator.extract.extractor import DocumentExtractor, Found
-from annotator.models import Document, Quote
+from typing import TYPE_CHECKING, Any
+
+from annotator.extract.confidence import CONFIDENT
+
+if TYPE_CHECKING:
+    from annotator.extract.document import extract_document, extract_quotes
 
 __all__ = ["CONFIDENT", "extract_document", "extract_quotes"]
 
-CONFIDENT = 0.5  # quotes below this confidence are borderline (scare quotes, titles)
 
+def __getattr__(name: str) -> Any:
+    # the extractor (regexes compiled at import) loads on first use only, so that reading
+    # ``annotator.extract.version`` or a cache hit does not pay for it
+    if name in ("extract_document", "extract_quotes"):
+        from annotator.extract import document
 
-def _to_quotes(text: str, found: list[Found]) -> list[Quote]:
-    by_span: dict[tuple[int, int], Found] = {}
-    for item in found:
-        key = (item.start, item.end)
-        current = by_span.get(key)
-        if current is None or item.confidence > current.confidence:
-            by_span[key] = item
-    quotes = []
-    for (start, end), item in sorted(by_span.items()):
-        quotes.append(
-            Quote.from_span(
-                text,
-                start,
-                end,
-                kind=item.kind,
-                speaker=item.source.speaker,
-                speaker_role=item.source.role,
-                outlet=item.source.outlet,
-                cue=" ".join(item.cue.split()) if item.cue else None,
-                confidence=item.confidence,
-            )
-        )
-    return quotes
-
-
-def extract_quotes(text: str) -> list[Quote]:
-    """The quotes of a cleaned text, sorted by start."""
-    return _to_quotes(text, DocumentExtractor(text).run())
-
-
-def extract_document(document: Document) -> Document:
-    """A copy of ``document`` with its quotes and entities extracted."""
-    extractor = DocumentExtractor(document.text)
-    quotes = _to_quotes(document.text, extractor.run())
-    confident = [quote for quote in quotes if quote.confidence >= CONFIDENT]
-    entities = build_entities(
-        extractor.names,
-        [(quote.speaker, quote.speaker_role) for quote in confident],
-        sorted({quote.outlet for quote in confident if quote.outlet}),
-    )
-    return document.model_copy(update={"quotes": quotes, "entities": entities})
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,6 +7,7 @@ whole run, so two windows can never overwrite each other's work.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -17,9 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from annotator.atomic import write_atomic
+from annotator.corpus import iter_documents
 from annotator.errors import AnnotatorError
 from annotator.models import Document, LabelScheme
-from annotator.pipeline import load_corpus
+from annotator.pipeline import cached_extractor
 from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore, AnnotationWriter, safe_component
@@ -35,6 +37,8 @@ from annotator.tui.screens.name_prompt import NamePromptScreen
 from annotator.tui.toast import notify
 
 LAST_DOCUMENT_FILE = ".last-document"
+LIST_BATCH = 200  # rows sent to the corpus screen at once while listing
+LIST_INTERVAL = 0.1  # ... or after this many seconds, whichever comes first
 
 
 class AnnotatorApp(App[None]):
@@ -121,31 +125,71 @@ class AnnotatorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def _load_corpus(self) -> None:
-        """Read (and extract) the corpus in a thread; rows appear as documents are ready."""
+        """Read the corpus in a thread: cached documents are listed at once, then the others
+        are extracted one by one (with progress) and their rows filled in."""
         worker = get_current_worker()
         error: str | None = None
+        extractor = cached_extractor()
+        waiting: list[tuple[int, Document]] = []
         try:
-            for document in load_corpus(self.corpus):
+            batch: list[DocumentProgress] = []
+            sent = time.monotonic()
+            for index, document in enumerate(iter_documents(self.corpus)):
                 if worker.is_cancelled:
                     return
-                self.call_from_thread(self._document_loaded, document)
+                found = extractor.cached(document) if extractor is not None else document
+                if found is None:
+                    waiting.append((index, document))
+                    batch.append(DocumentProgress(document, extracting=True))
+                else:
+                    batch.append(self._progress(found))
+                if len(batch) >= LIST_BATCH or time.monotonic() - sent > LIST_INTERVAL:
+                    self.call_from_thread(self._documents_loaded, batch, len(waiting))
+                    batch, sent = [], time.monotonic()
+            self.call_from_thread(self._documents_loaded, batch, len(waiting))
+            for done, (index, document) in enumerate(waiting, start=1):
+                if worker.is_cancelled:
+                    return
+                assert extractor is not None
+                progress = self._progress(extractor.extract(document))
+                self.call_from_thread(self._document_extracted, index, progress, done, len(waiting))
         except Exception as exc:
             error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
             self.call_from_thread(notify, self, error, title="Corpus", severity="error", timeout=15)
+        finally:
+            if extractor is not None:
+                extractor.finish()
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, error)
+
+    def _progress(self, document: Document) -> DocumentProgress:
+        assert self.annotator is not None
+        return document_progress(self.store, self.annotator, document)
 
     def _corpus_loaded(self, error: str | None) -> None:
         if self.corpus_screen is not None:
             self.corpus_screen.loading_finished(error)
 
     def _document_loaded(self, document: Document) -> None:
-        assert self.annotator is not None
-        progress = document_progress(self.store, self.annotator, document)
-        self.documents.append(document)
-        self.progress.append(progress)
+        self._documents_loaded([self._progress(document)], 0)
+
+    def _documents_loaded(self, batch: list[DocumentProgress], waiting: int) -> None:
+        for progress in batch:
+            self.documents.append(progress.document)
+            self.progress.append(progress)
         if self.corpus_screen is not None:
-            self.corpus_screen.add_document(progress)
+            self.corpus_screen.add_documents(batch)
+            if waiting:
+                self.corpus_screen.extraction_progress(0, waiting)
+
+    def _document_extracted(
+        self, index: int, progress: DocumentProgress, done: int, total: int
+    ) -> None:
+        self.documents[index] = progress.document
+        self.progress[index] = progress
+        if self.corpus_screen is not None:
+            self.corpus_screen.update_document(progress)
+            self.corpus_screen.extraction_progress(done, total)
 
     # ------------------------------------------------------------------ documents
 
@@ -166,6 +210,9 @@ class AnnotatorApp(App[None]):
         if not 0 <= index < len(self.documents) or self.writer is None:
             return
         document = self.documents[index]
+        if self.progress[index].extracting:
+            self.notify(f"{document.id} is still being extracted; a moment", timeout=3)
+            return
         try:
             session = AnnotationSession(document, self.writer)
         except AnnotatorError as exc:

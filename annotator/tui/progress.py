@@ -17,6 +17,7 @@ class DocumentProgress:
     total: int = 0
     flagged: int = 0
     error: str | None = None
+    extracting: bool = False  # listed from the corpus, quotes not extracted yet
 
     @property
     def done(self) -> bool:

@@ -39,6 +39,7 @@ class CorpusScreen(Screen[None]):
         self._loading = True
         self._pending: list[DocumentProgress] = []
         self._ready = False
+        self._extraction = (0, 0)  # (extracted, to extract) of the documents not cached
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-status")
@@ -52,9 +53,7 @@ class CorpusScreen(Screen[None]):
         table.focus()
         self._ready = True
         pending, self._pending = self._pending, []
-        for progress in pending:
-            self.add_document(progress)
-        self._show_status()
+        self.add_documents(pending)
 
     def _show_status(self, note: str = "") -> None:
         if not self._ready:
@@ -62,22 +61,34 @@ class CorpusScreen(Screen[None]):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {self.annotator}", style="bold")
         text.append(f" · {len(self._ids)} documents", style="")
-        if self._loading:
+        done, total = self._extraction
+        if self._loading and total:
+            text.append(f" · extracting {done}/{total}…", style="italic yellow")
+        elif self._loading:
             text.append(" · loading…", style="italic yellow")
         if note:
             text.append(f" · {safe_text(note)}", style="red")
         self.query_one("#corpus-status", Static).update(text)
 
     def add_document(self, progress: DocumentProgress) -> None:
+        self.add_documents([progress])
+
+    def add_documents(self, batch: list[DocumentProgress]) -> None:
         if not self._ready:
-            self._pending.append(progress)
+            self._pending.extend(batch)
             return
         table = self.query_one(DataTable)
-        document = progress.document
-        self._ids.append(document.id)
-        table.add_row(*self.cells(progress), key=document.id)
-        if document.id == self.resume_id:
-            table.move_cursor(row=len(self._ids) - 1)
+        for progress in batch:
+            document = progress.document
+            self._ids.append(document.id)
+            table.add_row(*self.cells(progress), key=document.id)
+            if document.id == self.resume_id:
+                table.move_cursor(row=len(self._ids) - 1)
+        self._show_status()
+
+    def extraction_progress(self, done: int, total: int) -> None:
+        """``done`` of ``total`` documents that were not cached have been extracted."""
+        self._extraction = (done, total)
         self._show_status()
 
     def update_document(self, progress: DocumentProgress) -> None:
@@ -98,6 +109,16 @@ class CorpusScreen(Screen[None]):
     @staticmethod
     def cells(progress: DocumentProgress) -> list[Text]:
         document = progress.document
+        if progress.extracting:
+            return [
+                Text(document.id, style="dim"),
+                Text("…", justify="right", style="dim"),
+                Text("extracting", style="italic dim"),
+                Text(""),
+                Text(document.published or "—"),
+                Text(_clip(document.outlet or "—", 20)),
+                Text(_clip(document.title or "(untitled)", 60)),
+            ]
         if progress.error:
             status = Text("invalid file", style="bold red")
         elif progress.total == 0:
