@@ -108,3 +108,23 @@ def test_extract_command_workers_option(seeds_dir: Path) -> None:
 
 def test_default_workers_is_the_usable_cores() -> None:
     assert parallel.default_workers() >= 1
+
+
+def test_parallel_corpus_goes_through_the_cache(
+    tmp_path: Path, seeds_dir: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.cache import ExtractionCache
+
+    paths = [seeds_dir, ARTICLES]
+    cold_cache = ExtractionCache(tmp_path / "cache")
+    cold = list(load_corpus(paths, cache=cold_cache, workers=2))
+    assert cold_cache.written == len(cold) and cold_cache.hits == 0
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm cache still started a process pool")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    warm_cache = ExtractionCache(tmp_path / "cache")
+    warm = list(load_corpus(paths, cache=warm_cache, workers=2))
+    assert warm_cache.hits == len(warm) and warm_cache.written == 0
+    assert dumps(warm) == dumps(cold) == dumps(list(load_corpus(paths, workers=1, cache=None)))
