@@ -143,8 +143,9 @@ def extract_all(
                 store(result)
             yield finished(result)
 
-    def ready_front(block: bool) -> Iterator[Document]:
-        """Yield from the front of ``order`` what is done (everything, when ``block``)."""
+    def ready_front(final: bool) -> Iterator[Document]:
+        """Yield from the front of ``order`` what is done; wait for the front chunk while too
+        many chunks are in flight or documents waiting (and for everything, when ``final``)."""
         while order:
             front = order[0]
             if isinstance(front, Document):
@@ -152,12 +153,12 @@ def extract_all(
                 yield finished(front)
                 continue
             if front.future is None:  # the open chunk: more documents may join it
-                if not block:
+                if not final:
                     return
                 submit(front)
             assert front.future is not None
-            room = in_flight <= workers * IN_FLIGHT_PER_WORKER
-            if not block and not front.future.done() and room:
+            crowded = in_flight > workers * IN_FLIGHT_PER_WORKER or len(order) > MAX_WAITING
+            if not (final or crowded or front.future.done()):
                 return
             order.popleft()
             yield from drain(front)
@@ -170,6 +171,7 @@ def extract_all(
     clean_exit = False
     try:
         open_chunk: _Chunk | None = None
+        local_budget = CHUNK_DOCUMENTS  # misses between cache hits extracted here, no pool yet
         while True:
             try:
                 document = next(stream)
@@ -180,9 +182,15 @@ def extract_all(
                 break
             cached = lookup(document) if lookup is not None else None
             if cached is not None:
-                if open_chunk is not None:
+                if open_chunk is not None and pool is None and local_budget > 0:
+                    # a few new documents in a cached corpus: not worth starting processes
+                    order.pop()
+                    local_budget -= len(open_chunk.documents)
+                    for waiting in open_chunk.documents:
+                        yield finished(extracted_here(waiting))
+                elif open_chunk is not None:
                     submit(open_chunk)  # keep order: the chunk before the hit goes out now
-                    open_chunk = None
+                open_chunk = None
                 if pool is None and not order:
                     yield finished(cached)
                     continue
@@ -195,14 +203,14 @@ def extract_all(
                 if open_chunk.full():
                     submit(open_chunk)
                     open_chunk = None
-            yield from ready_front(block=len(order) > MAX_WAITING)
+            yield from ready_front(final=False)
         if pool is None and len(order) == 1 and isinstance(order[0], _Chunk):
             # the whole stream fitted in one chunk: no process is worth starting
             chunk = order.popleft()
             assert isinstance(chunk, _Chunk)
             for document in chunk.documents:
                 yield finished(extracted_here(document))
-        yield from ready_front(block=True)
+        yield from ready_front(final=True)
         clean_exit = True
     finally:
         if pool is not None:
