@@ -172,6 +172,7 @@ def extract_all(
     try:
         open_chunk: _Chunk | None = None
         local_budget = CHUNK_DOCUMENTS  # misses between cache hits extracted here, no pool yet
+        held: _Chunk | None = None  # a first full chunk, sent only once a second document comes
         while True:
             try:
                 document = next(stream)
@@ -180,6 +181,9 @@ def extract_all(
             except AnnotatorError as exc:  # bad input: first deliver what came before it
                 failure = exc
                 break
+            if held is not None:
+                submit(held)
+                held = None
             cached = lookup(document) if lookup is not None else None
             if cached is not None:
                 if open_chunk is not None and pool is None and local_budget > 0:
@@ -201,7 +205,10 @@ def extract_all(
                     order.append(open_chunk)
                 open_chunk.add(document)
                 if open_chunk.full():
-                    submit(open_chunk)
+                    if pool is None:
+                        held = open_chunk  # one large document alone needs no process pool
+                    else:
+                        submit(open_chunk)
                     open_chunk = None
             yield from ready_front(final=False)
         if pool is None and len(order) == 1 and isinstance(order[0], _Chunk):

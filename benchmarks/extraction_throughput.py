@@ -6,8 +6,8 @@ Figures (each the median of ``--repeats`` interleaved runs; ``MISSED`` beside a 
    and 10 MB, recombined from the paragraphs of ``seeds/`` and ``benchmarks/corpus/articles``
    (every article distinct). Reference, measured in the same rounds: one Python process that
    reads the same files and only tokenises them with one regex. Printed: seconds, MB/s, ratio
-   (target ≤ 60× on 2 cores with the syntax layer; goal ≤ 20×), peak RSS of the whole process
-   tree (sampled from /proc). The same with ``--workers 1``, and warm (cache filled before).
+   (target ≤ 60× on 2 cores with the syntax layer; goal ≤ 20×), peak memory of the whole process
+   tree (sum of PSS, sampled from /proc). The same with ``--workers 1``, and warm (cache filled before).
 2. One 10 KB article, extracted in a process whose extractor (and model) is already loaded:
    target ≤ 0.3 s.
 3. Growth: one ordinary news document of 1 KB, 10 KB, 100 KB, 1 MB and 5 MB (seed paragraphs),
@@ -56,11 +56,22 @@ GROWTH_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)
 # ----------------------------------------------------------------------------- process tree RSS
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (shared pages split among their sharers)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (from /proc)."""
+    """Memory of ``root`` and all its descendants: the sum of their PSS (from /proc), so the
+    pages forked workers share with their parent are counted once."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -69,13 +80,11 @@ def _tree_rss(root: int) -> int:
                 fields = handle.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * page
+        children.setdefault(int(fields[1]), []).append(int(entry))
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         stack.extend(children.get(pid, []))
     return total
 

@@ -62,7 +62,7 @@ def test_cache_hits_are_not_dispatched_and_extractions_are_stored(
     assert dumps(result) == dumps([extract_document(document) for document in documents])
 
 
-def test_one_small_document_starts_no_process(
+def test_one_document_starts_no_process(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_pool(*args: object, **kwargs: object) -> None:
@@ -70,6 +70,9 @@ def test_one_small_document_starts_no_process(
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     documents = list(iter_documents([seeds_dir]))
+    result = list(parallel.extract_all(documents[:1], 4))
+    assert dumps(result) == dumps([extract_document(documents[0])])
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 100)  # one document larger than a chunk
     result = list(parallel.extract_all(documents[:1], 4))
     assert dumps(result) == dumps([extract_document(documents[0])])
 
