@@ -72,14 +72,15 @@ def load_corpus(
     extract: bool = True,
     cache: ExtractionCache | None = None,
     only: Callable[[Document], bool] | None = None,
-    workers: int | None = 1,
+    workers: int | None = None,
     advance: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
     """Stream the corpus documents, with their quotes extracted unless ``extract`` is false.
 
     With ``only``, the documents it rejects are skipped before extraction (and not yielded).
-    ``workers`` processes extract the documents the cache does not hold, in parallel (``None``:
-    all cores); the order is the corpus order and the result the same as with one worker.
+    ``workers`` processes extract the documents the cache does not hold, in parallel (default
+    ``None``: all cores; a corpus that fits in one chunk starts no process); the order is the
+    corpus order and the result the same as with one worker.
     ``advance(1)`` is called after each document.
     """
     documents = iter_documents(paths)

@@ -11,7 +11,6 @@ from rich.table import Table
 from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
 from annotator.corpus import JSONL_SUFFIXES, corpus_files
 from annotator.models import Document
-from annotator.parallel import default_workers
 from annotator.pipeline import load_corpus
 from annotator.progress import progress
 from annotator.safe_text import safe_rich
@@ -114,12 +113,11 @@ def extract(
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
     corpus = corpus_paths(paths)
-    bar = sys.stderr.isatty()
+    # a bar on stderr when it is a terminal, unless the tables go to that terminal too
+    bar = sys.stderr.isatty() and not (sys.stdout.isatty() and not as_json)
     total = document_count(corpus) if bar else None
     with progress("extracting", total, enabled=bar) as advance:
-        documents = load_corpus(
-            corpus, workers=workers if workers is not None else default_workers(), advance=advance
-        )
+        documents = load_corpus(corpus, workers=workers, advance=advance)
         for document in documents:
             if as_json:
                 write_json_lines([document])
