@@ -113,8 +113,8 @@ def extract(
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
     corpus = corpus_paths(paths)
-    # a bar on stderr when it is a terminal, unless the tables go to that terminal too
-    bar = sys.stderr.isatty() and not (sys.stdout.isatty() and not as_json)
+    # a bar on stderr when it is a terminal, unless the output goes to a terminal too
+    bar = sys.stderr.isatty() and not sys.stdout.isatty()
     total = document_count(corpus) if bar else None
     with progress("extracting", total, enabled=bar) as advance:
         documents = load_corpus(corpus, workers=workers, advance=advance)
