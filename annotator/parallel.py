@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,8 +61,18 @@ def _extract_chunk(documents: list[Document]) -> list[Document]:
     return [_extract_one(document) for document in documents]
 
 
-def _warm_up() -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Worker thread: end the worker when its parent is gone (killed with -9, say), since a
+    forked worker holds both ends of its queue and would otherwise wait for work forever."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _warm_up(parent: int) -> None:
     """Worker initializer: import the extractor and load the syntax model (when used) once."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     from annotator.extract import extract_document  # noqa: F401 - loads the extractor modules
 
     syntax = sys.modules.get("annotator.extract.syntax")
@@ -123,7 +134,9 @@ def extract_all(
     def submit(chunk: _Chunk) -> None:
         nonlocal pool, in_flight
         if pool is None:
-            pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_warm_up)
+            pool = ProcessPoolExecutor(
+                workers, mp_context=_context(), initializer=_warm_up, initargs=(os.getpid(),)
+            )
         chunk.future = pool.submit(_extract_chunk, chunk.documents)
         in_flight += 1
 
