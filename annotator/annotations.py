@@ -21,11 +21,17 @@ def effective_quotes(document: Document, annotation: AnnotationFile | None) -> l
         return list(document.quotes)
     deleted = set(annotation.deleted_quotes)
     by_id = {quote.id: quote for quote in document.quotes if quote.id not in deleted}
+    added = {quote.id: quote for quote in annotation.added_quotes}
     for quote in annotation.added_quotes:
         by_id.setdefault(quote.id, quote)
     for label in annotation.labels:
         if label.quote_id not in deleted and label.quote.fits(document.text):
-            by_id[label.quote_id] = label.quote.to_quote()
+            shown = label.quote.to_quote()
+            own = added.get(label.quote_id)
+            if own is not None and own.replaces is not None:
+                # the snapshot holds no ``replaces``: a re-bounded quote keeps naming the old one
+                shown = shown.model_copy(update={"replaces": own.replaces})
+            by_id[label.quote_id] = shown
     return sorted(by_id.values(), key=lambda quote: (quote.start, quote.end))
 
 

@@ -20,6 +20,11 @@ from annotator import __version__
 #: name -> (module, attribute, the first paragraph of its help, shown by ``annotator --help``);
 #: a test checks that each is the command's own.
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "adjudicate": (
+        "annotator.commands.adjudicate",
+        "adjudicate",
+        "Settle the annotators' disagreements into one gold set (annotations/<--as>/).",
+    ),
     "agreement": (
         "annotator.commands.agreement",
         "agreement",

@@ -18,9 +18,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -463,6 +465,53 @@ class LabelledQuote(StrictModel):
         return text[self.start : self.end] == self.text
 
 
+DEFAULT_ADJUDICATOR = "gold"  # the reserved annotator name of an adjudicated (gold) set
+
+AdjudicationPolicy = Literal["unanimous", "majority"]
+DecisionField = Literal[
+    "quote", "bounds", "stance", "sentiment", "speaker", "outlet", "note", "flag"
+]
+
+
+class DecisionMethod(StrEnum):
+    """How an adjudicated value was decided."""
+
+    UNANIMOUS = "unanimous"  # every annotator who gave a value gave this one
+    MAJORITY = "majority"  # more than half of those who gave a value
+    CHOSEN = "chosen"  # the adjudicator took one annotator's value
+    OWN = "own"  # the adjudicator's own value
+
+
+class FieldDecision(StrictModel):
+    """How one field of an adjudicated quote was decided, and whose value it is."""
+
+    method: DecisionMethod
+    annotators: list[AnnotatorName] = Field(
+        default_factory=list, description="Annotators who gave the decided value"
+    )
+    chosen: AnnotatorName | None = Field(
+        default=None, description="The annotator whose value the adjudicator took (method chosen)"
+    )
+
+
+class LabelDecision(StrictModel):
+    """The provenance of an adjudicated label: the policy and each field's decision."""
+
+    policy: AdjudicationPolicy
+    fields: dict[DecisionField, FieldDecision] = Field(default_factory=dict)
+
+
+class AdjudicationRecord(StrictModel):
+    """Marks an annotation file as an adjudicated (gold) file made from other annotators' files."""
+
+    policy: AdjudicationPolicy
+    annotators: list[AnnotatorName] = Field(description="The annotators adjudicated")
+    rejected: dict[QuoteId, FieldDecision] = Field(
+        default_factory=dict,
+        description="Quotes decided not to be quotes (by their first span), and how",
+    )
+
+
 class QuoteLabel(StrictModel):
     """One annotator's judgement of one quote, with the quote as they saw it."""
 
@@ -482,6 +531,17 @@ class QuoteLabel(StrictModel):
     flagged: bool = False
     seconds: float = Field(default=0.0, ge=0.0, description="Time spent on this quote")
     updated_at: datetime = Field(default_factory=utc_now)
+    decision: LabelDecision | None = Field(
+        default=None, description="How an adjudicated (gold) label was decided; absent otherwise"
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_decision(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # an ordinary label is written exactly as before the decision field existed
+        data = handler(self)
+        if isinstance(data, dict) and data.get("decision", 0) is None:
+            del data["decision"]
+        return data
 
     @field_validator("stance", "sentiment")
     @classmethod
@@ -560,6 +620,16 @@ class AnnotationFile(StrictModel):
     labels: list[QuoteLabel] = Field(default_factory=list)
     added_quotes: list[Quote] = Field(default_factory=list)
     deleted_quotes: list[QuoteId] = Field(default_factory=list)
+    adjudication: AdjudicationRecord | None = Field(
+        default=None, description="Present in adjudicated (gold) files only"
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_adjudication(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and data.get("adjudication", 0) is None:
+            del data["adjudication"]
+        return data
 
     @field_validator("scheme")
     @classmethod

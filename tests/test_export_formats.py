@@ -230,32 +230,41 @@ def test_utf16_offsets() -> None:
         offsets.from_utf16(inside)
 
 
-def test_label_studio_offsets_are_utf16(project) -> None:
+def test_label_studio_offsets_are_code_points(project) -> None:
+    """Label Studio 1.23 counts code points (measured), so regions after 🇰🇷 and 😀 carry the
+    Python offsets and the text they cover."""
     documents, _ = project
     emoji = documents[2]
     tasks = orjson.loads(export_bytes(project, "label-studio"))
     task = next(t for t in tasks if t["data"]["document_id"] == emoji.id)
     quote = emoji.quotes[1]
     region = next(r for r in task["annotations"][0]["result"] if r["id"] == quote.id)
-    assert region["value"]["start"] != quote.start  # emoji before it count twice in UTF-16
-    as_js = emoji.text.encode("utf-16-le")
     value = region["value"]
-    assert as_js[2 * value["start"] : 2 * value["end"]].decode("utf-16-le") == quote.text
+    assert (value["start"], value["end"]) == (quote.start, quote.end)
+    assert emoji.text[value["start"] : value["end"]] == value["text"] == quote.text
     prediction = task["predictions"][0]["result"]
-    assert {r["id"] for r in prediction} == {q.id for q in emoji.quotes}
+    spans = {r["id"] for r in prediction if r.get("from_name") == "quote"}
+    assert spans == {q.id for q in emoji.quotes}
 
 
-def test_prodigy_and_doccano_offsets_are_python(project) -> None:
+def test_prodigy_offsets_are_python_and_doccano_utf16(project) -> None:
     documents, _ = project
     emoji = documents[2]
     tasks = [orjson.loads(line) for line in export_bytes(project, "prodigy").splitlines()]
     task = next(t for t in tasks if t["meta"]["document_id"] == emoji.id)
     for span in task["spans"]:
         assert task["text"][span["start"] : span["end"]] == span["text"]
+    # doccano's annotation page counts UTF-16 code units (measured): 🇰🇷 and 😀 count two each
     lines = [orjson.loads(line) for line in export_bytes(project, "doccano").splitlines()]
     line = next(x for x in lines if x["document_id"] == emoji.id)
-    assert [line["text"][s:e] for s, e, _ in line["label"]] == [q.text for q in emoji.quotes]
-    assert [label for _, _, label in line["label"]] == ["QUOTE", "balancing"]
+    as_js = line["text"].encode("utf-16-le")
+    quotes = [e for e in line["entities"] if e["label"] not in ("SPEAKER", "OUTLET")]
+    covered = [
+        as_js[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le") for e in quotes
+    ]
+    assert covered == [q.text for q in emoji.quotes]
+    assert quotes[0]["start_offset"] > emoji.quotes[0].start
+    assert [e["label"] for e in quotes] == ["QUOTE", "balancing"]
 
 
 def test_json_export_of_an_empty_corpus_is_valid() -> None:

@@ -189,9 +189,11 @@ def region(start: int, end: int, **extra: object) -> dict:
     }
 
 
-def test_label_studio_offsets_are_converted_and_checked(
+def test_label_studio_offsets_are_code_points_and_checked(
     annotations_dir: Path, tmp_path: Path
 ) -> None:
+    """Label Studio 1.23 counts code points (measured): a region after an emoji has the Python
+    offsets; the UTF-16 offsets older exports wrote are refused with the text they cover."""
     text = "Emoji 😀 then “a quote here” ends."
     start = text.index("“")
     end = text.index("”") + 1
@@ -201,10 +203,14 @@ def test_label_studio_offsets_are_converted_and_checked(
         "from_name": "stance",
         "to_name": "text",
         "type": "choices",
-        "value": {"start": start + 1, "end": end + 1, "choices": ["neutral"]},
+        "value": {"start": start, "end": end, "choices": ["neutral"]},
     }
+    utf16 = [region(start + 1, end + 1, text=text[start:end]), stance]
+    path.write_bytes(orjson.dumps(label_studio_task(utf16)))
+    with pytest.raises(AnnotatorError, match="the offsets cover 'a quote here” '"):
+        run_import("label-studio", path, [], annotations_dir, tmp_path)
     path.write_bytes(
-        orjson.dumps(label_studio_task([region(start + 1, end + 1, text=text[start:end]), stance]))
+        orjson.dumps(label_studio_task([region(start, end, text=text[start:end]), stance]))
     )
     store, _ = run_import("label-studio", path, [], annotations_dir, tmp_path)
     [document] = load_corpus([tmp_path / "imported" / "docs.jsonl"], extract=False)
@@ -217,8 +223,8 @@ def test_label_studio_offsets_are_converted_and_checked(
     ("result", "message"),
     [
         (
-            [region(7, 12)],
-            "task 1 (id 7): annotation 1: region r1: span 7-12: offset 7 falls inside a surrogate pair",
+            [region(7, 120)],
+            "task 1 (id 7): annotation 1: region r1: span 7-120: offset 120 is outside the text",
         ),
         ([region(0, 5, text="wrong")], "span 0-5: the offsets cover 'Emoji'"),
         (
@@ -247,7 +253,7 @@ def test_label_studio_offsets_are_converted_and_checked(
                     "value": {"choices": ["neutral"]},
                 },
             ],
-            "region r2: stance result has no span region",
+            "region r2: stance result has no quote region",
         ),
         (
             [
@@ -272,10 +278,17 @@ def test_bad_label_studio_input(
 def test_bad_doccano_input(annotations_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     path.write_bytes(b'{"text": "Hi there", "label": [[0, 2, "QUOTE"]]}\n')
-    with pytest.raises(
-        AnnotatorError, match=r"line 1: no annotator in the record; pass --annotator"
-    ):
-        run_import("doccano", path, [], annotations_dir, tmp_path)
+    store = AnnotationStore(annotations_dir, scheme=DEFAULT_SCHEME)
+    plan = plan_import(
+        read_records("doccano", path, DEFAULT_SCHEME.stance_values()),
+        corpus=iter([]),
+        store=store,
+        documents_out=tmp_path / "imported" / "docs.jsonl",
+        annotator_override=None,
+        force=False,
+        load=no_extraction,
+    )
+    assert plan.files == [] and "pass --annotator NAME to import them" in plan.summary()
     path.write_bytes(b'{"text": "Hi there", "label": [[0, 2, "QUOTE"]]}\n{"label": []}\n')
     with pytest.raises(AnnotatorError, match=r'd.jsonl: line 2: missing or empty "text"'):
         run_import("doccano", path, [], annotations_dir, tmp_path, annotator="fay")

@@ -221,6 +221,19 @@ def _set(path: str, value: Any):
     return change
 
 
+def _with_mention(labels: Any, mention_labels: Any = ("SPEAKER",)):
+    """A speaker mention region linked to the quote by a relation with ``labels``."""
+
+    def change(tasks: list[dict]) -> None:
+        start = TEXT.index("the minister")
+        result = tasks[0]["annotations"][0]["result"]
+        value = {"start": start, "end": start + 12, "labels": list(mention_labels)}
+        result.append({"id": "m1", "from_name": "mention", "type": "labels", "value": value})
+        result.append({"type": "relation", "from_id": "r1", "to_id": "m1", "labels": labels})
+
+    return change
+
+
 LABEL_STUDIO_CASES = [
     (lambda t: {"tasks": t}, "expected a JSON list of Label Studio tasks"),
     (lambda t: [["not", "a", "task"]], 'task 1: expected an object with "data"'),
@@ -246,6 +259,10 @@ LABEL_STUDIO_CASES = [
     (_set("0.annotations.0.result.1.value.choices", "neutral"), "needs exactly one choice"),
     (_set("0.annotations.0.result.1.value.choices", [1]), "needs exactly one choice"),
     (_set("0.annotations.0.annotator", ["eve"]), "no annotator in the record"),
+    (_set("0.annotations.0.result.0.to_name", "body"), "is not the Text object 'text'"),
+    (_with_mention([["said-by"]]), "result[3]: labels must be a list of strings"),
+    (_with_mention("said-by"), "result[3]: labels must be a list of strings"),
+    (_with_mention([], ("SPEAKER", "OUTLET")), "a mention needs exactly one label"),
 ]
 
 PRODIGY_BASE = {
@@ -285,6 +302,8 @@ PRODIGY_CASES = [
     (prodigy("span.seconds", -1), "seconds must be a non-negative number"),
     (prodigy("span.quote_id", 5), "quote_id must be a string or null"),
     (prodigy("span.text", ["x"]), "span text must be a string"),
+    (prodigy("span.speaker_mention", "x"), "speaker_mention must be [start, end]"),
+    (prodigy("span.outlet_mention", [1, True]), "outlet_mention must be [start, end]"),
 ]
 
 DOCCANO_BASE = {
@@ -314,6 +333,26 @@ DOCCANO_CASES = [
     (doccano("document_id", {}), "document_id must be a string, not an object"),
     (doccano("title", 5), "title must be a string or null, not a number"),
     (doccano("region", [1]), "region must be a string or null, not a list"),
+    (
+        doccano("entities", [{"id": 1, "start_offset": "0", "end_offset": END, "label": "QUOTE"}]),
+        "entities[0]: start and end must be integers",
+    ),
+    (
+        doccano(
+            "entities", [{"id": [1], "start_offset": START, "end_offset": END, "label": "QUOTE"}]
+        ),
+        "entities[0].id must be an integer, not a list",
+    ),
+    (doccano("entities", {"id": 1}), "entities must be a list of objects"),
+    (
+        doccano("relations", [{"id": 1, "from_id": {"a": 1}, "to_id": 2, "type": "said-by"}]),
+        "relations[0].from_id must be an integer, not an object",
+    ),
+    (doccano("relations", [5]), "relations must be a list of objects"),
+    (
+        doccano("quotes", [{"quote_id": f"q{START}-{END}", "speaker_mention": 5}]),
+        "speaker_mention must be [start, end]",
+    ),
 ]
 
 CASES = (

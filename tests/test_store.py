@@ -143,7 +143,9 @@ def test_written_bytes_are_deterministic(
     assert first.endswith(b"}\n") and not first.endswith(b"\n\n")
     assert first.startswith(b'{\n  "schema_version": 2,\n  "annotator": "alice",\n')
     data = orjson.loads(first)
-    assert list(data) == list(AnnotationFile.model_fields)
+    # ``adjudication`` is written in adjudicated (gold) files only
+    assert list(data) == [name for name in AnnotationFile.model_fields if name != "adjudication"]
+    assert all("decision" not in label for label in data["labels"])
     starts = [int(label["quote_id"][1:].split("-")[0]) for label in data["labels"]]
     assert starts == sorted(starts)
     assert "— keep the dash" in first.decode("utf-8")  # UTF-8, not \u escapes

@@ -68,6 +68,12 @@ MAX_PRINTED_LABELS = 12
     help="Count kept quotes for quote-boundary agreement from this corpus's extraction "
     "(optional; speakers and outlets always come from the labels).",
 )
+@click.option(
+    "--against",
+    "reference",
+    help="Each annotator's agreement with this adjudicated set instead (e.g. --against gold): "
+    "accuracy, Cohen's kappa, per-label precision and recall.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
 @user_errors
 def agreement(
@@ -78,6 +84,7 @@ def agreement(
     draws: int,
     seed: int,
     corpus_path: Path | None,
+    reference: str | None,
     as_json: bool,
 ) -> None:
     """Inter-annotator agreement on stance, sentiment, speaker and outlet.
@@ -89,11 +96,18 @@ def agreement(
     Speaker/outlet are those each annotator settled on, read from the labels (their own, else
     the one they saw when labelling): the corpus is not needed. When annotators added
     or deleted quotes, quote-boundary agreement follows (quotes each kept, span F1 between pairs).
+    Adjudicated (gold) files are left out unless named in --annotators; --against gold compares
+    each annotator with them instead.
     """
     names = _annotator_names(annotators)
-    files = load_annotation_files(annotations_dir, names, document_id)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
+    if reference is not None:
+        report_against(annotations_dir, reference, names, document_id, chosen, as_json)
+        return
+    files = without_adjudicated(
+        load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
+    )
     documents = matching_documents(corpus_path, files) if corpus_path is not None else None
     report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
@@ -111,6 +125,111 @@ def agreement(
         )
         return
     print_report(report)
+
+
+def without_adjudicated(
+    files: list[AnnotationFile], names: list[str] | None, root: Path
+) -> list[AnnotationFile]:
+    """The files of annotators, adjudicated (gold) files left out unless named in ``names``."""
+    from annotator.adjudication.session import is_adjudicated
+
+    kept = [
+        annotation
+        for annotation in files
+        if not is_adjudicated(annotation) or (names is not None and annotation.annotator in names)
+    ]
+    left_out = sorted({annotation.annotator for annotation in files} - {a.annotator for a in kept})
+    if left_out:
+        stderr_console.print(
+            safe_rich(
+                f"annotator: note: adjudicated files of {', '.join(left_out)} left out "
+                f"(--against {left_out[0]} compares with them; name them in --annotators to "
+                "count them as annotators)"
+            )
+        )
+    if not kept:
+        raise AnnotatorError(f"{root}: no annotation files besides adjudicated ones")
+    return kept
+
+
+def report_against(
+    root: Path,
+    reference: str,
+    names: list[str] | None,
+    document_id: str | None,
+    fields: tuple[Field, ...],
+    as_json: bool,
+) -> None:
+    """``--against``: each annotator's agreement with the reference (gold) files."""
+    from annotator.adjudication.session import is_adjudicated
+    from annotator.agreement.against import agreement_against
+
+    if not root.is_dir():
+        raise AnnotatorError(f"{root}: no such folder of annotation files")
+    known = AnnotationStore(root).annotators()
+    if reference not in known:
+        raise AnnotatorError(
+            f"{root}: no adjudicated set {reference!r} (annotators found: "
+            f"{', '.join(known) or 'none'}); make one with 'annotator adjudicate'"
+        )
+    wanted = [name for name in names if name != reference] if names is not None else None
+    files = load_annotation_files(root, wanted, document_id)
+    files = [
+        annotation
+        for annotation in files
+        if annotation.annotator != reference
+        and (wanted is not None or not is_adjudicated(annotation))
+    ]
+    reference_files = load_annotation_files(root, [reference], document_id)
+    documents = {annotation.document_id for annotation in reference_files}
+    files = [annotation for annotation in files if annotation.document_id in documents]
+    if not files:
+        raise AnnotatorError(f"{root}: no annotator's file for the documents {reference!r} has")
+    report = agreement_against([*reference_files, *files], reference, find_scheme(root), fields)
+    if as_json:
+        click.echo(
+            escape_json_output(
+                orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2)
+            ).decode()
+        )
+        return
+    for field, scores in report.fields.items():
+        stdout_console.print(against_table(field, reference, scores))
+
+
+def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
+    summary = Table(
+        title=safe_rich(f"{field}: each annotator against {reference}"), title_justify="left"
+    )
+    for column in ("annotator", "units", "accuracy", "Cohen's kappa"):
+        summary.add_column(column, justify="left" if column == "annotator" else "right")
+    labels = Table(
+        title=safe_rich(f"{field}: per label against {reference} (precision / recall)"),
+        title_justify="left",
+    )
+    labels.add_column("annotator")
+    labels.add_column("label")
+    for column in ("precision", "recall", "given", f"{reference}"):
+        labels.add_column(column, justify="right")
+    for name, score in scores.items():
+        summary.add_row(
+            safe_rich(name),
+            safe_rich(str(score.n_units)),
+            _number(score.accuracy),
+            _number(score.cohen_kappa),
+        )
+        for label, figures in score.per_label.items():
+            labels.add_row(
+                safe_rich(name),
+                safe_rich(label),
+                _number(figures.precision),
+                _number(figures.recall),
+                safe_rich(str(figures.annotator_count), justify="right"),
+                safe_rich(str(figures.reference_count), justify="right"),
+            )
+    if len({label for score in scores.values() for label in score.per_label}) > MAX_PRINTED_LABELS:
+        return Group(summary, safe_rich(f"{field}: per-label figures: see --json", style="dim"))
+    return Group(summary, labels)
 
 
 def _annotator_names(option: str | None) -> list[str] | None:

@@ -32,8 +32,14 @@ def annotate(corpus: Path | None, annotator_name: str | None, annotations_dir: P
         stderr_console.print("The terminal UI is not available yet; showing the corpus instead.")
         print_corpus(corpus_paths((corpus,) if corpus else ()), as_json=False)
         return
+    name = annotator_name or os.environ.get("ANNOTATOR") or None
+    if name is not None:
+        from annotator.adjudication.session import refuse_adjudicated
+        from annotator.store import AnnotationStore
+
+        refuse_adjudicated(AnnotationStore(annotations_dir), name)
     run_app(
         corpus=corpus_paths((corpus,) if corpus else ())[0],
-        annotator=annotator_name or os.environ.get("ANNOTATOR") or None,
+        annotator=name,
         annotations_dir=annotations_dir,
     )

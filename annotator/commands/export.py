@@ -10,6 +10,13 @@ from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_conso
 from annotator.errors import AnnotatorError
 from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import apply_import, plan_import
+from annotator.export.label_studio_config import label_studio_config
+from annotator.export.options import (
+    ExportOptions,
+    export_emails,
+    import_names,
+    read_annotator_map,
+)
 from annotator.export.output import open_output
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
@@ -25,6 +32,13 @@ CORPUS_OPTION = click.option(
     multiple=True,
     type=click.Path(path_type=Path),
     help="Corpus file or folder (repeatable; default: seeds/).",
+)
+ANNOTATOR_MAP_OPTION = click.option(
+    "--annotator-map",
+    "annotator_map",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help='JSON object tying annotators to the tool\'s users: {"alice": "alice@example.org"} '
+    "(e-mails, or user ids/names on import).",
 )
 
 
@@ -48,6 +62,19 @@ CORPUS_OPTION = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Output file; - or none = stdout.",
 )
+@ANNOTATOR_MAP_OPTION
+@click.option(
+    "--config",
+    "print_config",
+    is_flag=True,
+    help="With --format label-studio: print the labeling config that matches the export.",
+)
+@click.option(
+    "--doccano-plain",
+    is_flag=True,
+    help="With --format doccano: the plain sequence-labelling file (quotes only, no speaker "
+    "relations) for a project without relation labelling.",
+)
 @user_errors
 def export(
     corpus: tuple[Path, ...],
@@ -56,6 +83,9 @@ def export(
     annotators: str | None,
     labels_only: bool,
     output: Path | None,
+    annotator_map: Path | None,
+    print_config: bool,
+    doccano_plain: bool,
 ) -> None:
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
     if labels_only and corpus:
@@ -66,6 +96,15 @@ def export(
             "document texts)"
         )
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    if print_config:
+        if format_name != "label-studio":
+            raise AnnotatorError("--config goes with --format label-studio")
+        with open_output(output) as out:
+            out.write(label_studio_config(store.scheme).encode())
+        return
+    options = ExportOptions(doccano_relations=not doccano_plain)
+    if annotator_map is not None:
+        options.emails = export_emails(read_annotator_map(annotator_map), annotator_map)
     if annotators:
         names = sorted(
             {
@@ -81,11 +120,23 @@ def export(
                 f"(have: {', '.join(store.annotators()) or 'none'})"
             )
     else:
-        names = store.annotators()
+        from annotator.adjudication.session import adjudicator_names
+
+        gold = adjudicator_names(store)
+        names = [name for name in store.annotators() if name not in gold]
+        if gold:
+            stderr_console.print(
+                safe_rich(
+                    f"annotator: note: adjudicated files of {', '.join(gold)} left out "
+                    f"(--annotators {gold[0]} exports them)"
+                )
+            )
     documents = () if labels_only else load_corpus(corpus_paths(corpus))
     source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
-        write_export(format_name, source, out)
+        notes = write_export(format_name, source, out, options)
+    for note in notes:
+        stderr_console.print(safe_rich(note))
     if output is not None and str(output) != "-":
         stderr_console.print(safe_rich(f"wrote {output}"))
 
@@ -106,6 +157,7 @@ def export(
     "(default: imported/<FILE name>.jsonl).",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing annotation files.")
+@ANNOTATOR_MAP_OPTION
 @user_errors
 def import_command(
     format_name: str,
@@ -115,6 +167,7 @@ def import_command(
     corpus: tuple[Path, ...],
     documents_out: Path | None,
     force: bool,
+    annotator_map: Path | None,
 ) -> None:
     """Import Label Studio, Prodigy or doccano annotations as annotation files.
 
@@ -125,8 +178,11 @@ def import_command(
     if annotator_name is not None:
         safe_component(annotator_name, "annotator name")
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    names = None
+    if annotator_map is not None:
+        names = import_names(read_annotator_map(annotator_map), annotator_map)
     plan = plan_import(
-        read_records(format_name, file, store.scheme.stance_values()),
+        read_records(format_name, file, store.scheme.stance_values(), names),
         corpus=load_corpus(corpus_paths(corpus)),
         store=store,
         documents_out=documents_out or Path("imported") / f"{file.stem}.jsonl",
@@ -134,4 +190,6 @@ def import_command(
         force=force,
     )
     apply_import(plan)
+    for warning in plan.warnings:
+        stderr_console.print(safe_rich(f"warning: {warning}"))
     stderr_console.print(safe_rich(plan.summary()))

@@ -163,6 +163,10 @@ def label(
     acting = any(value is not None for value in changes) or (
         delete or restore or clear_stance or clear_sentiment or accept_proposal
     )
+    if acting or accept_new_text:
+        from annotator.adjudication.session import refuse_adjudicated
+
+        refuse_adjudicated(store, name)
     if quote is None and add_span is None:
         if acting:
             raise AnnotatorError("say which quote: give QUOTE (id or number) or --add")

@@ -35,6 +35,7 @@ from annotator.models import (
     QuoteKind,
     QuoteLabel,
     QuoteOrigin,
+    check_quote_id,
     check_safe_name,
     quote_id_for,
     sha256_text,
@@ -60,6 +61,14 @@ class ImportedQuote:
     flagged: bool = False
     seconds: float = 0.0
     updated_at: datetime | None = None
+    # kept for quotes the annotator added (the tool cannot hold them; metadata carries them)
+    cue: str | None = None
+    speaker_role: str | None = None
+    replaces: str | None = None
+    confidence: float | None = None
+    # an added quote's own speaker/outlet (the label may override them): UNSET = as resolved
+    quote_speaker: Any = UNSET
+    quote_outlet: Any = UNSET
 
 
 @dataclass
@@ -71,6 +80,8 @@ class ImportedRecord:
     metadata: dict[str, Any] = field(default_factory=dict)
     quotes: list[ImportedQuote] = field(default_factory=list)
     unannotated: bool = False  # an input task nobody answered: skipped
+    unattributed: bool = False  # labelled by someone unknown: imported only with --annotator
+    warnings: list[str] = field(default_factory=list)  # printed after the import
 
 
 def is_int(value: Any) -> bool:
@@ -154,6 +165,8 @@ class ImportPlan:
     store: AnnotationStore
     force: bool = False
     skipped: int = 0
+    unattributed: int = 0  # records without an annotator, skipped (no --annotator)
+    warnings: list[str] = field(default_factory=list)  # the readers' notes, printed after
     spool: BinaryIO | None = field(default=None, repr=False)
     file_spool: BinaryIO | None = field(default=None, repr=False)
 
@@ -175,6 +188,11 @@ class ImportPlan:
             text += f"; wrote {len(self.new_documents)} new document(s) to {self.documents_out}"
         if self.skipped:
             text += f"; skipped {self.skipped} unannotated record(s)"
+        if self.unattributed:
+            text += (
+                f"; skipped {self.unattributed} record(s) without an annotator "
+                "(pass --annotator NAME to import them)"
+            )
         return text
 
     def close(self) -> None:
@@ -244,16 +262,21 @@ def plan_import(
     new = _NewDocuments(documents_out, load)
     files: dict[tuple[str, str], PlannedFile] = {}
     file_spool = tempfile.TemporaryFile()  # noqa: SIM115 - owned by the plan
-    skipped = 0
+    skipped = unattributed = 0
+    warnings: list[str] = []
     try:
         number = 0  # of the record among those with annotations (names new documents)
         for record in records:
             if record.unannotated:
                 skipped += 1
                 continue
+            if record.unattributed and annotator_override is None:
+                unattributed += 1
+                continue
             number += 1
             annotator = _annotator_of(record, annotator_override)
             document = _document_for(record, number, by_id, by_text, new, force)
+            warnings.extend(record.warnings)
             if (annotator, document.id) in files:
                 raise AnnotatorError(
                     f"{record.where}: a second record for annotator {annotator!r} and document "
@@ -287,6 +310,8 @@ def plan_import(
         skipped=skipped,
         spool=new.spool,
         file_spool=file_spool,
+        unattributed=unattributed,
+        warnings=warnings,
     )
 
 
@@ -414,6 +439,12 @@ def _annotation_for(
         speaker_override: str | None = None
         outlet_override: str | None = None
         if base is None:
+            own_speaker = item.speaker if item.quote_speaker is UNSET else item.quote_speaker
+            own_outlet = item.outlet if item.quote_outlet is UNSET else item.quote_outlet
+            if item.speaker is not UNSET and item.speaker != own_speaker:
+                speaker_override = item.speaker or ""
+            if item.outlet is not UNSET and item.outlet != own_outlet:
+                outlet_override = item.outlet or ""
             added.append(
                 Quote.from_span(
                     document.text,
@@ -421,8 +452,12 @@ def _annotation_for(
                     end,
                     kind=item.kind or QuoteKind.DIRECT,
                     origin=QuoteOrigin.MANUAL,
-                    speaker=None if item.speaker is UNSET else item.speaker,
-                    outlet=None if item.outlet is UNSET else item.outlet,
+                    speaker=None if own_speaker is UNSET else own_speaker or None,
+                    outlet=None if own_outlet is UNSET else own_outlet or None,
+                    cue=item.cue,
+                    speaker_role=item.speaker_role,
+                    replaces=item.replaces,
+                    **({"confidence": item.confidence} if item.confidence is not None else {}),
                 )
             )
         else:
@@ -595,6 +630,27 @@ def quote_fields(data: dict[str, Any], item: ImportedQuote) -> ImportedQuote:
     if not isinstance(flagged, bool):
         raise AnnotatorError(f"{where}: flagged must be true or false")
     item.flagged = flagged
+    item.cue = optional_str(data.get("cue"), where, "cue")
+    if "quote_speaker" in data:
+        item.quote_speaker = optional_str(data["quote_speaker"], where, "quote_speaker")
+    if "quote_outlet" in data:
+        item.quote_outlet = optional_str(data["quote_outlet"], where, "quote_outlet")
+    item.speaker_role = optional_str(data.get("speaker_role"), where, "speaker_role")
+    replaces = optional_str(data.get("replaces"), where, "replaces")
+    if replaces is not None:
+        try:
+            check_quote_id(replaces)
+        except ValueError as exc:
+            raise AnnotatorError(f"{where}: replaces: {exc}") from None
+    item.replaces = replaces
+    confidence = data.get("confidence")
+    if confidence is not None and (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, int | float)
+        or not 0 <= confidence <= 1
+    ):
+        raise AnnotatorError(f"{where}: confidence must be a number from 0 to 1")
+    item.confidence = float(confidence) if confidence is not None else None
     seconds = data.get("seconds", 0.0)
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
         raise AnnotatorError(f"{where}: seconds must be a non-negative number")
@@ -630,6 +686,12 @@ def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
         "flagged": judgement.flagged,
         "seconds": judgement.seconds,
         "updated_at": updated.isoformat() if updated is not None else None,
+        "cue": quote.cue,
+        "speaker_role": quote.speaker_role,
+        "confidence": quote.confidence,
+        "replaces": quote.replaces,
+        "quote_speaker": quote.speaker,
+        "quote_outlet": quote.outlet,
     }
 
 

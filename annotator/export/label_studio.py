@@ -1,11 +1,14 @@
-"""Label Studio tasks (JSON list) for a Text object named ``text``; see docs/export.md for the
-labeling config.
+"""Label Studio tasks (JSON list) for a Text object named ``text``; the labeling config that
+matches is :func:`annotator.export.label_studio_config.label_studio_config`
+(``annotator export --format label-studio --config``).
 
 Each task holds the document (``data.text`` plus id and metadata), each annotator's work as one
-annotation (spans from the ``quote`` Labels control; per-region ``stance``, ``sentiment`` and
-``flag`` Choices; per-region ``speaker``, ``outlet`` and ``note`` TextAreas) and the extracted
-quotes as a prediction. Label Studio counts offsets in UTF-16 code units (JavaScript strings), so
-offsets are converted both ways; an emoji is one Python character and two Label Studio units.
+annotation (``completed_by`` = the annotator's e-mail, so Label Studio files it under that user;
+spans from the ``quote`` Labels control; per-region ``stance``, ``sentiment`` and ``flag``
+Choices; per-region ``speaker``, ``outlet`` and ``note`` TextAreas; the speaker and outlet
+mentions as ``mention`` spans linked to the quote by relations) and the extracted quotes as a
+prediction. Label Studio 1.23 counts offsets in code points, like Python (measured; see
+docs/export.md), so offsets are written as they are and checked on the way back.
 """
 
 from __future__ import annotations
@@ -26,47 +29,62 @@ from annotator.export.importing import (
     optional_str,
     quote_fields,
 )
-from annotator.export.offsets import Utf16Offsets
+from annotator.export.label_studio_config import (
+    CHOICE_CONTROLS,
+    FLAGGED,
+    MENTION_CONTROL,
+    QUOTE_CONTROL,
+    TEXT_CONTROLS,
+)
+from annotator.export.offsets import LABEL_STUDIO_UNIT, ToolOffsets, offsets_for
+from annotator.export.options import ExportOptions
+from annotator.export.relations import (
+    FIELD_BY_RELATION,
+    FIELD_OF,
+    MENTION_LABELS,
+    RELATION_OF,
+    mentions_of,
+)
 from annotator.export.views import DocumentView, Judgement
 from annotator.json_array import iter_json_array
-from annotator.models import Quote, QuoteKind, check_safe_name
+from annotator.models import Document, Quote, QuoteKind, check_safe_name
 
 MODEL_VERSION = "annotator-extract"
-TEXT_CONTROLS = ("speaker", "outlet", "note")
-CHOICE_CONTROLS = ("stance", "sentiment", "flag")
-FLAGGED = "flagged"
-
-LABEL_CONFIG = """<View>
-  <Labels name="quote" toName="text">
-    <Label value="direct"/><Label value="indirect"/><Label value="mixed"/>
-  </Labels>
-  <Text name="text" value="$text"/>
-  <Choices name="stance" toName="text" perRegion="true">{stances}</Choices>
-  <Choices name="sentiment" toName="text" perRegion="true">{sentiments}</Choices>
-  <Choices name="flag" toName="text" perRegion="true"><Choice value="flagged"/></Choices>
-  <TextArea name="speaker" toName="text" perRegion="true" maxSubmissions="1"/>
-  <TextArea name="outlet" toName="text" perRegion="true" maxSubmissions="1"/>
-  <TextArea name="note" toName="text" perRegion="true" maxSubmissions="1"/>
-</View>"""
+# for quotes added by annotators: what the tool cannot hold, and the quote's own attribution
+KEPT_META = ("cue", "speaker_role", "confidence", "replaces")
+OWN_META = {"quote_speaker": "speaker", "quote_outlet": "outlet"}
 
 
-def regions(quote: Quote, judgement: Judgement, offsets: Utf16Offsets) -> list[dict[str, Any]]:
+def _span(offsets: ToolOffsets, start: int, end: int) -> dict[str, int]:
+    return {"start": offsets.to_tool(start), "end": offsets.to_tool(end)}
+
+
+def regions(
+    quote: Quote, judgement: Judgement, offsets: ToolOffsets, *, extracted: bool = True
+) -> list[dict[str, Any]]:
     """The result items of one quote: its span, then its per-region labels and texts."""
-    span = {"start": offsets.to_utf16(quote.start), "end": offsets.to_utf16(quote.end)}
+    span = _span(offsets, quote.start, quote.end)
     common = {"id": quote.id, "to_name": "text", "origin": "manual"}
+    meta: dict[str, Any] = {
+        "seconds": judgement.seconds,
+        "updated_at": judgement.updated_at.isoformat() if judgement.updated_at else None,
+    }
+    if not extracted:
+        meta.update({key: getattr(quote, key) for key in KEPT_META})
+        meta.update({key: getattr(quote, name) for key, name in OWN_META.items()})
     items: list[dict[str, Any]] = [
         {
             **common,
-            "from_name": "quote",
+            "from_name": QUOTE_CONTROL,
             "type": "labels",
             "value": {**span, "text": quote.text, "labels": [quote.kind.value]},
-            "meta": {
-                "seconds": judgement.seconds,
-                "updated_at": judgement.updated_at.isoformat() if judgement.updated_at else None,
-            },
+            "meta": meta,
         }
     ]
-    for name, value in (("stance", judgement.stance), ("sentiment", judgement.sentiment)):
+    choices = [("stance", judgement.stance), ("sentiment", judgement.sentiment)]
+    if judgement.flagged:
+        choices.append(("flag", FLAGGED))
+    for name, value in choices:
         if value is not None:
             items.append(
                 {
@@ -76,15 +94,6 @@ def regions(quote: Quote, judgement: Judgement, offsets: Utf16Offsets) -> list[d
                     "value": {**span, "choices": [value]},
                 }
             )
-    if judgement.flagged:
-        items.append(
-            {
-                **common,
-                "from_name": "flag",
-                "type": "choices",
-                "value": {**span, "choices": [FLAGGED]},
-            }
-        )
     for name, text in (
         ("speaker", judgement.speaker),
         ("outlet", judgement.outlet),
@@ -102,81 +111,140 @@ def regions(quote: Quote, judgement: Judgement, offsets: Utf16Offsets) -> list[d
     return items
 
 
-def task_for(number: int, view: DocumentView) -> dict[str, Any]:
+def mention_results(
+    document: Document, pairs: list[tuple[Quote, Judgement]], offsets: ToolOffsets
+) -> list[dict[str, Any]]:
+    """Speaker/outlet mention regions (one per distinct span) and quote -> mention relations."""
+    spans: dict[str, dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+    for quote, judgement in pairs:
+        for mention in mentions_of(document.text, quote, judgement.speaker, judgement.outlet):
+            spans.setdefault(
+                mention.key,
+                {
+                    "id": mention.key,
+                    "from_name": MENTION_CONTROL,
+                    "to_name": "text",
+                    "type": "labels",
+                    "origin": "manual",
+                    "value": {
+                        **_span(offsets, mention.start, mention.end),
+                        "text": document.text[mention.start : mention.end],
+                        "labels": [mention.label],
+                    },
+                },
+            )
+            relations.append(
+                {
+                    "from_id": quote.id,
+                    "to_id": mention.key,
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": [RELATION_OF[mention.label]],
+                }
+            )
+    return [*spans.values(), *relations]
+
+
+def task_for(number: int, view: DocumentView, options: ExportOptions) -> dict[str, Any]:
     document = view.document
-    offsets = Utf16Offsets(document.text)
+    offsets = offsets_for(document.text, LABEL_STUDIO_UNIT)
+    extracted = {quote.id for quote in document.quotes}
     annotations = []
     for annotator, annotation in view.annotations.items():
         if annotation is None:
             continue
         pairs = view.annotator_quotes(annotator)
+        result = [
+            item for q, j in pairs for item in regions(q, j, offsets, extracted=q.id in extracted)
+        ]
         annotations.append(
             {
                 "annotator": annotator,
+                "completed_by": {"email": options.email_of(annotator)},
                 "lead_time": round(sum(j.seconds for _, j in pairs), 3),
-                "result": [item for q, j in pairs for item in regions(q, j, offsets)],
+                "result": result + mention_results(document, pairs, offsets),
             }
         )
-    prediction = [
-        item
-        for quote in document.quotes
-        for item in regions(quote, Judgement("", True, None, quote.speaker, quote.outlet), offsets)
-    ]
+    unlabelled = [(q, Judgement("", True, None, q.speaker, q.outlet)) for q in document.quotes]
+    prediction = [item for q, j in unlabelled for item in regions(q, j, offsets)]
     return {
         "id": number,
         "data": {
             "text": document.text,
             "document_id": document.id,
             "title": document.title,
+            "author": document.author,
             "outlet": document.outlet,
             "published": document.published,
         },
         "annotations": annotations,
-        "predictions": [{"model_version": MODEL_VERSION, "result": prediction}],
+        "predictions": [
+            {
+                "model_version": MODEL_VERSION,
+                "result": prediction + mention_results(document, unlabelled, offsets),
+            }
+        ],
     }
 
 
-def write_label_studio(views: Iterable[DocumentView], out: BinaryIO) -> None:
+def write_label_studio(
+    views: Iterable[DocumentView], out: BinaryIO, options: ExportOptions | None = None
+) -> None:
     """A JSON list written task by task (one task per line)."""
+    options = options or ExportOptions()
     out.write(b"[\n")
     for number, view in enumerate(views, start=1):
         if number > 1:
             out.write(b",\n")
-        out.write(orjson.dumps(task_for(number, view)))
+        out.write(orjson.dumps(task_for(number, view, options)))
     out.write(b"\n]\n")
-
-
-def label_studio_config(stances: list[str], sentiments: list[str]) -> str:
-    def choices(values: list[str]) -> str:
-        return "".join(f'<Choice value="{value}"/>' for value in values)
-
-    return LABEL_CONFIG.format(stances=choices(stances), sentiments=choices(sentiments))
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def annotator_of(annotation: dict[str, Any]) -> str | None:
+def annotator_of(annotation: dict[str, Any], names: dict[str, str] | None = None) -> str | None:
+    """The annotator of a Label Studio annotation.
+
+    In order: the ``--annotator-map`` entry for the user's e-mail or id; the ``annotator`` key
+    this project's export writes (Label Studio drops it); the local part of the user's e-mail
+    (``completed_by`` as an object in snapshot exports, or an e-mail string); else
+    ``label-studio-user-<id>``.
+    """
+    names = names or {}
+    completed_by = annotation.get("completed_by")
+    email: str | None = None
+    user_id: Any = None
+    if isinstance(completed_by, dict):
+        email = completed_by.get("email") if isinstance(completed_by.get("email"), str) else None
+        user_id = completed_by.get("id")
+    elif isinstance(completed_by, str):
+        email = completed_by
+    elif isinstance(completed_by, int) and not isinstance(completed_by, bool):
+        user_id = completed_by
+    for key in (email, str(user_id) if user_id is not None else None):
+        if key is not None and key.lower() in names:
+            return names[key.lower()]
     name = annotation.get("annotator")
     if isinstance(name, str):
-        return name
-    completed_by = annotation.get("completed_by")
-    if isinstance(completed_by, dict):
-        completed_by = completed_by.get("email") or completed_by.get("id")
-    if isinstance(completed_by, str):
-        local = completed_by.split("@", 1)[0]
+        return names.get(name.lower(), name)
+    if email:
         try:
-            return check_safe_name(local)
+            return check_safe_name(email.split("@", 1)[0])
         except ValueError:
             return None
-    if isinstance(completed_by, int):
-        return f"label-studio-user-{completed_by}"
+    if isinstance(user_id, int):
+        return f"label-studio-user-{user_id}"
     return None
 
 
-def read_label_studio(path: Path, stance_values: list[str]) -> Iterator[ImportedRecord]:
+def read_label_studio(
+    path: Path, stance_values: list[str], names: dict[str, str] | None = None
+) -> Iterator[ImportedRecord]:
     """Records of a Label Studio export, read one task at a time (the file is never held whole:
-    memory is bounded by the largest task)."""
+    memory is bounded by the largest task). ``names``: the ``--annotator-map`` (lower-cased
+    e-mail or user id -> annotator)."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -184,7 +252,7 @@ def read_label_studio(path: Path, stance_values: list[str]) -> Iterator[Imported
     with handle:
         try:
             for number, task in iter_json_array(handle, path):
-                yield from _task_records(path, number, task, stance_values)
+                yield from _task_records(path, number, task, stance_values, names or {})
         except InvalidFileError as exc:
             if exc.reason == "expected a JSON array ([...]) at the top level":
                 raise AnnotatorError(
@@ -194,7 +262,7 @@ def read_label_studio(path: Path, stance_values: list[str]) -> Iterator[Imported
 
 
 def _task_records(
-    path: Path, number: int, task: Any, stance_values: list[str]
+    path: Path, number: int, task: Any, stance_values: list[str], names: dict[str, str]
 ) -> Iterator[ImportedRecord]:
     where = f"{path}: task {number}"
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -218,14 +286,14 @@ def _task_records(
     if not annotations:
         yield ImportedRecord(where, None, None, text, unannotated=True)
         return
-    offsets = Utf16Offsets(text)
+    offsets = offsets_for(text, LABEL_STUDIO_UNIT)
     for index, annotation in enumerate(annotations, start=1):
         annotation_where = f"{where}: annotation {index}"
         if not isinstance(annotation, dict) or not isinstance(annotation.get("result"), list):
             raise AnnotatorError(f'{annotation_where}: expected an object with a "result" list')
         yield ImportedRecord(
             where=annotation_where,
-            annotator=annotator_of(annotation),
+            annotator=annotator_of(annotation, names),
             document_id=document_id,
             text=text,
             metadata=metadata,
@@ -233,13 +301,32 @@ def _task_records(
         )
 
 
+def _python_span(
+    value: dict[str, Any], text: str, offsets: ToolOffsets, where: str
+) -> tuple[int, int]:
+    start, end = value.get("start"), value.get("end")
+    if not is_int(start) or not is_int(end):
+        raise AnnotatorError(f"{where}: value.start and value.end must be integers")
+    try:
+        python_start, python_end = offsets.from_tool(start), offsets.from_tool(end)
+    except ValueError as exc:
+        raise AnnotatorError(f"{where}: {exc}") from None
+    check_span(text, python_start, python_end, where, value.get("text"))
+    return python_start, python_end
+
+
 def _quotes(
-    results: list[Any], text: str, offsets: Utf16Offsets, where: str, stance_values: list[str]
+    results: list[Any], text: str, offsets: ToolOffsets, where: str, stance_values: list[str]
 ) -> list[ImportedQuote]:
     spans: dict[str, ImportedQuote] = {}
+    mentions: dict[str, tuple[str, int, int]] = {}  # region id -> (label, start, end)
     extras: list[tuple[str, dict[str, Any], str]] = []
+    relations: list[tuple[dict[str, Any], str]] = []
     kinds = {kind.value for kind in QuoteKind}
     for index, item in enumerate(results):
+        if isinstance(item, dict) and item.get("type") == "relation":
+            relations.append((item, f"{where}: result[{index}]"))
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("value"), dict):
             raise AnnotatorError(
                 f"{where}: result[{index}]: expected an object with a value (an object)"
@@ -248,27 +335,47 @@ def _quotes(
         if not isinstance(region_id, str | int) or isinstance(region_id, bool):
             raise AnnotatorError(f"{where}: result[{index}].id must be a string")
         region = str(region_id)
+        if item.get("to_name", "text") != "text":
+            raise AnnotatorError(
+                f"{where}: result[{index}]: to_name {item.get('to_name')!r} is not the Text "
+                "object 'text' (use the labeling config from annotator export --format "
+                "label-studio --config)"
+            )
         value = item["value"]
         if item.get("type") != "labels":
             extras.append((region, item, f"{where}: region {region}"))
             continue
-        start, end = value.get("start"), value.get("end")
-        region_where = f"{where}: region {region}: span {start}-{end}"
-        if not is_int(start) or not is_int(end):
-            raise AnnotatorError(f"{region_where}: value.start and value.end must be integers")
-        try:
-            python_start, python_end = offsets.from_utf16(start), offsets.from_utf16(end)
-        except ValueError as exc:
-            raise AnnotatorError(f"{region_where}: {exc}") from None
-        check_span(text, python_start, python_end, region_where, value.get("text"))
-        quote = ImportedQuote(where=region_where, start=python_start, end=python_end)
-        meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
-        quote_fields(
-            {"seconds": meta.get("seconds") or 0.0, "updated_at": meta.get("updated_at")}, quote
-        )
+        region_where = f"{where}: region {region}: span {value.get('start')}-{value.get('end')}"
+        start, end = _python_span(value, text, offsets, region_where)
         labels = value.get("labels") or []
         if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
             raise AnnotatorError(f"{region_where}: value.labels must be a list of strings")
+        if region in spans or region in mentions:
+            raise AnnotatorError(f"{region_where}: region id {region!r} is used twice")
+        mention_labels = [label for label in labels if label in MENTION_LABELS]
+        if item.get("from_name") == MENTION_CONTROL or mention_labels:
+            if len(labels) != 1 or not mention_labels:
+                raise AnnotatorError(
+                    f"{region_where}: a mention needs exactly one label of "
+                    f"{', '.join(MENTION_LABELS)}, not {labels!r}"
+                )
+            mentions[region] = (mention_labels[0], start, end)
+            continue
+        if item.get("from_name", QUOTE_CONTROL) != QUOTE_CONTROL:
+            raise AnnotatorError(
+                f"{region_where}: unknown control {item.get('from_name')!r} (expected "
+                f"{QUOTE_CONTROL} or {MENTION_CONTROL})"
+            )
+        quote = ImportedQuote(where=region_where, start=start, end=end)
+        meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+        quote_fields(
+            {
+                "seconds": meta.get("seconds") or 0.0,
+                "updated_at": meta.get("updated_at"),
+                **{key: meta[key] for key in (*KEPT_META, *OWN_META) if key in meta},
+            },
+            quote,
+        )
         for label in labels:
             if label in kinds:
                 quote.kind = label
@@ -279,16 +386,15 @@ def _quotes(
                     f"{region_where}: unknown span label {label!r} (expected a quote kind: "
                     f"{', '.join(sorted(kinds))})"
                 )
-        if region in spans:
-            raise AnnotatorError(f"{region_where}: region id {region!r} is used twice")
         spans[region] = quote
+    texts_given: set[tuple[str, str]] = set()
     for region, item, region_where in extras:
         quote = spans.get(region)
         name = item.get("from_name")
         if not isinstance(name, str):
             raise AnnotatorError(f"{region_where}: from_name must be a string")
         if quote is None:
-            raise AnnotatorError(f"{region_where}: {name} result has no span region with this id")
+            raise AnnotatorError(f"{region_where}: {name} result has no quote region with this id")
         value = item["value"]
         if name in CHOICE_CONTROLS:
             choices = value.get("choices")
@@ -299,7 +405,11 @@ def _quotes(
             ):
                 raise AnnotatorError(f"{region_where}: {name} needs exactly one choice")
             if name == "flag":
-                quote.flagged = choices[0] == FLAGGED
+                if choices[0] != FLAGGED:
+                    raise AnnotatorError(
+                        f"{region_where}: unknown flag choice {choices[0]!r} (expected {FLAGGED!r})"
+                    )
+                quote.flagged = True
             elif name == "stance":
                 quote.stance = choices[0]
             else:
@@ -309,15 +419,37 @@ def _quotes(
             if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
                 raise AnnotatorError(f"{region_where}: {name} text must be a list of strings")
             joined = " ".join(t.strip() for t in texts if t.strip()) or None
+            texts_given.add((region, name))
             if name == "note":
                 quote.note = joined
-            elif name == "speaker":
+            elif name == "speaker":  # an empty list: no speaker
                 quote.speaker = joined
             else:
                 quote.outlet = joined
         else:
             raise AnnotatorError(
-                f"{region_where}: unknown control {name!r} (expected quote, "
-                f"{', '.join(CHOICE_CONTROLS + TEXT_CONTROLS)})"
+                f"{region_where}: unknown control {name!r} (expected {QUOTE_CONTROL}, "
+                f"{MENTION_CONTROL}, {', '.join(CHOICE_CONTROLS + TEXT_CONTROLS)})"
             )
+    # a relation to a mention fills the speaker/outlet where no TextArea gave one
+    for item, item_where in relations:
+        source, target = str(item.get("from_id")), str(item.get("to_id"))
+        if target in spans and source in mentions:
+            source, target = target, source  # drawn from the mention to the quote
+        quote, mention = spans.get(source), mentions.get(target)
+        if quote is None or mention is None:
+            raise AnnotatorError(
+                f"{item_where}: relation {source} -> {target} does not link a quote region to a "
+                "speaker or outlet mention"
+            )
+        label, start, end = mention
+        relation_labels = item.get("labels") or []
+        if not isinstance(relation_labels, list) or not all(
+            isinstance(r, str) for r in relation_labels
+        ):
+            raise AnnotatorError(f"{item_where}: labels must be a list of strings")
+        fields = [FIELD_BY_RELATION[r] for r in relation_labels if r in FIELD_BY_RELATION]
+        field = fields[0] if fields else FIELD_OF[label]
+        if (source, field) not in texts_given:
+            setattr(quote, field, text[start:end].strip())
     return sorted(spans.values(), key=lambda q: (q.start, q.end))

@@ -1,17 +1,24 @@
-"""Prodigy JSONL tasks: ``{"text", "spans": [{"start", "end", "label", ...}], "meta", "answer"}``.
+"""Prodigy JSONL tasks for the manual span and relation interfaces.
 
-Offsets are Python character offsets into ``text`` (Prodigy is a Python tool and slices
-``text[start:end]``), so they equal this project's offsets. One task per (document, annotator with
-a file for it), with ``_annotator_id``/``_session_id`` set to the annotator; documents nobody has
-annotated become input tasks (no ``answer``) carrying the extracted quotes. A span's ``label`` is
-its stance (``QUOTE`` when it has none); the other fields ride along as extra span keys.
+Each task: ``text``, ``tokens`` (aligned to every span, see :mod:`annotator.export.tokens`),
+``spans`` (``start``/``end`` in Python character offsets — Prodigy is a Python tool and slices
+``text[start:end]`` — plus ``token_start``/``token_end``), the speaker/outlet mentions as
+``SPEAKER``/``OUTLET`` spans linked to their quote in ``relations``, ``meta``, ``answer``,
+``_annotator_id``/``_session_id``, ``_input_hash``/``_task_hash`` and ``_view_id``. One task per
+(document, annotator with a file for it); documents nobody annotated become input tasks (no
+``answer``) carrying the extracted quotes. A quote span's ``label`` is its stance (``QUOTE`` when
+it has none) and wins over the ``stance`` key the export also writes; the other fields ride along
+as extra span keys and fill what Prodigy cannot hold.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
+
+import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.export.importing import (
@@ -26,9 +33,26 @@ from annotator.export.importing import (
     record_text,
     stance_from_label,
 )
+from annotator.export.relations import (
+    FIELD_BY_RELATION,
+    FIELD_OF,
+    MENTION_LABELS,
+    RELATION_OF,
+    Mention,
+    exported_mention,
+    linked_value,
+    mentions_of,
+)
+from annotator.export.tokens import Tokens, word_spans
 from annotator.export.views import DocumentView, Judgement
 from annotator.jsonio import read_json_objects, write_json_lines_to
 from annotator.models import Quote
+
+
+def prodigy_hash(value: Any) -> int:
+    """A stable signed 32-bit hash of a JSON value (Prodigy's hashes are signed 32-bit ints)."""
+    digest = hashlib.blake2b(orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=4)
+    return int.from_bytes(digest.digest(), "big", signed=True)
 
 
 def document_meta(view: DocumentView) -> dict[str, Any]:
@@ -36,43 +60,116 @@ def document_meta(view: DocumentView) -> dict[str, Any]:
     return {
         "document_id": document.id,
         "title": document.title,
+        "author": document.author,
         "outlet": document.outlet,
         "published": document.published,
     }
 
 
-def span_of(quote: Quote, judgement: Judgement) -> dict[str, Any]:
-    return {
-        "start": quote.start,
-        "end": quote.end,
-        "text": quote.text,
-        "label": judgement.stance or QUOTE_LABEL,
-        **judgement_fields(quote, judgement),
-    }
+def _token_keys(tokens: Tokens, start: int, end: int) -> dict[str, int]:
+    first, last = tokens.token_range(start, end)
+    return {"token_start": first, "token_end": last}
+
+
+def task_for(
+    view: DocumentView,
+    pairs: list[tuple[Quote, Judgement]],
+    annotator: str | None,
+    words: list[tuple[int, int]] | None = None,
+) -> dict[str, Any]:
+    text = view.document.text
+    mentions: dict[tuple[int, int], list[Mention]] = {}
+    for quote, judgement in pairs:
+        mentions[(quote.start, quote.end)] = mentions_of(
+            text, quote, judgement.speaker, judgement.outlet
+        )
+    # one span per position: a name that is both speaker and outlet is one span, two relations
+    distinct: dict[tuple[int, int], Mention] = {}
+    for found in mentions.values():
+        for m in found:
+            distinct.setdefault((m.start, m.end), m)
+    boundaries = [b for q, _ in pairs for b in (q.start, q.end)]
+    boundaries += [b for m in distinct.values() for b in (m.start, m.end)]
+    tokens = Tokens(text, boundaries, words)
+    spans: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    for quote, judgement in pairs:
+        found = mentions[(quote.start, quote.end)]
+        span = {
+            "start": quote.start,
+            "end": quote.end,
+            "text": quote.text,
+            "label": judgement.stance or QUOTE_LABEL,
+            **_token_keys(tokens, quote.start, quote.end),
+            **judgement_fields(quote, judgement),
+            **{f"{FIELD_OF[m.label]}_mention": m.as_list() for m in found},
+        }
+        spans.append(span)
+        for mention in found:
+            child = {
+                "start": mention.start,
+                "end": mention.end,
+                "label": distinct[(mention.start, mention.end)].label,
+                **_token_keys(tokens, mention.start, mention.end),
+            }
+            head = {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
+            relations.append(
+                {
+                    "head": head["token_start"],
+                    "child": child["token_start"],
+                    "head_span": head,
+                    "child_span": child,
+                    "label": RELATION_OF[mention.label],
+                }
+            )
+    for mention in distinct.values():
+        spans.append(
+            {
+                "start": mention.start,
+                "end": mention.end,
+                "text": text[mention.start : mention.end],
+                "label": mention.label,
+                **_token_keys(tokens, mention.start, mention.end),
+            }
+        )
+    spans.sort(key=lambda s: (s["start"], s["end"]))
+    meta = document_meta(view)
+    task: dict[str, Any] = {"text": text, "meta": meta, "tokens": tokens.as_json(), "spans": spans}
+    if relations:
+        task["relations"] = relations
+    task["_input_hash"] = prodigy_hash({"text": text})
+    task["_task_hash"] = prodigy_hash(
+        {"input": task["_input_hash"], "spans": spans, "relations": relations}
+    )
+    task["_view_id"] = "relations" if relations else "spans_manual"
+    if annotator is not None:
+        meta["annotator"] = annotator
+        task.update({"answer": "accept", "_annotator_id": annotator, "_session_id": annotator})
+    return task
 
 
 def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
     for view in views:
+        words = word_spans(view.document.text)  # once per document, split per task
         annotated = [name for name, file in view.annotations.items() if file is not None]
         for annotator in annotated:
-            yield {
-                "text": view.document.text,
-                "meta": {**document_meta(view), "annotator": annotator},
-                "spans": [span_of(q, j) for q, j in view.annotator_quotes(annotator)],
-                "answer": "accept",
-                "_annotator_id": annotator,
-                "_session_id": annotator,
-            }
+            yield task_for(view, view.annotator_quotes(annotator), annotator, words)
         if not annotated:
-            spans = []
-            for quote in view.document.quotes:
-                unlabelled = Judgement("", True, None, quote.speaker, quote.outlet)
-                spans.append(span_of(quote, unlabelled))
-            yield {"text": view.document.text, "meta": document_meta(view), "spans": spans}
+            pairs = [
+                (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
+            ]
+            yield task_for(view, pairs, None, words)
 
 
 def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
     write_json_lines_to(out, iter_tasks(views))
+
+
+def _span_key(span: Any) -> tuple[int, int] | None:
+    if not isinstance(span, dict):
+        return None
+    start, end = span.get("start"), span.get("end")
+    return (start, end) if isinstance(start, int) and isinstance(end, int) else None
 
 
 def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
@@ -93,7 +190,11 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
         spans = task.get("spans", [])
         if not isinstance(spans, list):
             raise AnnotatorError(f"{where}: spans must be a list")
-        quotes = []
+        relations = task.get("relations") or []
+        if not isinstance(relations, list) or not all(isinstance(r, dict) for r in relations):
+            raise AnnotatorError(f"{where}: relations must be a list of objects")
+        quotes: dict[tuple[int, int], tuple[ImportedQuote, dict[str, Any]]] = {}
+        mention_labels: dict[tuple[int, int], str] = {}
         for index, span in enumerate(spans):
             if not isinstance(span, dict):
                 raise AnnotatorError(f"{where}: spans[{index}] must be an object")
@@ -104,9 +205,44 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
             if not is_int(start) or not is_int(end):
                 raise AnnotatorError(f"{where}: spans[{index}]: start and end must be integers")
             check_span(text, start, end, span_where, span.get("text"))
+            if span.get("label") in MENTION_LABELS:
+                mention_labels[(start, end)] = span["label"]
+                continue
             item = ImportedQuote(where=span_where, start=start, end=end)
+            quote_fields(span, item)
+            # the tool's own label wins over the stance key the export wrote beside it
             item.stance = stance_from_label(span.get("label"), span_where)
-            quotes.append(quote_fields(span, item))
+            quotes[(start, end)] = (item, span)
+        links: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}
+        for relation in relations:
+            ends = [_span_key(relation.get("head_span")), _span_key(relation.get("child_span"))]
+            if ends[0] in mention_labels and ends[1] in quotes:
+                ends.reverse()
+            if ends[0] not in quotes or ends[1] not in mention_labels:
+                continue  # a relation between other spans: not attribution
+            # the relation's label names the field (one span may be speaker and outlet)
+            relation_label = relation.get("label")
+            field = FIELD_BY_RELATION.get(
+                relation_label if isinstance(relation_label, str) else "",
+                FIELD_OF[mention_labels[ends[1]]],  # type: ignore[index]
+            )
+            links[(ends[0], field)] = ends[1]  # type: ignore[index,assignment]
+        for key, (item, span) in quotes.items():
+            for field in ("speaker", "outlet"):
+                exported = exported_mention(
+                    span.get(f"{field}_mention"), f"{item.where}: {field}_mention"
+                )
+                linked = links.get((key, field))
+                if linked is None and not exported:
+                    continue  # no link either way: the metadata (or extraction) stands
+                current = getattr(item, field)
+                setattr(
+                    item,
+                    field,
+                    linked_value(
+                        text, linked, exported, current if isinstance(current, str) else None
+                    ),
+                )
         metadata = {
             k: v for k, v in meta.items() if k not in {"document_id", "annotator"} and v is not None
         }
@@ -116,6 +252,6 @@ def read_prodigy(path: Path) -> Iterator[ImportedRecord]:
             document_id=document_id,
             text=text,
             metadata=metadata,
-            quotes=quotes,
+            quotes=sorted((q for q, _ in quotes.values()), key=lambda q: (q.start, q.end)),
             unannotated=answer != "accept",
         )

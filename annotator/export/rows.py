@@ -21,8 +21,11 @@ from annotator.models import Quote, StrictModel
 class ExportRow(StrictModel):
     document_id: str
     document_title: str | None
+    document_author: str | None
     document_outlet: str | None
     document_published: str | None
+    document_region: str | None = Field(description="The document's regions, joined by '; '")
+    document_theme: str | None = Field(description="The document's themes, joined by '; '")
     document_source: str
     quote_id: str
     quote_start: int = Field(description="Python string index (code points), inclusive")
@@ -78,8 +81,11 @@ def iter_rows(views: Iterable[DocumentView]) -> Iterator[dict[str, object]]:
             base: dict[str, object] = {
                 "document_id": document.id,
                 "document_title": document.title,
+                "document_author": document.author,
                 "document_outlet": document.outlet,
                 "document_published": document.published,
+                "document_region": "; ".join(document.region) or None,
+                "document_theme": "; ".join(document.theme) or None,
                 "document_source": document.source,
                 "quote_id": quote.id,
                 "quote_start": quote.start,

@@ -1,0 +1,109 @@
+"""Speaker and outlet mentions as spans linked to their quote, for tools with relations.
+
+Attribution is a string (the fullest name of the speaker). Where a tool can hold relations
+(Label Studio, doccano relation projects, Prodigy ``relations``) the export adds the mention of
+that name nearest to the quote (outside it) as a ``SPEAKER``/``OUTLET`` span and links the quote
+to it. On the way back a link to a different span means the annotator re-attributed the quote in
+the tool: the linked span's text becomes the speaker (or outlet); a removed link means none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.models import Quote
+
+SPEAKER_LABEL = "SPEAKER"
+OUTLET_LABEL = "OUTLET"
+MENTION_LABELS = (SPEAKER_LABEL, OUTLET_LABEL)
+RELATION_OF = {SPEAKER_LABEL: "said-by", OUTLET_LABEL: "cited-from"}
+FIELD_OF = {SPEAKER_LABEL: "speaker", OUTLET_LABEL: "outlet"}
+FIELD_BY_RELATION = {relation: FIELD_OF[label] for label, relation in RELATION_OF.items()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    label: str  # SPEAKER or OUTLET
+    start: int  # Python offsets
+    end: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.label.lower()}-{self.start}-{self.end}"
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@lru_cache(maxsize=1024)
+def _occurrences(text: str, name: str) -> list[int]:
+    """Start positions of ``name`` as a whole word (cached: every annotator's task asks)."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def find_mention(text: str, name: str | None, quote: Quote) -> tuple[int, int] | None:
+    """The occurrence of ``name`` (else of its longest word) nearest to the quote, outside it."""
+    if not name or not name.strip():
+        return None
+    words = sorted({w for w in re.split(r"\s+", name.strip()) if len(w) > 2}, key=len, reverse=True)
+    for candidate in [name.strip(), *words]:
+        best: tuple[int, int] | None = None
+        best_distance = 0
+        for position in _occurrences(text, candidate):
+            end = position + len(candidate)
+            if position < quote.end and end > quote.start:
+                continue  # inside the quote: not the attribution
+            distance = quote.start - end if end <= quote.start else position - quote.end
+            if best is None or distance < best_distance:
+                best, best_distance = (position, end), distance
+        if best is not None:
+            return best
+    return None
+
+
+def mentions_of(text: str, quote: Quote, speaker: str | None, outlet: str | None) -> list[Mention]:
+    """The speaker and outlet mentions to export for one quote (those found in the text)."""
+    found = []
+    for label, name in ((SPEAKER_LABEL, speaker), (OUTLET_LABEL, outlet)):
+        span = find_mention(text, name, quote)
+        if span is not None:
+            found.append(Mention(label, *span))
+    return found
+
+
+def exported_mention(value: Any, where: str) -> list[int] | None:
+    """The ``*_mention`` span the export wrote beside a quote: ``[start, end]`` or null."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise AnnotatorError(f"{where} must be [start, end] (two integers) or null")
+    return value
+
+
+def linked_value(
+    text: str,
+    linked: tuple[int, int] | None,
+    exported: list[int] | None,
+    metadata_value: str | None,
+) -> str | None:
+    """The speaker/outlet after a round trip through a tool holding the link.
+
+    ``linked``: the span the quote is linked to now (Python offsets), ``exported``: the span the
+    export linked it to (from the metadata), ``metadata_value``: the name the export carried.
+    The same link keeps the (possibly fuller) exported name; another link gives the linked text;
+    a link removed in the tool gives ``""`` (none).
+    """
+    if linked is None:
+        return "" if exported else metadata_value
+    if exported and list(linked) == list(exported) and metadata_value:
+        return metadata_value
+    return text[linked[0] : linked[1]].strip()
