@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -21,6 +21,7 @@ from annotator.store import DEFAULT_ANNOTATIONS_DIR
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 stdout_console = Console(highlight=False, soft_wrap=False)
 stderr_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
@@ -64,6 +65,42 @@ def write_json_lines(items: Iterable[Any]) -> None:
         line = dump_line(item) if hasattr(item, "model_dump") else orjson.dumps(item) + b"\n"
         out.write(escape_json_output(line))  # same JSON; no raw C1/bidi bytes on the terminal
     out.flush()
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+
+
+def with_progress(
+    items: Iterable[T], description: str, *, total: int | None = None, as_json: bool = False
+) -> Iterator[T]:
+    """Yield ``items``, drawing a Rich progress bar on stderr while they come: only when stderr
+    is a terminal, never for ``--json`` output (stdout is never touched either way). The one
+    progress bar of every long command (extract, export, import, agreement, corpus)."""
+    from annotator.progress import progress
+
+    enabled = not as_json and stderr_is_terminal()
+    with progress(description, total, enabled=enabled) as advance:
+        for item in items:
+            yield item
+            advance(1)
+
+
+def corpus_total(paths: Iterable[Path]) -> int | None:
+    """How many documents ``paths`` hold, when that is known without reading them (one per
+    text file); ``None`` with JSONL files (one document per line) or on any doubt."""
+    from annotator.corpus import TEXT_SUFFIXES, corpus_files
+
+    try:
+        files = corpus_files(paths)
+    except AnnotatorError:
+        return None  # the command itself reports it
+    if all(path.suffix.lower() in TEXT_SUFFIXES for path in files):
+        return len(files)
+    return None
 
 
 def corpus_paths(paths: tuple[Path, ...]) -> list[Path]:

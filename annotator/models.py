@@ -641,7 +641,9 @@ class AnnotationFile(StrictModel):
     def _consistent(self, info: ValidationInfo) -> AnnotationFile:
         ids = [label.quote_id for label in self.labels]
         if len(set(ids)) != len(ids):
-            raise ValueError("a quote is labelled twice")
+            seen: set[str] = set()
+            twice = next(quote_id for quote_id in ids if quote_id in seen or seen.add(quote_id))
+            raise ValueError(f"quote {twice} is labelled twice")
         deleted = set(self.deleted_quotes)
         for label in self.labels:
             if label.quote_id in deleted:

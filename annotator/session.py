@@ -117,7 +117,10 @@ class AnnotationSession:
         self._unplaced: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
         self._deleted: set[str] = set()
-        self._seconds: dict[str, float] = {}
+        self._seconds = SecondsByQuote()
+        # each label as last put into a file by annotation_file (seconds in step), so that an
+        # unchanged label costs one identity test per save (see annotation_file)
+        self._emitted: dict[str, QuoteLabel] = {}
         self._batch_depth = 0
         self._batch_dirty = False
         self.anchor_report = AnchorReport()
@@ -239,12 +242,13 @@ class AnnotationSession:
         return label is not None and label.stance is not None
 
     def progress(self) -> Progress:
-        labelled = sum(1 for quote in self.quotes if self.is_labelled(quote.id))
-        flagged = sum(
-            1
-            for quote in self.quotes
-            if (label := self._labels.get(quote.id)) is not None and label.flagged
-        )
+        # one pass over the labels (the status line asks after every key), not over the quotes
+        position = self._position
+        labelled = flagged = 0
+        for quote_id, label in self._labels.items():
+            if quote_id in position:
+                labelled += label.stance is not None
+                flagged += label.flagged
         return Progress(labelled=labelled, total=len(self.quotes), flagged=flagged)
 
     def first_unlabelled_index(self) -> int:
@@ -288,7 +292,11 @@ class AnnotationSession:
     def annotation_file(self) -> AnnotationFile:
         """The annotation as it would be saved now."""
         labels = []
+        emitted, changed = self._emitted, self._seconds.changed
         for quote_id, label in self._labels.items():
+            if emitted.get(quote_id) is label and quote_id not in changed:
+                labels.append(label)  # as in the last file, and its time has not changed
+                continue
             if label.is_empty():
                 continue
             seconds = round(self._seconds.get(quote_id, 0.0), 1)
@@ -297,11 +305,13 @@ class AnnotationSession:
                 # come from self._seconds, so they never go back in time
                 label = label.model_copy(update={"seconds": seconds})
                 self._labels[quote_id] = label
+            emitted[quote_id] = label
             labels.append(label)
+        changed.clear()
         labels.extend(
             label for quote_id, label in self._unplaced.items() if quote_id not in self._labels
         )
-        # the writer validates the whole file before writing it
+        # the writer validates what changed since its last write before writing (file_pieces)
         return AnnotationFile.model_construct(
             schema_version=2,
             annotator=self.annotator,
@@ -731,6 +741,26 @@ class AnnotationSession:
             return
         if self._labels or self._added or self._deleted or self.path.exists() or self.unsaved:
             self.save()
+
+
+class SecondsByQuote(dict[str, float]):
+    """Seconds spent per quote id, remembering which ids changed (until ``changed`` is cleared)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed: set[str] = set()
+
+    def __setitem__(self, quote_id: str, seconds: float) -> None:
+        self.changed.add(quote_id)
+        super().__setitem__(quote_id, seconds)
+
+    def pop(self, quote_id: str, *default: float) -> float:  # type: ignore[override]
+        self.changed.add(quote_id)
+        return super().pop(quote_id, *default)
+
+    def update(self, *args: object, **kwargs: float) -> None:  # type: ignore[override]
+        for quote_id, seconds in dict(*args, **kwargs).items():  # type: ignore[call-overload]
+            self[quote_id] = seconds
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from annotator.atomic import remove_leftover_temps, write_atomic
@@ -33,7 +34,8 @@ from annotator.errors import (
     LockedError,
     machine_error,
 )
-from annotator.jsonio import dump_pretty, parse_json, read_file_bytes, validate_model
+from annotator.file_pieces import PieceCache, render
+from annotator.jsonio import parse_json, read_file_bytes, validate_model
 from annotator.merge import merge_annotations
 from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
@@ -223,10 +225,18 @@ Stamp = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class Seen:
-    """An annotation file as this writer last read or wrote it (``data`` None: no file)."""
+    """An annotation file as this writer last read or wrote it (no ``loaded`` nor ``raw``:
+    no file). Its data (the base of a merge) is parsed from ``raw`` only when needed."""
 
     stamp: Stamp | None
-    data: dict[str, Any] | None
+    loaded: AnnotationFile | None = None
+    raw: bytes | None = None
+
+    def data(self) -> dict[str, Any] | None:
+        if self.raw is not None:
+            parsed: dict[str, Any] = orjson.loads(self.raw)
+            return parsed
+        return None if self.loaded is None else _data(self.loaded)
 
 
 @dataclass(frozen=True)
@@ -248,6 +258,8 @@ class AnnotationWriter:
     _lock_path: Path | None = field(default=None, repr=False)
     # each file as this writer last read or wrote it: the base of a three-way merge
     _seen: dict[Path, Seen] = field(default_factory=dict, repr=False)
+    # each file's labels and added quotes, validated and serialised (see annotator.file_pieces)
+    _pieces: dict[Path, PieceCache] = field(default_factory=dict, repr=False)
     removed_temps: list[Path] = field(default_factory=list)
 
     @classmethod
@@ -313,7 +325,11 @@ class AnnotationWriter:
             annotation = self.store.load(self.annotator, document_id, document)
             if _stamp(path) == before:
                 break
-        self._seen[path] = Seen(before, None if annotation is None else _data(annotation))
+        self._seen[path] = Seen(before, annotation)
+        pieces = self._pieces[path] = PieceCache()
+        if annotation is not None:
+            # validated just now: a label the caller keeps unchanged needs no validation again
+            pieces.trust(annotation)
         return annotation
 
     def save(self, annotation: AnnotationFile) -> Path:
@@ -333,9 +349,9 @@ class AnnotationWriter:
             )
         path = self.store.path_for(annotation.annotator, annotation.document_id)
         self.store.check_file(path)
-        ours = annotation.sorted_for_writing()
+        pieces = self._pieces.setdefault(path, PieceCache())
         seen = self._seen.get(path)
-        stamp = _stamp(path)
+        stamp = _stamp(path)  # one lstat: the cheap check for a change made on disk
         merged = False
         if stamp is not None and (seen is None or seen.stamp != stamp):
             # changed since we last read or wrote it (or never seen): read what is there;
@@ -349,22 +365,24 @@ class AnnotationWriter:
                     f"{exc}; not overwritten, fix or move that file first"
                 ) from exc
             their_data = None if theirs is None else _data(theirs)
-            if seen is not None and their_data is not None and their_data != seen.data:
-                data = merge_annotations(seen.data, their_data, _data(ours), path)
+            base = None if seen is None else seen.data()
+            if seen is not None and their_data is not None and their_data != base:
+                ours_data = render(annotation, pieces, path, self.store.scheme)[1]
+                data = merge_annotations(base, their_data, _data(ours_data), path)
                 try:
-                    ours = AnnotationFile.model_validate(
+                    annotation = AnnotationFile.model_validate(
                         data, context={"scheme": self.store.scheme}
-                    ).sorted_for_writing()
+                    )
                 except ValueError as exc:
                     raise ConflictError(
                         path, [], [f"the merged file is not valid ({exc})"]
                     ) from exc
                 merged = True
-        data = _data(ours)
-        # validate again what is about to be written: the file on disk must always validate
-        validate_model(AnnotationFile, data, path, context={"scheme": self.store.scheme})
-        write_atomic(path, dump_pretty(ours))
-        self._seen[path] = Seen(_stamp(path), data)
+        # only labels and quotes that changed since the last write are validated and
+        # serialised again; the file on disk must always validate
+        raw, ours = render(annotation, pieces, path, self.store.scheme)
+        write_atomic(path, raw)
+        self._seen[path] = Seen(_stamp(path), raw=raw)
         return Saved(path, ours, merged)
 
     def release(self) -> None:

@@ -175,3 +175,16 @@ def test_boundaries_count_from_the_corpus_when_given() -> None:
     assert pair.exact_matches == 2
     assert pair.exact_f1 == pytest.approx(4 / 5)
     assert with_corpus.any_edits
+
+
+def test_repeated_names_keep_the_first_form_across_files() -> None:
+    # the same raw spellings recur in many files; each keeps mapping to the first form seen
+    spellings = ["xing  haiming", "Xing Haiming", "XING HAIMING ", "xing  haiming", "(None)", ""]
+    files = [
+        annotation(f"a{index}", [QuoteLabel.for_quote(QUOTES[2], speaker=spelling)])
+        for index, spelling in enumerate(spellings)
+    ]
+    speaker = field_data(files, ("speaker",), DEFAULT_SCHEME)["speaker"]
+    values = [speaker.coded.categories[row[0]] for row in speaker.coded.codes]
+    assert values == ["xing haiming"] * 4 + ["(None)", NO_VALUE]
+    assert speaker.coded.categories == (NO_VALUE, "(None)", "xing haiming")

@@ -302,3 +302,19 @@ def test_validate_reports_labels_not_proposed_and_labels_whose_text_moved(tmp_pa
         "extractor nor added by the annotator",
         "0 of 1 files valid",
     ]
+
+
+def test_corpus_on_an_empty_folder_fails_with_a_clear_message(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")  # not a corpus file
+    for extra in ([], ["--json"]):
+        result = CliRunner().invoke(main, ["corpus", str(empty), *extra])
+        assert result.exit_code == 1
+        assert result.output.strip() == (
+            f"annotator: error: {empty}: no documents found (a corpus is .txt, .md or .jsonl "
+            "files, or a folder of them)"
+        )
+    empty_jsonl = tmp_path / "none.jsonl"
+    empty_jsonl.write_text("\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["corpus", str(empty_jsonl)]).exit_code == 1

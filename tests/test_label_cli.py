@@ -212,3 +212,83 @@ def test_another_text_needs_accept_new_text(
     assert label.quote_id != first["quote_id"]
     again = run(corpus, annotations_dir, "2", "--stance", "neutral")
     assert again.exit_code == 0 and "another version" not in again.stderr
+
+
+def saved_labels(annotations: Path) -> dict[str, Any]:
+    path = annotations / "alice" / f"{SEED_ID}.json"
+    return {label.quote_id: label for label in load_annotation_file(path).labels}
+
+
+def test_stance_and_sentiment_by_key_or_by_name_in_any_case(
+    seeds_dir: Path, annotations_dir: Path
+) -> None:
+    quotes = listed(seeds_dir, annotations_dir)
+    assert run(seeds_dir, annotations_dir, "1", "--stance", "2", "--sentiment", "9").exit_code == 0
+    assert run(seeds_dir, annotations_dir, "2", "--stance", "PRO-us").exit_code == 0
+    assert run(seeds_dir, annotations_dir, "3", "--sentiment", "Negative").exit_code == 0
+    labels = saved_labels(annotations_dir)
+    first, second, third = (labels[str(quotes[i]["quote_id"])] for i in range(3))
+    assert (first.stance, first.sentiment) == ("pro-China", "positive")
+    assert second.stance == "pro-US"
+    assert third.sentiment == "negative"
+
+
+def test_a_wrong_label_lists_the_valid_ones(seeds_dir: Path, annotations_dir: Path) -> None:
+    result = run(seeds_dir, annotations_dir, "1", "--stance", "7")  # a sentiment key
+    assert result.exit_code == 1
+    line = result.output.strip()
+    assert len(line.splitlines()) == 1 and "nothing was saved" in line
+    for value, key in (("pro-US", 1), ("pro-China", 2), ("balancing", 3), ("neutral", 4)):
+        assert f"{value} (key {key})" in line
+    assert not (annotations_dir / "alice").exists()
+
+
+def test_add_with_start_after_end_says_so(seeds_dir: Path, annotations_dir: Path) -> None:
+    result = run(seeds_dir, annotations_dir, "--add", "10:5", "--stance", "neutral")
+    assert result.exit_code == 1 and "--add 10:5: start after end" in result.output
+    empty = run(seeds_dir, annotations_dir, "--add", "10:10")
+    assert empty.exit_code == 1 and "empty span" in empty.output
+    rebound = run(seeds_dir, annotations_dir, "1", "--rebound", "30:20")
+    assert rebound.exit_code == 1 and "--rebound 30:20: start after end" in rebound.output
+    assert not (annotations_dir / "alice" / f"{SEED_ID}.json").exists()
+
+
+def test_label_uses_the_name_the_ui_remembered(
+    seeds_dir: Path, annotations_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.tui.name_store import default_name_file, remember_name
+
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("ANNOTATOR", raising=False)
+    args = [
+        "label",
+        SEED_ID,
+        "1",
+        "--corpus",
+        str(seeds_dir),
+        "--annotations",
+        str(annotations_dir),
+    ]
+    nameless = CliRunner().invoke(main, [*args, "--stance", "neutral"])
+    assert nameless.exit_code == 1 and "no annotator name" in nameless.output
+    remember_name(default_name_file(), "carol")  # what the UI does after the name prompt
+    result = CliRunner().invoke(main, [*args, "--stance", "neutral"])
+    assert result.exit_code == 0, result.output
+    assert (annotations_dir / "carol" / f"{SEED_ID}.json").is_file()
+    # --annotator and $ANNOTATOR still come first
+    monkeypatch.setenv("ANNOTATOR", "dave")
+    assert CliRunner().invoke(main, [*args, "--stance", "balancing"]).exit_code == 0
+    assert (annotations_dir / "dave" / f"{SEED_ID}.json").is_file()
+
+
+def test_quotes_are_addressed_by_id_when_numbers_shift(
+    seeds_dir: Path, annotations_dir: Path
+) -> None:
+    quotes = listed(seeds_dir, annotations_dir)
+    third_id = str(quotes[2]["quote_id"])
+    assert run(seeds_dir, annotations_dir, "2", "--delete").exit_code == 0
+    after = listed(seeds_dir, annotations_dir)
+    assert after[1]["quote_id"] == third_id  # quote 3 is number 2 now
+    result = run(seeds_dir, annotations_dir, third_id, "--stance", "neutral")
+    assert result.exit_code == 0, result.output
+    assert saved_labels(annotations_dir)[third_id].stance == "neutral"

@@ -129,10 +129,3 @@ def test_parallel_corpus_goes_through_the_cache(
     warm = list(load_corpus(paths, cache=warm_cache, workers=2))
     assert warm_cache.hits == len(warm) and warm_cache.written == 0
     assert dumps(warm) == dumps(cold) == dumps(list(load_corpus(paths, workers=1, cache=None)))
-
-
-def test_progress_total_counts_documents_of_text_and_json_lines_files(seeds_dir: Path) -> None:
-    from annotator.commands.extract import document_count
-
-    paths = [seeds_dir, ARTICLES]
-    assert document_count(paths) == len(list(iter_documents(paths)))

@@ -53,6 +53,9 @@ def field_data(
         field: ([], [], []) for field in wanted
     }
     display: dict[Field, dict[str, str]] = {field: {} for field in wanted}
+    # raw name -> its display form; a name's display form never changes once set, and most
+    # labels repeat a few names, so each distinct raw name is normalised once
+    seen: dict[Field, dict[str, str]] = {field: {} for field in wanted}
     for annotation in files:
         row = annotator_index.setdefault(annotation.annotator, len(annotator_index))
         document_id = annotation.document_id
@@ -68,9 +71,9 @@ def field_data(
                 chosen = [column for column, value in zip(columns, given, strict=True) if value]
                 given = [value for value in given if value]
             else:
-                names = display[field]
+                names, known = display[field], seen[field]
                 chosen = columns
-                given = [_attribution(field, label, names) for label in labels]
+                given = [_attribution(field, label, names, known) for label in labels]
             rows.extend([row] * len(chosen))
             unit_columns.extend(chosen)
             values.extend(given)
@@ -101,10 +104,15 @@ def field_data(
     return result
 
 
-def _attribution(field: Field, label: QuoteLabel, display: dict[str, str]) -> str:
+def _attribution(
+    field: Field, label: QuoteLabel, display: dict[str, str], known: dict[str, str]
+) -> str:
     """The speaker or outlet the annotator settled on (see the module docstring)."""
-    value = label.resolved_speaker if field == "speaker" else label.resolved_outlet
-    return _name(value or "", display)
+    value = (label.resolved_speaker if field == "speaker" else label.resolved_outlet) or ""
+    name = known.get(value)
+    if name is None:
+        name = known[value] = _name(value, display)
+    return name
 
 
 def _name(value: str, display: dict[str, str]) -> str:

@@ -26,8 +26,14 @@ from annotator.agreement.report import (
     build_report,
 )
 from annotator.agreement.units import FIELDS, Field
-from annotator.cli_support import stderr_console, stdout_console, user_errors
+from annotator.cli_support import (
+    stderr_console,
+    stdout_console,
+    user_errors,
+    with_progress,
+)
 from annotator.errors import AnnotatorError
+from annotator.gc_pause import paused_gc
 from annotator.models import AnnotationFile, Document
 from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
@@ -99,6 +105,27 @@ def agreement(
     Adjudicated (gold) files are left out unless named in --annotators; --against gold compares
     each annotator with them instead.
     """
+    # Every label loaded stays alive until the output is written: automatic collections would
+    # only walk them (the first one after loading, and those while writing the report, cost
+    # more than the figures themselves), so the collector is off for the whole command.
+    with paused_gc():
+        _agreement(
+            annotations_dir, fields, document_id, annotators, draws, seed, corpus_path,
+            reference, as_json,
+        )  # fmt: skip
+
+
+def _agreement(
+    annotations_dir: Path,
+    fields: tuple[Field, ...],
+    document_id: str | None,
+    annotators: str | None,
+    draws: int,
+    seed: int,
+    corpus_path: Path | None,
+    reference: str | None,
+    as_json: bool,
+) -> None:
     names = _annotator_names(annotators)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
@@ -106,7 +133,7 @@ def agreement(
         report_against(annotations_dir, reference, names, document_id, chosen, as_json)
         return
     files = without_adjudicated(
-        load_annotation_files(annotations_dir, names, document_id), names, annotations_dir
+        load_annotation_files(annotations_dir, names, document_id, as_json), names, annotations_dir
     )
     documents = matching_documents(corpus_path, files) if corpus_path is not None else None
     report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
@@ -242,7 +269,7 @@ def _annotator_names(option: str | None) -> list[str] | None:
 
 
 def load_annotation_files(
-    root: Path, annotators: list[str] | None, document_id: str | None
+    root: Path, annotators: list[str] | None, document_id: str | None, as_json: bool = False
 ) -> list[AnnotationFile]:
     """The annotation files to compare; one-line errors for a missing folder or name."""
     if not root.is_dir():
@@ -263,7 +290,14 @@ def load_annotation_files(
         if not files:
             raise AnnotatorError(f"{root}: no annotation file for document {document_id!r}")
         return files
-    files = list(store.iter_files(names))
+    files = list(
+        with_progress(
+            store.iter_files(names),
+            "reading annotations",
+            total=sum(1 for _ in store.paths(names)),
+            as_json=as_json,
+        )
+    )
     if not files:
         raise AnnotatorError(f"{root}: no annotation files (expected <annotator>/<document>.json)")
     return files
@@ -278,8 +312,11 @@ def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[s
     wanted = {(annotation.document_id, annotation.document_sha256) for annotation in files}
     return {
         document.id: document
-        for document in load_corpus(
-            [corpus_path], only=lambda document: (document.id, document.sha256) in wanted
+        for document in with_progress(
+            load_corpus(
+                [corpus_path], only=lambda document: (document.id, document.sha256) in wanted
+            ),
+            "reading the corpus",
         )
     }
 

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
+from annotator.cli_support import (
+    corpus_paths,
+    corpus_total,
+    stdout_console,
+    user_errors,
+    with_progress,
+    write_json_lines,
+)
+from annotator.errors import AnnotatorError
 from annotator.safe_text import safe_rich
 
 
@@ -23,7 +31,9 @@ def print_corpus(paths: list[Path], as_json: bool) -> None:
     from annotator.corpus import iter_documents, word_count
 
     rows = []
-    for document in iter_documents(paths):
+    listed = 0
+    documents = iter_documents(paths)
+    for document in with_progress(documents, "reading", total=corpus_total(paths), as_json=as_json):
         rows.append(
             {
                 "id": document.id,
@@ -42,6 +52,13 @@ def print_corpus(paths: list[Path], as_json: bool) -> None:
         )
         if as_json:
             write_json_lines([rows.pop()])
+            listed += 1
+    if not rows and not listed:
+        shown = ", ".join(str(path) for path in paths)
+        raise AnnotatorError(
+            f"{shown}: no documents found (a corpus is .txt, .md or .jsonl files, or a folder "
+            "of them)"
+        )
     if as_json:
         return
     from rich.table import Table  # only for the table: --json stays light

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import ANNOTATIONS_OPTION, corpus_paths, stderr_console, user_errors
+from annotator.cli_support import (
+    ANNOTATIONS_OPTION,
+    corpus_paths,
+    corpus_total,
+    stderr_console,
+    user_errors,
+    with_progress,
+)
 from annotator.errors import AnnotatorError
 from annotator.export.formats import EXPORT_FORMATS, IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import apply_import, plan_import
@@ -18,6 +25,7 @@ from annotator.export.options import (
     read_annotator_map,
 )
 from annotator.export.output import open_output
+from annotator.export.sniff import check_format
 from annotator.export.views import ExportSource
 from annotator.pipeline import load_corpus
 from annotator.safe_text import safe_rich
@@ -131,7 +139,12 @@ def export(
                     f"(--annotators {gold[0]} exports them)"
                 )
             )
-    documents = () if labels_only else load_corpus(corpus_paths(corpus))
+    chosen = corpus_paths(corpus)
+    documents = (
+        ()
+        if labels_only
+        else with_progress(load_corpus(chosen), "exporting", total=corpus_total(chosen))
+    )
     source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     with open_output(output) as out:
         notes = write_export(format_name, source, out, options)
@@ -177,12 +190,15 @@ def import_command(
         raise AnnotatorError(f"{file}: no such file")
     if annotator_name is not None:
         safe_component(annotator_name, "annotator name")
+    check_format(format_name, file)  # a file of another format says which it looks like
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
     names = None
     if annotator_map is not None:
         names = import_names(read_annotator_map(annotator_map), annotator_map)
     plan = plan_import(
-        read_records(format_name, file, store.scheme.stance_values(), names),
+        with_progress(
+            read_records(format_name, file, store.scheme.stance_values(), names), "importing"
+        ),
         corpus=load_corpus(corpus_paths(corpus)),
         store=store,
         documents_out=documents_out or Path("imported") / f"{file.stem}.jsonl",

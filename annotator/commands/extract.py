@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from rich.table import Table
 
-from annotator.cli_support import corpus_paths, stdout_console, user_errors, write_json_lines
-from annotator.corpus import JSONL_SUFFIXES, corpus_files
+from annotator.cli_support import (
+    corpus_paths,
+    corpus_total,
+    stdout_console,
+    user_errors,
+    with_progress,
+    write_json_lines,
+)
 from annotator.models import Document
 from annotator.pipeline import load_corpus
-from annotator.progress import progress
 from annotator.safe_text import safe_rich
 
 FIRST_WORDS = 8
@@ -67,21 +71,6 @@ def entity_table(document: Document) -> Table:
     return table
 
 
-def document_count(paths: list[Path]) -> int | None:
-    """How many documents the corpus holds (one per text file, one per JSON Lines line)."""
-    count = 0
-    try:
-        for path in corpus_files(paths):
-            if path.suffix.lower() in JSONL_SUFFIXES:
-                with path.open("rb") as handle:
-                    count += sum(1 for line in handle if line.strip())
-            else:
-                count += 1
-    except OSError:
-        return None  # reading the corpus reports it properly
-    return count
-
-
 @click.command("extract")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -112,16 +101,14 @@ def extract(
     workers: int | None,
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
-    corpus = corpus_paths(paths)
-    # a bar on stderr when it is a terminal, unless the output goes to a terminal too
-    bar = sys.stderr.isatty() and not sys.stdout.isatty()
-    total = document_count(corpus) if bar else None
-    with progress("extracting", total, enabled=bar) as advance:
-        documents = load_corpus(corpus, workers=workers, advance=advance)
-        for document in documents:
-            if as_json:
-                write_json_lines([document])
-                continue
-            stdout_console.print(quote_table(document, min_confidence))
-            if show_entities:
-                stdout_console.print(entity_table(document))
+    chosen = corpus_paths(paths)
+    total = corpus_total(chosen)
+    for document in with_progress(
+        load_corpus(chosen, workers=workers), "extracting", total=total, as_json=as_json
+    ):
+        if as_json:
+            write_json_lines([document])
+            continue
+        stdout_console.print(quote_table(document, min_confidence))
+        if show_entities:
+            stdout_console.print(entity_table(document))

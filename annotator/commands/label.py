@@ -21,7 +21,6 @@ from rich.table import Table
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.cli_support import (
     ANNOTATIONS_OPTION,
-    ANNOTATOR_OPTION,
     corpus_paths,
     stderr_console,
     stdout_console,
@@ -30,20 +29,26 @@ from annotator.cli_support import (
 )
 from annotator.errors import AnnotatorError
 from annotator.models import Document, Quote, QuoteLabel
+from annotator.names import default_name_file, remembered_name
 from annotator.pipeline import load_corpus
 from annotator.safe_text import safe_rich
-from annotator.scheme import find_scheme
+from annotator.scheme import find_scheme, resolve_label
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore
 
 
 def parse_span(value: str, option: str) -> tuple[int, int]:
-    """``"120:180"`` -> ``(120, 180)``."""
+    """``"120:180"`` -> ``(120, 180)``; the start must come before the end."""
     try:
         start_text, end_text = value.split(":")
-        return int(start_text), int(end_text)
+        start, end = int(start_text), int(end_text)
     except ValueError:
         raise AnnotatorError(f"{option} {value!r}: expected START:END, e.g. 120:180") from None
+    if start > end:
+        raise AnnotatorError(f"{option} {value}: start after end (START:END, e.g. {end}:{start})")
+    if start == end:
+        raise AnnotatorError(f"{option} {value}: an empty span (START and END are equal)")
+    return start, end
 
 
 def find_document(paths: list[Path], document_id: str) -> Document:
@@ -98,11 +103,15 @@ def session_row(session: AnnotationSession, index: int) -> dict[str, object]:
 @click.command("label")
 @click.argument("document_id")
 @click.argument("quote", required=False)
-@ANNOTATOR_OPTION
+@click.option(
+    "--annotator",
+    "annotator_name",
+    help="Your annotator name (default: $ANNOTATOR, else the name the UI remembered).",
+)
 @click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), help="Default: seeds/.")
 @ANNOTATIONS_OPTION
-@click.option("--stance", help="Set the stance (a label of the scheme).")
-@click.option("--sentiment", help="Set the sentiment (a label of the scheme).")
+@click.option("--stance", help="Set the stance: a label of the scheme, its key, any case.")
+@click.option("--sentiment", help="Set the sentiment: a label of the scheme, its key, any case.")
 @click.option("--clear-stance", is_flag=True, help="Remove the stance.")
 @click.option("--clear-sentiment", is_flag=True, help="Remove the sentiment.")
 @click.option("--speaker", help="Your speaker ('' = none; the extracted one = as extracted).")
@@ -154,11 +163,25 @@ def label(
     annotator label 000_f0025863dcde12f7 3 --stance balancing --sentiment neutral
     annotator label 000_f0025863dcde12f7 --add 120:180 --stance pro-US
     """
-    name = annotator_name or os.environ.get("ANNOTATOR")
+    name = annotator_name or os.environ.get("ANNOTATOR") or remembered_name()
     if not name:
-        raise AnnotatorError("no annotator name: pass --annotator NAME or set $ANNOTATOR")
-    document = find_document(corpus_paths((corpus_path,) if corpus_path else ()), document_id)
+        raise AnnotatorError(
+            "no annotator name: pass --annotator NAME, set $ANNOTATOR, or open the UI once "
+            f"(it remembers the name in {default_name_file()})"
+        )
     store = AnnotationStore(annotations_dir, scheme=find_scheme(annotations_dir))
+    # scheme keys (--stance 2) and names in any case (--stance pro-us) are accepted
+    try:
+        if stance is not None:
+            stance = resolve_label(store.scheme, "stance", stance)
+        if sentiment is not None:
+            sentiment = resolve_label(store.scheme, "sentiment", sentiment)
+        for option, span in (("--add", add_span), ("--rebound", rebound_span)):
+            if span is not None:
+                parse_span(span, option)  # a malformed span is refused before anything is read
+    except AnnotatorError as exc:
+        raise AnnotatorError(f"{document_id}: {exc}; nothing was saved") from exc
+    document = find_document(corpus_paths((corpus_path,) if corpus_path else ()), document_id)
     changes = (stance, sentiment, speaker, outlet, note, flag, add_span, rebound_span)
     acting = any(value is not None for value in changes) or (
         delete or restore or clear_stance or clear_sentiment or accept_proposal

@@ -1,39 +1,7 @@
-"""Where the app remembers the annotator's name between runs.
-
-The name lives in the user's configuration, not in the (shared, often version-controlled)
-annotations folder: ``$ANNOTATOR_CONFIG_DIR/annotator-name`` if that variable is set, else
-``$XDG_CONFIG_HOME/annotator/annotator-name``, else ``~/.config/annotator/annotator-name``.
-"""
+"""The UI's remembered annotator name: kept in :mod:`annotator.names` (the CLI reads it too)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-from pathlib import Path
+from annotator.names import NAME_FILE, default_name_file, remember_name, remembered_name
 
-from annotator.atomic import write_atomic
-from annotator.models import check_safe_name
-
-NAME_FILE = "annotator-name"
-
-
-def default_name_file() -> Path:
-    explicit = os.environ.get("ANNOTATOR_CONFIG_DIR")
-    if explicit:
-        return Path(explicit) / NAME_FILE
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "annotator" / NAME_FILE
-
-
-def remembered_name(path: Path) -> str | None:
-    """The remembered name, or ``None`` if there is none (or it is not a valid name)."""
-    try:
-        name = path.read_text(encoding="utf-8").strip()
-        return check_safe_name(name)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-
-
-def remember_name(path: Path, name: str) -> None:
-    with contextlib.suppress(OSError):  # remembering is a convenience, not a requirement
-        write_atomic(path, (check_safe_name(name) + "\n").encode("utf-8"))
+__all__ = ["NAME_FILE", "default_name_file", "remember_name", "remembered_name"]

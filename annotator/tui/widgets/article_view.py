@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.style import Style
 from textual.geometry import Region
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection, TextAreaTheme
+from textual.widgets.text_area import Edit, EditResult, Selection, TextAreaTheme
 
 from annotator.models import LabelScheme, Quote
 from annotator.safe_text import safe_text_same_length
@@ -75,6 +75,43 @@ class ArticleView(TextArea):
         self._current: str | None = None
         self.register_theme(article_theme(scheme))
         self.theme = THEME_NAME
+
+    # ------------------------------------------------------------------ drawing
+
+    @property
+    def text(self) -> str:
+        """The shown text. TextArea's ``render_line`` asks for it on every line it draws (to
+        know whether to draw a placeholder), and its own property joins every line of the
+        document each time: 1 MB per screen line. The article is never edited in place, so
+        the joined text is kept for as long as the document object is the same and no edit
+        went through (every change of a TextArea's document goes through ``edit`` or undo/redo)."""
+        document = self.document
+        cached = self.__dict__.get("_joined")
+        if cached is None or cached[0] is not document:
+            cached = (document, document.text)
+            self.__dict__["_joined"] = cached
+        return cached[1]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
+
+    def edit(self, edit: Edit) -> EditResult:
+        self.__dict__.pop("_joined", None)
+        try:
+            return super().edit(edit)
+        finally:
+            self.__dict__.pop("_joined", None)
+
+    def _undo_batch(self, edits: Sequence[Edit]) -> None:
+        self.__dict__.pop("_joined", None)
+        super()._undo_batch(edits)
+        self.__dict__.pop("_joined", None)
+
+    def _redo_batch(self, edits: Sequence[Edit]) -> None:
+        self.__dict__.pop("_joined", None)
+        super()._redo_batch(edits)
+        self.__dict__.pop("_joined", None)
 
     # ------------------------------------------------------------------ offsets
 
