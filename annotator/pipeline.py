@@ -72,21 +72,40 @@ def load_corpus(
     extract: bool = True,
     cache: ExtractionCache | None = None,
     only: Callable[[Document], bool] | None = None,
+    workers: int | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
     """Stream the corpus documents, with their quotes extracted unless ``extract`` is false.
 
     With ``only``, the documents it rejects are skipped before extraction (and not yielded).
+    ``workers`` processes extract the documents the cache does not hold, in parallel (default
+    ``None``: all cores; a corpus that fits in one chunk starts no process); the order is the
+    corpus order and the result the same as with one worker.
+    ``advance(1)`` is called after each document.
     """
     documents = iter_documents(paths)
     if only is not None:
         documents = (document for document in documents if only(document))
     extractor = cached_extractor(cache) if extract else None
     if extractor is None:
-        yield from documents
+        for document in documents:
+            yield document
+            if advance is not None:
+                advance(1)
         return
     try:
-        for document in documents:
-            yield extractor(document)
+        if workers == 1:
+            for document in documents:
+                yield extractor(document)
+                if advance is not None:
+                    advance(1)
+            return
+        from annotator.parallel import extract_all
+
+        store = extractor.cache.put if extractor.cache is not None else None
+        yield from extract_all(
+            documents, workers, lookup=extractor.cached, store=store, advance=advance
+        )
     finally:
         extractor.finish()
 

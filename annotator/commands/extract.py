@@ -86,14 +86,26 @@ def entity_table(document: Document) -> Table:
     show_default=True,
     help="Table only: hide quotes below this confidence (scare quotes score under 0.5).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting in parallel (default: all cores). Output order is corpus order.",
+)
 @user_errors
 def extract(
-    paths: tuple[Path, ...], as_json: bool, show_entities: bool, min_confidence: float
+    paths: tuple[Path, ...],
+    as_json: bool,
+    show_entities: bool,
+    min_confidence: float,
+    workers: int | None,
 ) -> None:
     """Extract quotes with speaker, outlet and cue from PATHS (default: seeds/)."""
     chosen = corpus_paths(paths)
     total = corpus_total(chosen)
-    for document in with_progress(load_corpus(chosen), "extracting", total=total, as_json=as_json):
+    for document in with_progress(
+        load_corpus(chosen, workers=workers), "extracting", total=total, as_json=as_json
+    ):
         if as_json:
             write_json_lines([document])
             continue

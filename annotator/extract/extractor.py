@@ -28,6 +28,7 @@ from annotator.extract.marks import Passage, find_passages
 from annotator.extract.outlets import canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
     INVERTED_CUES,
+    LOOKAHEAD,
     MAX_CLAUSE,
     THAT_AFTER,
     TO_QUOTE,
@@ -38,6 +39,7 @@ from annotator.extract.reported import (
     find_cues,
     inserted_content,
     inverted_content,
+    reach,
     reported_content,
     trim,
     word_count,
@@ -93,6 +95,12 @@ _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
+
+SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
+
+
+def _start_of(cues: list[Cue], index: int, default: int) -> int:
+    return cues[index].start if index < len(cues) else default
 
 
 @dataclass
@@ -164,7 +172,9 @@ class DocumentExtractor:
                 continue  # inside a reported clause already emitted
             horizon = bisect_left(cue_starts, cue.end + MAX_CLAUSE, number + 1)
             later = [other for other in cues[number + 1 : horizon] if other.start >= cue.end]
-            next_start = later[0].start if later else unit.end
+            # the next cue, even beyond the horizon: a cue's scope ends there, so the scopes
+            # of a unit's cues never overlap and each quotation is looked at once
+            next_start = later[0].start if later else _start_of(cues, horizon, unit.end)
             if cue.lemma == "according_to":
                 phrase, content = according_parts(text, unit, cue, later)
                 source = self.resolver.resolve(phrase, cue.start)
@@ -217,8 +227,9 @@ class DocumentExtractor:
             if content is not None and later:
                 following = later[0]
                 gap = text[content[0] : following.start]
-                own_content = THAT_AFTER.match(text, following.end, unit.end) or TO_QUOTE.match(
-                    text, following.end, unit.end
+                window = reach(unit, following.end)
+                own_content = THAT_AFTER.match(text, following.end, window) or TO_QUOTE.match(
+                    text, following.end, window
                 )
                 if (
                     following.lemma not in ("according_to", "noun")
@@ -295,7 +306,7 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ pieces
     def _told_phrase(self, cue: Cue) -> str:
-        match = _TOLD_OBJECT.match(self.text, cue.end)
+        match = _TOLD_OBJECT.match(self.text, cue.end, cue.end + LOOKAHEAD)
         if match and word_count(match.group(1)) <= 4:
             return f"{cue.form} {match.group(1)}"
         after = self.text[cue.end : cue.end + 12]
@@ -323,7 +334,7 @@ class DocumentExtractor:
         if cue.coordinated and not cue.subject:
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
-            match = _TOLD_OBJECT.match(text, cue.end)
+            match = _TOLD_OBJECT.match(text, cue.end, cue.end + LOOKAHEAD)
             if match and looks_like_outlet(canonical_outlet(match.group(1))):
                 outlet = canonical_outlet(match.group(1))
                 base = self.resolver.resolve(cue.subject, cue.start)
@@ -335,10 +346,16 @@ class DocumentExtractor:
                 if previous is not None and previous.speaker:
                     return previous
                 first = unit.passages[0].open_at if unit.passages else cue.start
-                match = _SENTENCE_SUBJECT.match(text[unit.start : min(first, cue.start)])
+                opening_end = min(first, cue.start)
+                # a sentence opening that is all one name is short: longer ones are not tried
+                match = (
+                    _SENTENCE_SUBJECT.match(text[unit.start : opening_end])
+                    if opening_end - unit.start <= SUBJECT_REACH
+                    else None
+                )
                 if match:
                     return self.resolver.resolve(match.group(1), cue.start)
-                opening = sentence_subject(text[unit.start : cue.start])
+                opening = sentence_subject(text[unit.start : min(cue.start, unit.start + 300)])
                 if opening:
                     return self.resolver.resolve(opening, cue.start)
                 return self._last_source() or Source(None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from annotator.extract.cues import BARE_CLAUSE_VERBS, NOUN_CUES, OBJECT_VERBS, lemma_of
@@ -63,10 +64,23 @@ _ACCORDING = re.compile(
 _FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
 _NOUN_THAT = re.compile(
     rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+"
+    rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+\Z"
 )
+# the cheap anchor of ``_NOUN_THAT``: the possessor before it is looked for in a bounded window
+_NOUN_THAT_ANCHOR = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\s+that\s+")
+POSSESSOR_WINDOW = 200  # the possessor and words before a noun cue: "Seoul’s repeated claims"
 _OPINION = re.compile(r"\b(?:in|by)\s+(his|her|their|its)\s+(?:opinion|view|words)\s*,\s*", re.I)
 MAX_CLAUSE = 1500  # a reported clause longer than this is not a clause: stop there
+# How far after a cue its addressee, ``that`` or the opening of its content is looked for. Every
+# pattern is matched in a window this size (never to the end of the unit), so the work per cue is
+# bounded and the pass stays linear on a document that is one endless sentence.
+LOOKAHEAD = 400
+ACCORDING_REACH = 600  # ``according to X,``: the comma after the source is looked for this far
+
+
+def reach(unit: Unit, offset: int, size: int = LOOKAHEAD) -> int:
+    """The end of the bounded window that starts at ``offset`` inside ``unit``."""
+    return min(unit.end, offset + size)
 
 
 @dataclass
@@ -176,13 +190,28 @@ def find_cues(
         if not unit.inside(match.start()):
             form = match.group(1)
             cues.append(Cue(match.start(), match.start() + len(form), form, form))
-    for match in _NOUN_THAT.finditer(text, unit.start, unit.end):
+    for match in noun_that_matches(text, unit.start, unit.end):
         if not unit.inside(match.start()):
             cue = Cue(match.start(), match.end(), match.group().strip(), "noun")
             cue.subject = match.group(1)
             cues.append(cue)
     cues.sort(key=lambda cue: (cue.start, cue.lemma != "noun"))
     return cues
+
+
+def noun_that_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``X’s claims that``: matches of ``_NOUN_THAT`` in ``[start, end)``, in bounded windows.
+
+    Searching for the possessor first would rescan every run of capitalised words from each of
+    its words (quadratic on an all-capitals text); the anchor is found first instead.
+    """
+    previous_end = start
+    for anchor in _NOUN_THAT_ANCHOR.finditer(text, start, end):
+        window = max(previous_end, anchor.start() - POSSESSOR_WINDOW)
+        match = _NOUN_THAT.search(text, window, anchor.end())
+        if match:
+            previous_end = match.end()
+            yield match
 
 
 def content_end(
@@ -222,7 +251,9 @@ def content_end(
     if noun_object:
         # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
         for passage in unit.between(start + 1, end):
-            joined = re.search(r"\s+and\s+$", text[start : passage.open_at])
+            joined = re.search(
+                r"\s+and\s+$", text[max(start, passage.open_at - 24) : passage.open_at]
+            )
             if joined:
                 end = passage.open_at - len(joined.group())
                 break
@@ -249,15 +280,15 @@ def reported_content(
         return (start, content_end(text, unit, start, later), 0.85)
     after = cue.end
     if cue.lemma == "tell":
-        addressee = _ADDRESSEE.match(text, cue.end, unit.end)
+        addressee = _ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
         if addressee:
             after = cue.object_end = addressee.end()
-    that = THAT_AFTER.match(text, cue.end, unit.end)
+    that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and not unit.inside(that.end()):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
         return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
-    quote = TO_QUOTE.match(text, after, unit.end)
+    quote = TO_QUOTE.match(text, after, reach(unit, after))
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
     if cue.lemma in _APPEAL_LEMMAS:
@@ -275,23 +306,23 @@ def reported_content(
             if word_count(text[start:end]) >= 3:
                 return (start, end, 0.65)
     if cue.lemma in BARE_CLAUSE_VERBS:
-        bare = _BARE_CLAUSE.match(text, after, unit.end)
+        bare = _BARE_CLAUSE.match(text, after, reach(unit, after))
         if bare is None:
             # "said Monday four of its stores were closed", "said in a statement it would …"
-            lead = _LEAD_ADVERBIAL.match(text, after, unit.end)
+            lead = _LEAD_ADVERBIAL.match(text, after, reach(unit, after))
             if lead:
-                bare = _BARE_CLAUSE.match(text, lead.end(), unit.end)
+                bare = _BARE_CLAUSE.match(text, lead.end(), reach(unit, lead.end()))
                 if bare is None and _FINITE_SOON.match(text[lead.end() : lead.end() + 120].strip()):
-                    that = THAT_AFTER.match(text, lead.end() - 1, unit.end)
+                    that = THAT_AFTER.match(text, lead.end() - 1, reach(unit, lead.end()))
                     if that is None and text[lead.end() : lead.end() + 1] == " ":
-                        bare = re.compile(r"\s+").match(text, lead.end(), unit.end)
+                        bare = re.compile(r"\s+").match(text, lead.end(), reach(unit, lead.end()))
         if bare:
             start = bare.end()
             end = content_end(text, unit, start, later, cue.subordinate)
             if word_count(text[start:end]) >= 3:
                 return (start, end, 0.7)
     if cue.lemma in OBJECT_VERBS:
-        obj = _OBJECT.match(text, cue.end, unit.end)
+        obj = _OBJECT.match(text, cue.end, reach(unit, cue.end))
         if obj:
             start = obj.end()
             end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
@@ -305,9 +336,10 @@ def according_parts(
 ) -> tuple[str, tuple[int, int, float] | None]:
     """Source phrase and content of ``According to X, …`` / ``…, according to X.`` /
     ``From the point of view of X, …``."""
-    comma = text.find(",", cue.end, unit.end)
+    limit = reach(unit, cue.end, ACCORDING_REACH)  # a comma further away is > 12 words away
+    comma = text.find(",", cue.end, limit)
     while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
-        comma = text.find(",", comma + 1, unit.end)  # skip a relative clause on the source
+        comma = text.find(",", comma + 1, limit)  # skip a relative clause on the source
     phrase_match = re.match(
         r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*",
         text[cue.end : min(unit.end, cue.end + 200)],
