@@ -82,6 +82,10 @@ MAX_PRINTED_LABELS = 12
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
 @user_errors
+# Every label loaded stays alive until the output is written: automatic collections would only
+# walk them (the first one after loading, and those while writing the report, cost more than the
+# figures themselves), so the collector is off for the whole command.
+@paused_gc()
 def agreement(
     annotations_dir: Path,
     fields: tuple[Field, ...],
@@ -105,27 +109,6 @@ def agreement(
     Adjudicated (gold) files are left out unless named in --annotators; --against gold compares
     each annotator with them instead.
     """
-    # Every label loaded stays alive until the output is written: automatic collections would
-    # only walk them (the first one after loading, and those while writing the report, cost
-    # more than the figures themselves), so the collector is off for the whole command.
-    with paused_gc():
-        _agreement(
-            annotations_dir, fields, document_id, annotators, draws, seed, corpus_path,
-            reference, as_json,
-        )  # fmt: skip
-
-
-def _agreement(
-    annotations_dir: Path,
-    fields: tuple[Field, ...],
-    document_id: str | None,
-    annotators: str | None,
-    draws: int,
-    seed: int,
-    corpus_path: Path | None,
-    reference: str | None,
-    as_json: bool,
-) -> None:
     names = _annotator_names(annotators)
     scheme = find_scheme(annotations_dir)
     chosen = tuple(dict.fromkeys(fields)) or FIELDS
