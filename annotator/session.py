@@ -4,7 +4,9 @@ The session is the model layer of the terminal UI (it never imports Textual). It
 document, its effective quotes (extracted - deleted + added), the annotator's labels, a cursor
 on the current quote and an undo/redo history. Every action that changes the annotation
 saves the whole file at once through :class:`~annotator.store.AnnotationWriter` (atomic
-rename), so killing the process loses at most the change being written. Changes made to the
+rename), so killing the process loses at most the change being written (inside
+:meth:`AnnotationSession.saving_later` the write waits for :meth:`AnnotationSession.save_now`:
+the UI shows a label first and writes it right after). Changes made to the
 file on disk meanwhile (a ``git pull``) are merged by the writer and adopted by the session; a
 failed save (full disk, conflict) keeps everything in memory until a later save works.
 
@@ -87,6 +89,15 @@ class Progress:
 class AnnotationSession:
     """One annotator's work on one document (see the module docstring)."""
 
+    @property
+    def _labels(self) -> LabelsByQuote:
+        return self.__labels
+
+    @_labels.setter
+    def _labels(self, labels: dict[str, QuoteLabel]) -> None:
+        # every dict of labels the session holds counts its changes (see progress)
+        self.__labels = labels if isinstance(labels, LabelsByQuote) else LabelsByQuote(labels)
+
     def __init__(
         self,
         document: Document,
@@ -115,7 +126,9 @@ class AnnotationSession:
         else:
             loaded = store.load(self.annotator, document.id, document)
         self._proposals = {quote.id: quote for quote in document.quotes}
-        self._labels: dict[str, QuoteLabel] = {}
+        self._labels = LabelsByQuote()
+        # (labels, positions, labelled, flagged) as progress() last counted them
+        self._progress: tuple[LabelsByQuote, dict[str, int], int, int] | None = None
         self._unplaced: dict[str, QuoteLabel] = {}
         self._added: dict[str, Quote] = {}
         self._deleted: set[str] = set()
@@ -125,6 +138,10 @@ class AnnotationSession:
         self._emitted: dict[str, QuoteLabel] = {}
         self._batch_depth = 0
         self._batch_dirty = False
+        # inside saving_later(): changes are kept in memory until save_pending() (the UI saves
+        # right after the frame that shows the change, see AnnotateScreen._change)
+        self._later_depth = 0
+        self.save_pending = False
         self._sentences: list[tuple[int, int]] | None = None
         self.anchor_report = AnchorReport()
         self.unplaced_added: list[Quote] = []
@@ -245,13 +262,33 @@ class AnnotationSession:
         return label is not None and label.stance is not None
 
     def progress(self) -> Progress:
-        # one pass over the labels (the status line asks after every key), not over the quotes
-        position = self._position
-        labelled = flagged = 0
-        for quote_id, label in self._labels.items():
-            if quote_id in position:
-                labelled += label.stance is not None
-                flagged += label.flagged
+        """Labelled and flagged quotes. The status line asks after every key: while the
+        quotes stay the same, only the labels changed since the last call are counted (the
+        labels' log); otherwise one pass over the labels (not over the quotes)."""
+        labels, position, cached = self._labels, self._position, self._progress
+        if (
+            cached is not None
+            and cached[0] is labels
+            and cached[1] is position
+            and labels.log is not None
+        ):
+            labelled, flagged = cached[2], cached[3]
+            for quote_id, old, new in labels.log:
+                if quote_id in position:
+                    if old is not None:
+                        labelled -= old.stance is not None
+                        flagged -= old.flagged
+                    if new is not None:
+                        labelled += new.stance is not None
+                        flagged += new.flagged
+        else:
+            labelled = flagged = 0
+            for quote_id, label in labels.items():
+                if quote_id in position:
+                    labelled += label.stance is not None
+                    flagged += label.flagged
+        labels.log = []
+        self._progress = (labels, position, labelled, flagged)
         return Progress(labelled=labelled, total=len(self.quotes), flagged=flagged)
 
     def first_unlabelled_index(self) -> int:
@@ -774,6 +811,27 @@ class AnnotationSession:
             self._batch_dirty = False
             self.save()
 
+    @contextmanager
+    def saving_later(self) -> Iterator[None]:
+        """Changes made inside are not written yet: :attr:`save_pending` becomes True and
+        :meth:`save_now` writes them (one write for everything pending). Refusals that
+        come before a write (read-only, pending new text) still raise at once."""
+        self._later_depth += 1
+        try:
+            yield
+        finally:
+            self._later_depth -= 1
+
+    def save_now(self) -> bool:
+        """Write what :meth:`saving_later` left pending; True if something was written.
+
+        Raises like :meth:`save` (the change stays in memory, :attr:`unsaved` is True).
+        """
+        if not self.save_pending:
+            return False
+        self.save()
+        return True
+
     def save(self) -> Path:
         """Write the annotation file now (atomically, validated by the writer).
 
@@ -789,6 +847,11 @@ class AnnotationSession:
             raise AnnotatorError(f"{self.path}: opened read-only, not saved")
         if self.pending_new_text:
             raise AnnotatorError(self._pending_message())
+        if self._later_depth:
+            self.save_pending = True
+            return self.path
+        # pending or not, this write holds every change: a failure is kept in save_error
+        self.save_pending = False
         try:
             saved = self.writer.write(self.annotation_file())
         except AnnotatorError as exc:
@@ -856,6 +919,54 @@ class AnnotationSession:
             return
         if self._labels or self._added or self._deleted or self.path.exists() or self.unsaved:
             self.save()
+
+
+class LabelsByQuote(dict[str, QuoteLabel]):
+    """Labels per quote id that log their changes for :meth:`AnnotationSession.progress`.
+
+    Labels are replaced, never changed in place, so every change of a label is a change of
+    this dict: ``log`` holds (quote id, old label, new label) of each since the last count,
+    or is ``None`` after a change that is not logged (``clear``, ``update``...): count again.
+    """
+
+    def __init__(self, *args: object, **kwargs: QuoteLabel) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.log: list[tuple[str, QuoteLabel | None, QuoteLabel | None]] | None = None
+
+    def __setitem__(self, quote_id: str, label: QuoteLabel) -> None:
+        if self.log is not None:
+            self.log.append((quote_id, self.get(quote_id), label))
+        super().__setitem__(quote_id, label)
+
+    def __delitem__(self, quote_id: str) -> None:
+        if self.log is not None:
+            self.log.append((quote_id, self.get(quote_id), None))
+        super().__delitem__(quote_id)
+
+    def pop(self, quote_id: str, *default: QuoteLabel | None) -> QuoteLabel | None:  # type: ignore[override]
+        if self.log is not None and quote_id in self:
+            self.log.append((quote_id, self[quote_id], None))
+        return super().pop(quote_id, *default)
+
+    def popitem(self) -> tuple[str, QuoteLabel]:
+        self.log = None
+        return super().popitem()
+
+    def clear(self) -> None:
+        self.log = None
+        super().clear()
+
+    def setdefault(self, quote_id: str, default: QuoteLabel) -> QuoteLabel:  # type: ignore[override]
+        self.log = None
+        return super().setdefault(quote_id, default)
+
+    def update(self, *args: object, **kwargs: QuoteLabel) -> None:  # type: ignore[override]
+        self.log = None
+        super().update(*args, **kwargs)  # type: ignore[arg-type]
+
+    def __ior__(self, other: object) -> LabelsByQuote:  # type: ignore[override,misc]
+        self.update(other)
+        return self
 
 
 class SecondsByQuote(dict[str, float]):

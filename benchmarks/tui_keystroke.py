@@ -9,11 +9,18 @@ Opens the real app through Textual's Pilot on a generated 1 MB article with 2,00
 - moving: ``j``/``k``.
 
 For each key it measures
-- the handler time: the screen's action method (``action_stance``, ``action_next_quote``...),
-  save included;
+- the handler time: the screen's action method (``action_stance``, ``action_next_quote``...):
+  everything the key does before its frame. A label key's save is not in it: the screen
+  writes the change right after the frame that shows it (``AnnotateScreen.save_pending``);
+- the save time of a label key: that write (``AnnotationSession.save_now``: the file rebuilt
+  from cached pieces, written to a temporary file, fsynced, renamed), timed on its own and
+  printed with its ratio, 1,800 labels to 1 (no target: the whole file is rewritten and
+  fsynced on every change by design, so its size shows here);
+- handler + save: all the work one label key costs, also with its ratio;
 - key-to-frame: from posting the key event until the first frame after the handler has been
   turned into terminal output (the headless driver does not write, so the benchmark renders
-  each frame's update to the terminal sequence itself, as the real driver would).
+  each frame's update to the terminal sequence itself, as the real driver would);
+- key-to-saved for label keys: from posting the key until its change is on disk.
 
 Each configuration runs ``RUNS`` times (a fresh app each time); the figures are medians over
 runs of each run's median and p95. Targets (issue #15): handler time flat from 1 to 1,800
@@ -92,6 +99,8 @@ class Probe:
         self.handled = 0
         self.handled_at = 0.0
         self.handler_times: list[float] = []
+        self.save_times: list[float] = []
+        self.saved_at: list[float] = []
         self.frames: list[float] = []
         original = app._display
 
@@ -118,6 +127,19 @@ class Probe:
 
             setattr(screen, name, timed)
 
+    def wrap_save(self, session: Any) -> None:
+        original: Callable[[], bool] = session.save_now
+
+        def timed() -> bool:
+            started = time.perf_counter()
+            wrote = original()
+            if wrote:
+                self.saved_at.append(time.perf_counter())
+                self.save_times.append(self.saved_at[-1] - started)
+            return wrote
+
+        session.save_now = timed
+
     async def press(self, key: str) -> float:
         """Post one key; the seconds until the first frame displayed after its handler."""
         handled = self.handled
@@ -134,7 +156,17 @@ class Probe:
             if time.perf_counter() > deadline:
                 raise RuntimeError(f"no frame after key {key!r}")
         frame = next(at for at in self.frames if at >= handled_at)
+        self.last_started = started
         return frame - started
+
+    async def saved(self, started: float) -> float:
+        """Seconds from ``started`` (a key's posting) until the write of its change."""
+        deadline = time.perf_counter() + 5.0
+        while not self.saved_at or self.saved_at[-1] < started:
+            await asyncio.sleep(0.0002)
+            if time.perf_counter() > deadline:
+                raise RuntimeError("a label key was not saved")
+        return self.saved_at[-1] - started
 
 
 async def one_run(document: Document, labels: int, keys: int) -> dict[str, dict[str, float]]:
@@ -158,14 +190,26 @@ async def one_run(document: Document, labels: int, keys: int) -> dict[str, dict[
             probe.wrap(screen, "action_stance", "action_next_quote", "action_previous_quote")
             session = app.session
             assert session is not None
+            probe.wrap_save(session)
             saved_before = session.save_count
             for what, sequence in (("labelling", ["1", "2"]), ("moving", ["j", "k"])):
                 probe.handler_times.clear()
-                frames = [await probe.press(sequence[i % 2]) for i in range(keys)]
+                probe.save_times.clear()
+                frames, to_disk = [], []
+                for i in range(keys):
+                    frames.append(await probe.press(sequence[i % 2]))
+                    if what == "labelling":
+                        to_disk.append(await probe.saved(probe.last_started))
+                handler = statistics.median(probe.handler_times)
+                save = statistics.median(probe.save_times) if probe.save_times else 0.0
                 results[what] = {
-                    "handler_median": statistics.median(probe.handler_times),
+                    "handler_median": handler,
+                    "save_median": save,
+                    "work_median": handler + save,
                     "frame_median": statistics.median(frames),
                     "frame_p95": p95(frames),
+                    "saved_median": statistics.median(to_disk) if to_disk else 0.0,
+                    "saved_p95": p95(to_disk) if to_disk else 0.0,
                 }
             assert session.save_count - saved_before >= keys, "every stance key must save"
             on_disk = AnnotationStore(annotations).load("bench", document.id, document)
@@ -202,6 +246,23 @@ async def main() -> int:
             f"{what}: handler median {small * 1000:.2f} ms at 1 label, {large * 1000:.2f} ms at "
             f"1,800 labels: ratio {ratio:.2f} (target ≤ {HANDLER_RATIO_TARGET}){flag}"
         )
+        if what == "labelling":
+            for figure, name in (
+                ("save_median", "save after the frame"),
+                ("work_median", "handler + save"),
+            ):
+                small = median_of(runs[1], what, figure)
+                large = median_of(runs[1800], what, figure)
+                print(
+                    f"{what}: {name} median {small * 1000:.2f} ms at 1 label, "
+                    f"{large * 1000:.2f} ms at 1,800 labels: ratio {large / small:.2f} (no target)"
+                )
+            for labels in runs:
+                print(
+                    f"{what}: key-to-saved at {labels:,} label{'s' if labels > 1 else ''}: median "
+                    f"{median_of(runs[labels], what, 'saved_median') * 1000:.1f} ms, p95 "
+                    f"{median_of(runs[labels], what, 'saved_p95') * 1000:.1f} ms (no target)"
+                )
         for labels in runs:
             frame_p95 = median_of(runs[labels], what, "frame_p95") * 1000
             frame_median = median_of(runs[labels], what, "frame_median") * 1000

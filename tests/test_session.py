@@ -460,3 +460,55 @@ def test_a_batch_is_one_write_and_one_undo_step(
         session.set_sentiment("ecstatic")
     assert session.save_count == count
     assert session.current_label is None or session.current_label.stance is None
+
+
+def test_progress_counted_from_the_changes_equals_a_full_count(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    """progress() counts only what changed since it last counted; after every kind of
+    change it must equal counting every label of the effective quotes again."""
+    import random
+
+    session = AnnotationSession(document, writer, clock=FakeClock())
+    rng = random.Random(4)
+
+    def full_count() -> tuple[int, int, int]:
+        ids = {quote.id for quote in session.quotes}
+        labels = [session.label_for(quote_id) for quote_id in ids]
+        return (
+            sum(1 for label in labels if label is not None and label.stance is not None),
+            len(session.quotes),
+            sum(1 for label in labels if label is not None and label.flagged),
+        )
+
+    stances = session.scheme.stance_values()
+    for step in range(120):
+        session.move_to(rng.randrange(len(session.quotes)))
+        action = rng.choice(["stance", "stance", "flag", "delete", "undo", "redo", "add"])
+        if action == "stance":
+            session.set_stance(rng.choice(stances))
+        elif action == "flag":
+            session.toggle_flag()
+        elif action == "delete" and len(session.quotes) > 3:
+            session.delete_quote()
+        elif action == "undo":
+            session.undo()
+        elif action == "redo":
+            session.redo()
+        elif action == "add":
+            quote = session.current
+            assert quote is not None
+            if quote.end - quote.start > 6:
+                with session.batch():  # a quote inside another: a new one
+                    session.add_quote(quote.start + 1, quote.end - 1)
+                    session.set_stance(rng.choice(stances))
+        if step % 3:  # also several changes between two counts
+            progress = session.progress()
+            assert (progress.labelled, progress.total, progress.flagged) == full_count(), step
+    reopened = AnnotationSession(document, writer, clock=FakeClock())
+    progress = reopened.progress()
+    assert (progress.labelled, progress.total, progress.flagged) == (
+        session.progress().labelled,
+        session.progress().total,
+        session.progress().flagged,
+    )

@@ -1,6 +1,6 @@
 """Child process of the SIGKILL test: runs the app headless and labels quotes until killed.
 
-After each stance key has been handled it prints ``labelled <quote id> <stance>``; the test
+After each stance key has been handled and written it prints ``labelled <quote id> <stance>``; the test
 kills this process with SIGKILL at some moment and then checks the saved file.
 Usage: ``python sigkill_child.py ANNOTATIONS_DIR``.
 """
@@ -40,6 +40,10 @@ async def label_until_killed(annotations_dir: Path) -> None:
             if label is not None and label.stance == definition.value:
                 definition = stances[(session.index + round_number + 1) % len(stances)]
             await pilot.press(definition.key)
+            # a label key is written right after the frame that shows it: report it once it is
+            # (the test checks that everything reported is on disk)
+            while session.save_pending:
+                await pilot.pause()
             # straight to the pipe: print() inside run_test goes through Textual's buffer
             os.write(1, f"labelled {quote.id} {definition.value}\n".encode())
             if session.index < len(session.quotes) - 1:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import ClassVar
 
 from rich.text import Text
@@ -266,20 +267,48 @@ class AnnotateScreen(Screen[None]):
     def _change(self, action: Callable[[], object], quotes_may_change: bool = False) -> None:
         """Run a session action; a failed save is shown, never silently dropped.
 
+        A change of labels only (``quotes_may_change`` False: stance, sentiment, flag, note,
+        speaker/outlet) is drawn first and written right after the frame that shows it
+        (:meth:`save_pending`), so the key's answer does not wait for the write and fsync
+        of the whole file; the next key writes it first if it comes before that frame, so
+        at most one change is ever unwritten. Quote edits (add, delete, bounds, undo...)
+        are written before they are drawn, as before.
+
         The session keeps the change in memory; the status line shows ``✗ NOT SAVED`` until
         a later change or :meth:`retry_save` gets it onto the disk.
         """
-        merges = self.session.merge_count
+        self.save_pending()  # what the previous key left pending goes first
+        session = self.session
+        merges = session.merge_count
         try:
-            action()
+            with session.saving_later() if not quotes_may_change else nullcontext():
+                action()
         except AnnotatorError as exc:
             notify(self, str(exc), title="Not saved", severity="error", timeout=10)
         except ValueError as exc:
             notify(self, str(exc), severity="warning")
         else:
-            if self.session.unsaved:  # the action itself did not save (a move): try now
-                self.session.retry_save()
+            if session.unsaved and not session.save_pending:
+                session.retry_save()  # the action itself did not save (a move): try now
         self._redraw_after_save(merges, quotes_may_change)
+        if session.save_pending:
+            self.call_after_refresh(self.save_pending)
+
+    def save_pending(self) -> None:
+        """Write the change a label key left pending (see :meth:`_change`); the status line
+        then says saved, or NOT SAVED with the reason (a toast names the file)."""
+        session = self.session
+        if not session.save_pending:
+            return
+        merges = session.merge_count
+        try:
+            session.save_now()
+        except AnnotatorError as exc:
+            notify(self, str(exc), title="Not saved", severity="error", timeout=10)
+        if session.merge_count != merges:
+            self._redraw_after_save(merges, quotes_may_change=True)
+        else:
+            self._show_status()
 
     # ------------------------------------------------------------------ label actions
 

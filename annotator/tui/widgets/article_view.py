@@ -186,8 +186,21 @@ class ArticleView(TextArea):
             self.scroll_to_offset(self._spans[quote_id][0])
 
     def _wrapped_y(self, offset: int) -> int | None:
+        """The screen line (in the wrapped text) of a text offset.
+
+        From the wrap offsets the TextArea keeps per line (its ``location_to_offset`` builds
+        and divides a rich Text of the whole line for the x it also returns: ~2,000 characters
+        per call in a long paragraph); falls back to it if those internals are not there.
+        """
+        row, column = self.location_of(offset)
+        wrapped = self.wrapped_document
         try:
-            return self.wrapped_document.location_to_offset(self.location_of(offset)).y
+            ys = wrapped._line_index_to_offsets[row]
+            return ys[bisect_right(wrapped.get_offsets(row), column)]
+        except (AttributeError, IndexError, TypeError, ValueError):
+            pass
+        try:
+            return wrapped.location_to_offset((row, column)).y
         except (ValueError, IndexError):
             return None
 

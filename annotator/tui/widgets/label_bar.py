@@ -36,7 +36,7 @@ class LabelBar(Static):
             self._choice(
                 text, definition.key, definition.value, "white", definition.value == sentiment
             )
-        self.update(text)
+        self.update(text, layout=False)  # one line, fixed by the CSS: no relayout
 
     @staticmethod
     def _choice(text: Text, key: str, value: str, color: str, chosen: bool) -> None:
@@ -74,4 +74,4 @@ class StatusLine(Static):
             text.append("✓ nothing to save", style="green dim")
         text.append(" │ ", style="dim")
         text.append(safe_text(title))
-        self.update(text)
+        self.update(text, layout=False)  # one line, fixed by the CSS: no relayout

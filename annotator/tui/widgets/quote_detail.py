@@ -25,7 +25,8 @@ class QuoteDetail(Static):
         position: str,
         proposal: str | None = None,
     ) -> None:
-        self.update(self.describe(quote, label, position, proposal))
+        # its height is fixed by the CSS (overflow hidden): a new quote needs no relayout
+        self.update(self.describe(quote, label, position, proposal), layout=False)
 
     def describe(
         self,

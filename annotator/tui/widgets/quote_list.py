@@ -217,13 +217,12 @@ class QuoteList(ScrollView, can_focus=False):
         return strip
 
     def _strip(self, text: Text, width: int) -> Strip:
+        base = self.rich_style  # computed from the CSS of every ancestor: once per line
         segments = [
-            Segment(
-                segment.text, self.rich_style + segment.style if segment.style else self.rich_style
-            )
+            Segment(segment.text, base + segment.style if segment.style else base)
             for segment in text.render(self.app.console)
         ]
-        return Strip(segments).crop_extend(0, width, self.rich_style)
+        return Strip(segments).crop_extend(0, width, base)
 
     def _header(self, width: int) -> Text:
         columns = self.columns(width)
