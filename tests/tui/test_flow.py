@@ -335,7 +335,8 @@ async def test_after_a_resize_the_article_shows_the_current_quote(
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         quote = screen.session.current
-        y = article.wrapped_document.location_to_offset(article.location_of(quote.start)).y
+        y = article.wrapped_y(quote.start)
+        assert y is not None
         assert article.scroll_y <= y < article.scroll_y + article.scrollable_content_region.height
 
 
