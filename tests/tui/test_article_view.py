@@ -91,8 +91,10 @@ async def test_a_highlight_change_redraws_only_its_own_lines() -> None:
         first, last = view.wrapped_y(quote.start), view.wrapped_y(quote.end)
         assert first is not None and last is not None
         view.set_quote_highlight(quote.id, stance_highlight("pro-US"))
-        # the paragraph is one row: its lines are all forgotten, nothing else is drawn again
-        assert first in drawn and first not in view._strips
+        # only the screen lines of that quote are forgotten, not the rest of its paragraph
+        assert first in drawn and first not in view._strips and last not in view._strips
+        others = drawn - set(range(first, last + 1))
+        assert others and others <= set(view._strips)
         view.set_current(quote.id, scroll=False)
         again = view.render_line(first - int(view.scroll_y))
         assert again is view.render_line(first - int(view.scroll_y))  # cached once drawn

@@ -240,33 +240,33 @@ class ArticleView(ScrollView, can_focus=True):
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.extend_cell_length(width, BASE_STYLE).crop(0, width)
 
-    def _forget_rows(self, rows: Iterable[int]) -> None:
-        """Draw the screen lines of ``rows`` again (those on screen now, the rest when shown)."""
+    def _forget_lines(self, ys: Iterable[tuple[int, int]]) -> None:
+        """Draw the screen lines ``first..last`` (each pair, inclusive) again: those on
+        screen now at once, the others when they are shown."""
         if not self._sections:
             return
         top = int(self.scroll_y)
         height = self.scrollable_content_region.height
-        first = last = None
-        for row in rows:
-            if not 0 <= row < len(self._sections):
-                continue
-            start = self._first_y[row]
-            stop = start + len(self._sections[row])
-            for y in range(start, stop):
+        low = high = None
+        for first, last in ys:
+            for y in range(first, last + 1):
                 self._strips.pop(y, None)
-            low, high = max(start, top), min(stop, top + height)
-            if low < high:
-                first = low if first is None else min(first, low)
-                last = high if last is None else max(last, high)
-        if first is not None and last is not None:
-            self.refresh(Region(0, first - top, self.size.width, last - first))
+            start, stop = max(first, top), min(last + 1, top + height)
+            if start < stop:
+                low = start if low is None else min(low, start)
+                high = stop if high is None else max(high, stop)
+        if low is not None and high is not None:
+            self.refresh(Region(0, low - top, self.size.width, high - low))
 
     def _forget_spans(self, spans: Iterable[tuple[int, int]]) -> None:
-        rows: set[int] = set()
-        for start, end in spans:
-            first, last = self.location_of(start)[0], self.location_of(end)[0]
-            rows.update(range(first, last + 1))
-        self._forget_rows(rows)
+        """Draw again the screen lines that show the text ``start..end`` of each span (the
+        line of ``end`` too: a cursor there is drawn on it)."""
+        if not self._sections:
+            return
+        self._forget_lines(
+            (self._y_of(*self.location_of(start)), self._y_of(*self.location_of(end)))
+            for start, end in spans
+        )
 
     # ------------------------------------------------------------------ offsets
 
@@ -440,17 +440,18 @@ class ArticleView(ScrollView, can_focus=True):
                 (qid, begin, finish, name if qid == quote_id else old)
                 for qid, begin, finish, old in self._quote_rows[row]
             ]
-        self._forget_rows(rows)
+        if quote_id in self._spans:
+            self._forget_spans([self._spans[quote_id]])
 
     def set_current(self, quote_id: str | None, scroll: bool = True) -> None:
         """Make ``quote_id`` the highlighted current quote and scroll it into view."""
         previous = self._current
         self._current = quote_id
-        rows: set[int] = set()
-        for qid in (previous, quote_id):
-            if qid is not None:
-                rows.update(self._rows_of_quote.get(qid, []))
-        self._forget_rows(rows)
+        self._forget_spans(
+            self._spans[qid]
+            for qid in (previous, quote_id)
+            if qid is not None and qid in self._spans
+        )
         if scroll and quote_id is not None and quote_id in self._spans:
             self.scroll_to_offset(self._spans[quote_id][0])
 
