@@ -10,7 +10,9 @@ Opens the real app through Textual's Pilot on a generated 1 MB article with 2,00
 
 For each key it measures
 - the handler time: the screen's action method (``action_stance``, ``action_next_quote``...):
-  everything the key does before its frame. A label key's save is not in it: the screen
+  everything the key does before its frame. The flatness target is on its CPU time (the work
+  done; the handler no longer does I/O), its wall time is printed beside it: on the shared
+  2-core machine wall time is mostly the time other processes hold the CPU. A label key's save is not in it: the screen
   writes the change right after the frame that shows it (``AnnotateScreen.save_pending``);
 - the save time of a label key: that write (``AnnotationSession.save_now``: the file rebuilt
   from cached pieces, written to a temporary file, fsynced, renamed), timed on its own and
@@ -99,6 +101,7 @@ class Probe:
         self.handled = 0
         self.handled_at = 0.0
         self.handler_times: list[float] = []
+        self.handler_cpu: list[float] = []
         self.save_times: list[float] = []
         self.saved_at: list[float] = []
         self.frames: list[float] = []
@@ -117,11 +120,12 @@ class Probe:
             original: Callable[..., None] = getattr(screen, name)
 
             def timed(*args: Any, _original: Callable[..., None] = original) -> None:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 try:
                     _original(*args)
                 finally:
                     self.handled_at = time.perf_counter()
+                    self.handler_cpu.append(time.process_time() - cpu)
                     self.handler_times.append(self.handled_at - started)
                     self.handled += 1
 
@@ -194,6 +198,7 @@ async def one_run(document: Document, labels: int, keys: int) -> dict[str, dict[
             saved_before = session.save_count
             for what, sequence in (("labelling", ["1", "2"]), ("moving", ["j", "k"])):
                 probe.handler_times.clear()
+                probe.handler_cpu.clear()
                 probe.save_times.clear()
                 frames, to_disk = [], []
                 for i in range(keys):
@@ -204,6 +209,7 @@ async def one_run(document: Document, labels: int, keys: int) -> dict[str, dict[
                 save = statistics.median(probe.save_times) if probe.save_times else 0.0
                 results[what] = {
                     "handler_median": handler,
+                    "handler_cpu_median": statistics.median(probe.handler_cpu),
                     "save_median": save,
                     "work_median": handler + save,
                     "frame_median": statistics.median(frames),
@@ -237,14 +243,21 @@ async def main() -> int:
             runs[labels].append(await one_run(document, labels, options.keys))
     missed = 0
     for what in ("labelling", "moving"):
-        small = median_of(runs[1], what, "handler_median")
-        large = median_of(runs[1800], what, "handler_median")
+        small = median_of(runs[1], what, "handler_cpu_median")
+        large = median_of(runs[1800], what, "handler_cpu_median")
         ratio = large / small
         flag = "" if ratio <= HANDLER_RATIO_TARGET else "  MISSED"
         missed += bool(flag)
         print(
-            f"{what}: handler median {small * 1000:.2f} ms at 1 label, {large * 1000:.2f} ms at "
-            f"1,800 labels: ratio {ratio:.2f} (target ≤ {HANDLER_RATIO_TARGET}){flag}"
+            f"{what}: handler CPU median {small * 1000:.2f} ms at 1 label, {large * 1000:.2f} ms "
+            f"at 1,800 labels: ratio {ratio:.2f} (target ≤ {HANDLER_RATIO_TARGET}){flag}"
+        )
+        small = median_of(runs[1], what, "handler_median")
+        large = median_of(runs[1800], what, "handler_median")
+        print(
+            f"{what}: handler wall median {small * 1000:.2f} ms at 1 label, {large * 1000:.2f} ms "
+            f"at 1,800 labels: ratio {large / small:.2f} (no target: includes the time the "
+            "process waits for the CPU on a shared machine)"
         )
         if what == "labelling":
             for figure, name in (
