@@ -20,10 +20,12 @@ from annotator.annotations import (
 from annotator.models import (
     AnnotationFile,
     Document,
+    LabelledQuote,
     LabelScheme,
     Quote,
     QuoteLabel,
     QuoteOrigin,
+    current_extractor_version,
 )
 from annotator.store import AnnotationStore
 
@@ -38,6 +40,13 @@ class Judgement:
     speaker: str | None  # resolved: the annotator's own, else the one shown when labelling
     outlet: str | None
     shown: Quote | None = None  # the quote as this annotator saw it (a label's saved quote)
+
+    def snapshot(self, quote: Quote) -> LabelledQuote:
+        """The quote as this annotator saw it: their label's saved quote (kind, cue, proposed
+        attribution, origin, confidence, extractor version), else ``quote`` as proposed now."""
+        if self.label is not None:
+            return self.label.quote
+        return LabelledQuote.of(quote, current_extractor_version())
 
     @property
     def stance(self) -> str | None:
