@@ -772,7 +772,7 @@ def judgement_fields(quote: Quote, judgement: Judgement) -> dict[str, Any]:
     the quote as the annotator saw it (their label's snapshot: kind, cue, proposed speaker,
     role and outlet, origin, confidence, extractor version), which the tools cannot hold."""
     updated = judgement.updated_at
-    shown = judgement.snapshot(quote)
+    shown = judgement.seen(quote)
     return {
         "quote_id": quote.id,
         "kind": shown.kind.value,
@@ -791,7 +791,7 @@ def judgement_fields(quote: Quote, judgement: Judgement) -> dict[str, Any]:
         "quote_speaker": shown.speaker,
         "quote_outlet": shown.outlet,
         "origin": shown.origin.value,
-        "extractor": shown.extractor,
+        "extractor": judgement.seen_extractor(quote),
     }
 
 

@@ -87,7 +87,7 @@ def regions(
     if snapshot:
         fields = judgement_fields(quote, judgement)
         meta.update({key: fields[key] for key in SNAPSHOT_META})
-    kind = judgement.snapshot(quote).kind
+    kind = judgement.seen(quote).kind
     items: list[dict[str, Any]] = [
         {
             **common,

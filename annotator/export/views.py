@@ -18,6 +18,7 @@ from annotator.annotations import (
     resolved_speaker,
 )
 from annotator.models import (
+    MANUAL_EXTRACTOR,
     AnnotationFile,
     Document,
     LabelledQuote,
@@ -41,12 +42,19 @@ class Judgement:
     outlet: str | None
     shown: Quote | None = None  # the quote as this annotator saw it (a label's saved quote)
 
-    def snapshot(self, quote: Quote) -> LabelledQuote:
-        """The quote as this annotator saw it: their label's saved quote (kind, cue, proposed
-        attribution, origin, confidence, extractor version), else ``quote`` as proposed now."""
+    def seen(self, quote: Quote) -> LabelledQuote | Quote:
+        """The quote as this annotator saw it (kind, cue, proposed attribution, origin,
+        confidence): their label's saved quote, else ``quote`` as listed."""
+        return self.label.quote if self.label is not None else quote
+
+    def seen_extractor(self, quote: Quote) -> str:
+        """The extractor version of :meth:`seen`: the label's saved one, else ``manual`` for an
+        added quote or the current version for a proposal."""
         if self.label is not None:
-            return self.label.quote
-        return LabelledQuote.of(quote, current_extractor_version())
+            return self.label.quote.extractor
+        return (
+            MANUAL_EXTRACTOR if quote.origin == QuoteOrigin.MANUAL else current_extractor_version()
+        )
 
     @property
     def stance(self) -> str | None:
