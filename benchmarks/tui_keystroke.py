@@ -30,14 +30,14 @@ labels (ratio of medians ≤ 1.5; the 1-label run is the reference, measured in 
 and key-to-frame p95 ≤ 50 ms for labelling and for moving at 1,800 labels. A missed target
 prints ``MISSED``.
 
-Measured 2026-12-02 on the shared 2-core machine (other jobs running; 2 runs of 40 keys):
-labelling handler 42.9 ms at 1 label, 81.6 ms at 1,800 (ratio 1.90, MISSED), key-to-frame p95
-271 ms (MISSED); moving handler 20.8 vs 29.2 ms (ratio 1.41), key-to-frame p95 211 ms (MISSED).
-What still grows with the labels when labelling is the write itself: the file is 1.2 MB at 1,800
-labels and its write + fsync take 34 ms against 16 ms for a 1 KB file; building it from the
-cached pieces takes 3.8 ms (0.3 ms at 1 label), the session's part 0.5 ms. Most of the frame
-time is Textual composing the screen (TextArea renders a whole logical line, ~2,000 characters
-here, for each wrapped screen line it draws) and the other widgets.
+Measured 2026-12-02 on the shared 2-core machine (other jobs running; 3 runs of 60 keys):
+before this version (label keys saved inside the handler, a TextArea article view) labelling
+handler 38 vs 84 ms (ratio 2.21), key-to-frame p95 227 ms at 1,800 labels; moving key-to-frame
+p95 172 ms. Now: labelling handler CPU 2.06 vs 2.31 ms (ratio 1.12), key-to-frame median 34 ms,
+p95 56 ms at 1,800 labels (MISSED by 6 ms; 12 / 30 ms at 1 label); moving handler 1.9 ms both,
+key-to-frame p95 44 ms. The save after the frame takes 3.2 ms at 1 label and 25 ms at 1,800:
+the 1.2 MB file is still rewritten and fsynced on every change (by design), so key-to-saved is
+62 ms median at 1,800 labels. Figures vary by 2x with the machine's load.
 
 Usage: ``python benchmarks/tui_keystroke.py [--runs N] [--keys N]``
 """
