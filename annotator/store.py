@@ -36,6 +36,7 @@ from annotator.errors import (
 )
 from annotator.file_pieces import PieceCache, render
 from annotator.jsonio import parse_json, read_file_bytes, validate_model
+from annotator.locations import DEFAULT_ANNOTATIONS_DIR
 from annotator.merge import merge_annotations
 from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
@@ -48,7 +49,6 @@ from annotator.models import (
 )
 
 LOCK_NAME = ".lock"
-DEFAULT_ANNOTATIONS_DIR = Path("annotations")
 
 
 def safe_component(value: str, what: str) -> str:
