@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import stat
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,8 +71,6 @@ def atomic_writer(path: Path, buffering: int = -1) -> Iterator[BinaryIO]:
     try:
         mode = check_replaceable(path)
         folder.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: reading commands need not load it
-
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         # mkstemp makes 0600: keep the old file's mode, or use the usual one for a new file
         os.fchmod(fd, mode if mode is not None else 0o666 & ~current_umask())

@@ -47,7 +47,6 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from annotator.atomic import write_atomic
 from annotator.cache_location import cache_enabled, default_cache_dir
 
 if TYPE_CHECKING:
@@ -210,6 +209,10 @@ class ListingIndex:
     def _write(self, kind: str, key: str, value: Any) -> None:
         if self._write_failed:
             return
+        from annotator.atomic import (
+            write_atomic,
+        )  # only when writing: a listing that hits loads none
+
         entry = {"format": LISTING_FORMAT, "kind": kind, "key": key, "value": value}
         try:
             write_atomic(self.path_for(key), orjson.dumps(entry))
