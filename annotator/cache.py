@@ -30,12 +30,16 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from annotator.atomic import write_atomic
+from annotator.cache_location import (  # noqa: F401  (re-exported)
+    CACHE_DIR_ENV,
+    NO_CACHE_ENV,
+    cache_enabled,
+    default_cache_dir,
+)
 from annotator.errors import AnnotatorError
 from annotator.extract.version import EXTRACTOR_VERSION
 from annotator.models import Document, Entity, Quote, quote_id_for
 
-CACHE_DIR_ENV = "ANNOTATOR_CACHE_DIR"
-NO_CACHE_ENV = "ANNOTATOR_NO_CACHE"
 LIMIT_ENV = "ANNOTATOR_CACHE_LIMIT"
 DEFAULT_LIMIT = 500 * 1024 * 1024
 ENTRY_FORMAT = "annotator-extraction/1"
@@ -43,16 +47,6 @@ STALE_TEMP_SECONDS = 3600.0
 _UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 _QUOTES = TypeAdapter(list[Quote])
 _ENTITIES = TypeAdapter(list[Entity])
-
-
-def default_cache_dir() -> Path:
-    """Where the cache lives: ``$ANNOTATOR_CACHE_DIR``, ``$XDG_CACHE_HOME/annotator``, ``~/.cache/annotator``."""
-    override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "annotator"
 
 
 def parse_size(value: str) -> int:
@@ -74,10 +68,6 @@ def parse_size(value: str) -> int:
 def default_limit() -> int:
     value = os.environ.get(LIMIT_ENV)
     return parse_size(value) if value else DEFAULT_LIMIT
-
-
-def cache_enabled() -> bool:
-    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
 
 
 def cache_key(text_sha256: str, options: Mapping[str, Any] | None = None) -> str:

@@ -7,29 +7,48 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 import orjson
-from rich.console import Console
-from rich.text import Text
 
 from annotator.errors import AnnotatorError, machine_error
-from annotator.jsonio import dump_line
+from annotator.locations import DEFAULT_ANNOTATIONS_DIR
 from annotator.safe_text import escape_json_output, safe_text
-from annotator.store import DEFAULT_ANNOTATIONS_DIR
 
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
-stdout_console = Console(highlight=False, soft_wrap=False)
-stderr_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    stdout_console: Console
+    stderr_console: Console
+
+_CONSOLES: dict[str, Any] = {}
+
+
+def __getattr__(name: str) -> Any:
+    """``stdout_console`` and ``stderr_console``, made (and Rich loaded) on first use: a
+    command that writes only JSON never loads Rich."""
+    if name not in ("stdout_console", "stderr_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _CONSOLES:
+        from rich.console import Console
+
+        if name == "stdout_console":
+            _CONSOLES[name] = Console(highlight=False, soft_wrap=False)
+        else:  # one error, one line
+            _CONSOLES[name] = Console(stderr=True, highlight=False, soft_wrap=True)
+    return _CONSOLES[name]
 
 
 def fail(message: str, status: int = 1) -> None:
     """Print one error line (file content in it made inert, see :mod:`annotator.safe_text`) and exit."""
-    stderr_console.print(Text(f"annotator: error: {safe_text(message)}"))
+    from rich.text import Text
+
+    __getattr__("stderr_console").print(Text(f"annotator: error: {safe_text(message)}"))
     sys.exit(status)
 
 
@@ -62,7 +81,12 @@ def user_errors(function: Callable[P, R]) -> Callable[P, R]:
 def write_json_lines(items: Iterable[Any]) -> None:
     out = sys.stdout.buffer
     for item in items:
-        line = dump_line(item) if hasattr(item, "model_dump") else orjson.dumps(item) + b"\n"
+        if hasattr(item, "model_dump"):
+            from annotator.jsonio import dump_line
+
+            line = dump_line(item)
+        else:
+            line = orjson.dumps(item) + b"\n"
         out.write(escape_json_output(line))  # same JSON; no raw C1/bidi bytes on the terminal
     out.flush()
 
@@ -92,7 +116,7 @@ def with_progress(
 def corpus_total(paths: Iterable[Path]) -> int | None:
     """How many documents ``paths`` hold, when that is known without reading them (one per
     text file); ``None`` with JSONL files (one document per line) or on any doubt."""
-    from annotator.corpus import TEXT_SUFFIXES, corpus_files
+    from annotator.locations import TEXT_SUFFIXES, corpus_files
 
     try:
         files = corpus_files(paths)
@@ -104,7 +128,7 @@ def corpus_total(paths: Iterable[Path]) -> int | None:
 
 
 def corpus_paths(paths: tuple[Path, ...]) -> list[Path]:
-    from annotator.corpus import default_corpus_path
+    from annotator.locations import default_corpus_path
 
     return list(paths) if paths else [default_corpus_path()]
 

@@ -28,13 +28,21 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from annotator.errors import AnnotatorError, InvalidFileError
+from annotator.errors import InvalidFileError
 from annotator.jsonio import (
     UTF16_ADVICE,
     first_validation_problem,
     read_file_bytes,
     read_json_objects,
     utf16_encoding,
+)
+from annotator.locations import (  # noqa: F401  (re-exported)
+    CORPUS_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    check_unique_id,
+    corpus_files,
+    default_corpus_path,
 )
 from annotator.models import (
     Document,
@@ -45,9 +53,6 @@ from annotator.models import (
     sha256_text,
 )
 
-TEXT_SUFFIXES = (".txt", ".md")
-JSONL_SUFFIXES = (".jsonl",)
-CORPUS_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # --------------------------------------------------------------------------- decoding
@@ -502,56 +507,25 @@ def iter_jsonl(path: Path) -> Iterator[Document]:
         yield build_document(text, document_id, where, data)
 
 
-def corpus_files(paths: Iterable[Path]) -> list[Path]:
-    """The article files under ``paths`` (folders are expanded, in file-name order)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES),
-                key=lambda p: p.name,
-            )
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise AnnotatorError(f"{path}: no such file or folder")
-    return files
+def iter_file_documents(path: Path) -> Iterable[Document]:
+    """The documents of one corpus file (one for a text file, one per line of a JSONL file)."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return iter_jsonl(path)
+    if suffix in TEXT_SUFFIXES:
+        return [load_text_file(path)]
+    raise InvalidFileError(
+        path, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .jsonl"
+    )
 
 
 def iter_documents(paths: Iterable[Path]) -> Iterator[Document]:
     """Stream the documents of a corpus (files in name order); ids must be unique."""
     seen: dict[str, str] = {}
     for path in corpus_files(paths):
-        suffix = path.suffix.lower()
-        documents: Iterable[Document]
-        if suffix in JSONL_SUFFIXES:
-            documents = iter_jsonl(path)
-        elif suffix in TEXT_SUFFIXES:
-            documents = [load_text_file(path)]
-        else:
-            raise InvalidFileError(
-                path, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .jsonl"
-            )
-        for document in documents:
-            if document.id in seen:
-                raise InvalidFileError(
-                    document.source,
-                    f"document id {document.id!r} already used by {seen[document.id]}",
-                )
-            seen[document.id] = document.source
+        for document in iter_file_documents(path):
+            check_unique_id(seen, document.id, document.source)
             yield document
-
-
-def default_corpus_path() -> Path:
-    """``./seeds`` if present, else the ``seeds/`` folder of the source checkout."""
-    local = Path("seeds")
-    if local.is_dir():
-        return local
-    bundled = Path(__file__).resolve().parent.parent / "seeds"
-    if bundled.is_dir():
-        return bundled
-    raise AnnotatorError("no corpus given and no seeds/ folder found; pass a corpus path")
 
 
 def word_count(text: str) -> int:

@@ -28,9 +28,10 @@ same way while keeping the JSON value identical (``\\u009b`` escapes).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is loaded by the first safe_rich call: JSON output never needs it
+    from rich.text import Text
 
 KEPT_FORMAT = frozenset({"\u200c", "\u200d"})  # ZWNJ, ZWJ: needed by scripts and emoji
 REPLACEMENT = "\ufffd"
@@ -114,6 +115,8 @@ def safe_text_same_length(value: str) -> str:
 def safe_rich(value: object, style: str = "", *, multiline: bool = False, **options: Any) -> Text:
     """A Rich ``Text`` of ``value`` made safe; never parsed as markup (``options`` go to ``Text``,
     e.g. ``justify``, ``no_wrap``)."""
+    from rich.text import Text
+
     return Text(safe_text(value, multiline=multiline), style=style, **options)
 
 

@@ -36,6 +36,7 @@ from annotator.errors import (
 )
 from annotator.file_pieces import PieceCache, render
 from annotator.jsonio import parse_json, read_file_bytes, validate_model
+from annotator.locations import DEFAULT_ANNOTATIONS_DIR
 from annotator.merge import merge_annotations
 from annotator.migrations import NeedsMigrationError, migrate_annotation
 from annotator.models import (
@@ -48,7 +49,6 @@ from annotator.models import (
 )
 
 LOCK_NAME = ".lock"
-DEFAULT_ANNOTATIONS_DIR = Path("annotations")
 
 
 def safe_component(value: str, what: str) -> str:
@@ -165,15 +165,25 @@ class AnnotationStore:
     def check_file(self, path: Path) -> Path:
         """Refuse an annotation file that is a link or that resolves outside its folder."""
         self.check_folder(path.parent.name)
+        return self._check_in_folder(path, self._resolved_folder(path.parent.name))
+
+    def _resolved_folder(self, annotator: str) -> str:
+        try:
+            return os.path.join(os.path.realpath(self.root, strict=False), annotator)
+        except OSError as exc:
+            raise machine_error(exc, self.root, "cannot read") from exc
+
+    def _check_in_folder(self, path: Path, resolved_folder: str) -> Path:
+        """:meth:`check_file` once the folder is checked and resolved (``resolved_folder``)."""
         if path.is_symlink():
             raise InvalidFileError(
                 path, "is a symbolic link; refused. Replace it by the file it points to"
             )
         try:
-            inside = path.resolve().is_relative_to(self.root.resolve() / path.parent.name)
+            resolved = os.path.realpath(path)
         except OSError as exc:
             raise machine_error(exc, path, "cannot read") from exc
-        if not inside:
+        if os.path.dirname(resolved) != resolved_folder:
             raise InvalidFileError(path, f"resolves to a place outside {self.root}; refused")
         return path
 
@@ -204,12 +214,16 @@ class AnnotationStore:
         for annotator in annotators if annotators is not None else self.annotators():
             folder = self.check_folder(annotator)
             if folder.is_dir():
+                resolved = self._resolved_folder(annotator)
                 for path in sorted(folder.glob("*.json")):
-                    yield self.check_file(path)
+                    yield self._check_in_folder(path, resolved)
 
-    def iter_files(self, annotators: list[str] | None = None) -> Iterator[AnnotationFile]:
-        """Load every annotation file (raises :class:`InvalidFileError` on the first bad one)."""
-        for path in self.paths(annotators):
+    def iter_files(
+        self, annotators: list[str] | None = None, paths: list[Path] | None = None
+    ) -> Iterator[AnnotationFile]:
+        """Load every annotation file (of ``paths``, already listed by :meth:`paths`, if
+        given); raises :class:`InvalidFileError` on the first bad one."""
+        for path in paths if paths is not None else self.paths(annotators):
             annotation = load_annotation_file(path, self.scheme)
             check_location(annotation, path)
             yield annotation

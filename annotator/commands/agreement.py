@@ -273,12 +273,10 @@ def load_annotation_files(
         if not files:
             raise AnnotatorError(f"{root}: no annotation file for document {document_id!r}")
         return files
+    paths = list(store.paths(names))
     files = list(
         with_progress(
-            store.iter_files(names),
-            "reading annotations",
-            total=sum(1 for _ in store.paths(names)),
-            as_json=as_json,
+            store.iter_files(paths=paths), "reading annotations", total=len(paths), as_json=as_json
         )
     )
     if not files:

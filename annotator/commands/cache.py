@@ -63,9 +63,16 @@ def info(as_json: bool) -> None:
 @cache.command("clear")
 @user_errors
 def clear() -> None:
-    """Remove every cached extraction (they are rebuilt when next needed)."""
+    """Remove every cached extraction and the listing index (rebuilt when next needed)."""
+    from annotator.listing import LISTING_FOLDER, ListingIndex
+
     store = ExtractionCache()
     removed = store.clear()
+    listing = ListingIndex(store.root / LISTING_FOLDER)
+    rows = listing.clear()
     stdout_console.print(
-        Text(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {store.root}")
+        Text(
+            f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {store.root}"
+            f" and {rows} from the listing index ({listing.root})"
+        )
     )

@@ -1,7 +1,12 @@
-"""``annotator corpus``: the documents of a corpus with their metadata (no extraction)."""
+"""``annotator corpus``: the documents of a corpus with their metadata (no extraction).
+
+Rows come from the listing index (:mod:`annotator.listing`) for files unchanged since they were
+listed; the others are read and cleaned, and indexed for next time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -9,12 +14,13 @@ import click
 from annotator.cli_support import (
     corpus_paths,
     corpus_total,
-    stdout_console,
     user_errors,
     with_progress,
     write_json_lines,
 )
 from annotator.errors import AnnotatorError
+from annotator.listing import DocumentSummary, file_identity, open_listing_index
+from annotator.locations import check_unique_id, corpus_files
 from annotator.safe_text import safe_rich
 
 
@@ -27,29 +33,39 @@ def corpus_command(paths: tuple[Path, ...], as_json: bool) -> None:
     print_corpus(corpus_paths(paths), as_json)
 
 
-def print_corpus(paths: list[Path], as_json: bool) -> None:
-    from annotator.corpus import iter_documents, word_count
+def corpus_summaries(paths: list[Path]) -> Iterator[DocumentSummary]:
+    """Each document's summary in corpus order: from the listing index when a file is
+    unchanged since it was indexed, else read, cleaned (and indexed)."""
+    index = open_listing_index()
+    seen: dict[str, str] = {}
+    for path in corpus_files(paths):
+        before = file_identity(path)
+        summaries = index.documents(path, before) if index is not None else None
+        if summaries is None:
+            from annotator.corpus import iter_file_documents
 
+            summaries = []
+            for document in iter_file_documents(path):
+                summary = DocumentSummary.of(document)
+                check_unique_id(seen, summary.id, summary.source)
+                summaries.append(summary)
+                yield summary
+            if index is not None and summaries:
+                index.put_documents(path, before, summaries)
+            continue
+        for summary in summaries:
+            check_unique_id(seen, summary.id, summary.source)
+            yield summary
+
+
+def print_corpus(paths: list[Path], as_json: bool) -> None:
     rows = []
     listed = 0
-    documents = iter_documents(paths)
-    for document in with_progress(documents, "reading", total=corpus_total(paths), as_json=as_json):
-        rows.append(
-            {
-                "id": document.id,
-                "title": document.title,
-                "author": document.author,
-                "outlet": document.outlet,
-                "published": document.published,
-                "region": document.region,
-                "theme": document.theme,
-                "paragraphs": len(document.paragraphs()),
-                "headings": len(document.headings),
-                "words": word_count(document.text),
-                "characters": len(document.text),
-                "source": document.source,
-            }
-        )
+    summaries = corpus_summaries(paths)
+    for summary in with_progress(summaries, "reading", total=corpus_total(paths), as_json=as_json):
+        row = summary.to_json()
+        del row["sha256"]
+        rows.append(row)
         if as_json:
             write_json_lines([rows.pop()])
             listed += 1
@@ -62,6 +78,8 @@ def print_corpus(paths: list[Path], as_json: bool) -> None:
     if as_json:
         return
     from rich.table import Table  # only for the table: --json stays light
+
+    from annotator.cli_support import stdout_console
 
     table = Table(
         title=safe_rich(

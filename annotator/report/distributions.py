@@ -17,12 +17,12 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
 from annotator.agreement.units import NO_VALUE, _name
-from annotator.models import AnnotationFile, Document, LabelScheme
+from annotator.models import AnnotationFile, LabelScheme
 
 LabelField = Literal["stance", "sentiment"]
 Grouping = Literal["outlet", "speaker", "month", "annotator"]
@@ -127,10 +127,20 @@ def month_of(published: str | None) -> str:
     return published[:7]
 
 
+class ArticleMetadata(Protocol):
+    """What the statistics read of an article: a :class:`Document` or a listing's summary."""
+
+    @property
+    def outlet(self) -> str | None: ...
+
+    @property
+    def published(self) -> str | None: ...
+
+
 def compute_statistics(
     files: Iterable[AnnotationFile],
     scheme: LabelScheme,
-    documents: Mapping[str, Document] | None = None,
+    documents: Mapping[str, ArticleMetadata] | None = None,
     top: int = DEFAULT_TOP,
 ) -> Statistics:
     """The distributions of the labels in ``files``; ``documents`` (by id) give article metadata."""

@@ -18,8 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from annotator.atomic import write_atomic
-from annotator.corpus import iter_documents
+from annotator.corpus_rows import CorpusRows, Row, counts_of
 from annotator.errors import AnnotatorError
+from annotator.listing import DocumentSummary
 from annotator.models import Document, LabelScheme
 from annotator.pipeline import cached_extractor
 from annotator.scheme import find_scheme
@@ -36,7 +37,7 @@ from annotator.tui.name_store import (
     remembered_auto_advance,
     remembered_name,
 )
-from annotator.tui.progress import DocumentProgress, document_progress
+from annotator.tui.progress import DocumentProgress, row_progress
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
 from annotator.tui.screens.dialogs import NewTextDialog
@@ -98,7 +99,9 @@ class AnnotatorApp(App[None]):
             remember_auto_advance(setting, auto_advance)
         self.auto_advance = auto_advance
         self._given_documents = documents
-        self.documents: list[Document] = []
+        self.rows: list[Row] = []
+        self._positions: dict[str, int] = {}  # document id -> row
+        self._lister: CorpusRows | None = None
         self.progress: list[DocumentProgress] = []
         self.session: AnnotationSession | None = None
         self._quit_asked = False  # q pressed while the last save failed
@@ -150,75 +153,92 @@ class AnnotatorApp(App[None]):
         else:
             self._load_corpus()
 
+    def _rows(self) -> CorpusRows:
+        assert self.annotator is not None
+        if self._lister is None or self._lister.annotator != self.annotator:
+            self._lister = CorpusRows(self.store, self.annotator, cached_extractor())
+        return self._lister
+
     @work(thread=True, exclusive=True, group="corpus")
     def _load_corpus(self) -> None:
-        """Read the corpus in a thread: cached documents are listed at once, then the others
-        are extracted one by one (with progress) and their rows filled in."""
+        """Read the corpus in a thread: documents the listing index or the extraction cache
+        knows are listed at once, then the others are extracted one by one (with progress)
+        and their rows filled in."""
         worker = get_current_worker()
         error: str | None = None
-        extractor = cached_extractor()
-        waiting: list[tuple[int, Document]] = []
+        lister = self._rows()
+        waiting: list[tuple[int, Row]] = []
         try:
-            batch: list[DocumentProgress] = []
+            batch: list[Row] = []
             sent = time.monotonic()
             limit, interval = LIST_BATCH, LIST_INTERVAL
-            for index, document in enumerate(iter_documents(self.corpus)):
+            for index, row in enumerate(lister.rows(self.corpus)):
                 if worker.is_cancelled:
                     return
-                found = extractor.cached(document) if extractor is not None else document
-                if found is None:
-                    waiting.append((index, document))
-                    batch.append(DocumentProgress(document, extracting=True))
-                else:
-                    batch.append(self._progress(found))
+                if row.pending:
+                    waiting.append((index, row))
+                batch.append(row)
                 if len(batch) >= limit or time.monotonic() - sent > interval:
                     self.call_from_thread(self._documents_loaded, batch, len(waiting))
                     batch, sent = [], time.monotonic()
                     limit, interval = limit * 2, min(interval * 2, LIST_INTERVAL_MAX)
             self.call_from_thread(self._documents_loaded, batch, len(waiting))
-            for done, (index, document) in enumerate(waiting, start=1):
+            for done, (index, row) in enumerate(waiting, start=1):
                 if worker.is_cancelled:
                     return
-                assert extractor is not None
-                progress = self._progress(extractor.extract(document))
-                self.call_from_thread(self._document_extracted, index, progress, done, len(waiting))
+                extracted = lister.extracted(row)
+                self.call_from_thread(
+                    self._document_extracted, index, extracted, done, len(waiting)
+                )
         except Exception as exc:
             error = str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
             self.call_from_thread(notify, self, error, title="Corpus", severity="error", timeout=15)
         finally:
-            if extractor is not None:
-                extractor.finish()
+            if lister.extractor is not None:
+                lister.extractor.finish()
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, error)
-
-    def _progress(self, document: Document) -> DocumentProgress:
-        assert self.annotator is not None
-        return document_progress(self.store, self.annotator, document)
 
     def _corpus_loaded(self, error: str | None) -> None:
         if self.corpus_screen is not None:
             self.corpus_screen.loading_finished(error)
 
     def _document_loaded(self, document: Document) -> None:
-        self._documents_loaded([self._progress(document)], 0)
+        """A document given to the app (not read from a corpus) listed with its counts."""
+        assert self.annotator is not None
+        counts = counts_of(self.store, self.annotator, document)
+        row = Row(DocumentSummary.of(document), Path(document.source), document, counts)
+        self._documents_loaded([row], 0)
 
-    def _documents_loaded(self, batch: list[DocumentProgress], waiting: int) -> None:
-        for progress in batch:
-            self.documents.append(progress.document)
-            self.progress.append(progress)
+    def _documents_loaded(self, batch: list[Row], waiting: int) -> None:
+        progress = [row_progress(row) for row in batch]
+        for row, shown in zip(batch, progress, strict=True):
+            self._positions[row.summary.id] = len(self.rows)
+            self.rows.append(row)
+            self.progress.append(shown)
         if self.corpus_screen is not None:
-            self.corpus_screen.add_documents(batch)
+            self.corpus_screen.add_documents(progress)
             if waiting:
                 self.corpus_screen.extraction_progress(0, waiting)
 
-    def _document_extracted(
-        self, index: int, progress: DocumentProgress, done: int, total: int
-    ) -> None:
-        self.documents[index] = progress.document
-        self.progress[index] = progress
+    def _document_extracted(self, index: int, row: Row, done: int, total: int) -> None:
+        self.rows[index] = row
+        self.progress[index] = row_progress(row)
         if self.corpus_screen is not None:
-            self.corpus_screen.update_document(progress)
+            self.corpus_screen.update_document(self.progress[index])
             self.corpus_screen.extraction_progress(done, total)
+
+    @property
+    def documents(self) -> list[DocumentSummary]:
+        """The corpus's documents as listed (summaries; :meth:`document_at` reads one)."""
+        return [row.summary for row in self.rows]
+
+    def document_at(self, index: int) -> Document:
+        """The extracted document of row ``index``, read (and kept) if the listing had none."""
+        row = self.rows[index]
+        if row.document is None:
+            row.document = self._rows().load(row)
+        return row.document
 
     # ------------------------------------------------------------------ documents
 
@@ -236,13 +256,15 @@ class AnnotatorApp(App[None]):
 
     def open_document(self, index: int) -> None:
         """Open document ``index`` of the corpus in an annotate screen."""
-        if not 0 <= index < len(self.documents) or self.writer is None:
+        if not 0 <= index < len(self.rows) or self.writer is None:
             return
-        document = self.documents[index]
         if self.progress[index].extracting:
-            self.notify(f"{document.id} is still being extracted; a moment", timeout=3)
+            self.notify(
+                f"{self.rows[index].summary.id} is still being extracted; a moment", timeout=3
+            )
             return
         try:
+            document = self.document_at(index)
             session = AnnotationSession(document, self.writer)
         except AnnotatorError as exc:
             # an unreadable annotation file is never overwritten: refuse to open it
@@ -280,7 +302,7 @@ class AnnotatorApp(App[None]):
         self.push_screen(
             AnnotateScreen(
                 session,
-                f"{title} · {index + 1}/{len(self.documents)}",
+                f"{title} · {index + 1}/{len(self.rows)}",
                 auto_advance=self.auto_advance,
                 on_auto_advance=self._auto_advance_toggled,
             )
@@ -313,9 +335,11 @@ class AnnotatorApp(App[None]):
                 )
                 return False
         self.session = None
-        index = self.documents.index(session.document)
+        index = self._positions[session.document.id]
         if self.annotator is not None:
-            self.progress[index] = document_progress(self.store, self.annotator, session.document)
+            row = self._rows().counted(self.rows[index].path, session.document)
+            self.rows[index] = row
+            self.progress[index] = row_progress(row)
             if self.corpus_screen is not None:
                 self.corpus_screen.update_document(self.progress[index])
         if isinstance(self.screen, AnnotateScreen):
@@ -326,12 +350,12 @@ class AnnotatorApp(App[None]):
         session = self.session
         if session is None:
             return
-        index = self.documents.index(session.document)
+        index = self._positions[session.document.id]
         if event.step == 0:
             self.close_session()
             return
         target = index + event.step
-        if not 0 <= target < len(self.documents):
+        if not 0 <= target < len(self.rows):
             notify(self, "No more documents in this direction", timeout=2)
             return
         self.open_document(target)

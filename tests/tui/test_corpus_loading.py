@@ -93,7 +93,7 @@ async def test_cached_rows_first_then_worker_fills_the_rest(
         assert sorted(extracted) == sorted(d.id for d in documents if d.id not in cached_ids)
         for row, document in enumerate(documents):
             assert cell(table, row, 1) == str(len(extract_document(document).quotes))
-            assert app.documents[row].quotes == extract_document(document).quotes
+            assert app.document_at(row).quotes == extract_document(document).quotes
         assert "extracting" not in str(screen.query_one("#corpus-status").render())
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, AnnotateScreen))

@@ -89,7 +89,7 @@ class CorpusScreen(Screen[None]):
             return
         table = self.query_one(DataTable)
         for progress in batch:
-            document = progress.document
+            document = progress.summary
             self._ids.append(document.id)
             table.add_row(*self.cells(progress, self._title_width()), key=document.id)
             if document.id == self.resume_id:
@@ -102,11 +102,11 @@ class CorpusScreen(Screen[None]):
         self._show_status()
 
     def update_document(self, progress: DocumentProgress) -> None:
-        if progress.document.id not in self._ids or not self._ready:
+        if progress.summary.id not in self._ids or not self._ready:
             return
         table = self.query_one(DataTable)
         for column, cell in zip(COLUMNS, self.cells(progress, self._title_width()), strict=True):
-            table.update_cell(progress.document.id, column, cell)
+            table.update_cell(progress.summary.id, column, cell)
 
     def loading_finished(self, error: str | None = None) -> None:
         self._loading = False
@@ -122,7 +122,7 @@ class CorpusScreen(Screen[None]):
 
     @staticmethod
     def cells(progress: DocumentProgress, title_width: int = 60) -> list[Text]:
-        document = progress.document
+        document = progress.summary
         if progress.extracting:
             return [
                 safe_rich(_clip(safe_text(document.title or "(untitled)"), title_width)),

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from annotator.errors import AnnotatorError
-from annotator.models import Document
+from annotator.listing import DocumentSummary
 from annotator.safe_text import safe_rich
 from annotator.store import AnnotationStore
 
@@ -33,7 +33,7 @@ class StatsScreen(Screen[None]):
         Binding("r", "refresh", "read again"),
     ]
 
-    def __init__(self, store: AnnotationStore, documents: list[Document]) -> None:
+    def __init__(self, store: AnnotationStore, documents: list[DocumentSummary]) -> None:
         super().__init__()
         self.store = store
         self.documents = {document.id: document for document in documents}
