@@ -18,13 +18,22 @@ import re
 from dataclasses import dataclass
 
 from annotator.extract.entities import (
+    NOT_NAMES,
+    ORG_WORDS,
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_WORDS,
     NameIndex,
     split_role,
 )
-from annotator.extract.mentions import MentionSieve
+from annotator.extract.mentions import (
+    GROUP,
+    PERSON,
+    THING,
+    MentionSieve,
+    animacy_of_description,
+    gender_of,
+)
 from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
@@ -59,6 +68,7 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w
 _ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
 _ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
+IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
 @dataclass(frozen=True)
@@ -277,9 +287,15 @@ class SpeakerResolver:
         self.last_person: str | None = None
         self.sieve = MentionSieve()
 
-    def remember(self, source: Source) -> None:
+    def remember(self, source: Source, position: int = -1) -> None:
         if source.speaker:
-            self.sieve.remember(source.speaker, source.speaker == source.outlet)
+            self.sieve.remember(
+                source.speaker,
+                source.speaker == source.outlet,
+                self._animacy(source),
+                gender_of(source.role, self.names.roles.get(source.speaker)),
+                position,
+            )
             self.last_speaker = source.speaker
             if source.role:
                 self.names.roles.setdefault(source.speaker, source.role)
@@ -294,12 +310,21 @@ class SpeakerResolver:
             return Source(None)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
-            # the sieve's pronoun pass: the last person who spoke (measured on the tune half:
-            # better than the last person named, who is often the object of the last sentence)
-            mention = self.names.last_before(position, (EntityKind.PERSON,))
-            named = self.names.full_name(mention.name) if mention else None
-            name = self.last_person or named
+            # the sieve's pronoun pass: the last person who spoke, of the pronoun's gender when
+            # that is known (measured on the tune half: better than the last person named, who
+            # is often the object of the last sentence)
+            gender = "f" if lowered in {"she", "her", "hers"} else "m"
+            name = self.sieve.last_referent(PERSON, gender)
+            if name is None:
+                mention = self.names.last_before(position, (EntityKind.PERSON,))
+                name = self.names.full_name(mention.name) if mention else None
             return Source(name, self._role(name), is_person=name is not None)
+        if lowered == "it":
+            # an organisation or outlet that spoke shortly before ("…,” it said)
+            thing = self.sieve.last_referent(THING, since=position - IT_REACH)
+            if thing is None:
+                return Source(None)
+            return Source(thing, self._role(thing), outlet=self._outlet_of(thing))
         if lowered in PLURAL_PRONOUNS or re.match(
             r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
             lowered,
@@ -411,6 +436,24 @@ class SpeakerResolver:
             role or self._role(full),
             is_person=kind is EntityKind.PERSON or kind is None,
         )
+
+    def _animacy(self, source: Source) -> str | None:
+        """Person, group or thing, for the pronoun pass."""
+        speaker = source.speaker or ""
+        if source.outlet == speaker or looks_like_outlet(speaker):
+            return THING
+        if " and " in speaker:
+            return GROUP
+        kind = self.names.kind_of_name(speaker)
+        if kind is EntityKind.PERSON:
+            return PERSON
+        if kind is not None:
+            return THING
+        if speaker[:1].islower():
+            return animacy_of_description(speaker)
+        if all(word in NOT_NAMES for word in speaker.split()) or ORG_WORDS.search(speaker):
+            return THING
+        return PERSON if source.is_person else None
 
     def _role(self, name: str | None) -> str | None:
         return self.names.roles.get(name) if name else None

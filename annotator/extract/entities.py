@@ -204,7 +204,7 @@ NOT_NAMES = FUNCTION_WORDS | {
 }
 # Words a name never starts with when it opens a sentence.
 SENTENCE_WORDS = FUNCTION_WORDS
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:House|Council|Ministry|Department|Office|Agency|Administration|Government|Party|"
     r"Committee|Commission|Bank|Fund|Organization|Organisation|Union|Institute|University|"
     r"Association|Assembly|Congress|Parliament|Senate|Army|Navy|Force|Forces|Group|Corporation|"
@@ -254,10 +254,20 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|an)$")
+
+
 def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
-    if looks_like_outlet(name) or outlet_by_context(text, start, end):
+    if looks_like_outlet(name):
         return EntityKind.OUTLET
-    if _ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
+    if (
+        outlet_by_context(text, start, end)
+        and not all(word in NOT_NAMES for word in name.split())  # "a North Korea newspaper"
+        and not _DEMONYM.match(name)  # "the English tabloid": a language, not the outlet
+        and text[start - 1 : start] != "-"  # "a pro-Beijing newspaper"
+    ):
+        return EntityKind.OUTLET
+    if ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
         return EntityKind.ORGANISATION
     words = name.split()
     if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
@@ -289,6 +299,8 @@ class NameIndex:
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
             phrase = " ".join(words)
+            if len(words) == 1 and phrase in SENTENCE_WORDS:
+                continue  # "The paper said": a lone function word names nothing
             # the role may include lower-case words before the name ("spokeswoman Emily Horn")
             name, role = split_role(phrase)
             if role is None:
@@ -302,7 +314,7 @@ class NameIndex:
             if (
                 of
                 and kind is EntityKind.ORGANISATION
-                and not _ORG_WORDS.search(head)
+                and not ORG_WORDS.search(head)
                 and _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON
             ):
                 # "Mei Lin of the Institute for Peace Studies": a person of an organisation
@@ -416,7 +428,7 @@ def build_entities(
                 wanted[name] = kinds[name]
             elif name in NOT_NAMES:
                 wanted[name] = EntityKind.ORGANISATION  # a capital standing for its government
-            elif _ORG_WORDS.search(name.title()) or looks_like_outlet(name):
+            elif ORG_WORDS.search(name.title()) or looks_like_outlet(name):
                 wanted[name] = (
                     EntityKind.OUTLET if looks_like_outlet(name) else EntityKind.ORGANISATION
                 )

@@ -194,7 +194,11 @@ class DocumentExtractor:
                         cue.subject = parsed.phrase
                         cue.role = parsed.role or (subject.role if parsed.phrase else None)
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
-                    if cue.subject.lower() in ("it", "and it", "there"):
+                    if cue.subject.lower() in ("it", "and it", "there") and not (
+                        cue.subject.lower() != "there"
+                        and not is_passive(text, lower, cue.start)
+                        and self.resolver.resolve("it", cue.start).speaker
+                    ):
                         cue.subject, cue.passive = "", True  # "it is claimed that"
                     if content_ended_at == cue.start and previous_source is not None:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
@@ -504,7 +508,7 @@ class DocumentExtractor:
     def _event(self, position: int, source: Source) -> None:
         if source.speaker:
             self._last_event = (position, source)
-            self.resolver.remember(source)
+            self.resolver.remember(source, position)
 
     def _add_passage(
         self, passage: Passage, source: Source, cue: str | None, confidence: float
