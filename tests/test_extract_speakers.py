@@ -68,3 +68,46 @@ def test_she_skips_a_man_named_by_his_title() -> None:
     )
     quote = _by_text(text, "Nobody will be turned away")
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_outlet_framing_the_sentence_at_its_end() -> None:
+    text = (
+        "Trade Minister Olga Petrova told her Finnish counterpart that the pipeline would be "
+        "inspected by both sides, the Norland Gazette said."
+    )
+    quote = _by_text(text, "pipeline would be inspected")
+    assert quote.speaker == "Olga Petrova"
+    assert quote.outlet == "Norland Gazette"
+
+
+def test_news_reports_framing_a_sentence() -> None:
+    text = (
+        "Mayor Lena Fox warned the council on Friday, saying the budget would not survive "
+        "another winter, news reports said Saturday."
+    )
+    quote = _by_text(text, "budget would not survive")
+    assert quote.speaker == "Lena Fox"
+    assert quote.outlet == "news reports"
+
+
+def test_it_added_after_an_outlet_frame_is_the_first_speaker() -> None:
+    text = (
+        "Norland’s state radio claimed on Monday that the launch had been a complete success, "
+        "Reuters reported. It added that a second launch would follow within weeks."
+    )
+    quote = _by_text(text, "second launch")
+    assert quote.speaker == "Norland’s state radio"
+    assert quote.outlet == "Reuters"
+
+
+def test_outlet_quoting_sources_and_the_sources_later() -> None:
+    text = (
+        "The two envoys met in secret last week, the Baltic Herald said, quoting sources close "
+        "to the negotiations.\n\nNo date was set for a second meeting, the sources added."
+    )
+    first = _by_text(text, "envoys met in secret")
+    assert first.speaker == "sources close to the negotiations"
+    assert first.outlet == "Baltic Herald"
+    second = _by_text(text, "No date was set")
+    assert second.speaker == "sources close to the negotiations"
+    assert second.outlet == "Baltic Herald"

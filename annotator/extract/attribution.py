@@ -304,6 +304,12 @@ class SpeakerResolver:
         if source.outlet:
             self.last_outlet = source.outlet
 
+    def remember_outlet(self, outlet: str, position: int) -> None:
+        """An outlet that passed someone's words on: later ``the newspaper`` may mean it, but
+        ``it said`` does not (the speaker of the sentence is someone else)."""
+        self.sieve.remember(outlet, True, None, None, position)
+        self.last_outlet = outlet
+
     def resolve(self, phrase: str, position: int) -> Source:
         phrase = re.sub(r"^(?:and|but|so|or)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
@@ -449,8 +455,9 @@ class SpeakerResolver:
             return PERSON
         if kind is not None:
             return THING
-        if speaker[:1].islower():
-            return animacy_of_description(speaker)
+        described = animacy_of_description(speaker)
+        if speaker[:1].islower() or (described and speaker.split()[-1].islower()):
+            return described  # "North Korea’s state television": a thing
         if all(word in NOT_NAMES for word in speaker.split()) or ORG_WORDS.search(speaker):
             return THING
         return PERSON if source.is_person else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.extract.attribution import (
     Source,
@@ -89,6 +89,10 @@ _SOURCE_DOCUMENT = re.compile(
 )
 _QUOTED_AS = re.compile(
     r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
+)
+_QUOTING = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+"
+    r"(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?)\s*(?:[,.;:]|$)"
 )
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
@@ -220,6 +224,9 @@ class DocumentExtractor:
                             )
                     if content is None:
                         content = inserted_content(text, unit, cue, max(lower, covered_until))
+            if content is None and self._frames_previous(unit, cue, source, content_ended_at):
+                continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
+            source = self._quoting(cue, source, unit)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -268,6 +275,43 @@ class DocumentExtractor:
         elif source.speaker and outlet and source.speaker != outlet:
             self.speaker_outlets.setdefault(source.speaker, outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
+
+    def _frames_previous(self, unit: Unit, cue: Cue, source: Source, content_ended_at: int) -> bool:
+        """A sentence-final ``…, Yonhap said`` / ``…, news reports said Monday`` right after
+        reported content of another cue: the outlet passes the content on. Gives the unit's
+        quotes that outlet (and their speakers, for their later quotes) and says so."""
+        outlet = source.outlet
+        if (
+            content_ended_at < unit.start
+            or not outlet
+            or source.speaker != outlet
+            or cue.lemma not in INVERTED_CUES
+            or cue.start < content_ended_at
+        ):
+            return False
+        between = self.text[content_ended_at : cue.start]
+        if not re.match(r"[\s”’\"»]*,", between) or re.search(r"[.;:!?]", between):
+            return False
+        if word_count(between) > 6:
+            return False
+        for number, found in enumerate(self.found):
+            if found.start >= unit.start and found.source.speaker and not found.source.outlet:
+                self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
+                self.speaker_outlets[found.source.speaker] = outlet
+        self.resolver.remember_outlet(outlet, cue.start)
+        return True
+
+    def _quoting(self, cue: Cue, source: Source, unit: Unit) -> Source:
+        """``…, Kyodo said, quoting sources close to …``: the sources speak through Kyodo."""
+        if not source.outlet or source.speaker != source.outlet:
+            return source
+        match = _QUOTING.match(self.text, cue.end, unit.end)
+        if match is None:
+            return source
+        quoted = self.resolver.resolve(match.group(1), match.start(1))
+        if not quoted.speaker or quoted.speaker == source.outlet:
+            return source
+        return Source(quoted.speaker, quoted.role, source.outlet, quoted.is_person)
 
     def _attribute_scope(
         self,

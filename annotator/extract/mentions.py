@@ -110,7 +110,11 @@ _THING_HEADS = frozenset(
         "message",
         "note",
         "readout",
-        "spokesperson's office",
+        "television",
+        "radio",
+        "tv",
+        "mouthpiece",
+        "tabloid",
     }
 )
 _MALE = re.compile(
@@ -201,15 +205,17 @@ class MentionSieve:
                     return speaker, None
             return None
         match = _DESCRIPTION.match(phrase)
-        if not match or match.group("head") not in _PERSON_HEADS:
+        if not match:
             return None
         head = match.group("head")
+        if head not in _PERSON_HEADS and not (head.endswith("s") and head[:-1] in _PERSON_HEADS):
+            return None
         owner = match.group("owner")
         fullest: str | None = None
         for speaker, _ in reversed(self.speakers):
             if speaker[:1].isupper() and not speaker.lower().startswith(("senior", "other")):
                 continue  # a name, not a description
-            if head_noun(speaker) in (head, head + "s") and (
+            if head_noun(speaker) in (head, head + "s", head.removesuffix("s")) and (
                 fullest is None or len(speaker) > len(fullest)
             ):
                 fullest = speaker

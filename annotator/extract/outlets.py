@@ -121,7 +121,9 @@ _CONTEXT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_OUTLET = re.compile(
-    rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$", re.IGNORECASE
+    rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$"
+    r"|^(?:(?:news|media|press)\s+)?reports$",
+    re.IGNORECASE,
 )
 
 
