@@ -111,3 +111,49 @@ def test_outlet_quoting_sources_and_the_sources_later() -> None:
     second = _by_text(text, "No date was set")
     assert second.speaker == "sources close to the negotiations"
     assert second.outlet == "Baltic Herald"
+
+
+def test_subject_with_an_inserted_adverb() -> None:
+    text = "Economists, however, say that the rate cut came too late for exporters."
+    assert _by_text(text, "rate cut").speaker == "Economists"
+
+
+def test_coordinated_subject_after_both() -> None:
+    text = "After the vote, both Chile and Peru called for an inquiry into the count."
+    assert _by_text(text, "inquiry").speaker == "Chile and Peru"
+
+
+def test_role_with_a_plural_possessive_before_the_cue() -> None:
+    text = (
+        "“The harvest will be late this year,” Amara Diallo, head of the Farmers' Union of "
+        "Kayes, said on Monday."
+    )
+    assert _by_text(text, "harvest will be late").speaker == "Amara Diallo"
+
+
+def test_inverted_cue_with_a_description_and_an_appositive_name() -> None:
+    text = (
+        "The ministry defended the decision.\n\n“The fence protects the villages,” said its "
+        "spokeswoman, Ines Okafor."
+    )
+    quote = _by_text(text, "fence protects")
+    assert quote.speaker == "Ines Okafor"
+    assert quote.speaker_role == "spokeswoman"
+
+
+def test_inverted_cue_with_an_unnamed_description() -> None:
+    text = (
+        "“Prices at the market have doubled,” said a grain trader in the border town of Kessa, "
+        "who asked not to be named."
+    )
+    assert (
+        _by_text(text, "Prices at the market").speaker == "grain trader in the border town of Kessa"
+    )
+
+
+def test_inverted_cue_with_a_possessor_before_the_name() -> None:
+    text = (
+        "Helen Osei, a fellow at the Accra Policy Forum, studies the region.\n\n"
+        "“The deal changes little,” said the Forum’s Osei."
+    )
+    assert _by_text(text, "deal changes little").speaker == "Helen Osei"

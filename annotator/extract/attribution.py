@@ -44,7 +44,7 @@ from annotator.extract.outlets import (
 from annotator.models import EntityKind
 
 _BOUNDARY = re.compile(
-    r"(?:[,;:()“”\"«»]|(?<=\s)'|'(?=\s)|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
+    r"(?:[,;:()“”\"«»]|(?<=\s)'|(?<!s)'(?=\s)|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
     r"as|whether|although|though)\b)",
     re.IGNORECASE,
 )
@@ -118,6 +118,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     subordinate = False
     directly_after_comma = False
     for position, (segment, mark) in enumerate(reversed(segments)):
+        if directly_after_comma and mark == "," and _INSERTED_ADVERB.match(segment.strip()):
+            continue  # "Analysts, however, say": the adverb is set off between commas
         cleaned = _strip_filler(segment)
         if not cleaned:
             if position == 0 and mark == ",":
@@ -164,6 +166,12 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_INSERTED_ADVERB = re.compile(
+    r"^(?:however|meanwhile|moreover|furthermore|though|too|also|in\s+turn|for\s+(?:his|her|its|"
+    r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
+    r"instead|likewise|similarly|separately|[a-z]+ly)$",
+    re.I,
+)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 _PARTICIPLE_START = re.compile(r"^(?:[a-z]+ing|[a-z]+ed\s+(?:by|to|in|at|on))\b")
 _DAY_WORDS = (
@@ -311,7 +319,7 @@ class SpeakerResolver:
         self.last_outlet = outlet
 
     def resolve(self, phrase: str, position: int) -> Source:
-        phrase = re.sub(r"^(?:and|but|so|or)\s+", "", phrase.strip(" ,."), flags=re.I)
+        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
         lowered = phrase.lower()

@@ -74,6 +74,14 @@ _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*)*))"
 )
+_DESCRIPTION_AFTER = re.compile(
+    r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
+    r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|$))"
+)
+_APPOSITIVE_NAME = re.compile(
+    r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:[,.;]|$)"
+)
 _ROLE_AFTER = re.compile(
     r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"
     r"[a-z][^,.;]{2,100})"
@@ -213,7 +221,8 @@ class DocumentExtractor:
                     if content is not None and (
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
-                        source = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        after = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        source = after if after.speaker or not cue.role else source
                         role = _ROLE_AFTER.match(text, cue.end, unit.end)
                         if source.speaker and role:
                             source = Source(
@@ -339,7 +348,13 @@ class DocumentExtractor:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
             elif passage.close_at <= cue.start and not cue.passive:
                 between = text[passage.close_at : cue.start]
-                if word_count(between) > 4 or re.search(r"[.;:]", between):
+                appositive = (  # "“…,” Jane Park, director of the X Institute, said"
+                    cue.role is not None
+                    and bool(cue.subject)
+                    and word_count(between) <= 25
+                    and between.lstrip(' ,”’"»').startswith(cue.subject)
+                )
+                if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
@@ -418,7 +433,25 @@ class DocumentExtractor:
         return self._last_event[1] if self._last_event else None
 
     def _subject_after(self, cue: Cue) -> Source:
-        match = _SUBJECT_AFTER.match(self.text, cue.end, min(len(self.text), cue.end + 120))
+        """The subject of an inverted cue: ``said Jane Park, director of …`` → Jane Park;
+        ``said its spokesperson, Wang Wenbin`` → Wang Wenbin (role: spokesperson); ``said a
+        trader based in Dandong, who …`` → the description."""
+        limit = min(len(self.text), cue.end + 200)
+        described = _DESCRIPTION_AFTER.match(self.text, cue.end, limit)
+        if described:
+            description = described.group(1)
+            named = _APPOSITIVE_NAME.match(self.text, described.end(1), limit)
+            if named:
+                source = self.resolver.resolve(named.group(1), cue.end)
+                role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", description)
+                return Source(source.speaker, source.role or role, source.outlet, True)
+            possessed = re.match(
+                r"(?:the\s+)?[A-Z][\w-]*[’']s\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$", description
+            )
+            if possessed:  # "said Carnegie’s Paal"
+                return self.resolver.resolve(possessed.group(1), cue.end)
+            return self.resolver.resolve(description, cue.end)
+        match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
             return self.resolver.resolve(match.group(1), cue.end)
         return Source(None)
