@@ -157,3 +157,41 @@ def test_inverted_cue_with_a_possessor_before_the_name() -> None:
         "“The deal changes little,” said the Forum’s Osei."
     )
     assert _by_text(text, "deal changes little").speaker == "Helen Osei"
+
+
+def test_acronym_resolves_to_the_organisation_it_was_defined_for() -> None:
+    text = (
+        "Norland’s Ministry of Maritime Affairs (MMA) closed the port on Monday.\n\n"
+        "MMA said that the closure would last a week."
+    )
+    assert _by_text(text, "closure would last").speaker == "Norland’s Ministry of Maritime Affairs"
+
+
+def test_a_document_stands_for_its_author() -> None:
+    text = (
+        "Deputy Mayor Rosa Kline spoke at the rally.\n\n"
+        "Her statement noted that the budget would be cut."
+    )
+    assert _by_text(text, "budget would be cut").speaker == "Rosa Kline"
+
+
+def test_a_document_by_an_organisation() -> None:
+    text = "A statement by the Coastal Guard Service said that two boats were missing."
+    assert _by_text(text, "two boats").speaker == "Coastal Guard Service"
+
+
+def test_an_outlet_piece_is_the_outlet() -> None:
+    text = "A Lagos Tribune piece issued on Monday said that fuel queues had returned."
+    quote = _by_text(text, "fuel queues")
+    assert quote.speaker == "Lagos Tribune"
+    assert quote.outlet == "Lagos Tribune"
+
+
+def test_the_editorial_is_the_outlet_named_before() -> None:
+    text = (
+        "The Harbour Times ran a front-page editorial on the strike.\n\n"
+        "The editorial criticized the union for refusing to negotiate."
+    )
+    quote = _by_text(text, "union for refusing")
+    assert quote.speaker == "Harbour Times"
+    assert quote.outlet == "Harbour Times"

@@ -68,6 +68,17 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w
 _ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
 _ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
+_DOCUMENT = re.compile(
+    r"^(?:(?P<det>(?i:the|a|an|this|that|its|his|her|their))\s+|"
+    r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)[’']s?\s+)?"
+    r"(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
+    r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
+    r"op-ed|communiqu[eé]|press\s+release|report)"
+    r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
+    r"(?:\s+(?:by|from)\s+(?P<author>.+))?$"
+)
+_OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
+OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
@@ -344,6 +355,9 @@ class SpeakerResolver:
             lowered,
         ):
             return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
+        author = self._document_author(phrase, position)
+        if author is not None:
+            return author
         sieved = self.sieve.resolve(phrase)
         if sieved is None and _MINISTRY_MENTION.match(phrase):
             # "the ministry" -> the ministry named before, spoken or not
@@ -394,6 +408,36 @@ class SpeakerResolver:
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", phrase)
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _document_author(self, phrase: str, position: int) -> Source | None:
+        """A document speaking stands for its author (gold rules): ``a statement by the
+        ministry`` / ``the ministry’s statement`` → the ministry; ``her statement`` → the woman
+        who spoke last; ``its editorial`` → the organisation; ``a Washington Post piece`` → the
+        Post; ``the editorial`` / ``the article`` → the outlet named last. ``None`` otherwise."""
+        match = _DOCUMENT.match(phrase)
+        if match is None:
+            return None
+        if match.group("author"):
+            source = self.resolve(match.group("author"), position)
+            return source if source.speaker else None
+        if match.group("owner"):
+            source = self.resolve(match.group("owner"), position)
+            return source if source.speaker else None
+        determiner = (match.group("det") or "").lower()
+        if determiner in {"his", "her", "its"}:
+            pronoun = {"his": "he", "her": "she", "its": "it"}[determiner]
+            source = self.resolve(pronoun, position)
+            return source if source.speaker else None
+        named = _NAME_RUN.search(match.group("mods").strip())
+        if named:
+            source = self.resolve(named.group(), position)
+            return source if source.speaker else None
+        if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
+            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
+                outlet = canonical_outlet(mention.name)
+                return Source(outlet, outlet=outlet)
+        return None
 
     def _outlet_phrase(self, phrase: str, position: int) -> str | None:
         """An outlet named or described: ``the overseas edition of People’s Daily`` → People’s

@@ -218,6 +218,18 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
+_ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
+_POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    """``Ministry of Foreign Affairs`` ~ ``MOFA`` or ``MFA``."""
+    words = re.findall(r"[\w’']+", name)
+    every = "".join(word[0] for word in words).upper()
+    capitalised = "".join(word[0] for word in words if word[:1].isupper())
+    return acronym in (every, capitalised)
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$")
 
 
@@ -327,7 +339,31 @@ class NameIndex:
         index._drop_sentence_initial_words(text)
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()
+        index._add_acronyms(text)
         return index
+
+    def _add_acronyms(self, text: str) -> None:
+        """``Taiwan’s Ministry of Foreign Affairs (MOFA)``: later ``MOFA`` is that ministry, in
+        the form the definition wrote (with its possessor)."""
+        for match in _ACRONYM_DEFINITION.finditer(text):
+            acronym = match.group(1)
+            if acronym in self.fullest:
+                continue
+            position = bisect_left(self._starts, match.start()) - 1
+            if position < 0:
+                continue
+            mention = self.mentions[position]
+            if mention.end < match.start() - 1 or mention.kind is not EntityKind.ORGANISATION:
+                continue
+            if not ORG_WORDS.search(mention.name) or not _initials_match(mention.name, acronym):
+                continue
+            full = mention.name
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if possessor:
+                full = possessor.group() + mention.name
+            self.fullest[acronym] = full
+            self._kinds.setdefault(acronym, mention.kind)
+            self._kinds.setdefault(full, mention.kind)
 
     def _drop_sentence_initial_words(self, text: str) -> None:
         """A lone capitalised word opening a sentence is a name only if a longer name has it."""
