@@ -195,3 +195,33 @@ def test_the_editorial_is_the_outlet_named_before() -> None:
     quote = _by_text(text, "union for refusing")
     assert quote.speaker == "Harbour Times"
     assert quote.outlet == "Harbour Times"
+
+
+def test_subject_before_a_parenthetical_adjective_phrase() -> None:
+    text = "The unions, long wary of the plan, said that they would strike on Monday."
+    assert _by_text(text, "strike on Monday").speaker == "unions"
+
+
+def test_subject_before_a_relative_clause() -> None:
+    text = "The minister, who spoke on condition of anonymity, said the deal was close."
+    assert _by_text(text, "deal was close").speaker == "minister"
+
+
+def test_named_news_agency_with_descriptors() -> None:
+    text = "The official Tanjug news agency reported that the dam had burst."
+    quote = _by_text(text, "dam had burst")
+    assert (quote.speaker, quote.outlet) == ("Tanjug", "Tanjug")
+
+
+def test_told_a_briefing_keeps_the_named_subject() -> None:
+    text = "“The decision is final,” Wang Lei, a spokesman for the ministry, told a briefing."
+    quote = _by_text(text, "decision is final")
+    assert quote.speaker == "Wang Lei"
+    assert quote.speaker_role == "spokesman for the ministry"
+
+
+def test_person_of_an_institution() -> None:
+    text = "Analyst Mia Stone of the Brookings Institution said the move was symbolic."
+    quote = _by_text(text, "move was symbolic")
+    assert quote.speaker == "Mia Stone"
+    assert quote.speaker_role == "Analyst"

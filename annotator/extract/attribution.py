@@ -39,6 +39,7 @@ from annotator.extract.outlets import (
     canonical_outlet,
     is_generic_outlet,
     looks_like_outlet,
+    names_outlet_kind,
     strip_article,
 )
 from annotator.models import EntityKind
@@ -148,6 +149,15 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
+        if directly_after_comma and mark.lower() in {"who", "which"}:
+            # "The minister, who spoke on condition of anonymity, said": the relative clause
+            # describes the subject before it
+            index = len(segments) - position - 2
+            while index >= 0 and not segments[index][0].strip():
+                index -= 1
+            before = _strip_filler(segments[index][0]) if index >= 0 else ""
+            if before and (_NAME_RUN.fullmatch(before) or _DESCRIPTION_NP.match(before)):
+                return Subject(before)
         if (
             directly_after_comma
             and mark == ","
@@ -167,6 +177,12 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if run and run.start() == 0 and before[:1].isupper():
                 role = _LEADING_DETERMINER.sub("", cleaned)
                 return Subject(before, role=role)
+            if _DESCRIPTION_NP.match(before) and not _VERB_IN_PHRASE.search(before):
+                # "The unions, long wary of the plan, said" / "The minister, a veteran, said"
+                determined = re.match(r"(?:a|an|the)\s", cleaned, re.I)
+                return Subject(
+                    before, role=_LEADING_DETERMINER.sub("", cleaned) if determined else None
+                )
         break
     if _PREPOSITION_START.match(phrase):
         determiner = _LAST_DETERMINER.match(phrase)
@@ -182,6 +198,12 @@ _INSERTED_ADVERB = re.compile(
     r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
     r"instead|likewise|similarly|separately|[a-z]+ly)$",
     re.I,
+)
+_DESCRIPTION_NP = re.compile(
+    r"^(?i:the|a|an|its|his|her|their|this|that)\s+[\w’'-]+(?:\s+[\w’'-]+){0,6}$"
+)
+_VERB_IN_PHRASE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says)\b", re.I
 )
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 _PARTICIPLE_START = re.compile(r"^(?:[a-z]+ing|[a-z]+ed\s+(?:by|to|in|at|on))\b")
@@ -428,7 +450,12 @@ class SpeakerResolver:
             pronoun = {"his": "he", "her": "she", "its": "it"}[determiner]
             source = self.resolve(pronoun, position)
             return source if source.speaker else None
-        named = _NAME_RUN.search(match.group("mods").strip())
+        mods = match.group("mods").strip()
+        owner = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)[’']s?\b(?!\w)", mods)
+        if owner:  # "a translation of Xi’s purported message"
+            source = self.resolve(owner.group(1), position)
+            return source if source.speaker else None
+        named = _NAME_RUN.search(mods)
         if named:
             source = self.resolve(named.group(), position)
             return source if source.speaker else None
@@ -448,6 +475,7 @@ class SpeakerResolver:
             canonical.lower().replace("’", "'") in GAZETTEER
             or canonical in GAZETTEER.values()
             or looks_like_outlet(canonical)
+            or names_outlet_kind(phrase)
         ):
             return canonical
         if (
@@ -482,6 +510,17 @@ class SpeakerResolver:
 
     def _named(self, name: str, role: str | None) -> Source:
         bare = strip_article(name)
+        head, of, rest = bare.partition(" of ")
+        if of and ORG_WORDS.search(rest) and not ORG_WORDS.search(head):
+            # "Analyst Mia Stone of the Brookings Institution": the person, not the institution
+            person, person_role = split_role(head)
+            kind = self.names.kind_of_name(self.names.full_name(person))
+            if kind is EntityKind.PERSON or (
+                kind is None
+                and person_role is not None
+                and not all(word in NOT_NAMES for word in person.split())
+            ):
+                return self._named(person, role or person_role)
         if looks_like_outlet(bare) or self.names.kind_of_name(canonical_outlet(bare)) is (
             EntityKind.OUTLET
         ):

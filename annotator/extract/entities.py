@@ -208,7 +208,9 @@ ORG_WORDS = re.compile(
     r"\b(?:House|Council|Ministry|Department|Office|Agency|Administration|Government|Party|"
     r"Committee|Commission|Bank|Fund|Organization|Organisation|Union|Institute|University|"
     r"Association|Assembly|Congress|Parliament|Senate|Army|Navy|Force|Forces|Group|Corporation|"
-    r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon)\b"
+    r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon|"
+    r"Institution|Endowment|Program|Programme|Society|Bureau|Authority|Federation|Chamber|"
+    r"League|Coalition|Service|Command|Ministry)\b"
 )
 _PLACE_WORDS = re.compile(
     r"\b(?:United|States|Kingdom|Republic|Dialogue|Forum|Korean|Chinese|Russian|One|Initiative|"

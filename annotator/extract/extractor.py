@@ -222,7 +222,8 @@ class DocumentExtractor:
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
                         after = self._subject_after(cue)  # "…, said Jane Park, director of …"
-                        source = after if after.speaker or not cue.role else source
+                        if not (cue.role and cue.subject and source.speaker):
+                            source = after  # else "“…,” Jane Park, director of …, said"
                         role = _ROLE_AFTER.match(text, cue.end, unit.end)
                         if source.speaker and role:
                             source = Source(
@@ -437,7 +438,9 @@ class DocumentExtractor:
         ``said its spokesperson, Wang Wenbin`` → Wang Wenbin (role: spokesperson); ``said a
         trader based in Dandong, who …`` → the description."""
         limit = min(len(self.text), cue.end + 200)
-        described = _DESCRIPTION_AFTER.match(self.text, cue.end, limit)
+        described = (
+            _DESCRIPTION_AFTER.match(self.text, cue.end, limit) if cue.lemma != "tell" else None
+        )
         if described:
             description = described.group(1)
             named = _APPOSITIVE_NAME.match(self.text, described.end(1), limit)

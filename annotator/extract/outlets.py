@@ -177,6 +177,19 @@ _TRAILING_KIND = re.compile(
 )
 
 
+_NAMED_KIND = re.compile(
+    r"^(?:(?:official|state-run|state|government-run|semi-official|private|public)\s+)*"
+    r"((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
+    r"(?:news\s+agency|news\s+service|newspaper|daily|broadcaster|wire\s+service|tabloid|"
+    r"agency)$"
+)
+
+
+def names_outlet_kind(phrase: str) -> bool:
+    """``the official Tanjug news agency``: a name followed by the kind of outlet it is."""
+    return bool(_NAMED_KIND.match(strip_article(phrase)))
+
+
 def canonical_outlet(name: str) -> str:
     """The short usual name of an outlet: ``the official Yonhap news agency`` → ``Yonhap``,
     ``North Korea’s official KCNA`` → ``KCNA``, ``the overseas edition of People’s Daily`` →
@@ -202,4 +215,7 @@ def canonical_outlet(name: str) -> str:
     for candidate in candidates:
         if candidate != bare and looks_like_outlet(candidate) and not _POSSESSOR.match(candidate):
             return candidate
+    named = _NAMED_KIND.match(bare)
+    if named:  # "the official Tanjug news agency" -> Tanjug: a name before the kind of outlet
+        return named.group(1)
     return bare
