@@ -225,3 +225,29 @@ def test_person_of_an_institution() -> None:
     quote = _by_text(text, "move was symbolic")
     assert quote.speaker == "Mia Stone"
     assert quote.speaker_role == "Analyst"
+
+
+def test_outlet_citing_a_source_before_the_cue() -> None:
+    text = "Yonhap, citing a government official, reported that the launch had failed."
+    quote = _by_text(text, "launch had failed")
+    assert (quote.speaker, quote.outlet) == ("government official", "Yonhap")
+
+
+def test_unnamed_spokesperson_for_an_organisation() -> None:
+    text = "A spokesperson for the U.S. State Department said the report was false."
+    assert _by_text(text, "report was false").speaker == (
+        "spokesperson for the U.S. State Department"
+    )
+
+
+def test_description_resolves_to_an_earlier_mention_that_did_not_speak() -> None:
+    text = (
+        "Protesters gathered outside the Chilean embassy in Oslo.\n\n"
+        "The embassy said that the protest had been peaceful."
+    )
+    assert _by_text(text, "protest had been peaceful").speaker == "Chilean embassy in Oslo"
+
+
+def test_age_between_commas_is_no_subject() -> None:
+    text = "President Emma Ruiz spoke in Madrid.\n\nRuiz, 62, said that she would run again."
+    assert _by_text(text, "would run again").speaker == "Emma Ruiz"

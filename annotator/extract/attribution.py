@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,25 @@ _DOCUMENT = re.compile(
 )
 _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
+_BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
+_DESCRIBED_HEADS = frozenset(
+    {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
+     "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
+     "delegation", "committee", "commission", "court", "agency"}
+)  # fmt: skip
+DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_pattern(head: str) -> re.Pattern[str]:
+    """An earlier description with this head: ``the Chinese embassy in Seoul``, ``South Korea’s
+    embassy in Beijing``, ``a senior official in Tokyo``."""
+    word = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
+    place = rf"(?:[ \t]+(?:in|of|at|for|to)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}})?"
+    opening = r"(?:\b(?:the|a|an|The|A|An)\s+|\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+)"
+    return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?{head}\b{place})")
+
+
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
@@ -196,7 +216,7 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
 _INSERTED_ADVERB = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|though|too|also|in\s+turn|for\s+(?:his|her|its|"
     r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
-    r"instead|likewise|similarly|separately|[a-z]+ly)$",
+    r"instead|likewise|similarly|separately|[a-z]+ly|\d{1,3})$",
     re.I,
 )
 _DESCRIPTION_NP = re.compile(
@@ -321,8 +341,9 @@ _POSSESSIVE_PLACE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s+")
 class SpeakerResolver:
     """Resolves subject phrases to sources, using the document's name index."""
 
-    def __init__(self, names: NameIndex) -> None:
+    def __init__(self, names: NameIndex, text: str = "") -> None:
         self.names = names
+        self.text = text
         self.last_speaker: str | None = None
         self.last_outlet: str | None = None
         self.last_person: str | None = None
@@ -386,6 +407,8 @@ class SpeakerResolver:
             mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
             if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
                 sieved = (self.names.full_name(mention.name), None)
+        if sieved is None:
+            sieved = self._described_before(phrase, position)
         if sieved is not None:
             speaker, owner = sieved
             outlet = canonical_outlet(owner) if owner and looks_like_outlet(owner) else None
@@ -414,7 +437,9 @@ class SpeakerResolver:
         if outlet is not None:
             return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
-        if run and re.search(r"\b(?:at|of|from|with|for|in)$", phrase[: run.start()].strip()):
+        if run and re.search(
+            r"\b(?:at|of|from|with|for|in)(?:\s+the)?$", phrase[: run.start()].strip(), re.I
+        ):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
             bare = _LEADING_DETERMINER.sub("", phrase)
             return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
@@ -430,6 +455,29 @@ class SpeakerResolver:
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", phrase)
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _described_before(self, phrase: str, position: int) -> tuple[str, None] | None:
+        """``the embassy`` → the fullest description with that head the text gave shortly
+        before, spoken or not (``South Korea’s embassy in Beijing``): the mention pass of the
+        sieve, for descriptions that did not speak yet."""
+        match = _BARE_DESCRIPTION.match(phrase)
+        if match is None or not self.text:
+            return None
+        head = match.group(1).lower()
+        if head not in _DESCRIBED_HEADS:
+            return None
+        window_start = max(0, position - DESCRIPTION_REACH)
+        window = self.text[window_start:position]
+        best: str | None = None
+        for found in _mention_pattern(head).finditer(window):
+            described = found.group(1).strip()
+            if described.lower().startswith(("the ", "a ", "an ")):
+                described = strip_article(described)
+            if described.lower() == head:
+                continue
+            if best is None or len(described) >= len(best):
+                best = described
+        return (best, None) if best else None
 
     def _document_author(self, phrase: str, position: int) -> Source | None:
         """A document speaking stands for its author (gold rules): ``a statement by the

@@ -102,6 +102,9 @@ _QUOTING = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+"
     r"(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?)\s*(?:[,.;:]|$)"
 )
+_QUOTING_BEFORE = re.compile(  # "Yonhap, citing a government official, reported"
+    r",\s+(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?),\s*(?:(?:also|again|later)\s+)?$"
+)
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
@@ -131,7 +134,7 @@ class DocumentExtractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.names = NameIndex.build(text)
-        self.resolver = SpeakerResolver(self.names)
+        self.resolver = SpeakerResolver(self.names, text)
         self.passages = find_passages(text)
         self.found: list[Found] = []
         self.speaker_outlets: dict[str, str] = {}
@@ -315,7 +318,9 @@ class DocumentExtractor:
         """``…, Kyodo said, quoting sources close to …``: the sources speak through Kyodo."""
         if not source.outlet or source.speaker != source.outlet:
             return source
-        match = _QUOTING.match(self.text, cue.end, unit.end)
+        match = _QUOTING.match(self.text, cue.end, unit.end) or _QUOTING_BEFORE.search(
+            self.text, max(unit.start, cue.start - 160), cue.start
+        )
         if match is None:
             return source
         quoted = self.resolver.resolve(match.group(1), match.start(1))
