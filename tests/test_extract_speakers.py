@@ -251,3 +251,11 @@ def test_description_resolves_to_an_earlier_mention_that_did_not_speak() -> None
 def test_age_between_commas_is_no_subject() -> None:
     text = "President Emma Ruiz spoke in Madrid.\n\nRuiz, 62, said that she would run again."
     assert _by_text(text, "would run again").speaker == "Emma Ruiz"
+
+
+def test_the_role_resolves_to_the_name_it_was_given_to() -> None:
+    text = (
+        "The Foreign Ministry spokesman Li Qiang spoke on Monday.\n\n"
+        "“The door is open,” the spokesman said."
+    )
+    assert _by_text(text, "door is open").speaker == "Li Qiang"

@@ -87,6 +87,7 @@ _DESCRIBED_HEADS = frozenset(
      "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
      "delegation", "committee", "commission", "court", "agency"}
 )  # fmt: skip
+_NAME_AFTER_ROLE = re.compile(r",?[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
 DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
 
 
@@ -470,6 +471,11 @@ class SpeakerResolver:
         window = self.text[window_start:position]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
+            named = _NAME_AFTER_ROLE.match(window, found.end())
+            full = self.names.full_name(named.group(1)) if named else ""
+            if named and self.names.kind_of_name(full) is EntityKind.PERSON:
+                best = full  # "the Foreign Ministry spokesman Li Qiang": the role of a name
+                continue
             described = found.group(1).strip()
             if described.lower().startswith(("the ", "a ", "an ")):
                 described = strip_article(described)
