@@ -259,3 +259,20 @@ def test_the_role_resolves_to_the_name_it_was_given_to() -> None:
         "“The door is open,” the spokesman said."
     )
     assert _by_text(text, "door is open").speaker == "Li Qiang"
+
+
+def test_gender_learned_from_the_pronoun_after_a_name() -> None:
+    text = (
+        "Ana Ruiz said that she would keep the border open.\n\n"
+        "Tomas Berg said that his trucks would be searched.\n\n"
+        "“Nobody will be turned away,” she said."
+    )
+    assert _by_text(text, "Nobody will be turned away").speaker == "Ana Ruiz"
+
+
+def test_gender_from_a_title_before_the_name() -> None:
+    text = (
+        "Ms. Ana Ruiz spoke first.\n\nMr. Tomas Berg, the port director, said that trucks "
+        "would be searched.\n\n“Nobody will be turned away,” she said."
+    )
+    assert _by_text(text, "Nobody will be turned away").speaker == "Ana Ruiz"

@@ -356,7 +356,8 @@ class SpeakerResolver:
                 source.speaker,
                 source.speaker == source.outlet,
                 self._animacy(source),
-                gender_of(source.role, self.names.roles.get(source.speaker)),
+                gender_of(source.role, self.names.roles.get(source.speaker))
+                or self.names.gender_of(source.speaker),
                 position,
             )
             self.last_speaker = source.speaker
@@ -385,7 +386,7 @@ class SpeakerResolver:
             gender = "f" if lowered in {"she", "her", "hers"} else "m"
             name = self.sieve.last_referent(PERSON, gender)
             if name is None:
-                mention = self.names.last_before(position, (EntityKind.PERSON,))
+                mention = self.names.last_before(position, (EntityKind.PERSON,), gender=gender)
                 name = self.names.full_name(mention.name) if mention else None
             return Source(name, self._role(name), is_person=name is not None)
         if lowered == "it":

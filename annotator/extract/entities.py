@@ -232,6 +232,12 @@ def _initials_match(name: str, acronym: str) -> bool:
     return acronym in (every, capitalised)
 
 
+GENDER_REACH = 200  # characters after a person's name searched for a pronoun
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$")
 
 
@@ -300,6 +306,7 @@ class NameIndex:
     fullest: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, EntityKind] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> NameIndex:
@@ -342,7 +349,37 @@ class NameIndex:
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()
         index._add_acronyms(text)
+        index._learn_genders(text)
         return index
+
+    def _learn_genders(self, text: str) -> None:
+        """The gender of a person, from a title (``Mr``, ``Ms``) before the name or the first
+        personal pronoun after it in the same sentence with no other person between
+        (``Kim said that she had …``). Majority of the votes; ties stay unknown."""
+        votes: dict[str, Counter[str]] = {}
+        persons = [mention for mention in self.mentions if mention.kind is EntityKind.PERSON]
+        for number, mention in enumerate(persons):
+            full = self.full_name(mention.name)
+            title = _TITLE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+            if title:
+                votes.setdefault(full, Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
+            limit = min(len(text), mention.end + GENDER_REACH)
+            if number + 1 < len(persons):
+                limit = min(limit, persons[number + 1].start)
+            stop = _SENTENCE_STOP.search(text, mention.end, limit)
+            pronoun = _PERSONAL_PRONOUN.search(text, mention.end, stop.start() if stop else limit)
+            if pronoun:
+                gender = (
+                    "f" if pronoun.group().lower() in {"she", "her", "hers", "herself"} else "m"
+                )
+                votes.setdefault(full, Counter())[gender] += 1
+        for name, counter in votes.items():
+            ranked = counter.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                self.genders[name] = ranked[0][0]
+
+    def gender_of(self, name: str) -> str | None:
+        return self.genders.get(self.full_name(name))
 
     def _add_acronyms(self, text: str) -> None:
         """``Taiwan’s Ministry of Foreign Affairs (MOFA)``: later ``MOFA`` is that ministry, in
@@ -424,17 +461,25 @@ class NameIndex:
         return name
 
     def last_before(
-        self, offset: int, kinds: tuple[EntityKind, ...], role: str | None = None
+        self,
+        offset: int,
+        kinds: tuple[EntityKind, ...],
+        role: str | None = None,
+        gender: str | None = None,
     ) -> Mention | None:
         """The closest mention of one of ``kinds`` ending before ``offset`` (optionally with a
-        role containing ``role``). Walks back at most 200 mentions."""
+        role containing ``role``, and not known to be of the other gender than ``gender``).
+        Walks back at most 200 mentions."""
         position = bisect_left(self._starts, offset) - 1
         steps = 0
         while position >= 0 and steps < 200:
             mention = self.mentions[position]
             if mention.end <= offset and mention.kind in kinds:
                 mention_role = mention.role or self.roles.get(self.full_name(mention.name))
-                if role is None or (mention_role and role.lower() in mention_role.lower()):
+                known = self.genders.get(self.full_name(mention.name)) if gender else None
+                if (role is None or (mention_role and role.lower() in mention_role.lower())) and (
+                    known is None or known == gender
+                ):
                     return mention
             position -= 1
             steps += 1
