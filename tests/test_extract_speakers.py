@@ -276,3 +276,13 @@ def test_gender_from_a_title_before_the_name() -> None:
         "would be searched.\n\n“Nobody will be turned away,” she said."
     )
     assert _by_text(text, "Nobody will be turned away").speaker == "Ana Ruiz"
+
+
+def test_participle_cue_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    text = (
+        "The union leader Ali Demir said that the strike would go on.\n\nIn a front-page "
+        "column on Thursday, the Harbour Times mocked the owners, saying that they had never "
+        "loaded a ship."
+    )
+    quote = _by_text(text, "never loaded a ship")
+    assert quote.speaker == "Harbour Times"

@@ -414,6 +414,11 @@ class DocumentExtractor:
             if before.endswith(","):
                 if previous is not None and previous.speaker:
                     return previous
+                parsed = self.syntax.cue_subject(cue.start)  # the subject of the verb it hangs on
+                if parsed is not None and parsed.phrase:
+                    source = self.resolver.resolve(parsed.phrase, cue.start)
+                    if source.speaker:
+                        return source
                 first = unit.passages[0].open_at if unit.passages else cue.start
                 opening_end = min(first, cue.start)
                 # a sentence opening that is all one name is short: longer ones are not tried
