@@ -286,3 +286,9 @@ def test_participle_cue_takes_the_subject_of_the_verb_it_hangs_on() -> None:
     )
     quote = _by_text(text, "never loaded a ship")
     assert quote.speaker == "Harbour Times"
+
+
+def test_noun_cue_object_of_a_verb_takes_that_verb_subject() -> None:
+    text = "Our consulate in Lagos even issued a warning to travellers to avoid the market."
+    quote = _by_text(text, "avoid the market")
+    assert quote.speaker == "consulate in Lagos"

@@ -101,6 +101,7 @@ def _mention_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?{head}\b{place})")
 
 
+_OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
@@ -443,7 +444,7 @@ class SpeakerResolver:
             r"\b(?:at|of|from|with|for|in)(?:\s+the)?$", phrase[: run.start()].strip(), re.I
         ):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
-            bare = _LEADING_DETERMINER.sub("", phrase)
+            bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
             return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
         if run:
             prefix = phrase[: run.start()].strip()
@@ -455,7 +456,7 @@ class SpeakerResolver:
                 name, role = split_role(run.group())
             return self._named(name, role)
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
-        bare = _LEADING_DETERMINER.sub("", phrase)
+        bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
 
     def _described_before(self, phrase: str, position: int) -> tuple[str, None] | None:

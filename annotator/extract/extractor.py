@@ -65,8 +65,10 @@ def _suspicious(phrase: str) -> bool:
         return False  # no subject before the cue: passive, inverted or coordinated; rules decide
     if len(words) == 1:
         return bool(_SUSPICIOUS.match(words[0]))
-    return bool(_SUSPICIOUS.match(words[0])) or bool(
-        re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase)
+    return (
+        bool(_SUSPICIOUS.match(words[0]))
+        or bool(re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase))
+        or words[-1].lower() in {"a", "an", "the", "its", "their", "his", "her"}  # "… issued a"
     )
 
 
