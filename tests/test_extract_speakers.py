@@ -292,3 +292,12 @@ def test_noun_cue_object_of_a_verb_takes_that_verb_subject() -> None:
     text = "Our consulate in Lagos even issued a warning to travellers to avoid the market."
     quote = _by_text(text, "avoid the market")
     assert quote.speaker == "consulate in Lagos"
+
+
+def test_canonical_outlet_names_through_descriptors() -> None:
+    from annotator.extract.outlets import canonical_outlet
+
+    assert canonical_outlet("the state-run Korean Central News Agency") == "KCNA"
+    assert canonical_outlet("China's party-controlled Xinhua agency") == "Xinhua"
+    assert canonical_outlet("Time magazine") == "Time"
+    assert canonical_outlet("the official Tanjug news agency") == "Tanjug"

@@ -107,6 +107,7 @@ GAZETTEER = {
     "voice of america": "VOA",
     "nikkei asia": "Nikkei",
     "china daily": "China Daily",
+    "new china news agency": "Xinhua",
     "ecns": "ecns.cn",
 }
 
@@ -162,7 +163,8 @@ _DESCRIPTORS = re.compile(
     r"south\s+korean|north\s+korean|taiwanese|american|u\.s\.|us|british|nationalist|"
     r"leading|major|top|influential|more|conservative|liberal|progressive|left-leaning|"
     r"right-leaning|daily|business|english-language|tabloid|news|"
-    r"newspaper|broadcaster|agency|wire|service|public|pro-[\w-]+)\s+)+(?=[A-Z])",
+    r"newspaper|broadcaster|agency|wire|service|public|pro-[\w-]+|"
+    r"[a-z]+-(?:controlled|run|owned|backed|affiliated|funded|leaning|language))\s+)(?=[A-Z])",
     re.IGNORECASE,
 )
 _EDITION = re.compile(
@@ -181,7 +183,7 @@ _NAMED_KIND = re.compile(
     r"^(?:(?:official|state-run|state|government-run|semi-official|private|public)\s+)*"
     r"((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
     r"(?:news\s+agency|news\s+service|newspaper|daily|broadcaster|wire\s+service|tabloid|"
-    r"agency)$"
+    r"agency|magazine|weekly)$"
 )
 
 
