@@ -301,3 +301,19 @@ def test_canonical_outlet_names_through_descriptors() -> None:
     assert canonical_outlet("China's party-controlled Xinhua agency") == "Xinhua"
     assert canonical_outlet("Time magazine") == "Time"
     assert canonical_outlet("the official Tanjug news agency") == "Tanjug"
+
+
+def test_according_to_inserted_after_the_subject() -> None:
+    text = (
+        "Mbeki, according to the state broadcaster SABC, offered assurances that the border "
+        "would stay open."
+    )
+    quote = _by_text(text, "border would stay open")
+    assert quote.speaker == "Mbeki"
+    assert quote.outlet == "SABC"
+
+
+def test_speaking_exclusively_to_an_outlet() -> None:
+    text = "Speaking exclusively to the BBC, President Ana Costa said the talks would resume."
+    quote = _by_text(text, "talks would resume")
+    assert (quote.speaker, quote.outlet) == ("Ana Costa", "BBC")

@@ -91,7 +91,8 @@ _ROLE_AFTER = re.compile(
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
     r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
-    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)\s+(?:in|for|to|with))"
+    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
+    r"(?:in|for|to|with))"
     r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
@@ -103,6 +104,9 @@ _QUOTED_AS = re.compile(
 _QUOTING = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+"
     r"(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?)\s*(?:[,.;:]|$)"
+)
+_SUBJECT_BEFORE_INSERT = re.compile(
+    r"^\s*((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,3}|(?i:the)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s*$"
 )
 _QUOTING_BEFORE = re.compile(  # "Yonhap, citing a government official, reported"
     r",\s+(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?),\s*(?:(?:also|again|later)\s+)?$"
@@ -195,6 +199,7 @@ class DocumentExtractor:
             if cue.lemma == "according_to":
                 phrase, content = according_parts(text, unit, cue, later)
                 source = self.resolver.resolve(phrase, cue.start)
+                source = self._inserted_according(unit, cue, phrase, source)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
@@ -290,6 +295,21 @@ class DocumentExtractor:
         elif source.speaker and outlet and source.speaker != outlet:
             self.speaker_outlets.setdefault(source.speaker, outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
+
+    def _inserted_according(self, unit: Unit, cue: Cue, phrase: str, source: Source) -> Source:
+        """``Xi, according to China’s central broadcaster, offered …``: the subject before the
+        inserted ``according to`` speaks, through the outlet it names."""
+        if not source.outlet or not phrase:
+            return source
+        before = self.text[unit.start : cue.start]
+        subject = _SUBJECT_BEFORE_INSERT.match(before)
+        after = self.text[cue.end : cue.end + len(phrase) + 60].lstrip()[len(phrase) :]
+        if subject is None or not re.match(r"\s*,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", after):
+            return source
+        speaker = self.resolver.resolve(subject.group(1), cue.start)
+        if not speaker.speaker or speaker.speaker == source.outlet:
+            return source
+        return Source(speaker.speaker, speaker.role, source.outlet, speaker.is_person)
 
     def _frames_previous(self, unit: Unit, cue: Cue, source: Source, content_ended_at: int) -> bool:
         """A sentence-final ``…, Yonhap said`` / ``…, news reports said Monday`` right after
