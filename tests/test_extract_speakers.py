@@ -317,3 +317,12 @@ def test_speaking_exclusively_to_an_outlet() -> None:
     text = "Speaking exclusively to the BBC, President Ana Costa said the talks would resume."
     quote = _by_text(text, "talks would resume")
     assert (quote.speaker, quote.outlet) == ("Ana Costa", "BBC")
+
+
+def test_outlet_named_after_its_description() -> None:
+    text = (
+        "The two leaders exchanged warm letters last week and agreed to meet again before the "
+        "end of the year, according to the country’s state news agency, Tanjug."
+    )
+    quote = _by_text(text, "exchanged warm letters")
+    assert (quote.speaker, quote.outlet) == ("Tanjug", "Tanjug")

@@ -25,7 +25,7 @@ from annotator.extract.cues import (
 )
 from annotator.extract.entities import NameIndex
 from annotator.extract.marks import Passage, find_passages
-from annotator.extract.outlets import canonical_outlet, looks_like_outlet
+from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
     INVERTED_CUES,
     LOOKAHEAD,
@@ -200,6 +200,7 @@ class DocumentExtractor:
                 phrase, content = according_parts(text, unit, cue, later)
                 source = self.resolver.resolve(phrase, cue.start)
                 source = self._inserted_according(unit, cue, phrase, source)
+                source = self._named_outlet_after(cue, phrase, source)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
@@ -294,6 +295,28 @@ class DocumentExtractor:
             self.speaker_outlets[source.speaker] = unit_outlet
         elif source.speaker and outlet and source.speaker != outlet:
             self.speaker_outlets.setdefault(source.speaker, outlet)
+        return Source(source.speaker, source.role, outlet, source.is_person)
+
+    def _named_outlet_after(self, cue: Cue, phrase: str, source: Source) -> Source:
+        """``according to the North’s state news agency, KCNA``: the name set off after an
+        outlet description is the outlet."""
+        if not phrase or not source.outlet:
+            return source
+        end = self.text.find(phrase, cue.end, cue.end + len(phrase) + 4)
+        if end == -1:
+            return source
+        named = _APPOSITIVE_NAME.match(self.text, end + len(phrase), end + len(phrase) + 60)
+        if named is None:
+            return source
+        outlet = canonical_outlet(named.group(1))
+        described = re.search(
+            r"\b(?:agency|newspaper|daily|broadcaster|tabloid|outlet|television|mouthpiece)$",
+            phrase,
+        )
+        if not (looks_like_outlet(outlet) or outlet.lower() in GAZETTEER or described):
+            return source
+        if source.speaker == source.outlet:
+            return Source(outlet, outlet=outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
 
     def _inserted_according(self, unit: Unit, cue: Cue, phrase: str, source: Source) -> Source:
