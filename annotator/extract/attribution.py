@@ -2,8 +2,13 @@
 
 * The subject of a cue is the noun phrase right before it, after the last clause boundary
   (punctuation, a relative pronoun or a conjunction) with adverbs and auxiliaries removed.
-* ``he``/``she``/``his``/``her`` resolve to the last person named before; ``they`` to the last
-  speaker; ``the newspaper``/``the paper``/``the daily`` to the last outlet named before.
+* ``he``/``she``/``his``/``her`` resolve to the last person who spoke (named or described) and
+  is not known to be of the other gender, else the last such person named; ``it`` to the last
+  organisation or outlet that spoke shortly before; ``they`` to the last speaker;
+  ``the newspaper``/``the paper``/``the daily`` to the last outlet named before.
+* ``the embassy``/``the official`` resolve to the fullest earlier description with that head
+  (spoken or only mentioned); an acronym to the organisation it was defined for; a document
+  (``a statement by X``, ``her statement``, ``the editorial``) to its author.
 * A definite description with a role (``the South Korean foreign minister``, ``the president``)
   resolves to the last person named with that role, else to the last person who spoke.
 * A name resolves to its fullest form in the document (``Wang`` -> ``Wang Yi``); a role or title in

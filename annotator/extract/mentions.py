@@ -10,9 +10,12 @@ later *mention* which earlier speaker it means:
   daily``, ``the news agency``) → the last outlet;
 * ``the ministry`` / ``the foreign ministry`` → the last speaker that is a ministry.
 
-Names (→ fullest form) and pronouns (→ last compatible person) are resolved by
-``attribution.SpeakerResolver`` with the document's name index; the sieve adds the passes that need
-the speakers already chosen. It keeps no more than :data:`MEMORY` speakers.
+Names (→ fullest form) are resolved by ``attribution.SpeakerResolver`` with the document's name
+index; the sieve adds the passes that need the speakers already chosen, among them the pronoun
+pass: each speaker is remembered with its animacy (person, group, thing: :func:`animacy_of_description`
+for unnamed ones) and gender when known (:func:`gender_of`), and :meth:`MentionSieve.last_referent`
+answers ``he``/``she`` (the last person not of the other gender) and ``it`` (the last thing). It
+keeps no more than :data:`MEMORY` speakers.
 """
 
 from __future__ import annotations
