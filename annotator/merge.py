@@ -4,8 +4,10 @@ Used when an annotation file changed on disk while a session had it open (a ``gi
 another tool, a hand edit). Everything is compared as plain JSON data (``model_dump``), so
 the merge does not depend on the fields a label has: labels are keyed by ``quote_id``, added
 quotes by ``id``, deleted quotes by their id, every other top-level field by its name.
-Changes on one side only are taken; the same item changed differently on both sides is a
-conflict (:class:`~annotator.errors.ConflictError`), and nothing is merged.
+Changes on one side only are taken. An item (a label, an added quote) changed on both sides is
+merged field by field: a field changed on one side only is taken, ``seconds`` adds both sides'
+time since the base, ``updated_at`` takes the later; the same field changed differently on both
+sides is a conflict (:class:`~annotator.errors.ConflictError`), and nothing is merged.
 """
 
 from __future__ import annotations
@@ -93,10 +95,43 @@ def _merge_keyed(
             our_items.get(item_key, _ABSENT),
         )
         if not ok:
+            value, ok = _merge_fields(
+                base_items.get(item_key, _ABSENT),
+                their_items.get(item_key, _ABSENT),
+                our_items.get(item_key, _ABSENT),
+            )
+        if not ok:
             conflicts.append(str(item_key))
         elif value is not _ABSENT:
             merged.append(item_key if key is None else value)
     return merged, conflicts
+
+
+def _merge_fields(base: Any, theirs: Any, ours: Any) -> tuple[Any, bool]:
+    """One item changed on both sides, merged field by field (None, False on a conflict)."""
+    if not all(isinstance(side, dict) for side in (base, theirs, ours)):
+        return None, False
+    merged: Data = {}
+    for name in _ordered_keys(theirs, ours, base):
+        was, their, our = (side.get(name, _ABSENT) for side in (base, theirs, ours))
+        value, ok = _pick(was, their, our)
+        if not ok and name == "seconds" and _all_numbers(was, their, our):
+            value, ok = round(their + our - was, 1), True  # time spent on both sides
+        elif not ok and name == "updated_at" and _all_strings(their, our):
+            value, ok = max(their, our), True  # ISO 8601 UTC stamps sort as text
+        if not ok:
+            return None, False
+        if value is not _ABSENT:
+            merged[name] = value
+    return merged, True
+
+
+def _all_numbers(*values: Any) -> bool:
+    return all(isinstance(value, int | float) and not isinstance(value, bool) for value in values)
+
+
+def _all_strings(*values: Any) -> bool:
+    return all(isinstance(value, str) for value in values)
 
 
 def _span(quote_id: str) -> tuple[int, int, str]:

@@ -7,6 +7,7 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import orjson
@@ -28,18 +29,25 @@ def run_with_terminal_stderr(*args: str, cwd: Path = REPO) -> tuple[bytes, bytes
         env=environment,
     )
     os.close(slave)
-    terminal = b""
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # read the terminal while stdout is read: a full pty would block the bar
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     stdout = process.stdout.read() if process.stdout else b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed its end
-            break
-        if not chunk:
-            break
-        terminal += chunk
+    status = process.wait(timeout=120)
+    reader.join(timeout=120)
     os.close(master)
-    return stdout, terminal, process.wait(timeout=120)
+    return stdout, b"".join(chunks), status
 
 
 def test_a_bar_on_a_terminal_and_stdout_untouched() -> None:

@@ -90,6 +90,52 @@ def test_the_same_quote_changed_differently_is_a_conflict_naming_file_and_quotes
     assert "\n" not in message
 
 
+def test_one_quote_changed_in_different_fields_on_each_side_merges_field_by_field() -> None:
+    stamp = "2026-12-02T05:00:00Z"
+    base = annotation([label("q1-5", stance="neutral", note=None, seconds=4.0, updated_at=stamp)])
+    theirs = annotation(  # a hand edit: a note, nothing else
+        [label("q1-5", stance="neutral", note="by hand", seconds=4.0, updated_at=stamp)]
+    )
+    ours = annotation(  # the session: a new stance, 2.5 more seconds on the quote
+        [label("q1-5", stance="pro-US", note=None, seconds=6.5, updated_at="2026-12-02T06:00:00Z")]
+    )
+    (merged,) = merge_annotations(base, theirs, ours, "f")["labels"]
+    assert merged == label(
+        "q1-5", stance="pro-US", note="by hand", seconds=6.5, updated_at="2026-12-02T06:00:00Z"
+    )
+    # time spent on both sides adds up; the later stamp wins
+    theirs_timed = annotation(
+        [label("q1-5", stance="neutral", note="x", seconds=7.0, updated_at="2026-12-02T07:00:00Z")]
+    )
+    (merged,) = merge_annotations(base, theirs_timed, ours, "f")["labels"]
+    assert merged["seconds"] == 9.5 and merged["updated_at"] == "2026-12-02T07:00:00Z"
+    assert merged["stance"] == "pro-US" and merged["note"] == "x"
+
+
+def test_a_hand_edit_in_place_is_merged_with_time_spent_on_the_same_quote(
+    store: AnnotationStore, document: Document
+) -> None:
+    """The session's time on a quote changes its label; a hand edit of its note must survive."""
+    now = [1000.0]
+    with store.open_writer("alice") as writer:
+        session = AnnotationSession(document, writer, clock=lambda: now[0])
+        session.set_stance("pro-US")
+        path = store.path_for("alice", document.id)
+        data = orjson.loads(path.read_bytes())
+        data["labels"][0]["note"] = "added by hand in an editor"
+        with path.open("r+b") as handle:
+            handle.write(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+            handle.truncate()
+        now[0] += 12.0  # 12 s more on the first quote before moving on
+        session.move_to(1)
+        session.set_stance("neutral")
+    saved = load_annotation_file(path, document=document)
+    first = saved.labels[0]
+    assert first.quote_id == document.quotes[0].id
+    assert first.note == "added by hand in an editor" and first.stance == "pro-US"
+    assert first.seconds >= 12.0
+
+
 def test_a_quote_deleted_on_one_side_and_labelled_on_the_other_is_a_conflict() -> None:
     base = annotation([])
     theirs = annotation([], deleted_quotes=["q1-5"])

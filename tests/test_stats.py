@@ -4,15 +4,17 @@ annotations: counts checked against the files themselves, 80-column charts, --js
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import main
 from annotator.commands.agreement import load_annotation_files
 from annotator.commands.report import article_metadata
 from annotator.models import AnnotationFile
@@ -29,14 +31,21 @@ ANNOTATIONS = REPO / "annotations"
 SEEDS = REPO / "seeds"
 
 
-def run(*arguments: str, columns: int = 80) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *arguments],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)},
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*arguments: str, columns: int = 80) -> Ran:
+    """The command in this process (its startup is tested in test_lazy_imports.py and below)."""
+    result = CliRunner().invoke(
+        main, list(arguments), env={"NO_COLOR": "1", "COLUMNS": str(columns)}
     )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture(scope="module")

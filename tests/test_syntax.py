@@ -130,7 +130,12 @@ def test_inverted_cue_with_apposition_gives_the_person() -> None:
         for tok in appositions(sentence, name)
     ]
     assert [tok.text for tok in heads] == ["director"]
-    assert noun_phrase(sentence, heads[0], nmod=True).text == "director of the Asia Program"
+    # the parse may attach "at the Lowy Institute" to "Program" or to "director"; both are the role
+    role = noun_phrase(sentence, heads[0], nmod=True).text
+    assert role in {
+        "director of the Asia Program",
+        "director of the Asia Program at the Lowy Institute",
+    }
 
 
 def test_cue_inserted_mid_sentence() -> None:

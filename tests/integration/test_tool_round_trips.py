@@ -81,11 +81,17 @@ def project_files(tmp_path: Path) -> tuple[list[Document], AnnotationStore]:
     return documents, annotate(tmp_path / "annotations", documents)
 
 
-def export(format_name: str, documents: list[Document], store: AnnotationStore) -> bytes:
+def export(
+    format_name: str, documents: list[Document], store: AnnotationStore, overlaps: bool = False
+) -> bytes:
+    """The export; with ``overlaps``, the doccano note about overlapping quotes is expected
+    (the shipped labels keep spans the extractor now proposes differently, so they overlap)."""
     out = io.BytesIO()
     notes = write_export(
         format_name, ExportSource(iter(documents), store, store.annotators()), out, ExportOptions()
     )
+    if overlaps:
+        notes = [note for note in notes if "overlapping quotes" not in note]
     assert not notes, notes
     return out.getvalue()
 
@@ -324,7 +330,8 @@ def doccano_project(api: Api, documents: list[Document], store: AnnotationStore)
     )
     pid = project["id"]
     try:
-        upload = api.upload("/v1/fp/process/", "export.jsonl", export("doccano", documents, store))
+        data = export("doccano", documents, store, overlaps=True)  # the project allows them
+        upload = api.upload("/v1/fp/process/", "export.jsonl", data)
         task = api.call(
             "POST",
             f"/v1/projects/{pid}/upload",
