@@ -280,9 +280,8 @@ def test_gender_from_a_title_before_the_name() -> None:
 
 def test_participle_cue_takes_the_subject_of_the_verb_it_hangs_on() -> None:
     text = (
-        "The union leader Ali Demir said that the strike would go on.\n\nIn a front-page "
-        "column on Thursday, the Harbour Times mocked the owners, saying that they had never "
-        "loaded a ship."
+        "The union leader Ali Demir said that the strike would go on.\n\nAfter a long silence "
+        "the Harbour Times mocked the owners, saying that they had never loaded a ship."
     )
     quote = _by_text(text, "never loaded a ship")
     assert quote.speaker == "Harbour Times"
