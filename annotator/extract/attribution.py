@@ -2,8 +2,13 @@
 
 * The subject of a cue is the noun phrase right before it, after the last clause boundary
   (punctuation, a relative pronoun or a conjunction) with adverbs and auxiliaries removed.
-* ``he``/``she``/``his``/``her`` resolve to the last person named before; ``they`` to the last
-  speaker; ``the newspaper``/``the paper``/``the daily`` to the last outlet named before.
+* ``he``/``she``/``his``/``her`` resolve to the last person who spoke (named or described) and
+  is not known to be of the other gender, else the last such person named; ``it`` to the last
+  organisation or outlet that spoke shortly before; ``they`` to the last speaker;
+  ``the newspaper``/``the paper``/``the daily`` to the last outlet named before.
+* ``the embassy``/``the official`` resolve to the fullest earlier description with that head
+  (spoken or only mentioned); an acronym to the organisation it was defined for; a document
+  (``a statement by X``, ``her statement``, ``the editorial``) to its author.
 * A definite description with a role (``the South Korean foreign minister``, ``the president``)
   resolves to the last person named with that role, else to the last person who spoke.
 * A name resolves to its fullest form in the document (``Wang`` -> ``Wang Yi``); a role or title in
@@ -14,28 +19,39 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from annotator.extract.entities import (
+    NOT_NAMES,
+    ORG_WORDS,
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_WORDS,
     NameIndex,
     split_role,
 )
-from annotator.extract.mentions import MentionSieve
+from annotator.extract.mentions import (
+    GROUP,
+    PERSON,
+    THING,
+    MentionSieve,
+    animacy_of_description,
+    gender_of,
+)
 from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
     is_generic_outlet,
     looks_like_outlet,
+    names_outlet_kind,
     strip_article,
 )
 from annotator.models import EntityKind
 
 _BOUNDARY = re.compile(
-    r"(?:[,;:()“”\"«»]|(?<=\s)'|'(?=\s)|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
+    r"(?:[,;:()“”\"«»]|(?<=\s)'|(?<!s)'(?=\s)|\b(?:that|which|who|whom|whose|when|while|where|but|because|since|if|"
     r"as|whether|although|though)\b)",
     re.IGNORECASE,
 )
@@ -59,6 +75,39 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w
 _ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
 _ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
+_DOCUMENT = re.compile(
+    r"^(?:(?P<det>(?i:the|a|an|this|that|its|his|her|their))\s+|"
+    r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)[’']s?\s+)?"
+    r"(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
+    r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
+    r"op-ed|communiqu[eé]|press\s+release|report)"
+    r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
+    r"(?:\s+(?:by|from)\s+(?P<author>.+))?$"
+)
+_OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
+OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
+_BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
+_DESCRIBED_HEADS = frozenset(
+    {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
+     "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
+     "delegation", "committee", "commission", "court", "agency"}
+)  # fmt: skip
+_NAME_AFTER_ROLE = re.compile(r",?[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
+DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_pattern(head: str) -> re.Pattern[str]:
+    """An earlier description with this head: ``the Chinese embassy in Seoul``, ``South Korea’s
+    embassy in Beijing``, ``a senior official in Tokyo``."""
+    word = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
+    place = rf"(?:[ \t]+(?:in|of|at|for|to)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}})?"
+    opening = r"(?:\b(?:the|a|an|The|A|An)\s+|\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+)"
+    return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?{head}\b{place})")
+
+
+_OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
+IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
 @dataclass(frozen=True)
@@ -108,6 +157,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     subordinate = False
     directly_after_comma = False
     for position, (segment, mark) in enumerate(reversed(segments)):
+        if directly_after_comma and mark == "," and _INSERTED_ADVERB.match(segment.strip()):
+            continue  # "Analysts, however, say": the adverb is set off between commas
         cleaned = _strip_filler(segment)
         if not cleaned:
             if position == 0 and mark == ",":
@@ -125,6 +176,15 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
+        if directly_after_comma and mark.lower() in {"who", "which"}:
+            # "The minister, who spoke on condition of anonymity, said": the relative clause
+            # describes the subject before it
+            index = len(segments) - position - 2
+            while index >= 0 and not segments[index][0].strip():
+                index -= 1
+            before = _strip_filler(segments[index][0]) if index >= 0 else ""
+            if before and (_NAME_RUN.fullmatch(before) or _DESCRIPTION_NP.match(before)):
+                return Subject(before)
         if (
             directly_after_comma
             and mark == ","
@@ -144,6 +204,12 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if run and run.start() == 0 and before[:1].isupper():
                 role = _LEADING_DETERMINER.sub("", cleaned)
                 return Subject(before, role=role)
+            if _DESCRIPTION_NP.match(before) and not _VERB_IN_PHRASE.search(before):
+                # "The unions, long wary of the plan, said" / "The minister, a veteran, said"
+                determined = re.match(r"(?:a|an|the)\s", cleaned, re.I)
+                return Subject(
+                    before, role=_LEADING_DETERMINER.sub("", cleaned) if determined else None
+                )
         break
     if _PREPOSITION_START.match(phrase):
         determiner = _LAST_DETERMINER.match(phrase)
@@ -154,6 +220,18 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_INSERTED_ADVERB = re.compile(
+    r"^(?:however|meanwhile|moreover|furthermore|though|too|also|in\s+turn|for\s+(?:his|her|its|"
+    r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
+    r"instead|likewise|similarly|separately|[a-z]+ly|\d{1,3})$",
+    re.I,
+)
+_DESCRIPTION_NP = re.compile(
+    r"^(?i:the|a|an|its|his|her|their|this|that)\s+[\w’'-]+(?:\s+[\w’'-]+){0,6}$"
+)
+_VERB_IN_PHRASE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says)\b", re.I
+)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 _PARTICIPLE_START = re.compile(r"^(?:[a-z]+ing|[a-z]+ed\s+(?:by|to|in|at|on))\b")
 _DAY_WORDS = (
@@ -270,16 +348,24 @@ _POSSESSIVE_PLACE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s+")
 class SpeakerResolver:
     """Resolves subject phrases to sources, using the document's name index."""
 
-    def __init__(self, names: NameIndex) -> None:
+    def __init__(self, names: NameIndex, text: str = "") -> None:
         self.names = names
+        self.text = text
         self.last_speaker: str | None = None
         self.last_outlet: str | None = None
         self.last_person: str | None = None
         self.sieve = MentionSieve()
 
-    def remember(self, source: Source) -> None:
+    def remember(self, source: Source, position: int = -1) -> None:
         if source.speaker:
-            self.sieve.remember(source.speaker, source.speaker == source.outlet)
+            self.sieve.remember(
+                source.speaker,
+                source.speaker == source.outlet,
+                self._animacy(source),
+                gender_of(source.role, self.names.roles.get(source.speaker))
+                or self.names.gender_of(source.speaker),
+                position,
+            )
             self.last_speaker = source.speaker
             if source.role:
                 self.names.roles.setdefault(source.speaker, source.role)
@@ -288,29 +374,49 @@ class SpeakerResolver:
         if source.outlet:
             self.last_outlet = source.outlet
 
+    def remember_outlet(self, outlet: str, position: int) -> None:
+        """An outlet that passed someone's words on: later ``the newspaper`` may mean it, but
+        ``it said`` does not (the speaker of the sentence is someone else)."""
+        self.sieve.remember(outlet, True, None, None, position)
+        self.last_outlet = outlet
+
     def resolve(self, phrase: str, position: int) -> Source:
-        phrase = re.sub(r"^(?:and|but|so|or)\s+", "", phrase.strip(" ,."), flags=re.I)
+        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
-            # the sieve's pronoun pass: the last person who spoke (measured on the tune half:
-            # better than the last person named, who is often the object of the last sentence)
-            mention = self.names.last_before(position, (EntityKind.PERSON,))
-            named = self.names.full_name(mention.name) if mention else None
-            name = self.last_person or named
+            # the sieve's pronoun pass: the last person who spoke, of the pronoun's gender when
+            # that is known (measured on the tune half: better than the last person named, who
+            # is often the object of the last sentence)
+            gender = "f" if lowered in {"she", "her", "hers"} else "m"
+            name = self.sieve.last_referent(PERSON, gender)
+            if name is None:
+                mention = self.names.last_before(position, (EntityKind.PERSON,), gender=gender)
+                name = self.names.full_name(mention.name) if mention else None
             return Source(name, self._role(name), is_person=name is not None)
+        if lowered == "it":
+            # an organisation or outlet that spoke shortly before ("…,” it said)
+            thing = self.sieve.last_referent(THING, since=position - IT_REACH)
+            if thing is None:
+                return Source(None)
+            return Source(thing, self._role(thing), outlet=self._outlet_of(thing))
         if lowered in PLURAL_PRONOUNS or re.match(
             r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
             lowered,
         ):
             return Source(self.last_speaker, outlet=self._outlet_of(self.last_speaker))
+        author = self._document_author(phrase, position)
+        if author is not None:
+            return author
         sieved = self.sieve.resolve(phrase)
         if sieved is None and _MINISTRY_MENTION.match(phrase):
             # "the ministry" -> the ministry named before, spoken or not
             mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
             if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
                 sieved = (self.names.full_name(mention.name), None)
+        if sieved is None:
+            sieved = self._described_before(phrase, position)
         if sieved is not None:
             speaker, owner = sieved
             outlet = canonical_outlet(owner) if owner and looks_like_outlet(owner) else None
@@ -339,9 +445,11 @@ class SpeakerResolver:
         if outlet is not None:
             return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
-        if run and re.search(r"\b(?:at|of|from|with|for|in)$", phrase[: run.start()].strip()):
+        if run and re.search(
+            r"\b(?:at|of|from|with|for|in)(?:\s+the)?$", phrase[: run.start()].strip(), re.I
+        ):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
-            bare = _LEADING_DETERMINER.sub("", phrase)
+            bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
             return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
         if run:
             prefix = phrase[: run.start()].strip()
@@ -353,8 +461,71 @@ class SpeakerResolver:
                 name, role = split_role(run.group())
             return self._named(name, role)
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
-        bare = _LEADING_DETERMINER.sub("", phrase)
+        bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _described_before(self, phrase: str, position: int) -> tuple[str, None] | None:
+        """``the embassy`` → the fullest description with that head the text gave shortly
+        before, spoken or not (``South Korea’s embassy in Beijing``): the mention pass of the
+        sieve, for descriptions that did not speak yet."""
+        match = _BARE_DESCRIPTION.match(phrase)
+        if match is None or not self.text:
+            return None
+        head = match.group(1).lower()
+        if head not in _DESCRIBED_HEADS:
+            return None
+        window_start = max(0, position - DESCRIPTION_REACH)
+        window = self.text[window_start:position]
+        best: str | None = None
+        for found in _mention_pattern(head).finditer(window):
+            named = _NAME_AFTER_ROLE.match(window, found.end())
+            full = self.names.full_name(named.group(1)) if named else ""
+            if named and self.names.kind_of_name(full) is EntityKind.PERSON:
+                best = full  # "the Foreign Ministry spokesman Li Qiang": the role of a name
+                continue
+            described = found.group(1).strip()
+            if described.lower().startswith(("the ", "a ", "an ")):
+                described = strip_article(described)
+            if described.lower() == head:
+                continue
+            if best is None or len(described) >= len(best):
+                best = described
+        return (best, None) if best else None
+
+    def _document_author(self, phrase: str, position: int) -> Source | None:
+        """A document speaking stands for its author (gold rules): ``a statement by the
+        ministry`` / ``the ministry’s statement`` → the ministry; ``her statement`` → the woman
+        who spoke last; ``its editorial`` → the organisation; ``a Washington Post piece`` → the
+        Post; ``the editorial`` / ``the article`` → the outlet named last. ``None`` otherwise."""
+        match = _DOCUMENT.match(phrase)
+        if match is None:
+            return None
+        if match.group("author"):
+            source = self.resolve(match.group("author"), position)
+            return source if source.speaker else None
+        if match.group("owner"):
+            source = self.resolve(match.group("owner"), position)
+            return source if source.speaker else None
+        determiner = (match.group("det") or "").lower()
+        if determiner in {"his", "her", "its"}:
+            pronoun = {"his": "he", "her": "she", "its": "it"}[determiner]
+            source = self.resolve(pronoun, position)
+            return source if source.speaker else None
+        mods = match.group("mods").strip()
+        owner = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)[’']s?\b(?!\w)", mods)
+        if owner:  # "a translation of Xi’s purported message"
+            source = self.resolve(owner.group(1), position)
+            return source if source.speaker else None
+        named = _NAME_RUN.search(mods)
+        if named:
+            source = self.resolve(named.group(), position)
+            return source if source.speaker else None
+        if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
+            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
+                outlet = canonical_outlet(mention.name)
+                return Source(outlet, outlet=outlet)
+        return None
 
     def _outlet_phrase(self, phrase: str, position: int) -> str | None:
         """An outlet named or described: ``the overseas edition of People’s Daily`` → People’s
@@ -365,6 +536,7 @@ class SpeakerResolver:
             canonical.lower().replace("’", "'") in GAZETTEER
             or canonical in GAZETTEER.values()
             or looks_like_outlet(canonical)
+            or names_outlet_kind(phrase)
         ):
             return canonical
         if (
@@ -399,6 +571,17 @@ class SpeakerResolver:
 
     def _named(self, name: str, role: str | None) -> Source:
         bare = strip_article(name)
+        head, of, rest = bare.partition(" of ")
+        if of and ORG_WORDS.search(rest) and not ORG_WORDS.search(head):
+            # "Analyst Mia Stone of the Brookings Institution": the person, not the institution
+            person, person_role = split_role(head)
+            kind = self.names.kind_of_name(self.names.full_name(person))
+            if kind is EntityKind.PERSON or (
+                kind is None
+                and person_role is not None
+                and not all(word in NOT_NAMES for word in person.split())
+            ):
+                return self._named(person, role or person_role)
         if looks_like_outlet(bare) or self.names.kind_of_name(canonical_outlet(bare)) is (
             EntityKind.OUTLET
         ):
@@ -411,6 +594,25 @@ class SpeakerResolver:
             role or self._role(full),
             is_person=kind is EntityKind.PERSON or kind is None,
         )
+
+    def _animacy(self, source: Source) -> str | None:
+        """Person, group or thing, for the pronoun pass."""
+        speaker = source.speaker or ""
+        if source.outlet == speaker or looks_like_outlet(speaker):
+            return THING
+        if " and " in speaker:
+            return GROUP
+        kind = self.names.kind_of_name(speaker)
+        if kind is EntityKind.PERSON:
+            return PERSON
+        if kind is not None:
+            return THING
+        described = animacy_of_description(speaker)
+        if speaker[:1].islower() or (described and speaker.split()[-1].islower()):
+            return described  # "North Korea’s state television": a thing
+        if all(word in NOT_NAMES for word in speaker.split()) or ORG_WORDS.search(speaker):
+            return THING
+        return PERSON if source.is_person else None
 
     def _role(self, name: str | None) -> str | None:
         return self.names.roles.get(name) if name else None

@@ -204,11 +204,13 @@ NOT_NAMES = FUNCTION_WORDS | {
 }
 # Words a name never starts with when it opens a sentence.
 SENTENCE_WORDS = FUNCTION_WORDS
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:House|Council|Ministry|Department|Office|Agency|Administration|Government|Party|"
     r"Committee|Commission|Bank|Fund|Organization|Organisation|Union|Institute|University|"
     r"Association|Assembly|Congress|Parliament|Senate|Army|Navy|Force|Forces|Group|Corporation|"
-    r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon)\b"
+    r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon|"
+    r"Institution|Endowment|Program|Programme|Society|Bureau|Authority|Federation|Chamber|"
+    r"League|Coalition|Service|Command|Ministry)\b"
 )
 _PLACE_WORDS = re.compile(
     r"\b(?:United|States|Kingdom|Republic|Dialogue|Forum|Korean|Chinese|Russian|One|Initiative|"
@@ -217,6 +219,24 @@ _PLACE_WORDS = re.compile(
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
+
+_ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
+_POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    """``Ministry of Foreign Affairs`` ~ ``MOFA`` or ``MFA``."""
+    words = re.findall(r"[\w’']+", name)
+    every = "".join(word[0] for word in words).upper()
+    capitalised = "".join(word[0] for word in words if word[:1].isupper())
+    return acronym in (every, capitalised)
+
+
+GENDER_REACH = 200  # characters after a person's name searched for a pronoun
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|toward|towards)\s+$")
 
@@ -254,10 +274,20 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|an)$")
+
+
 def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
-    if looks_like_outlet(name) or outlet_by_context(text, start, end):
+    if looks_like_outlet(name):
         return EntityKind.OUTLET
-    if _ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
+    if (
+        outlet_by_context(text, start, end)
+        and not all(word in NOT_NAMES for word in name.split())  # "a North Korea newspaper"
+        and not _DEMONYM.match(name)  # "the English tabloid": a language, not the outlet
+        and text[start - 1 : start] != "-"  # "a pro-Beijing newspaper"
+    ):
+        return EntityKind.OUTLET
+    if ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
         return EntityKind.ORGANISATION
     words = name.split()
     if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
@@ -276,6 +306,7 @@ class NameIndex:
     fullest: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, EntityKind] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> NameIndex:
@@ -289,6 +320,8 @@ class NameIndex:
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
             phrase = " ".join(words)
+            if len(words) == 1 and phrase in SENTENCE_WORDS:
+                continue  # "The paper said": a lone function word names nothing
             # the role may include lower-case words before the name ("spokeswoman Emily Horn")
             name, role = split_role(phrase)
             if role is None:
@@ -302,7 +335,7 @@ class NameIndex:
             if (
                 of
                 and kind is EntityKind.ORGANISATION
-                and not _ORG_WORDS.search(head)
+                and not ORG_WORDS.search(head)
                 and _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON
             ):
                 # "Mei Lin of the Institute for Peace Studies": a person of an organisation
@@ -315,7 +348,61 @@ class NameIndex:
         index._drop_sentence_initial_words(text)
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()
+        index._add_acronyms(text)
+        index._learn_genders(text)
         return index
+
+    def _learn_genders(self, text: str) -> None:
+        """The gender of a person, from a title (``Mr``, ``Ms``) before the name or the first
+        personal pronoun after it in the same sentence with no other person between
+        (``Kim said that she had …``). Majority of the votes; ties stay unknown."""
+        votes: dict[str, Counter[str]] = {}
+        persons = [mention for mention in self.mentions if mention.kind is EntityKind.PERSON]
+        for number, mention in enumerate(persons):
+            full = self.full_name(mention.name)
+            title = _TITLE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+            if title:
+                votes.setdefault(full, Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
+            limit = min(len(text), mention.end + GENDER_REACH)
+            if number + 1 < len(persons):
+                limit = min(limit, persons[number + 1].start)
+            stop = _SENTENCE_STOP.search(text, mention.end, limit)
+            pronoun = _PERSONAL_PRONOUN.search(text, mention.end, stop.start() if stop else limit)
+            if pronoun:
+                gender = (
+                    "f" if pronoun.group().lower() in {"she", "her", "hers", "herself"} else "m"
+                )
+                votes.setdefault(full, Counter())[gender] += 1
+        for name, counter in votes.items():
+            ranked = counter.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                self.genders[name] = ranked[0][0]
+
+    def gender_of(self, name: str) -> str | None:
+        return self.genders.get(self.full_name(name))
+
+    def _add_acronyms(self, text: str) -> None:
+        """``Taiwan’s Ministry of Foreign Affairs (MOFA)``: later ``MOFA`` is that ministry, in
+        the form the definition wrote (with its possessor)."""
+        for match in _ACRONYM_DEFINITION.finditer(text):
+            acronym = match.group(1)
+            if acronym in self.fullest:
+                continue
+            position = bisect_left(self._starts, match.start()) - 1
+            if position < 0:
+                continue
+            mention = self.mentions[position]
+            if mention.end < match.start() - 1 or mention.kind is not EntityKind.ORGANISATION:
+                continue
+            if not ORG_WORDS.search(mention.name) or not _initials_match(mention.name, acronym):
+                continue
+            full = mention.name
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if possessor:
+                full = possessor.group() + mention.name
+            self.fullest[acronym] = full
+            self._kinds.setdefault(acronym, mention.kind)
+            self._kinds.setdefault(full, mention.kind)
 
     def _drop_sentence_initial_words(self, text: str) -> None:
         """A lone capitalised word opening a sentence is a name only if a longer name has it."""
@@ -374,17 +461,25 @@ class NameIndex:
         return name
 
     def last_before(
-        self, offset: int, kinds: tuple[EntityKind, ...], role: str | None = None
+        self,
+        offset: int,
+        kinds: tuple[EntityKind, ...],
+        role: str | None = None,
+        gender: str | None = None,
     ) -> Mention | None:
         """The closest mention of one of ``kinds`` ending before ``offset`` (optionally with a
-        role containing ``role``). Walks back at most 200 mentions."""
+        role containing ``role``, and not known to be of the other gender than ``gender``).
+        Walks back at most 200 mentions."""
         position = bisect_left(self._starts, offset) - 1
         steps = 0
         while position >= 0 and steps < 200:
             mention = self.mentions[position]
             if mention.end <= offset and mention.kind in kinds:
                 mention_role = mention.role or self.roles.get(self.full_name(mention.name))
-                if role is None or (mention_role and role.lower() in mention_role.lower()):
+                known = self.genders.get(self.full_name(mention.name)) if gender else None
+                if (role is None or (mention_role and role.lower() in mention_role.lower())) and (
+                    known is None or known == gender
+                ):
                     return mention
             position -= 1
             steps += 1
@@ -416,7 +511,7 @@ def build_entities(
                 wanted[name] = kinds[name]
             elif name in NOT_NAMES:
                 wanted[name] = EntityKind.ORGANISATION  # a capital standing for its government
-            elif _ORG_WORDS.search(name.title()) or looks_like_outlet(name):
+            elif ORG_WORDS.search(name.title()) or looks_like_outlet(name):
                 wanted[name] = (
                     EntityKind.OUTLET if looks_like_outlet(name) else EntityKind.ORGANISATION
                 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.extract.attribution import (
     Source,
@@ -25,7 +25,7 @@ from annotator.extract.cues import (
 )
 from annotator.extract.entities import NameIndex
 from annotator.extract.marks import Passage, find_passages
-from annotator.extract.outlets import canonical_outlet, looks_like_outlet
+from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
     INVERTED_CUES,
     LOOKAHEAD,
@@ -65,14 +65,24 @@ def _suspicious(phrase: str) -> bool:
         return False  # no subject before the cue: passive, inverted or coordinated; rules decide
     if len(words) == 1:
         return bool(_SUSPICIOUS.match(words[0]))
-    return bool(_SUSPICIOUS.match(words[0])) or bool(
-        re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase)
+    return (
+        bool(_SUSPICIOUS.match(words[0]))
+        or bool(re.search(r"\b(?:to|is|was|has|had|would|will|sent|made)\b", phrase))
+        or words[-1].lower() in {"a", "an", "the", "its", "their", "his", "her"}  # "… issued a"
     )
 
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*)*))"
+)
+_DESCRIPTION_AFTER = re.compile(
+    r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
+    r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|$))"
+)
+_APPOSITIVE_NAME = re.compile(
+    r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:[,.;]|$)"
 )
 _ROLE_AFTER = re.compile(
     r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"
@@ -81,7 +91,8 @@ _ROLE_AFTER = re.compile(
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _IN_SOURCE = re.compile(
     r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
-    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)\s+(?:in|for|to|with))"
+    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
+    r"(?:in|for|to|with))"
     r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
@@ -89,6 +100,16 @@ _SOURCE_DOCUMENT = re.compile(
 )
 _QUOTED_AS = re.compile(
     r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
+)
+_QUOTING = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+"
+    r"(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?)\s*(?:[,.;:]|$)"
+)
+_SUBJECT_BEFORE_INSERT = re.compile(
+    r"^\s*((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,3}|(?i:the)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s*$"
+)
+_QUOTING_BEFORE = re.compile(  # "Yonhap, citing a government official, reported"
+    r",\s+(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?),\s*(?:(?:also|again|later)\s+)?$"
 )
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
@@ -119,7 +140,7 @@ class DocumentExtractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.names = NameIndex.build(text)
-        self.resolver = SpeakerResolver(self.names)
+        self.resolver = SpeakerResolver(self.names, text)
         self.passages = find_passages(text)
         self.found: list[Found] = []
         self.speaker_outlets: dict[str, str] = {}
@@ -178,6 +199,8 @@ class DocumentExtractor:
             if cue.lemma == "according_to":
                 phrase, content = according_parts(text, unit, cue, later)
                 source = self.resolver.resolve(phrase, cue.start)
+                source = self._inserted_according(unit, cue, phrase, source)
+                source = self._named_outlet_after(cue, phrase, source)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
@@ -194,7 +217,11 @@ class DocumentExtractor:
                         cue.subject = parsed.phrase
                         cue.role = parsed.role or (subject.role if parsed.phrase else None)
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
-                    if cue.subject.lower() in ("it", "and it", "there"):
+                    if cue.subject.lower() in ("it", "and it", "there") and not (
+                        cue.subject.lower() != "there"
+                        and not is_passive(text, lower, cue.start)
+                        and self.resolver.resolve("it", cue.start).speaker
+                    ):
                         cue.subject, cue.passive = "", True  # "it is claimed that"
                     if content_ended_at == cue.start and previous_source is not None:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
@@ -205,7 +232,9 @@ class DocumentExtractor:
                     if content is not None and (
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
-                        source = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        after = self._subject_after(cue)  # "…, said Jane Park, director of …"
+                        if not (cue.role and cue.subject and source.speaker):
+                            source = after  # else "“…,” Jane Park, director of …, said"
                         role = _ROLE_AFTER.match(text, cue.end, unit.end)
                         if source.speaker and role:
                             source = Source(
@@ -216,6 +245,9 @@ class DocumentExtractor:
                             )
                     if content is None:
                         content = inserted_content(text, unit, cue, max(lower, covered_until))
+            if content is None and self._frames_previous(unit, cue, source, content_ended_at):
+                continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
+            source = self._quoting(cue, source, unit)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -265,6 +297,82 @@ class DocumentExtractor:
             self.speaker_outlets.setdefault(source.speaker, outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
 
+    def _named_outlet_after(self, cue: Cue, phrase: str, source: Source) -> Source:
+        """``according to the North’s state news agency, KCNA``: the name set off after an
+        outlet description is the outlet."""
+        if not phrase or not source.outlet:
+            return source
+        end = self.text.find(phrase, cue.end, cue.end + len(phrase) + 4)
+        if end == -1:
+            return source
+        named = _APPOSITIVE_NAME.match(self.text, end + len(phrase), end + len(phrase) + 60)
+        if named is None:
+            return source
+        outlet = canonical_outlet(named.group(1))
+        described = re.search(
+            r"\b(?:agency|newspaper|daily|broadcaster|tabloid|outlet|television|mouthpiece)$",
+            phrase,
+        )
+        if not (looks_like_outlet(outlet) or outlet.lower() in GAZETTEER or described):
+            return source
+        if source.speaker == source.outlet:
+            return Source(outlet, outlet=outlet)
+        return Source(source.speaker, source.role, outlet, source.is_person)
+
+    def _inserted_according(self, unit: Unit, cue: Cue, phrase: str, source: Source) -> Source:
+        """``Xi, according to China’s central broadcaster, offered …``: the subject before the
+        inserted ``according to`` speaks, through the outlet it names."""
+        if not source.outlet or not phrase:
+            return source
+        before = self.text[unit.start : cue.start]
+        subject = _SUBJECT_BEFORE_INSERT.match(before)
+        after = self.text[cue.end : cue.end + len(phrase) + 60].lstrip()[len(phrase) :]
+        if subject is None or not re.match(r"\s*,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", after):
+            return source
+        speaker = self.resolver.resolve(subject.group(1), cue.start)
+        if not speaker.speaker or speaker.speaker == source.outlet:
+            return source
+        return Source(speaker.speaker, speaker.role, source.outlet, speaker.is_person)
+
+    def _frames_previous(self, unit: Unit, cue: Cue, source: Source, content_ended_at: int) -> bool:
+        """A sentence-final ``…, Yonhap said`` / ``…, news reports said Monday`` right after
+        reported content of another cue: the outlet passes the content on. Gives the unit's
+        quotes that outlet (and their speakers, for their later quotes) and says so."""
+        outlet = source.outlet
+        if (
+            content_ended_at < unit.start
+            or not outlet
+            or source.speaker != outlet
+            or cue.lemma not in INVERTED_CUES
+            or cue.start < content_ended_at
+        ):
+            return False
+        between = self.text[content_ended_at : cue.start]
+        if not re.match(r"[\s”’\"»]*,", between) or re.search(r"[.;:!?]", between):
+            return False
+        if word_count(between) > 6:
+            return False
+        for number, found in enumerate(self.found):
+            if found.start >= unit.start and found.source.speaker and not found.source.outlet:
+                self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
+                self.speaker_outlets[found.source.speaker] = outlet
+        self.resolver.remember_outlet(outlet, cue.start)
+        return True
+
+    def _quoting(self, cue: Cue, source: Source, unit: Unit) -> Source:
+        """``…, Kyodo said, quoting sources close to …``: the sources speak through Kyodo."""
+        if not source.outlet or source.speaker != source.outlet:
+            return source
+        match = _QUOTING.match(self.text, cue.end, unit.end) or _QUOTING_BEFORE.search(
+            self.text, max(unit.start, cue.start - 160), cue.start
+        )
+        if match is None:
+            return source
+        quoted = self.resolver.resolve(match.group(1), match.start(1))
+        if not quoted.speaker or quoted.speaker == source.outlet:
+            return source
+        return Source(quoted.speaker, quoted.role, source.outlet, quoted.is_person)
+
     def _attribute_scope(
         self,
         unit: Unit,
@@ -291,7 +399,13 @@ class DocumentExtractor:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
             elif passage.close_at <= cue.start and not cue.passive:
                 between = text[passage.close_at : cue.start]
-                if word_count(between) > 4 or re.search(r"[.;:]", between):
+                appositive = (  # "“…,” Jane Park, director of the X Institute, said"
+                    cue.role is not None
+                    and bool(cue.subject)
+                    and word_count(between) <= 25
+                    and between.lstrip(' ,”’"»').startswith(cue.subject)
+                )
+                if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
@@ -345,6 +459,11 @@ class DocumentExtractor:
             if before.endswith(","):
                 if previous is not None and previous.speaker:
                     return previous
+                parsed = self.syntax.cue_subject(cue.start)  # the subject of the verb it hangs on
+                if parsed is not None and parsed.phrase:
+                    source = self.resolver.resolve(parsed.phrase, cue.start)
+                    if source.speaker:
+                        return source
                 first = unit.passages[0].open_at if unit.passages else cue.start
                 opening_end = min(first, cue.start)
                 # a sentence opening that is all one name is short: longer ones are not tried
@@ -370,7 +489,27 @@ class DocumentExtractor:
         return self._last_event[1] if self._last_event else None
 
     def _subject_after(self, cue: Cue) -> Source:
-        match = _SUBJECT_AFTER.match(self.text, cue.end, min(len(self.text), cue.end + 120))
+        """The subject of an inverted cue: ``said Jane Park, director of …`` → Jane Park;
+        ``said its spokesperson, Wang Wenbin`` → Wang Wenbin (role: spokesperson); ``said a
+        trader based in Dandong, who …`` → the description."""
+        limit = min(len(self.text), cue.end + 200)
+        described = (
+            _DESCRIPTION_AFTER.match(self.text, cue.end, limit) if cue.lemma != "tell" else None
+        )
+        if described:
+            description = described.group(1)
+            named = _APPOSITIVE_NAME.match(self.text, described.end(1), limit)
+            if named:
+                source = self.resolver.resolve(named.group(1), cue.end)
+                role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", description)
+                return Source(source.speaker, source.role or role, source.outlet, True)
+            possessed = re.match(
+                r"(?:the\s+)?[A-Z][\w-]*[’']s\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$", description
+            )
+            if possessed:  # "said Carnegie’s Paal"
+                return self.resolver.resolve(possessed.group(1), cue.end)
+            return self.resolver.resolve(description, cue.end)
+        match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
             return self.resolver.resolve(match.group(1), cue.end)
         return Source(None)
@@ -504,7 +643,7 @@ class DocumentExtractor:
     def _event(self, position: int, source: Source) -> None:
         if source.speaker:
             self._last_event = (position, source)
-            self.resolver.remember(source)
+            self.resolver.remember(source, position)
 
     def _add_passage(
         self, passage: Passage, source: Source, cue: str | None, confidence: float

@@ -10,9 +10,12 @@ later *mention* which earlier speaker it means:
   daily``, ``the news agency``) → the last outlet;
 * ``the ministry`` / ``the foreign ministry`` → the last speaker that is a ministry.
 
-Names (→ fullest form) and pronouns (→ last compatible person) are resolved by
-``attribution.SpeakerResolver`` with the document's name index; the sieve adds the passes that need
-the speakers already chosen. It keeps no more than :data:`MEMORY` speakers.
+Names (→ fullest form) are resolved by ``attribution.SpeakerResolver`` with the document's name
+index; the sieve adds the passes that need the speakers already chosen, among them the pronoun
+pass: each speaker is remembered with its animacy (person, group, thing: :func:`animacy_of_description`
+for unnamed ones) and gender when known (:func:`gender_of`), and :meth:`MentionSieve.last_referent`
+answers ``he``/``she`` (the last person not of the other gender) and ``it`` (the last thing). It
+keeps no more than :data:`MEMORY` speakers.
 """
 
 from __future__ import annotations
@@ -74,16 +77,122 @@ def head_noun(description: str) -> str:
     return words[-1].lower().rstrip(",.") if words else ""
 
 
+PERSON, GROUP, THING = "person", "group", "thing"
+_GROUP_HEADS = frozenset(
+    {"people", "sides", "officials", "sources", "experts", "analysts", "residents", "leaders"}
+)
+_THING_HEADS = frozenset(
+    {
+        "ministry",
+        "department",
+        "embassy",
+        "government",
+        "administration",
+        "office",
+        "statement",
+        "report",
+        "reports",
+        "newspaper",
+        "paper",
+        "daily",
+        "agency",
+        "editorial",
+        "commentary",
+        "article",
+        "media",
+        "outlet",
+        "broadcaster",
+        "country",
+        "military",
+        "army",
+        "council",
+        "committee",
+        "party",
+        "regime",
+        "letter",
+        "message",
+        "note",
+        "readout",
+        "television",
+        "radio",
+        "tv",
+        "mouthpiece",
+        "tabloid",
+    }
+)
+_MALE = re.compile(
+    r"\b(?:Mr|Mister|Sir|King|Prince|spokesman|chairman|businessman|man|father|son|brother)\b",
+    re.I,
+)
+_FEMALE = re.compile(
+    r"\b(?:Ms|Mrs|Miss|Madam|Queen|Princess|spokeswoman|chairwoman|businesswoman|woman|mother|"
+    r"daughter|sister)\b",
+    re.I,
+)
+
+
+def gender_of(*texts: str | None) -> str | None:
+    """``"m"``/``"f"`` when a title or role says so (``Ms``, ``spokesman``), else ``None``."""
+    for text in texts:
+        if not text:
+            continue
+        if _FEMALE.search(text):
+            return "f"
+        if _MALE.search(text):
+            return "m"
+    return None
+
+
+def animacy_of_description(description: str) -> str | None:
+    """What an unnamed description is: a person (``senior official in Seoul``), a group
+    (``sources close to …``) or a thing (``the ministry``); ``None`` when unknown."""
+    head = head_noun(description)
+    if head in _PERSON_HEADS:
+        return PERSON
+    if head in _GROUP_HEADS or (head.endswith("s") and head[:-1] in _PERSON_HEADS):
+        return GROUP
+    if head in _THING_HEADS:
+        return THING
+    return None
+
+
 class MentionSieve:
     """Remembers settled speakers and resolves descriptions to them."""
 
     def __init__(self) -> None:
         self.speakers: list[tuple[str, bool]] = []  # (speaker, is an outlet)
+        # (speaker, animacy, gender, position) in text order, for the pronoun pass
+        self.referents: list[tuple[str, str | None, str | None, int]] = []
 
-    def remember(self, speaker: str, is_outlet: bool) -> None:
+    def remember(
+        self,
+        speaker: str,
+        is_outlet: bool,
+        animacy: str | None = None,
+        gender: str | None = None,
+        position: int = -1,
+    ) -> None:
         self.speakers.append((speaker, is_outlet))
+        self.referents.append((speaker, animacy, gender, position))
         if len(self.speakers) > MEMORY:
             del self.speakers[0]
+            del self.referents[0]
+
+    def last_referent(
+        self, animacy: str, gender: str | None = None, since: int | None = None
+    ) -> str | None:
+        """The last speaker of this animacy (and not of the other gender), optionally only one
+        remembered at or after offset ``since``: the pronoun pass (``he`` → the last man or
+        person of unknown gender, ``it`` → the last organisation or outlet)."""
+        for speaker, kind, known, position in reversed(self.referents):
+            if since is not None and 0 <= position < since:
+                return None
+            if kind != animacy:
+                continue
+            if gender and known and known != gender:
+                continue
+            return speaker
+        return None
 
     def resolve(self, phrase: str) -> tuple[str, str | None] | None:
         """``(speaker, outlet)`` for a description naming an earlier speaker, else ``None``."""
@@ -99,15 +208,17 @@ class MentionSieve:
                     return speaker, None
             return None
         match = _DESCRIPTION.match(phrase)
-        if not match or match.group("head") not in _PERSON_HEADS:
+        if not match:
             return None
         head = match.group("head")
+        if head not in _PERSON_HEADS and not (head.endswith("s") and head[:-1] in _PERSON_HEADS):
+            return None
         owner = match.group("owner")
         fullest: str | None = None
         for speaker, _ in reversed(self.speakers):
             if speaker[:1].isupper() and not speaker.lower().startswith(("senior", "other")):
                 continue  # a name, not a description
-            if head_noun(speaker) in (head, head + "s") and (
+            if head_noun(speaker) in (head, head + "s", head.removesuffix("s")) and (
                 fullest is None or len(speaker) > len(fullest)
             ):
                 fullest = speaker

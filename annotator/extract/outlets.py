@@ -107,6 +107,7 @@ GAZETTEER = {
     "voice of america": "VOA",
     "nikkei asia": "Nikkei",
     "china daily": "China Daily",
+    "new china news agency": "Xinhua",
     "ecns": "ecns.cn",
 }
 
@@ -121,7 +122,9 @@ _CONTEXT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_OUTLET = re.compile(
-    rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$", re.IGNORECASE
+    rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$"
+    r"|^(?:(?:news|media|press)\s+)?reports$",
+    re.IGNORECASE,
 )
 
 
@@ -160,7 +163,8 @@ _DESCRIPTORS = re.compile(
     r"south\s+korean|north\s+korean|taiwanese|american|u\.s\.|us|british|nationalist|"
     r"leading|major|top|influential|more|conservative|liberal|progressive|left-leaning|"
     r"right-leaning|daily|business|english-language|tabloid|news|"
-    r"newspaper|broadcaster|agency|wire|service|public|pro-[\w-]+)\s+)+(?=[A-Z])",
+    r"newspaper|broadcaster|agency|wire|service|public|pro-[\w-]+|"
+    r"[a-z]+-(?:controlled|run|owned|backed|affiliated|funded|leaning|language))\s+)(?=[A-Z])",
     re.IGNORECASE,
 )
 _EDITION = re.compile(
@@ -173,6 +177,19 @@ _TRAILING_KIND = re.compile(
     r"tabloid|magazine|television)|[’']s\s+\w+(?:\s+\w+)?\s+(?:service|edition|website))$",
     re.IGNORECASE,
 )
+
+
+_NAMED_KIND = re.compile(
+    r"^(?:(?:official|state-run|state|government-run|semi-official|private|public)\s+)*"
+    r"((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
+    r"(?:news\s+agency|news\s+service|newspaper|daily|broadcaster|wire\s+service|tabloid|"
+    r"agency|magazine|weekly)$"
+)
+
+
+def names_outlet_kind(phrase: str) -> bool:
+    """``the official Tanjug news agency``: a name followed by the kind of outlet it is."""
+    return bool(_NAMED_KIND.match(strip_article(phrase)))
 
 
 def canonical_outlet(name: str) -> str:
@@ -200,4 +217,7 @@ def canonical_outlet(name: str) -> str:
     for candidate in candidates:
         if candidate != bare and looks_like_outlet(candidate) and not _POSSESSOR.match(candidate):
             return candidate
+    named = _NAMED_KIND.match(bare)
+    if named:  # "the official Tanjug news agency" -> Tanjug: a name before the kind of outlet
+        return named.group(1)
     return bare

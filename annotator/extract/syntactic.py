@@ -116,7 +116,8 @@ class SyntaxLayer:
         if verb is None:
             return None
         head = subject_of(sentence, verb)
-        if head is None and verb.dep in {"advcl", "conj", "xcomp"} and not verb.is_root:
+        if head is None and verb.dep in {"advcl", "conj", "xcomp", "obj"} and not verb.is_root:
+            # "Our embassy even sent a warning that …": a noun cue's subject is its verb's
             head = subject_of(sentence, sentence.head_of(verb))
         if head is None:
             return None

@@ -1,0 +1,327 @@
+"""Speaker and outlet resolution across sentences (issue #11): pronouns by animacy and gender,
+outlet descriptions, outlets framing a paragraph. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from annotator.extract import extract_quotes
+
+
+def _by_text(text: str, fragment: str):  # type: ignore[no-untyped-def]
+    quotes = [quote for quote in extract_quotes(text) if fragment in quote.text]
+    assert quotes, f"no quote holds {fragment!r}"
+    return quotes[0]
+
+
+def test_outlet_description_after_demonym_apposition() -> None:
+    text = (
+        "Leading the campaign is the Harbour Times, the combative English tabloid owned by the "
+        "port authority.\n\nThe paper also said that dock workers were paid too much."
+    )
+    quote = _by_text(text, "dock workers")
+    assert quote.speaker == "Harbour Times"
+    assert quote.outlet == "Harbour Times"
+
+
+def test_pro_place_newspaper_is_not_an_outlet_named_after_the_place() -> None:
+    text = (
+        "A pro-Moldova newspaper in Kyiv attacked the plan.\n\nThe Dniester Gazette, the "
+        "pro-Moldova newspaper, ran the story on its front page.\n\nThe paper said the plan "
+        "was a trap for farmers."
+    )
+    quote = _by_text(text, "trap for farmers")
+    assert quote.speaker == "Dniester Gazette"
+
+
+def test_it_said_refers_to_the_organisation_that_spoke() -> None:
+    text = (
+        "The Fisheries Agency of Norland said that the quota would be cut by a third.\n\n"
+        "“Stocks have fallen for six years in a row,” it said."
+    )
+    quote = _by_text(text, "Stocks have fallen")
+    assert quote.speaker == "Fisheries Agency of Norland"
+
+
+def test_it_is_said_stays_impersonal() -> None:
+    text = (
+        "The Fisheries Agency of Norland said that the quota would be cut by a third. "
+        "It is said that the fleet will shrink."
+    )
+    quote = _by_text(text, "fleet will shrink")
+    assert quote.speaker is None
+
+
+def test_he_refers_to_an_unnamed_person_who_spoke() -> None:
+    text = (
+        "Ambassador Carla Mendes met the delegation on Friday.\n\n"
+        "A senior trade official in Lisbon said that the talks had stalled.\n\n"
+        "“We are not close to a deal,” he said."
+    )
+    quote = _by_text(text, "not close to a deal")
+    assert quote.speaker == "senior trade official in Lisbon"
+
+
+def test_she_skips_a_man_named_by_his_title() -> None:
+    text = (
+        "Ms. Ana Ruiz, the spokeswoman, said that the border would stay open.\n\n"
+        "Mr. Tomas Berg, the port director, said that trucks would be searched.\n\n"
+        "“Nobody will be turned away,” she said."
+    )
+    quote = _by_text(text, "Nobody will be turned away")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_outlet_framing_the_sentence_at_its_end() -> None:
+    text = (
+        "Trade Minister Olga Petrova told her Finnish counterpart that the pipeline would be "
+        "inspected by both sides, the Norland Gazette said."
+    )
+    quote = _by_text(text, "pipeline would be inspected")
+    assert quote.speaker == "Olga Petrova"
+    assert quote.outlet == "Norland Gazette"
+
+
+def test_news_reports_framing_a_sentence() -> None:
+    text = (
+        "Mayor Lena Fox warned the council on Friday, saying the budget would not survive "
+        "another winter, news reports said Saturday."
+    )
+    quote = _by_text(text, "budget would not survive")
+    assert quote.speaker == "Lena Fox"
+    assert quote.outlet == "news reports"
+
+
+def test_it_added_after_an_outlet_frame_is_the_first_speaker() -> None:
+    text = (
+        "Norland’s state radio claimed on Monday that the launch had been a complete success, "
+        "Reuters reported. It added that a second launch would follow within weeks."
+    )
+    quote = _by_text(text, "second launch")
+    assert quote.speaker == "Norland’s state radio"
+    assert quote.outlet == "Reuters"
+
+
+def test_outlet_quoting_sources_and_the_sources_later() -> None:
+    text = (
+        "The two envoys met in secret last week, the Baltic Herald said, quoting sources close "
+        "to the negotiations.\n\nNo date was set for a second meeting, the sources added."
+    )
+    first = _by_text(text, "envoys met in secret")
+    assert first.speaker == "sources close to the negotiations"
+    assert first.outlet == "Baltic Herald"
+    second = _by_text(text, "No date was set")
+    assert second.speaker == "sources close to the negotiations"
+    assert second.outlet == "Baltic Herald"
+
+
+def test_subject_with_an_inserted_adverb() -> None:
+    text = "Economists, however, say that the rate cut came too late for exporters."
+    assert _by_text(text, "rate cut").speaker == "Economists"
+
+
+def test_coordinated_subject_after_both() -> None:
+    text = "After the vote, both Chile and Peru called for an inquiry into the count."
+    assert _by_text(text, "inquiry").speaker == "Chile and Peru"
+
+
+def test_role_with_a_plural_possessive_before_the_cue() -> None:
+    text = (
+        "“The harvest will be late this year,” Amara Diallo, head of the Farmers' Union of "
+        "Kayes, said on Monday."
+    )
+    assert _by_text(text, "harvest will be late").speaker == "Amara Diallo"
+
+
+def test_inverted_cue_with_a_description_and_an_appositive_name() -> None:
+    text = (
+        "The ministry defended the decision.\n\n“The fence protects the villages,” said its "
+        "spokeswoman, Ines Okafor."
+    )
+    quote = _by_text(text, "fence protects")
+    assert quote.speaker == "Ines Okafor"
+    assert quote.speaker_role == "spokeswoman"
+
+
+def test_inverted_cue_with_an_unnamed_description() -> None:
+    text = (
+        "“Prices at the market have doubled,” said a grain trader in the border town of Kessa, "
+        "who asked not to be named."
+    )
+    assert (
+        _by_text(text, "Prices at the market").speaker == "grain trader in the border town of Kessa"
+    )
+
+
+def test_inverted_cue_with_a_possessor_before_the_name() -> None:
+    text = (
+        "Helen Osei, a fellow at the Accra Policy Forum, studies the region.\n\n"
+        "“The deal changes little,” said the Forum’s Osei."
+    )
+    assert _by_text(text, "deal changes little").speaker == "Helen Osei"
+
+
+def test_acronym_resolves_to_the_organisation_it_was_defined_for() -> None:
+    text = (
+        "Norland’s Ministry of Maritime Affairs (MMA) closed the port on Monday.\n\n"
+        "MMA said that the closure would last a week."
+    )
+    assert _by_text(text, "closure would last").speaker == "Norland’s Ministry of Maritime Affairs"
+
+
+def test_a_document_stands_for_its_author() -> None:
+    text = (
+        "Deputy Mayor Rosa Kline spoke at the rally.\n\n"
+        "Her statement noted that the budget would be cut."
+    )
+    assert _by_text(text, "budget would be cut").speaker == "Rosa Kline"
+
+
+def test_a_document_by_an_organisation() -> None:
+    text = "A statement by the Coastal Guard Service said that two boats were missing."
+    assert _by_text(text, "two boats").speaker == "Coastal Guard Service"
+
+
+def test_an_outlet_piece_is_the_outlet() -> None:
+    text = "A Lagos Tribune piece issued on Monday said that fuel queues had returned."
+    quote = _by_text(text, "fuel queues")
+    assert quote.speaker == "Lagos Tribune"
+    assert quote.outlet == "Lagos Tribune"
+
+
+def test_the_editorial_is_the_outlet_named_before() -> None:
+    text = (
+        "The Harbour Times ran a front-page editorial on the strike.\n\n"
+        "The editorial criticized the union for refusing to negotiate."
+    )
+    quote = _by_text(text, "union for refusing")
+    assert quote.speaker == "Harbour Times"
+    assert quote.outlet == "Harbour Times"
+
+
+def test_subject_before_a_parenthetical_adjective_phrase() -> None:
+    text = "The unions, long wary of the plan, said that they would strike on Monday."
+    assert _by_text(text, "strike on Monday").speaker == "unions"
+
+
+def test_subject_before_a_relative_clause() -> None:
+    text = "The minister, who spoke on condition of anonymity, said the deal was close."
+    assert _by_text(text, "deal was close").speaker == "minister"
+
+
+def test_named_news_agency_with_descriptors() -> None:
+    text = "The official Tanjug news agency reported that the dam had burst."
+    quote = _by_text(text, "dam had burst")
+    assert (quote.speaker, quote.outlet) == ("Tanjug", "Tanjug")
+
+
+def test_told_a_briefing_keeps_the_named_subject() -> None:
+    text = "“The decision is final,” Wang Lei, a spokesman for the ministry, told a briefing."
+    quote = _by_text(text, "decision is final")
+    assert quote.speaker == "Wang Lei"
+    assert quote.speaker_role == "spokesman for the ministry"
+
+
+def test_person_of_an_institution() -> None:
+    text = "Analyst Mia Stone of the Brookings Institution said the move was symbolic."
+    quote = _by_text(text, "move was symbolic")
+    assert quote.speaker == "Mia Stone"
+    assert quote.speaker_role == "Analyst"
+
+
+def test_outlet_citing_a_source_before_the_cue() -> None:
+    text = "Yonhap, citing a government official, reported that the launch had failed."
+    quote = _by_text(text, "launch had failed")
+    assert (quote.speaker, quote.outlet) == ("government official", "Yonhap")
+
+
+def test_unnamed_spokesperson_for_an_organisation() -> None:
+    text = "A spokesperson for the U.S. State Department said the report was false."
+    assert _by_text(text, "report was false").speaker == (
+        "spokesperson for the U.S. State Department"
+    )
+
+
+def test_description_resolves_to_an_earlier_mention_that_did_not_speak() -> None:
+    text = (
+        "Protesters gathered outside the Chilean embassy in Oslo.\n\n"
+        "The embassy said that the protest had been peaceful."
+    )
+    assert _by_text(text, "protest had been peaceful").speaker == "Chilean embassy in Oslo"
+
+
+def test_age_between_commas_is_no_subject() -> None:
+    text = "President Emma Ruiz spoke in Madrid.\n\nRuiz, 62, said that she would run again."
+    assert _by_text(text, "would run again").speaker == "Emma Ruiz"
+
+
+def test_the_role_resolves_to_the_name_it_was_given_to() -> None:
+    text = (
+        "The Foreign Ministry spokesman Li Qiang spoke on Monday.\n\n"
+        "“The door is open,” the spokesman said."
+    )
+    assert _by_text(text, "door is open").speaker == "Li Qiang"
+
+
+def test_gender_learned_from_the_pronoun_after_a_name() -> None:
+    text = (
+        "Ana Ruiz said that she would keep the border open.\n\n"
+        "Tomas Berg said that his trucks would be searched.\n\n"
+        "“Nobody will be turned away,” she said."
+    )
+    assert _by_text(text, "Nobody will be turned away").speaker == "Ana Ruiz"
+
+
+def test_gender_from_a_title_before_the_name() -> None:
+    text = (
+        "Ms. Ana Ruiz spoke first.\n\nMr. Tomas Berg, the port director, said that trucks "
+        "would be searched.\n\n“Nobody will be turned away,” she said."
+    )
+    assert _by_text(text, "Nobody will be turned away").speaker == "Ana Ruiz"
+
+
+def test_participle_cue_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    text = (
+        "The union leader Ali Demir said that the strike would go on.\n\nAfter a long silence "
+        "the Harbour Times mocked the owners, saying that they had never loaded a ship."
+    )
+    quote = _by_text(text, "never loaded a ship")
+    assert quote.speaker == "Harbour Times"
+
+
+def test_noun_cue_object_of_a_verb_takes_that_verb_subject() -> None:
+    text = "Our consulate in Lagos even issued a warning to travellers to avoid the market."
+    quote = _by_text(text, "avoid the market")
+    assert quote.speaker == "consulate in Lagos"
+
+
+def test_canonical_outlet_names_through_descriptors() -> None:
+    from annotator.extract.outlets import canonical_outlet
+
+    assert canonical_outlet("the state-run Korean Central News Agency") == "KCNA"
+    assert canonical_outlet("China's party-controlled Xinhua agency") == "Xinhua"
+    assert canonical_outlet("Time magazine") == "Time"
+    assert canonical_outlet("the official Tanjug news agency") == "Tanjug"
+
+
+def test_according_to_inserted_after_the_subject() -> None:
+    text = (
+        "Mbeki, according to the state broadcaster SABC, offered assurances that the border "
+        "would stay open."
+    )
+    quote = _by_text(text, "border would stay open")
+    assert quote.speaker == "Mbeki"
+    assert quote.outlet == "SABC"
+
+
+def test_speaking_exclusively_to_an_outlet() -> None:
+    text = "Speaking exclusively to the BBC, President Ana Costa said the talks would resume."
+    quote = _by_text(text, "talks would resume")
+    assert (quote.speaker, quote.outlet) == ("Ana Costa", "BBC")
+
+
+def test_outlet_named_after_its_description() -> None:
+    text = (
+        "The two leaders exchanged warm letters last week and agreed to meet again before the "
+        "end of the year, according to the country’s state news agency, Tanjug."
+    )
+    quote = _by_text(text, "exchanged warm letters")
+    assert (quote.speaker, quote.outlet) == ("Tanjug", "Tanjug")
