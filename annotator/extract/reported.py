@@ -25,7 +25,7 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
-    r"could|can|must|may))\b)"
+    r"could|can|cannot|must|may|might|did|does|do))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
@@ -36,6 +36,10 @@ _OBJECT = re.compile(
     r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
     r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
+)
+_LOOSE_ADDRESSEE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
 )
 # "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
 # the addressee with its infinitive, or what is called for
@@ -267,6 +271,41 @@ def content_end(
     return end
 
 
+_CLAUSE_BETWEEN = re.compile(
+    r"^\s*(?:he|she|they|we|I|it|there)\b|\b(?:is|are|was|were|will|would|can|cannot|could|"
+    r"should|must|may|might|has|have|had|does|did|do)\b"
+)
+
+
+def _clause_between(words: str) -> bool:
+    """True when the words between a cue and a ``that`` hold a clause of their own (a subject
+    pronoun or a finite auxiliary): the ``that`` then belongs to that clause, not to the cue."""
+    return _CLAUSE_BETWEEN.search(words) is not None
+
+
+def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
+    """A finite cue with no subject before it, right after a comma or a closing quotation mark
+    (``…, said the ministry``): the subject follows the cue, the content came before it."""
+    if cue.coordinated or cue.lemma not in INVERTED_CUES:
+        return False
+    if cue.form.split()[0].lower().endswith("ing"):
+        return False
+    before = text[max(unit.start, cue.start - 4) : cue.start].rstrip()
+    if not before.endswith((",", "”", '"', "’", "»")):
+        return False
+    if not cue.subject:
+        return True
+    # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
+    # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
+    tail = text[cue.end : reach(unit, cue.end)]
+    return (
+        word_count(tail) <= 12
+        and len(tail) < LOOKAHEAD
+        and _CLAUSE_BETWEEN.search(tail) is None
+        and "that" not in tail
+    )
+
+
 def reported_content(
     text: str, unit: Unit, cue: Cue, later: list[Cue]
 ) -> tuple[int, int, float] | None:
@@ -283,12 +322,21 @@ def reported_content(
         addressee = _ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
         if addressee:
             after = cue.object_end = addressee.end()
+        else:
+            # "told reporters her country had …": the addressee, then a bare clause
+            loose = _LOOSE_ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
+            # "told a regular media briefing": without an addressee no bare clause follows
+            after = loose.end() if loose else -1
+    if _inverted_position(text, unit, cue):
+        return None  # "“…,” said the source who …": what follows is the speaker, not content
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
+    if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
+        that = None  # "said he cannot disclose the details that …": the that-clause is inside
     if that and not unit.inside(that.end()):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
         return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
-    quote = TO_QUOTE.match(text, after, reach(unit, after))
+    quote = TO_QUOTE.match(text, max(after, cue.end), reach(unit, max(after, cue.end)))
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
     if cue.lemma in _APPEAL_LEMMAS:
@@ -305,7 +353,7 @@ def reported_content(
             end = content_end(text, unit, start, later, cue.subordinate)
             if word_count(text[start:end]) >= 3:
                 return (start, end, 0.65)
-    if cue.lemma in BARE_CLAUSE_VERBS:
+    if cue.lemma in BARE_CLAUSE_VERBS and after >= 0:
         bare = _BARE_CLAUSE.match(text, after, reach(unit, after))
         if bare is None:
             # "said Monday four of its stores were closed", "said in a statement it would …"
