@@ -218,6 +218,39 @@ def noun_that_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
             yield match
 
 
+# A clause hung on the end of the content with a comma is the writer's, not the speaker's: a
+# participle clause ("…, citing …", "…, apparently accusing …"), a non-restrictive relative
+# ("…, which China claims …"), an appositive on the whole clause ("…, a move that …") or an
+# "as" clause ("…, as Seoul protests …").
+_PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|excluding\b|notwithstanding\b|"
+    r"something\b|nothing\b|anything\b|everything\b|during\b|bring\b|thing\b)[a-z]{3,}ing\b"
+)
+_RELATIVE_TAIL = re.compile(
+    r",\s+(?:which|where|(?:a|an)\s+(?:[a-z-]+\s+)?(?:move|step|decision|"
+    r"development|measure|act|sign|remark|statement)\s+(?:that|which)|"
+    r"as\s+(?!well\b|part\b|a\s+result\b|such\b|of\b|to\b|for\b|in\b|much\b|many\b|"
+    r"long\b|soon\b|far\b|expected\b|usual\b)[a-z]+)\b"
+)
+
+
+def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """The end of a clause without the writer's trailing clause (see ``_PARTICIPLE_TAIL``)."""
+    for match in _PARTICIPLE_TAIL.finditer(text, start, end):
+        if not unit.inside(match.start()) and word_count(text[start : match.start()]) >= 3:
+            return match.start()
+    for match in _RELATIVE_TAIL.finditer(text, start, end):
+        if unit.inside(match.start()) or word_count(text[start : match.start()]) < 3:
+            continue
+        # only a relative that runs to the end: one closed by a comma sits inside the subject
+        later = match.end()
+        while (later := text.find(",", later, end)) != -1 and unit.inside(later):
+            later += 1
+        if later == -1:
+            return match.start()
+    return end
+
+
 def content_end(
     text: str,
     unit: Unit,
@@ -252,6 +285,7 @@ def content_end(
             continue  # "not X, but Y" is one clause
         if not unit.inside(index):
             end = index
+    end = _trailing_clause_cut(text, unit, start, end)
     if noun_object:
         # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
         for passage in unit.between(start + 1, end):
@@ -374,7 +408,7 @@ def reported_content(
         if obj:
             start = obj.end()
             end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
-            if word_count(text[start:end]) >= 4:
+            if word_count(text[start:end]) >= 5:
                 return (start, end, 0.6)
     return None
 
