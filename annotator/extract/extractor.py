@@ -36,6 +36,7 @@ from annotator.extract.reported import (
     Unit,
     according_parts,
     build_units,
+    final_cue_content,
     find_cues,
     inserted_content,
     inverted_content,
@@ -167,9 +168,17 @@ class DocumentExtractor:
         previous_source: Source | None = None
         frame_outlet: str | None = None
         content_ended_at = -1
+        final = final_cue_content(text, unit, cues)
         for number, cue in enumerate(cues):
             if cue.start < covered_until:
                 continue  # inside a reported clause already emitted
+            if (
+                final is not None
+                and number < final[0]
+                and final[1][0] <= cue.start < final[1][1]
+                and not unit.between(cue.end, final[1][1])
+            ):
+                continue  # a cue inside the words of the sentence-final cue's speaker
             horizon = bisect_left(cue_starts, cue.end + MAX_CLAUSE, number + 1)
             later = [other for other in cues[number + 1 : horizon] if other.start >= cue.end]
             # the next cue, even beyond the horizon: a cue's scope ends there, so the scopes

@@ -514,6 +514,35 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
     return start + comma
 
 
+def sentence_final_tail(text: str, unit: Unit, cue: Cue) -> int:
+    """Where the tail after a sentence-final cue ends: the unit's end, or a participle clause
+    that adds the speaker's next point (``…, he said, adding that …``)."""
+    participle = _PARTICIPLE_TAIL.search(text, cue.end, reach(unit, cue.end))
+    if participle and not unit.inside(participle.start()):
+        return participle.start()
+    return unit.end
+
+
+def final_cue_content(
+    text: str, unit: Unit, cues: list[Cue]
+) -> tuple[int, tuple[int, int, float]] | None:
+    """``(index, content)`` of the unit's sentence-final cue when it closes the whole sentence
+    (``Kim Jong Un, by his visit, also signaled that …, said Troy Stangarone.``): the cues
+    inside that content are the speaker's words, not cues of the writer's."""
+    for index in range(len(cues) - 1, -1, -1):
+        cue = cues[index]
+        if cue.lemma not in INVERTED_CUES or cue.form.split()[0].lower().endswith("ing"):
+            continue
+        tail_end = sentence_final_tail(text, unit, cue)
+        if _CLAUSE_BETWEEN.search(text[cue.end : min(tail_end, cue.end + 400)]):
+            return None  # "…, said Beijing might …": a clause follows, the cue is not final
+        content = inverted_content(text, unit, cue, unit.start)
+        if content is None:
+            return None
+        return index, content
+    return None
+
+
 def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
     """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
     / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
@@ -521,8 +550,9 @@ def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, 
     end = _cut_before(text, unit, lower, cue)
     if end is None:
         return None
-    tail = text[cue.end : min(unit.end, cue.end + 400)]
-    if cue.end + 400 < unit.end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
+    tail_end = sentence_final_tail(text, unit, cue)
+    tail = text[cue.end : min(tail_end, cue.end + 400)]
+    if cue.end + 400 < tail_end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
         return None
     if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail):
         return None
@@ -543,7 +573,7 @@ def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | N
             break
         if cue.lemma not in INVERTED_CUES or cue.start <= start:
             continue
-        if unit.end - cue.end > 400:
+        if sentence_final_tail(text, unit, cue) - cue.end > 400:
             continue  # not sentence-final
         content = inverted_content(text, unit, cue, start)
         if content is not None:
