@@ -19,7 +19,9 @@ from annotator.extract.attribution import (
     subject_before,
 )
 from annotator.extract.cues import (
+    GENERIC_OUTLET_NOUNS,
     NOUN_CUES,
+    OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     find_cue_forms,
 )
@@ -97,6 +99,12 @@ _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
 
+_FRAME_SUBJECT = re.compile(
+    rf"\b(?:reports?|media|press|(?:{'|'.join(GENERIC_OUTLET_NOUNS)})|"
+    rf"(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b",
+    re.I,
+)
+_DOCUMENT_SUBJECT = re.compile(rf"\b(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)})\b", re.I)
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -169,6 +177,17 @@ class DocumentExtractor:
         frame_outlet: str | None = None
         content_ended_at = -1
         final = final_cue_content(text, unit, cues)
+        through: str | None = None  # the outlet a framing sentence-final cue names
+        framing: Cue | None = None
+        if final is not None:
+            framing = cues[final[0]]
+            through = self._reports_through(final[1][1], framing)
+            if through is not None and any(
+                self._speech_inside(cue) for cue in cues[: final[0]] if cue.start >= final[1][0]
+            ):
+                final = None  # "Wang criticized …, saying …, news reports said": Wang speaks
+            else:
+                through = None
         for number, cue in enumerate(cues):
             if cue.start < covered_until:
                 continue  # inside a reported clause already emitted
@@ -229,7 +248,9 @@ class DocumentExtractor:
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
                 continue  # "recall Pompeo’s statements that …": the noun cue names the source
-            source = self._with_outlet(source, unit_outlet, frame_outlet)
+            if cue is framing:
+                through = None  # the framing cue itself
+            source = self._with_outlet(source, unit_outlet, frame_outlet or through)
             frame_outlet = None
             cue_text = cue.form if cue.lemma != "tell" else self._told_phrase(cue)
             # a frame: "The Herald reported that Wang said that ...": Wang speaks, via the Herald
@@ -263,6 +284,30 @@ class DocumentExtractor:
             previous_source = source
             lower = content[1] if content else cue.end
         self._leftover_passages(unit, attributed, absorbed, unit_outlet)
+
+    def _reports_through(self, content_end: int, cue: Cue) -> str | None:
+        """When a sentence-final cue's subject is an outlet or a document (``news reports
+        said``, ``state media KCNA said``, ``the statement added``) it may frame the words of the
+        speakers inside the sentence instead of speaking them: the outlet (``""`` for a
+        document), else ``None``."""
+        before = self.text[content_end : cue.start].strip(" ,")
+        phrase = before or self.text[cue.end : min(len(self.text), cue.end + 60)]
+        phrase = re.split(r"[,.;(]", phrase)[0].strip()
+        outlet = canonical_outlet(phrase)
+        if looks_like_outlet(outlet):
+            return outlet
+        if _FRAME_SUBJECT.search(phrase):
+            return "" if _DOCUMENT_SUBJECT.search(phrase) else outlet
+        return None
+
+    def _speech_inside(self, cue: Cue) -> bool:
+        """A cue inside a framed sentence that reports speech in its own right (``saying``,
+        ``urged``), not a proposal or belief the outlet reports (``proposed``, ``were thought``)."""
+        if cue.lemma in OBJECT_VERBS or cue.lemma in ("according_to", "opinion", "noun"):
+            return False
+        return not re.search(
+            r"\b(?:is|are|was|were|be|been|being)\s+$", self.text[: cue.start][-12:]
+        )
 
     def _with_outlet(self, source: Source, unit_outlet: str | None, frame: str | None) -> Source:
         outlet = source.outlet or frame or unit_outlet
