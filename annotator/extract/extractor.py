@@ -18,6 +18,7 @@ from annotator.extract.attribution import (
     sentence_subject,
     subject_before,
 )
+from annotator.extract.clauses import complement_start
 from annotator.extract.cues import (
     GENERIC_OUTLET_NOUNS,
     NOUN_CUES,
@@ -38,10 +39,12 @@ from annotator.extract.reported import (
     Unit,
     according_parts,
     build_units,
+    clause_from,
     final_cue_content,
     find_cues,
     inserted_content,
     inverted_content,
+    may_take_parsed_clause,
     reach,
     reported_content,
     trim,
@@ -228,6 +231,8 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None and may_take_parsed_clause(text, unit, cue):
+                    content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
                     if content is not None and (
@@ -284,6 +289,14 @@ class DocumentExtractor:
             previous_source = source
             lower = content[1] if content else cue.end
         self._leftover_passages(unit, attributed, absorbed, unit_outlet)
+
+    def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
+        """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""
+        sentence = self.syntax.sentence_at(cue.start)
+        if sentence is None:
+            return None
+        start = complement_start(sentence, cue.start, max(cue.end, cue.object_end))
+        return None if start is None else clause_from(self.text, unit, cue, later, start)
 
     def _reports_through(self, content_end: int, cue: Cue) -> str | None:
         """When a sentence-final cue's subject is an outlet or a document (``news reports

@@ -15,7 +15,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from annotator.extract.cues import BARE_CLAUSE_VERBS, NOUN_CUES, OBJECT_VERBS, lemma_of
+from annotator.extract.cues import (
+    BARE_CLAUSE_VERBS,
+    CLAUSE_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    lemma_of,
+)
 from annotator.extract.marks import Passage
 from annotator.extract.sentences import sentence_spans
 
@@ -37,6 +43,7 @@ _OBJECT = re.compile(
     r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
 )
+_CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
 _LOOSE_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
@@ -251,6 +258,20 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     return end
 
 
+def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """A parenthesis ends a clause when it is an aside of its own (more than four words, or a
+    quotation): ``(or, more precisely, “…”)``; a short one glosses a name (``(PRC)``,
+    ``(Taiwan's official name)``) and stays inside."""
+    index = start
+    while (index := text.find("(", index, end)) != -1:
+        close = text.find(")", index, min(len(text), index + 400))
+        inner = text[index + 1 : close if close != -1 else index + 400]
+        if not unit.inside(index) and (word_count(inner) > 4 or re.search(r"[“\"«]", inner)):
+            return index
+        index += 1
+    return end
+
+
 def content_end(
     text: str,
     unit: Unit,
@@ -277,7 +298,8 @@ def content_end(
                 continue  # "reiterating their joint efforts": no new content
             end = min(end, cue.start - len(joint.group()))
             break
-    for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
+    end = _parenthesis_cut(text, unit, start, end)
+    for mark in (";", ", but ", ", while ", ", whereas ", ", although "):
         index = text.find(mark, start, end)
         if index == -1:
             continue
@@ -331,7 +353,7 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         return True
     # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
     # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
-    tail = text[cue.end : reach(unit, cue.end)]
+    tail = text[cue.end : min(sentence_final_tail(text, unit, cue), reach(unit, cue.end))]
     return (
         word_count(tail) <= 12
         and len(tail) < LOOKAHEAD
@@ -411,6 +433,30 @@ def reported_content(
             if word_count(text[start:end]) >= 5:
                 return (start, end, 0.6)
     return None
+
+
+def may_take_parsed_clause(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when a cue the rules found no content for may still govern a clause the parse can
+    find (``KCNA said Kim and Trump discussed …``): a verb that takes a clause, not in the
+    position of a sentence-final cue, not directly before a quotation."""
+    if cue.lemma not in _CLAUSE_LEMMAS or _inverted_position(text, unit, cue):
+        return False
+    if cue.subject.lower() in {"the", "a", "an", "this"}:
+        return False
+    after = max(cue.end, cue.object_end)
+    return TO_QUOTE.match(text, after, reach(unit, after)) is None
+
+
+def clause_from(
+    text: str, unit: Unit, cue: Cue, later: list[Cue], start: int
+) -> tuple[int, int, float] | None:
+    """The reported clause starting at ``start`` (found by the parse), ended by the rules."""
+    if unit.inside(start):
+        return None
+    end = content_end(text, unit, start, later, cue.subordinate)
+    if word_count(text[start:end]) < 3:
+        return None
+    return (start, end, 0.7)
 
 
 def according_parts(
@@ -517,10 +563,13 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
 def sentence_final_tail(text: str, unit: Unit, cue: Cue) -> int:
     """Where the tail after a sentence-final cue ends: the unit's end, or a participle clause
     that adds the speaker's next point (``…, he said, adding that …``)."""
-    participle = _PARTICIPLE_TAIL.search(text, cue.end, reach(unit, cue.end))
-    if participle and not unit.inside(participle.start()):
-        return participle.start()
-    return unit.end
+    window = reach(unit, cue.end)
+    ends = [unit.end]
+    for pattern in (_PARTICIPLE_TAIL, _RELATIVE_TAIL):
+        match = pattern.search(text, cue.end, window)
+        if match and not unit.inside(match.start()):
+            ends.append(match.start())
+    return min(ends)
 
 
 def final_cue_content(
