@@ -435,16 +435,49 @@ def reported_content(
     return None
 
 
+_TAIL_WORDS = re.compile(r"\s+[^\s,.;:]+(?:\s+[^\s.;:“”\"]+){2,14}")
+_NO_CLAUSE_NEXT = re.compile(
+    r"\s+(?:to|at|during|after|before|when|while|of|about|for|with|from|by|as|on|in)\s+"
+    r"(?:a|an|the|his|her|its|their|our|this|that|these|[A-Z]|\w+ing\b)"
+)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|these|those|such)|[’']s?)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_MAYBE_FINITE = re.compile(
+    r"\s(?:is|are|was|were|will|would|can|cannot|could|should|must|may|might|has|have|had|"
+    r"does|did|do|[a-z]{2,}(?:ed|es|s))\b"
+)
+
+
 def may_take_parsed_clause(text: str, unit: Unit, cue: Cue) -> bool:
     """True when a cue the rules found no content for may still govern a clause the parse can
     find (``KCNA said Kim and Trump discussed …``): a verb that takes a clause, not in the
     position of a sentence-final cue, not directly before a quotation."""
     if cue.lemma not in _CLAUSE_LEMMAS or _inverted_position(text, unit, cue):
         return False
-    if cue.subject.lower() in {"the", "a", "an", "this"}:
+    if cue.subject.lower() in {"the", "a", "an", "this"} or not verb_position(
+        text, unit, cue.start
+    ):
         return False
     after = max(cue.end, cue.object_end)
-    return TO_QUOTE.match(text, after, reach(unit, after)) is None
+    if TO_QUOTE.match(text, after, reach(unit, after)) is not None:
+        return False
+    return clause_may_follow(text, unit, after)
+
+
+def clause_may_follow(text: str, unit: Unit, after: int) -> bool:
+    """A cheap look before the parse is asked: some words after ``after``, then something that
+    may be a finite verb."""
+    tail = _TAIL_WORDS.match(text, after, reach(unit, after))
+    if tail is None or _NO_CLAUSE_NEXT.match(tail.group()):
+        return False
+    return _MAYBE_FINITE.search(tail.group()) is not None
+
+
+def verb_position(text: str, unit: Unit, start: int) -> bool:
+    """False when a cue form is a noun (``the remarks``, ``Xi's comments``, ``its claims``)."""
+    return _NOUN_BEFORE.search(text, max(unit.start, start - 12), start) is None
 
 
 def clause_from(
