@@ -300,7 +300,7 @@ class AnnotationSession:
             if emitted.get(quote_id) is label and quote_id not in changed:
                 labels.append(label)  # as in the last file, and its time has not changed
                 continue
-            if label.is_empty():
+            if label.is_empty() and not self._corrects_kind(quote_id, label):
                 continue
             seconds = round(self._seconds.get(quote_id, 0.0), 1)
             if label.seconds != seconds:
@@ -325,6 +325,11 @@ class AnnotationSession:
             added_quotes=list(self._added.values()),
             deleted_quotes=sorted(self._deleted),
         )
+
+    def _corrects_kind(self, quote_id: str, label: QuoteLabel) -> bool:
+        """True when a label with nothing else set still changes an extracted quote's kind."""
+        proposal = self._proposals.get(quote_id)
+        return proposal is not None and label.quote.kind != proposal.kind
 
     # ------------------------------------------------------------------ moving
 
@@ -661,7 +666,7 @@ class AnnotationSession:
         """Change the current quote's kind (direct / indirect / mixed), undoable and saved.
 
         An added quote changes itself (and its label's snapshot); an extracted quote's kind
-        lives in its label's snapshot, so it is saved with the label.
+        lives in its label's snapshot, which is saved even before the quote has a stance.
         """
         quote = self.current
         if quote is None or quote.kind == kind:

@@ -112,10 +112,25 @@ def test_texts_not_in_the_corpus_become_a_jsonl_corpus(
     new_documents = list(load_corpus([written], extract=False))
     assert [d.id for d in new_documents] == [d.id for d in documents]
     assert [d.text for d in new_documents] == [d.text for d in documents]
-    # no extracted quotes in the new documents: every quote comes back as an added one
+    # no extracted quotes in the new documents: a labelled extracted quote keeps the quote its
+    # label saved (origin auto, not turned into an added one); an unlabelled one comes back as
+    # an added quote, so that every annotator's list is the same
     after = summary(new_documents, restored)
     before = summary(documents, original)
     assert after == before
+    for annotator in original.annotators():
+        for old, new in zip(documents, new_documents, strict=True):
+            saved = original.load(annotator, old.id, old)
+            back = restored.load(annotator, new.id, new)
+            if saved is None:
+                continue
+            assert back is not None
+            assert [label.quote for label in back.labels] == [label.quote for label in saved.labels]
+            labelled = {label.quote_id for label in saved.labels}
+            unlabelled = {q.id for q in old.quotes} - labelled - set(saved.deleted_quotes)
+            assert {q.id for q in back.added_quotes} == unlabelled | {
+                q.id for q in saved.added_quotes
+            }
 
 
 def test_existing_files_need_force(seeds_dir: Path, annotations_dir: Path, tmp_path: Path) -> None:

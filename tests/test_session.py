@@ -104,6 +104,25 @@ def test_sentiment_flag_note_and_attribution(document: Document, writer: Annotat
     assert quote.id not in saved(session)
 
 
+def test_a_kind_change_alone_is_saved_and_reopens(
+    document: Document, annotations_dir: Path
+) -> None:
+    """Changing only the kind of an unlabelled extracted quote is a correction worth keeping."""
+    with AnnotationStore(annotations_dir).open_writer("alice") as writer:
+        session = AnnotationSession(document, writer)
+        quote = session.current
+        assert quote is not None and quote.kind == QuoteKind.DIRECT
+        session.set_kind(QuoteKind.INDIRECT)
+        label = saved(session)[quote.id]
+        assert label["quote"]["kind"] == "indirect" and label["stance"] is None
+        session.set_kind(QuoteKind.DIRECT)  # back to what the extractor proposes: nothing to keep
+        assert quote.id not in saved(session)
+        session.set_kind(QuoteKind.MIXED)
+    with AnnotationStore(annotations_dir).open_writer("alice") as writer:
+        reopened = AnnotationSession(document, writer)
+        assert reopened.current is not None and reopened.current.kind == QuoteKind.MIXED
+
+
 def test_attribution_empty_string_means_none(document: Document, writer: AnnotationWriter) -> None:
     session = AnnotationSession(document, writer)
     session.move_to(1)  # extracted speaker None, outlet None

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
@@ -682,22 +681,7 @@ def test_rows_carry_document_author_region_and_theme(project) -> None:
 SHIPPED = Path(__file__).resolve().parent.parent / "annotations"
 
 
-@pytest.mark.parametrize(
-    "format_name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known bug: a label whose span the new extractor (rules+syntax-2026.12) no "
-                "longer proposes (q860-917 of the shipped files) comes back from a tool as an "
-                "added quote (origin manual) instead of an extracted one; stance, text, speaker "
-                "and outlet are unchanged",
-            ),
-        )
-        for name in IMPORT_FORMATS
-    ],
-)
+@pytest.mark.parametrize("format_name", IMPORT_FORMATS)
 def test_the_shipped_annotations_survive_each_tool_format(
     format_name: str, seeds_dir: Path, tmp_path: Path
 ) -> None:
@@ -714,19 +698,9 @@ def test_the_shipped_annotations_survive_each_tool_format(
         for document in documents:
             before = store.load(annotator, document.id, document)
             after = restored.load(annotator, document.id, document)
-            # the tools have no place for the extractor version of a label's saved quote, so an
-            # import stamps the current one (docs/export.md); everything else comes back as it was
-            assert without_extractor(after.model_dump(mode="json")) == without_extractor(
-                before.model_dump(mode="json")
-            )
-
-
-def without_extractor(data: dict[str, Any]) -> dict[str, Any]:
-    labels = [
-        {**label, "quote": {k: v for k, v in label["quote"].items() if k != "extractor"}}
-        for label in data["labels"]
-    ]
-    return {**data, "labels": labels}
+            # every label's saved quote too (its extractor version included), also for the
+            # label on q860-917, a span the current extractor no longer proposes
+            assert after.model_dump(mode="json") == before.model_dump(mode="json")
 
 
 def test_doccano_plain_sequence_labelling_file(project, tmp_path: Path) -> None:

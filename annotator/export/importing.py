@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
@@ -29,19 +29,25 @@ from annotator.corpus import normalise_whitespace
 from annotator.errors import AnnotatorError, InvalidFileError
 from annotator.jsonio import dump_pretty, validate_model
 from annotator.models import (
+    MANUAL_EXTRACTOR,
     AnnotationFile,
     Document,
+    LabelledQuote,
     Quote,
     QuoteKind,
     QuoteLabel,
     QuoteOrigin,
     check_quote_id,
     check_safe_name,
+    current_extractor_version,
     quote_id_for,
     sha256_text,
 )
 from annotator.pipeline import load_corpus
 from annotator.store import AnnotationStore, check_matches_document, load_annotation_file
+
+if TYPE_CHECKING:
+    from annotator.export.views import Judgement
 
 UNSET: Any = object()  # a field the file did not carry (speaker/outlet: keep as extracted)
 
@@ -51,7 +57,7 @@ class ImportedQuote:
     where: str  # names the record and span in error messages
     start: int
     end: int
-    quote_id: str | None = None  # the id the file claims, checked against the span
+    quote_id: str | None = None  # the span the metadata describes (another: edited in the tool)
     kind: str | None = None
     stance: str | None = None
     sentiment: str | None = None
@@ -61,14 +67,17 @@ class ImportedQuote:
     flagged: bool = False
     seconds: float = 0.0
     updated_at: datetime | None = None
-    # kept for quotes the annotator added (the tool cannot hold them; metadata carries them)
+    # the quote as the annotator saw it (the label's snapshot, or the quote they added): the
+    # tool cannot hold these, the export's metadata carries them
     cue: str | None = None
     speaker_role: str | None = None
     replaces: str | None = None
     confidence: float | None = None
-    # an added quote's own speaker/outlet (the label may override them): UNSET = as resolved
+    # the quote's own (proposed) speaker/outlet, which the label may override: UNSET = as resolved
     quote_speaker: Any = UNSET
     quote_outlet: Any = UNSET
+    origin: str | None = None  # auto: an extracted quote; manual: added (None: not carried)
+    extractor: str | None = None  # the extractor version that proposed it
 
 
 @dataclass
@@ -416,10 +425,11 @@ def _annotation_for(
     for item in record.quotes:
         start, end = _locate(item, record.text, document)
         quote_id = quote_id_for(start, end)
-        if item.quote_id is not None and item.quote_id != quote_id_for(item.start, item.end):
-            raise AnnotatorError(
-                f"{item.where}: quote id {item.quote_id!r} does not match the span {item.start}-{item.end}"
-            )
+        # metadata naming another span: the span was changed in the tool, so what the metadata
+        # says about the quote (its snapshot) is of the old span
+        edited_from = item.quote_id
+        if edited_from == quote_id_for(item.start, item.end):
+            edited_from = None
         if quote_id in seen:
             raise AnnotatorError(f"{item.where}: the span {start}-{end} appears twice")
         seen.add(quote_id)
@@ -436,47 +446,17 @@ def _annotation_for(
         if item.kind is not None and item.kind not in {k.value for k in QuoteKind}:
             raise AnnotatorError(f"{item.where}: unknown quote kind {item.kind!r}")
         base = extracted.get(quote_id)
-        speaker_override: str | None = None
-        outlet_override: str | None = None
-        if base is None:
-            own_speaker = item.speaker if item.quote_speaker is UNSET else item.quote_speaker
-            own_outlet = item.outlet if item.quote_outlet is UNSET else item.quote_outlet
-            if item.speaker is not UNSET and item.speaker != own_speaker:
-                speaker_override = item.speaker or ""
-            if item.outlet is not UNSET and item.outlet != own_outlet:
-                outlet_override = item.outlet or ""
-            added.append(
-                Quote.from_span(
-                    document.text,
-                    start,
-                    end,
-                    kind=item.kind or QuoteKind.DIRECT,
-                    origin=QuoteOrigin.MANUAL,
-                    speaker=None if own_speaker is UNSET else own_speaker or None,
-                    outlet=None if own_outlet is UNSET else own_outlet or None,
-                    cue=item.cue,
-                    speaker_role=item.speaker_role,
-                    replaces=item.replaces,
-                    **({"confidence": item.confidence} if item.confidence is not None else {}),
-                )
+        shown, own = _quote_as_seen(item, document.text, start, end, base, edited_from)
+        label = _label_for(item, shown)
+        if own is None and base is None and label.is_empty():
+            # an extracted quote not proposed here and without a label to hold it (a new
+            # document, another extractor): kept in the annotator's list as an added quote
+            shown, own = _quote_as_seen(
+                item, document.text, start, end, base, edited_from, as_added=True
             )
-        else:
-            if item.speaker is not UNSET and item.speaker != base.speaker:
-                speaker_override = item.speaker or ""
-            if item.outlet is not UNSET and item.outlet != base.outlet:
-                outlet_override = item.outlet or ""
-        # the label holds the quote as imported: the proposal, or the quote the file added
-        label = QuoteLabel.for_quote(
-            base if base is not None else added[-1],
-            stance=item.stance,
-            sentiment=item.sentiment,
-            speaker=speaker_override,
-            outlet=outlet_override,
-            note=item.note or None,
-            flagged=item.flagged,
-            seconds=item.seconds,
-            **({"updated_at": item.updated_at} if item.updated_at is not None else {}),
-        )
+            label = _label_for(item, shown)
+        if own is not None:
+            added.append(own)
         if not label.is_empty():
             labels.append(label)
     deleted = sorted(quote_id for quote_id in extracted if quote_id not in seen)
@@ -503,6 +483,107 @@ def _annotation_for(
     except InvalidFileError as exc:
         raise AnnotatorError(str(exc)) from None
     return annotation
+
+
+def _label_for(item: ImportedQuote, shown: LabelledQuote) -> QuoteLabel:
+    """The label of ``item`` on the quote as the annotator saw it. The tool's speaker and outlet
+    (resolved) win; they are a correction only where they differ from ``shown``'s."""
+    speaker: str | None = None
+    outlet: str | None = None
+    if item.speaker is not UNSET and (item.speaker or None) != shown.speaker:
+        speaker = item.speaker or ""
+    if item.outlet is not UNSET and (item.outlet or None) != shown.outlet:
+        outlet = item.outlet or ""
+    return QuoteLabel(
+        quote_id=shown.id,
+        quote=shown,
+        stance=item.stance,
+        sentiment=item.sentiment,
+        speaker=speaker,
+        outlet=outlet,
+        note=item.note or None,
+        flagged=item.flagged,
+        seconds=item.seconds,
+        **({"updated_at": item.updated_at} if item.updated_at is not None else {}),
+    )
+
+
+def _given(value: Any, fallback: str | None) -> str | None:
+    """A carried speaker/outlet ('' = none), else ``fallback`` when the file did not carry it."""
+    return fallback if value is UNSET else value or None
+
+
+def _quote_as_seen(
+    item: ImportedQuote,
+    text: str,
+    start: int,
+    end: int,
+    base: Quote | None,
+    edited_from: str | None,
+    *,
+    as_added: bool = False,
+) -> tuple[LabelledQuote, Quote | None]:
+    """The quote a label on ``item`` holds (as the annotator saw it) and, for a quote the
+    annotator added (in annotator or in the tool), that added quote.
+
+    - An extracted quote whose snapshot the export carried (``origin: auto``, span unchanged)
+      is rebuilt from it — kind, cue, proposed attribution, confidence, extractor version —
+      whether or not the current extractor still proposes that span, and whatever it proposes.
+    - A span the current extractor proposes, without a carried snapshot (a quote drawn in the
+      tool, an older export) or re-bounded in the tool onto the proposal: the proposal now.
+    - Anything else is an added quote (``origin: manual``): one the annotator added (carried
+      with its cue, role, attribution, confidence, ``replaces``), one drawn in the tool, or one
+      re-bounded in the tool, which — as re-bounding in annotator does — keeps the old quote's
+      kind, cue and attribution, names it in ``replaces`` and gets confidence 1.0.
+
+    The kind is the tool's where the tool holds it (Label Studio's quote label), else carried.
+    ``as_added``: make it an added quote whatever it was.
+    """
+    kind = QuoteKind(item.kind) if item.kind is not None else None
+    if not as_added and edited_from is None and item.origin == QuoteOrigin.AUTO:
+        snapshot = LabelledQuote(
+            start=start,
+            end=end,
+            text=text[start:end],
+            kind=kind or (base.kind if base is not None else QuoteKind.DIRECT),
+            cue=item.cue,
+            speaker=_given(item.quote_speaker, base.speaker if base is not None else None),
+            speaker_role=item.speaker_role,
+            outlet=_given(item.quote_outlet, base.outlet if base is not None else None),
+            origin=QuoteOrigin.AUTO,
+            confidence=item.confidence if item.confidence is not None else 1.0,
+            extractor=item.extractor or current_extractor_version(),
+        )
+        return snapshot, None
+    if (
+        not as_added
+        and base is not None
+        and (edited_from is not None or item.origin != QuoteOrigin.MANUAL)
+    ):
+        snapshot = LabelledQuote.of(base, current_extractor_version())
+        if kind is not None and edited_from is None:
+            snapshot = snapshot.model_copy(update={"kind": kind})
+        return snapshot, None
+    resolved_speaker = item.speaker if item.speaker is not UNSET else None
+    resolved_outlet = item.outlet if item.outlet is not UNSET else None
+    own = Quote.from_span(
+        text,
+        start,
+        end,
+        kind=kind or QuoteKind.DIRECT,
+        origin=QuoteOrigin.MANUAL,
+        speaker=_given(item.quote_speaker, resolved_speaker),
+        outlet=_given(item.quote_outlet, resolved_outlet),
+        cue=item.cue,
+        speaker_role=item.speaker_role,
+        replaces=edited_from or item.replaces,
+        **(
+            {"confidence": item.confidence}
+            if item.confidence is not None and edited_from is None
+            else {}
+        ),
+    )
+    return LabelledQuote.of(own, MANUAL_EXTRACTOR), own
 
 
 def apply_import(plan: ImportPlan) -> None:
@@ -616,7 +697,21 @@ def quote_fields(data: dict[str, Any], item: ImportedQuote) -> ImportedQuote:
     """Fill ``item`` from the optional per-quote keys this project's exports write."""
     where = item.where
     item.quote_id = optional_str(data.get("quote_id"), where, "quote_id")
+    if item.quote_id is not None:
+        try:
+            check_quote_id(item.quote_id)
+        except ValueError as exc:
+            raise AnnotatorError(f"{where}: quote_id: {exc}") from None
     item.kind = optional_str(data.get("kind"), where, "kind")
+    item.origin = optional_str(data.get("origin"), where, "origin")
+    if item.origin is not None and item.origin not in {o.value for o in QuoteOrigin}:
+        raise AnnotatorError(
+            f"{where}: unknown origin {item.origin!r} (expected "
+            f"{', '.join(o.value for o in QuoteOrigin)})"
+        )
+    item.extractor = optional_str(data.get("extractor"), where, "extractor")
+    if item.extractor is not None and not item.extractor.strip():
+        raise AnnotatorError(f"{where}: extractor must not be empty")
     if "stance" in data:
         item.stance = optional_str(data["stance"], where, "stance")
     if "sentiment" in data:
@@ -672,12 +767,15 @@ def stance_from_label(label: Any, where: str) -> str | None:
     return None if label == QUOTE_LABEL else label
 
 
-def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
-    """The per-quote keys exports write (read back by :func:`quote_fields`)."""
+def judgement_fields(quote: Quote, judgement: Judgement) -> dict[str, Any]:
+    """The per-quote keys exports write (read back by :func:`quote_fields`): the judgement, and
+    the quote as the annotator saw it (their label's snapshot: kind, cue, proposed speaker,
+    role and outlet, origin, confidence, extractor version), which the tools cannot hold."""
     updated = judgement.updated_at
+    shown = judgement.seen(quote)
     return {
         "quote_id": quote.id,
-        "kind": quote.kind.value,
+        "kind": shown.kind.value,
         "stance": judgement.stance,
         "sentiment": judgement.sentiment,
         "speaker": judgement.speaker,
@@ -686,12 +784,14 @@ def judgement_fields(quote: Quote, judgement: Any) -> dict[str, Any]:
         "flagged": judgement.flagged,
         "seconds": judgement.seconds,
         "updated_at": updated.isoformat() if updated is not None else None,
-        "cue": quote.cue,
-        "speaker_role": quote.speaker_role,
-        "confidence": quote.confidence,
+        "cue": shown.cue,
+        "speaker_role": shown.speaker_role,
+        "confidence": shown.confidence,
         "replaces": quote.replaces,
-        "quote_speaker": quote.speaker,
-        "quote_outlet": quote.outlet,
+        "quote_speaker": shown.speaker,
+        "quote_outlet": shown.outlet,
+        "origin": shown.origin.value,
+        "extractor": judgement.seen_extractor(quote),
     }
 
 

@@ -25,6 +25,7 @@ from annotator.export.importing import (
     ImportedRecord,
     check_span,
     is_int,
+    judgement_fields,
     optional_id,
     optional_str,
     quote_fields,
@@ -50,9 +51,19 @@ from annotator.json_array import iter_json_array
 from annotator.models import Document, Quote, QuoteKind, check_safe_name
 
 MODEL_VERSION = "annotator-extract"
-# for quotes added by annotators: what the tool cannot hold, and the quote's own attribution
-KEPT_META = ("cue", "speaker_role", "confidence", "replaces")
-OWN_META = {"quote_speaker": "speaker", "quote_outlet": "outlet"}
+# region meta of an annotator's quote: the quote as they saw it (their label's snapshot, or the
+# quote they added), which Label Studio cannot hold; the kind is the region's label
+SNAPSHOT_META = (
+    "quote_id",
+    "origin",
+    "extractor",
+    "cue",
+    "speaker_role",
+    "confidence",
+    "replaces",
+    "quote_speaker",
+    "quote_outlet",
+)
 
 
 def _span(offsets: ToolOffsets, start: int, end: int) -> dict[str, int]:
@@ -60,24 +71,29 @@ def _span(offsets: ToolOffsets, start: int, end: int) -> dict[str, int]:
 
 
 def regions(
-    quote: Quote, judgement: Judgement, offsets: ToolOffsets, *, extracted: bool = True
+    quote: Quote, judgement: Judgement, offsets: ToolOffsets, *, snapshot: bool = True
 ) -> list[dict[str, Any]]:
-    """The result items of one quote: its span, then its per-region labels and texts."""
+    """The result items of one quote: its span, then its per-region labels and texts.
+
+    ``snapshot``: the quote region's ``meta`` carries the quote as the annotator saw it (an
+    annotation's regions; a prediction's are the proposals and carry only seconds and time).
+    """
     span = _span(offsets, quote.start, quote.end)
     common = {"id": quote.id, "to_name": "text", "origin": "manual"}
     meta: dict[str, Any] = {
         "seconds": judgement.seconds,
         "updated_at": judgement.updated_at.isoformat() if judgement.updated_at else None,
     }
-    if not extracted:
-        meta.update({key: getattr(quote, key) for key in KEPT_META})
-        meta.update({key: getattr(quote, name) for key, name in OWN_META.items()})
+    if snapshot:
+        fields = judgement_fields(quote, judgement)
+        meta.update({key: fields[key] for key in SNAPSHOT_META})
+    kind = judgement.seen(quote).kind
     items: list[dict[str, Any]] = [
         {
             **common,
             "from_name": QUOTE_CONTROL,
             "type": "labels",
-            "value": {**span, "text": quote.text, "labels": [quote.kind.value]},
+            "value": {**span, "text": quote.text, "labels": [kind.value]},
             "meta": meta,
         }
     ]
@@ -149,15 +165,12 @@ def mention_results(
 def task_for(number: int, view: DocumentView, options: ExportOptions) -> dict[str, Any]:
     document = view.document
     offsets = offsets_for(document.text, LABEL_STUDIO_UNIT)
-    extracted = {quote.id for quote in document.quotes}
     annotations = []
     for annotator, annotation in view.annotations.items():
         if annotation is None:
             continue
         pairs = view.annotator_quotes(annotator)
-        result = [
-            item for q, j in pairs for item in regions(q, j, offsets, extracted=q.id in extracted)
-        ]
+        result = [item for q, j in pairs for item in regions(q, j, offsets)]
         annotations.append(
             {
                 "annotator": annotator,
@@ -167,7 +180,7 @@ def task_for(number: int, view: DocumentView, options: ExportOptions) -> dict[st
             }
         )
     unlabelled = [(q, Judgement("", True, None, q.speaker, q.outlet)) for q in document.quotes]
-    prediction = [item for q, j in unlabelled for item in regions(q, j, offsets)]
+    prediction = [item for q, j in unlabelled for item in regions(q, j, offsets, snapshot=False)]
     return {
         "id": number,
         "data": {
@@ -372,7 +385,7 @@ def _quotes(
             {
                 "seconds": meta.get("seconds") or 0.0,
                 "updated_at": meta.get("updated_at"),
-                **{key: meta[key] for key in (*KEPT_META, *OWN_META) if key in meta},
+                **{key: meta[key] for key in SNAPSHOT_META if key in meta},
             },
             quote,
         )

@@ -18,12 +18,15 @@ from annotator.annotations import (
     resolved_speaker,
 )
 from annotator.models import (
+    MANUAL_EXTRACTOR,
     AnnotationFile,
     Document,
+    LabelledQuote,
     LabelScheme,
     Quote,
     QuoteLabel,
     QuoteOrigin,
+    current_extractor_version,
 )
 from annotator.store import AnnotationStore
 
@@ -38,6 +41,20 @@ class Judgement:
     speaker: str | None  # resolved: the annotator's own, else the one shown when labelling
     outlet: str | None
     shown: Quote | None = None  # the quote as this annotator saw it (a label's saved quote)
+
+    def seen(self, quote: Quote) -> LabelledQuote | Quote:
+        """The quote as this annotator saw it (kind, cue, proposed attribution, origin,
+        confidence): their label's saved quote, else ``quote`` as listed."""
+        return self.label.quote if self.label is not None else quote
+
+    def seen_extractor(self, quote: Quote) -> str:
+        """The extractor version of :meth:`seen`: the label's saved one, else ``manual`` for an
+        added quote or the current version for a proposal."""
+        if self.label is not None:
+            return self.label.quote.extractor
+        return (
+            MANUAL_EXTRACTOR if quote.origin == QuoteOrigin.MANUAL else current_extractor_version()
+        )
 
     @property
     def stance(self) -> str | None:

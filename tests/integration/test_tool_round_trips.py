@@ -144,10 +144,9 @@ def files_without_times(documents: list[Document], store: AnnotationStore) -> di
             if annotation is not None:
                 dumped = annotation.model_dump(mode="json")
                 for label in dumped["labels"]:
-                    label.pop("updated_at")
-                    # the tools do not hold which extractor proposed the labelled quote (the
-                    # label's snapshot): an import stamps the current one; the rest must match
-                    label["quote"].pop("extractor")
+                    label.pop("updated_at")  # the changed label's time stamp may differ
+                    # the label's saved quote (extractor version included) must match: the
+                    # export's metadata carries it through the tool
                 result[(annotator, document.id)] = dumped
     return result
 

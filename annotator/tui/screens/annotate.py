@@ -326,10 +326,7 @@ class AnnotateScreen(Screen[None]):
         kinds = list(QuoteKind)
         kind = kinds[(kinds.index(quote.kind) + 1) % len(kinds)]
         self._change(lambda: self.session.set_kind(kind), quotes_may_change=True)
-        if self.session.current_label is not None and self.session.current_label.is_empty():
-            notify(self, f"Kind {kind.value}: saved with this quote's label", timeout=3)
-        else:
-            notify(self, f"Kind {kind.value} (u undoes)", timeout=2)
+        notify(self, f"Kind {kind.value} (u undoes)", timeout=2)
 
     def action_toggle_borderline(self) -> None:
         self.hide_borderline = not self.hide_borderline
