@@ -108,6 +108,17 @@ _FRAME_SUBJECT = re.compile(
     re.I,
 )
 _DOCUMENT_SUBJECT = re.compile(rf"\b(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)})\b", re.I)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:titled|entitled|headlined|dubbed|named|nicknamed|so-called|known\s+as|"
+    r"(?:article|editorial|column|op-ed|book|report|speech|song|film|program(?:me)?|plan|"
+    r"campaign|initiative|slogan|operation|hashtag|headline|banner|motto)\s+called)[\s,:]*$",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:can|cannot|could|will|would|should|must|may|might|not|n[’']t)\b")
+_TITLE_PHRASE = re.compile(
+    r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:titled|entitled|headlined|dubbed|named|called)\b"
+)
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -272,6 +283,7 @@ class DocumentExtractor:
                     and 0 < word_count(gap) <= 5
                     and "," not in gap
                     and not re.search(r"\band(?:\s+also)?\s*$", gap)
+                    and not _MODAL.search(gap)  # "said he cannot reveal the evidence that …"
                     and own_content
                 ):
                     frame_outlet = source.outlet
@@ -480,6 +492,18 @@ class DocumentExtractor:
         if end <= start:
             return
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
+        for passage in inner:
+            lead = text[max(start, passage.open_at - 30) : passage.open_at]
+            if _TITLE_BEFORE.search(lead):
+                # "criticized the minister in a column titled “…”": the title is no content
+                phrase = _TITLE_PHRASE.search(
+                    text, max(start, passage.open_at - 60), passage.open_at
+                )
+                end = trim(text, start, phrase.start() if phrase else passage.open_at)[1]
+                inner = [p for p in inner if p.close_at <= end]
+                if word_count(text[start:end]) < 3:
+                    return
+                break
         if (
             len(inner) == 1
             and trim(text, start, inner[0].open_at)[1] <= start
@@ -600,6 +624,10 @@ class DocumentExtractor:
     def _add_passage(
         self, passage: Passage, source: Source, cue: str | None, confidence: float
     ) -> None:
+        before = self.text[max(0, passage.open_at - 30) : passage.open_at]
+        if _TITLE_BEFORE.search(before):
+            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”": a name, not words
+            source, cue, confidence = Source(None), None, min(confidence, 0.3)
         self._add(passage.start, passage.end, QuoteKind.DIRECT, source, cue, confidence)
 
     def _add(

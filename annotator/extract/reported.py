@@ -333,6 +333,11 @@ _CLAUSE_BETWEEN = re.compile(
 )
 
 
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b"
+)
+
+
 def _clause_between(words: str) -> bool:
     """True when the words between a cue and a ``that`` hold a clause of their own (a subject
     pronoun or a finite auxiliary): the ``that`` then belongs to that clause, not to the cue."""
@@ -385,6 +390,8 @@ def reported_content(
             after = loose.end() if loose else -1
     if _inverted_position(text, unit, cue):
         return None  # "“…,” said the source who …": what follows is the speaker, not content
+    if _ANONYMITY.match(text, cue.end, reach(unit, cue.end)):
+        return None  # "an official who asked not to be named": a formula, not reported speech
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
@@ -441,7 +448,7 @@ _NO_CLAUSE_NEXT = re.compile(
     r"(?:a|an|the|his|her|its|their|our|this|that|these|[A-Z]|\w+ing\b)"
 )
 _NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their|our|this|these|those|such)|[’']s?)\s+(?:[\w-]+\s+)?$",
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|these|those|such)|[’']s?)\s+$",
     re.I,
 )
 _MAYBE_FINITE = re.compile(
