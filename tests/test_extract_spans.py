@@ -22,9 +22,7 @@ def test_subject_after_a_closing_quote_is_not_reported_speech() -> None:
         "not to be named."
     )
     quotes = confident(text)
-    assert [quote.text for quote in quotes] == [
-        "We expect the ferry line to reopen before winter,"
-    ]
+    assert [quote.text for quote in quotes] == ["We expect the ferry line to reopen before winter,"]
     assert quotes[0].kind.value == "direct"
 
 
@@ -141,3 +139,20 @@ def test_a_title_is_not_a_confident_quote() -> None:
     assert texts(text) == []
     proposed = extract_quotes(text)
     assert proposed and proposed[0].confidence < CONFIDENT and proposed[0].speaker is None
+
+
+def test_a_clause_ending_in_a_quotation_before_a_sentence_final_cue() -> None:
+    text = (
+        "The goal of the exercise was to rehearse a blockade and “deter any outside "
+        "interference,” said the fleet command."
+    )
+    quotes = confident(text)
+    assert [q.kind.value for q in quotes] == ["mixed"]
+    assert quotes[0].text.startswith("The goal of the exercise")
+    assert quotes[0].speaker == "fleet command"
+
+
+def test_a_short_lead_in_leaves_the_quotation_alone() -> None:
+    text = "The posts used “crude and hostile language against our envoy,” the embassy added."
+    quotes = confident(text)
+    assert [q.text for q in quotes] == ["crude and hostile language against our envoy,"]

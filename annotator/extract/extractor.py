@@ -78,7 +78,8 @@ def _suspicious(phrase: str) -> bool:
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+[A-Z][\w’'-]*)*))"
+    r"(?:\s+[A-Z][\w’'-]*)*|(?:the|a|an)\s+[\w’'-]+(?:\s+(?!on\b|in\b|at\b|who\b|which\b|"
+    r"that\b|to\b|of\b|for\b|after\b|before\b|during\b|when\b)[\w’'-]+){0,4}(?=\s*[,.;]|$)))"
 )
 _ROLE_AFTER = re.compile(
     r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"

@@ -582,8 +582,20 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
     start = max(unit.start, lower, cue.start - MAX_CLAUSE)
     head = text[start : cue.start]
     comma = head.rfind(",")
-    if comma == -1 or unit.inside(start + comma):
+    if comma == -1:
         return None
+    if unit.inside(start + comma):
+        # "… and “resolutely counter …,” said the command": the comma closing a quotation that
+        # ends a clause with more words outside it
+        closing = [p for p in unit.before(start + comma + 1, 1) if p.open_at > start]
+        if not closing or not 0 < closing[0].close_at - (start + comma) <= 2:
+            return None
+        if word_count(text[start : closing[0].open_at]) < 4:
+            return None  # "“…,” said X" (or a short lead-in): the quotation, attributed by scope
+        between = text[closing[0].close_at : cue.start]
+        if word_count(between) > 7 or re.search(r"[;:“”\"«»()]|\b(?:that|and|but)\b", between):
+            return None
+        return closing[0].close_at
     between = head[comma + 1 :]
     if word_count(between) > 7 or re.search(
         r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between
