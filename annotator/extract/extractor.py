@@ -18,8 +18,11 @@ from annotator.extract.attribution import (
     sentence_subject,
     subject_before,
 )
+from annotator.extract.clauses import complement_start
 from annotator.extract.cues import (
+    GENERIC_OUTLET_NOUNS,
     NOUN_CUES,
+    OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     find_cue_forms,
 )
@@ -36,15 +39,18 @@ from annotator.extract.reported import (
     Unit,
     according_parts,
     build_units,
+    clause_from,
+    final_cue_content,
     find_cues,
     inserted_content,
     inverted_content,
+    may_take_parsed_clause,
     reach,
     reported_content,
     trim,
     word_count,
 )
-from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
+from annotator.extract.syntactic import MAX_PARSED, SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -74,7 +80,8 @@ def _suspicious(phrase: str) -> bool:
 
 _SUBJECT_AFTER = re.compile(
     r"\s+((?:he|she|they|(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+[A-Z][\w’'-]*)*))"
+    r"(?:\s+[A-Z][\w’'-]*)*|(?:the|a|an)\s+[\w’'-]+(?:\s+(?!on\b|in\b|at\b|who\b|which\b|"
+    r"that\b|to\b|of\b|for\b|after\b|before\b|during\b|when\b)[\w’'-]+){0,4}(?=\s*[,.;]|$)))"
 )
 _DESCRIPTION_AFTER = re.compile(
     r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
@@ -117,6 +124,23 @@ _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
 )
 
+_FRAME_SUBJECT = re.compile(
+    rf"\b(?:reports?|media|press|(?:{'|'.join(GENERIC_OUTLET_NOUNS)})|"
+    rf"(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b",
+    re.I,
+)
+_DOCUMENT_SUBJECT = re.compile(rf"\b(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)})\b", re.I)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:titled|entitled|headlined|dubbed|named|nicknamed|so-called|known\s+as|"
+    r"(?:article|editorial|column|op-ed|book|report|speech|song|film|program(?:me)?|plan|"
+    r"campaign|initiative|slogan|operation|hashtag|headline|banner|motto)\s+called)[\s,:]*$",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:can|cannot|could|will|would|should|must|may|might|not|n[’']t)\b")
+_TITLE_PHRASE = re.compile(
+    r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:titled|entitled|headlined|dubbed|named|called)\b"
+)
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -148,6 +172,7 @@ class DocumentExtractor:
         self._last_event: tuple[int, Source] | None = None
         self._cue_forms = find_cue_forms(text)
         self._cue_starts = [start for start, _, _ in self._cue_forms]
+        self._unit_parses: dict[tuple[int, int], object] = {}
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_left(self._paragraph_starts, offset + 1) - 1
@@ -188,9 +213,28 @@ class DocumentExtractor:
         previous_source: Source | None = None
         frame_outlet: str | None = None
         content_ended_at = -1
+        final = final_cue_content(text, unit, cues)
+        through: str | None = None  # the outlet a framing sentence-final cue names
+        framing: Cue | None = None
+        if final is not None:
+            framing = cues[final[0]]
+            through = self._reports_through(final[1][1], framing)
+            if through is not None and any(
+                self._speech_inside(cue) for cue in cues[: final[0]] if cue.start >= final[1][0]
+            ):
+                final = None  # "Wang criticized …, saying …, news reports said": Wang speaks
+            else:
+                through = None
         for number, cue in enumerate(cues):
             if cue.start < covered_until:
                 continue  # inside a reported clause already emitted
+            if (
+                final is not None
+                and number < final[0]
+                and final[1][0] <= cue.start < final[1][1]
+                and not unit.between(cue.end, final[1][1])
+            ):
+                continue  # a cue inside the words of the sentence-final cue's speaker
             horizon = bisect_left(cue_starts, cue.end + MAX_CLAUSE, number + 1)
             later = [other for other in cues[number + 1 : horizon] if other.start >= cue.end]
             # the next cue, even beyond the horizon: a cue's scope ends there, so the scopes
@@ -227,6 +271,8 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None and may_take_parsed_clause(text, unit, cue):
+                    content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
                     if content is not None and (
@@ -252,7 +298,9 @@ class DocumentExtractor:
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
                 continue  # "recall Pompeo’s statements that …": the noun cue names the source
-            source = self._with_outlet(source, unit_outlet, frame_outlet)
+            if cue is framing:
+                through = None  # the framing cue itself
+            source = self._with_outlet(source, unit_outlet, frame_outlet or through)
             frame_outlet = None
             cue_text = cue.form if cue.lemma != "tell" else self._told_phrase(cue)
             # a frame: "The Herald reported that Wang said that ...": Wang speaks, via the Herald
@@ -268,6 +316,7 @@ class DocumentExtractor:
                     and 0 < word_count(gap) <= 5
                     and "," not in gap
                     and not re.search(r"\band(?:\s+also)?\s*$", gap)
+                    and not _MODAL.search(gap)  # "said he cannot reveal the evidence that …"
                     and own_content
                 ):
                     frame_outlet = source.outlet
@@ -286,6 +335,61 @@ class DocumentExtractor:
             previous_source = source
             lower = content[1] if content else cue.end
         self._leftover_passages(unit, attributed, absorbed, unit_outlet)
+
+    def _clause_sentence(self, unit: Unit):  # type: ignore[no-untyped-def]
+        """The parse of one unit for a clause question: the document's parse when it was made
+        already, else this unit alone. Parsing every cue sentence of every document for the few
+        cues that need it doubled the extraction time; parsing in one batch every unit that
+        might be asked about cost 1.3x; one unit at a time when asked, 1.2x (tune + test + seeds,
+        CPU time)."""
+        if self.syntax._parsed is not None:
+            return self.syntax.sentence_at(unit.start)
+        if not 0 < unit.end - unit.start <= MAX_PARSED or not self.syntax.available:
+            return None
+        key = (unit.start, unit.end)
+        if key not in self._unit_parses:
+            try:
+                from annotator.extract.syntax import SyntaxModelError, parse_spans
+            except ImportError:
+                return None
+            try:
+                self._unit_parses[key] = parse_spans(self.text, [key])[0]
+            except SyntaxModelError:
+                self.syntax.available = False
+                return None
+        return self._unit_parses[key]
+
+    def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
+        """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""
+        sentence = self._clause_sentence(unit)
+        if sentence is None:
+            return None
+        start = complement_start(sentence, cue.start, max(cue.end, cue.object_end))
+        return None if start is None else clause_from(self.text, unit, cue, later, start)
+
+    def _reports_through(self, content_end: int, cue: Cue) -> str | None:
+        """When a sentence-final cue's subject is an outlet or a document (``news reports
+        said``, ``state media KCNA said``, ``the statement added``) it may frame the words of the
+        speakers inside the sentence instead of speaking them: the outlet (``""`` for a
+        document), else ``None``."""
+        before = self.text[content_end : cue.start].strip(" ,")
+        phrase = before or self.text[cue.end : min(len(self.text), cue.end + 60)]
+        phrase = re.split(r"[,.;(]", phrase)[0].strip()
+        outlet = canonical_outlet(phrase)
+        if looks_like_outlet(outlet):
+            return outlet
+        if _FRAME_SUBJECT.search(phrase):
+            return "" if _DOCUMENT_SUBJECT.search(phrase) else outlet
+        return None
+
+    def _speech_inside(self, cue: Cue) -> bool:
+        """A cue inside a framed sentence that reports speech in its own right (``saying``,
+        ``urged``), not a proposal or belief the outlet reports (``proposed``, ``were thought``)."""
+        if cue.lemma in OBJECT_VERBS or cue.lemma in ("according_to", "opinion", "noun"):
+            return False
+        return not re.search(
+            r"\b(?:is|are|was|were|be|been|being)\s+$", self.text[: cue.start][-12:]
+        )
 
     def _with_outlet(self, source: Source, unit_outlet: str | None, frame: str | None) -> Source:
         outlet = source.outlet or frame or unit_outlet
@@ -528,6 +632,18 @@ class DocumentExtractor:
         if end <= start:
             return
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
+        for passage in inner:
+            lead = text[max(start, passage.open_at - 30) : passage.open_at]
+            if _TITLE_BEFORE.search(lead):
+                # "criticized the minister in a column titled “…”": the title is no content
+                phrase = _TITLE_PHRASE.search(
+                    text, max(start, passage.open_at - 60), passage.open_at
+                )
+                end = trim(text, start, phrase.start() if phrase else passage.open_at)[1]
+                inner = [p for p in inner if p.close_at <= end]
+                if word_count(text[start:end]) < 3:
+                    return
+                break
         if (
             len(inner) == 1
             and trim(text, start, inner[0].open_at)[1] <= start
@@ -648,6 +764,10 @@ class DocumentExtractor:
     def _add_passage(
         self, passage: Passage, source: Source, cue: str | None, confidence: float
     ) -> None:
+        before = self.text[max(0, passage.open_at - 30) : passage.open_at]
+        if _TITLE_BEFORE.search(before):
+            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”": a name, not words
+            source, cue, confidence = Source(None), None, min(confidence, 0.3)
         self._add(passage.start, passage.end, QuoteKind.DIRECT, source, cue, confidence)
 
     def _add(

@@ -15,7 +15,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from annotator.extract.cues import BARE_CLAUSE_VERBS, NOUN_CUES, OBJECT_VERBS, lemma_of
+from annotator.extract.cues import (
+    BARE_CLAUSE_VERBS,
+    CLAUSE_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    lemma_of,
+)
 from annotator.extract.marks import Passage
 from annotator.extract.sentences import sentence_spans
 
@@ -25,7 +31,7 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
-    r"could|can|must|may))\b)"
+    r"could|can|cannot|must|may|might|did|does|do))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
@@ -36,6 +42,11 @@ _OBJECT = re.compile(
     r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
     r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
+)
+_CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
+_LOOSE_ADDRESSEE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
 )
 # "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
 # the addressee with its infinitive, or what is called for
@@ -214,6 +225,53 @@ def noun_that_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
             yield match
 
 
+# A clause hung on the end of the content with a comma is the writer's, not the speaker's: a
+# participle clause ("…, citing …", "…, apparently accusing …"), a non-restrictive relative
+# ("…, which China claims …"), an appositive on the whole clause ("…, a move that …") or an
+# "as" clause ("…, as Seoul protests …").
+_PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|excluding\b|notwithstanding\b|"
+    r"something\b|nothing\b|anything\b|everything\b|during\b|bring\b|thing\b)[a-z]{3,}ing\b"
+)
+_RELATIVE_TAIL = re.compile(
+    r",\s+(?:which|where|(?:a|an)\s+(?:[a-z-]+\s+)?(?:move|step|decision|"
+    r"development|measure|act|sign|remark|statement)\s+(?:that|which)|"
+    r"as\s+(?!well\b|part\b|a\s+result\b|such\b|of\b|to\b|for\b|in\b|much\b|many\b|"
+    r"long\b|soon\b|far\b|expected\b|usual\b)[a-z]+)\b"
+)
+
+
+def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """The end of a clause without the writer's trailing clause (see ``_PARTICIPLE_TAIL``)."""
+    for match in _PARTICIPLE_TAIL.finditer(text, start, end):
+        if not unit.inside(match.start()) and word_count(text[start : match.start()]) >= 3:
+            return match.start()
+    for match in _RELATIVE_TAIL.finditer(text, start, end):
+        if unit.inside(match.start()) or word_count(text[start : match.start()]) < 3:
+            continue
+        # only a relative that runs to the end: one closed by a comma sits inside the subject
+        later = match.end()
+        while (later := text.find(",", later, end)) != -1 and unit.inside(later):
+            later += 1
+        if later == -1:
+            return match.start()
+    return end
+
+
+def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """A parenthesis ends a clause when it is an aside of its own (more than four words, or a
+    quotation): ``(or, more precisely, “…”)``; a short one glosses a name (``(PRC)``,
+    ``(Taiwan's official name)``) and stays inside."""
+    index = start
+    while (index := text.find("(", index, end)) != -1:
+        close = text.find(")", index, min(len(text), index + 400))
+        inner = text[index + 1 : close if close != -1 else index + 400]
+        if not unit.inside(index) and (word_count(inner) > 4 or re.search(r"[“\"«]", inner)):
+            return index
+        index += 1
+    return end
+
+
 def content_end(
     text: str,
     unit: Unit,
@@ -240,7 +298,8 @@ def content_end(
                 continue  # "reiterating their joint efforts": no new content
             end = min(end, cue.start - len(joint.group()))
             break
-    for mark in ("(", ";", ", but ", ", while ", ", whereas ", ", although "):
+    end = _parenthesis_cut(text, unit, start, end)
+    for mark in (";", ", but ", ", while ", ", whereas ", ", although "):
         index = text.find(mark, start, end)
         if index == -1:
             continue
@@ -248,6 +307,7 @@ def content_end(
             continue  # "not X, but Y" is one clause
         if not unit.inside(index):
             end = index
+    end = _trailing_clause_cut(text, unit, start, end)
     if noun_object:
         # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
         for passage in unit.between(start + 1, end):
@@ -267,6 +327,46 @@ def content_end(
     return end
 
 
+_CLAUSE_BETWEEN = re.compile(
+    r"^\s*(?:he|she|they|we|I|it|there)\b|\b(?:is|are|was|were|will|would|can|cannot|could|"
+    r"should|must|may|might|has|have|had|does|did|do)\b"
+)
+
+
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b"
+)
+
+
+def _clause_between(words: str) -> bool:
+    """True when the words between a cue and a ``that`` hold a clause of their own (a subject
+    pronoun or a finite auxiliary): the ``that`` then belongs to that clause, not to the cue."""
+    return _CLAUSE_BETWEEN.search(words) is not None
+
+
+def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
+    """A finite cue with no subject before it, right after a comma or a closing quotation mark
+    (``…, said the ministry``): the subject follows the cue, the content came before it."""
+    if cue.coordinated or cue.lemma not in INVERTED_CUES:
+        return False
+    if cue.form.split()[0].lower().endswith("ing"):
+        return False
+    before = text[max(unit.start, cue.start - 4) : cue.start].rstrip()
+    if not before.endswith((",", "”", '"', "’", "»")):
+        return False
+    if not cue.subject:
+        return True
+    # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
+    # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
+    tail = text[cue.end : min(sentence_final_tail(text, unit, cue), reach(unit, cue.end))]
+    return (
+        word_count(tail) <= 12
+        and len(tail) < LOOKAHEAD
+        and _CLAUSE_BETWEEN.search(tail) is None
+        and "that" not in tail
+    )
+
+
 def reported_content(
     text: str, unit: Unit, cue: Cue, later: list[Cue]
 ) -> tuple[int, int, float] | None:
@@ -283,12 +383,23 @@ def reported_content(
         addressee = _ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
         if addressee:
             after = cue.object_end = addressee.end()
+        else:
+            # "told reporters her country had …": the addressee, then a bare clause
+            loose = _LOOSE_ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
+            # "told a regular media briefing": without an addressee no bare clause follows
+            after = loose.end() if loose else -1
+    if _inverted_position(text, unit, cue):
+        return None  # "“…,” said the source who …": what follows is the speaker, not content
+    if _ANONYMITY.match(text, cue.end, reach(unit, cue.end)):
+        return None  # "an official who asked not to be named": a formula, not reported speech
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
+    if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
+        that = None  # "said he cannot disclose the details that …": the that-clause is inside
     if that and not unit.inside(that.end()):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
         return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
-    quote = TO_QUOTE.match(text, after, reach(unit, after))
+    quote = TO_QUOTE.match(text, max(after, cue.end), reach(unit, max(after, cue.end)))
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
     if cue.lemma in _APPEAL_LEMMAS:
@@ -305,7 +416,7 @@ def reported_content(
             end = content_end(text, unit, start, later, cue.subordinate)
             if word_count(text[start:end]) >= 3:
                 return (start, end, 0.65)
-    if cue.lemma in BARE_CLAUSE_VERBS:
+    if cue.lemma in BARE_CLAUSE_VERBS and after >= 0:
         bare = _BARE_CLAUSE.match(text, after, reach(unit, after))
         if bare is None:
             # "said Monday four of its stores were closed", "said in a statement it would …"
@@ -326,9 +437,66 @@ def reported_content(
         if obj:
             start = obj.end()
             end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
-            if word_count(text[start:end]) >= 4:
+            if word_count(text[start:end]) >= 5:
                 return (start, end, 0.6)
     return None
+
+
+_TAIL_WORDS = re.compile(r"\s+[^\s,.;:]+(?:\s+[^\s.;:“”\"]+){2,14}")
+_NO_CLAUSE_NEXT = re.compile(
+    r"\s+(?:to|at|during|after|before|when|while|of|about|for|with|from|by|as|on|in)\s+"
+    r"(?:a|an|the|his|her|its|their|our|this|that|these|[A-Z]|\w+ing\b)"
+)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|these|those|such)|[’']s?)\s+$",
+    re.I,
+)
+_MAYBE_FINITE = re.compile(
+    r"\s(?:is|are|was|were|will|would|can|cannot|could|should|must|may|might|has|have|had|"
+    r"does|did|do|[a-z]{2,}(?:ed|es|s))\b"
+)
+
+
+def may_take_parsed_clause(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when a cue the rules found no content for may still govern a clause the parse can
+    find (``KCNA said Kim and Trump discussed …``): a verb that takes a clause, not in the
+    position of a sentence-final cue, not directly before a quotation."""
+    if cue.lemma not in _CLAUSE_LEMMAS or _inverted_position(text, unit, cue):
+        return False
+    if cue.subject.lower() in {"the", "a", "an", "this"} or not verb_position(
+        text, unit, cue.start
+    ):
+        return False
+    after = max(cue.end, cue.object_end)
+    if TO_QUOTE.match(text, after, reach(unit, after)) is not None:
+        return False
+    return clause_may_follow(text, unit, after)
+
+
+def clause_may_follow(text: str, unit: Unit, after: int) -> bool:
+    """A cheap look before the parse is asked: some words after ``after``, then something that
+    may be a finite verb."""
+    tail = _TAIL_WORDS.match(text, after, reach(unit, after))
+    if tail is None or _NO_CLAUSE_NEXT.match(tail.group()):
+        return False
+    return _MAYBE_FINITE.search(tail.group()) is not None
+
+
+def verb_position(text: str, unit: Unit, start: int) -> bool:
+    """False when a cue form is a noun (``the remarks``, ``Xi's comments``, ``its claims``)."""
+    return _NOUN_BEFORE.search(text, max(unit.start, start - 12), start) is None
+
+
+def clause_from(
+    text: str, unit: Unit, cue: Cue, later: list[Cue], start: int
+) -> tuple[int, int, float] | None:
+    """The reported clause starting at ``start`` (found by the parse), ended by the rules."""
+    if unit.inside(start):
+        return None
+    end = content_end(text, unit, start, later, cue.subordinate)
+    if word_count(text[start:end]) < 3:
+        return None
+    return (start, end, 0.7)
 
 
 def according_parts(
@@ -414,8 +582,20 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
     start = max(unit.start, lower, cue.start - MAX_CLAUSE)
     head = text[start : cue.start]
     comma = head.rfind(",")
-    if comma == -1 or unit.inside(start + comma):
+    if comma == -1:
         return None
+    if unit.inside(start + comma):
+        # "… and “resolutely counter …,” said the command": the comma closing a quotation that
+        # ends a clause with more words outside it
+        closing = [p for p in unit.before(start + comma + 1, 1) if p.open_at > start]
+        if not closing or not 0 < closing[0].close_at - (start + comma) <= 2:
+            return None
+        if word_count(text[start : closing[0].open_at]) < 4:
+            return None  # "“…,” said X" (or a short lead-in): the quotation, attributed by scope
+        between = text[closing[0].close_at : cue.start]
+        if word_count(between) > 7 or re.search(r"[;:“”\"«»()]|\b(?:that|and|but)\b", between):
+            return None
+        return closing[0].close_at
     between = head[comma + 1 :]
     if word_count(between) > 7 or re.search(
         r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between
@@ -432,6 +612,38 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
     return start + comma
 
 
+def sentence_final_tail(text: str, unit: Unit, cue: Cue) -> int:
+    """Where the tail after a sentence-final cue ends: the unit's end, or a participle clause
+    that adds the speaker's next point (``…, he said, adding that …``)."""
+    window = reach(unit, cue.end)
+    ends = [unit.end]
+    for pattern in (_PARTICIPLE_TAIL, _RELATIVE_TAIL):
+        match = pattern.search(text, cue.end, window)
+        if match and not unit.inside(match.start()):
+            ends.append(match.start())
+    return min(ends)
+
+
+def final_cue_content(
+    text: str, unit: Unit, cues: list[Cue]
+) -> tuple[int, tuple[int, int, float]] | None:
+    """``(index, content)`` of the unit's sentence-final cue when it closes the whole sentence
+    (``Kim Jong Un, by his visit, also signaled that …, said Troy Stangarone.``): the cues
+    inside that content are the speaker's words, not cues of the writer's."""
+    for index in range(len(cues) - 1, -1, -1):
+        cue = cues[index]
+        if cue.lemma not in INVERTED_CUES or cue.form.split()[0].lower().endswith("ing"):
+            continue
+        tail_end = sentence_final_tail(text, unit, cue)
+        if _CLAUSE_BETWEEN.search(text[cue.end : min(tail_end, cue.end + 400)]):
+            return None  # "…, said Beijing might …": a clause follows, the cue is not final
+        content = inverted_content(text, unit, cue, unit.start)
+        if content is None:
+            return None
+        return index, content
+    return None
+
+
 def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
     """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
     / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
@@ -439,8 +651,9 @@ def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, 
     end = _cut_before(text, unit, lower, cue)
     if end is None:
         return None
-    tail = text[cue.end : min(unit.end, cue.end + 400)]
-    if cue.end + 400 < unit.end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
+    tail_end = sentence_final_tail(text, unit, cue)
+    tail = text[cue.end : min(tail_end, cue.end + 400)]
+    if cue.end + 400 < tail_end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
         return None
     if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail):
         return None
@@ -461,7 +674,7 @@ def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | N
             break
         if cue.lemma not in INVERTED_CUES or cue.start <= start:
             continue
-        if unit.end - cue.end > 400:
+        if sentence_final_tail(text, unit, cue) - cue.end > 400:
             continue  # not sentence-final
         content = inverted_content(text, unit, cue, start)
         if content is not None:

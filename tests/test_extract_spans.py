@@ -1,0 +1,158 @@
+"""Which quotes exist and where they end (issue #11, the span side): reported-clause boundaries,
+sentence-final cues, clauses found by the parse, titles. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from annotator.extract import CONFIDENT, extract_quotes
+from annotator.models import Quote
+
+
+def confident(text: str) -> list[Quote]:
+    return [quote for quote in extract_quotes(text) if quote.confidence >= CONFIDENT]
+
+
+def texts(text: str) -> list[str]:
+    return [quote.text for quote in confident(text)]
+
+
+# --- the speaker after a sentence-final cue is not content -----------------------------------
+def test_subject_after_a_closing_quote_is_not_reported_speech() -> None:
+    text = (
+        "“We expect the ferry line to reopen before winter,” said the port official who asked "
+        "not to be named."
+    )
+    quotes = confident(text)
+    assert [quote.text for quote in quotes] == ["We expect the ferry line to reopen before winter,"]
+    assert quotes[0].kind.value == "direct"
+
+
+def test_told_without_an_addressee_takes_no_bare_clause() -> None:
+    text = "“Nothing has been decided,” Okafor told a weekly press briefing without elaborating."
+    assert texts(text) == ["Nothing has been decided,"]
+
+
+def test_told_an_addressee_then_a_bare_clause() -> None:
+    quote = confident("Spokeswoman Lena Brandt told reporters her office had not been consulted.")
+    assert [q.text for q in quote] == ["her office had not been consulted"]
+    assert quote[0].speaker == "Lena Brandt"
+
+
+def test_a_that_inside_the_reported_clause_belongs_to_it() -> None:
+    text = "Mendez said he cannot reveal the evidence that persuaded him the deal was near."
+    assert texts(text) == ["he cannot reveal the evidence that persuaded him the deal was near"]
+
+
+# --- where a reported clause ends ----------------------------------------------------------
+def test_a_trailing_participle_clause_is_the_writers() -> None:
+    text = (
+        "The coast guard said two fishing boats had crossed the line overnight, apparently "
+        "testing the new patrol schedule."
+    )
+    assert texts(text) == ["two fishing boats had crossed the line overnight"]
+
+
+def test_a_trailing_relative_clause_is_the_writers() -> None:
+    text = "Ortega said the bridge could reopen in March, which would end a two-year closure."
+    assert texts(text) == ["the bridge could reopen in March"]
+
+
+def test_a_relative_clause_inside_the_subject_stays() -> None:
+    text = (
+        "Ortega said the bridge, which was closed in 2022, could reopen in March, the "
+        "ministry added."
+    )
+    found = [t for t in texts(text) if "bridge" in t]
+    assert found and found[0].endswith("could reopen in March")
+    assert "which was closed in 2022" in found[0]
+
+
+def test_a_short_parenthesis_glossing_a_name_stays_inside() -> None:
+    text = "The agency said the Western Fleet (WF) and the coast guard would hold joint drills."
+    assert texts(text) == ["the Western Fleet (WF) and the coast guard would hold joint drills"]
+
+
+# --- a sentence-final cue takes its whole sentence -----------------------------------------
+def test_a_cue_inside_the_words_of_a_sentence_final_speaker() -> None:
+    text = (
+        "Lisbon, by hosting the summit, also signaled to its partners that the port deal must "
+        "be taken seriously, said Ana Ferreira, a fellow at a research institute in Porto."
+    )
+    quotes = confident(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Lisbon, by hosting the summit")
+    assert quotes[0].text.endswith("must be taken seriously")
+    assert quotes[0].speaker == "Ana Ferreira"
+
+
+def test_cue_that_proposes_nothing_does_not_cut_the_content() -> None:
+    text = (
+        "The two sides have yet to agree on a venue, but both expect the talks to resume, the "
+        "envoy told reporters."
+    )
+    assert texts(text) == [
+        "The two sides have yet to agree on a venue, but both expect the talks to resume"
+    ]
+
+
+def test_adding_after_a_sentence_final_cue() -> None:
+    text = (
+        "The harbour will stay closed for a week, the mayor said, adding that fishermen would "
+        "be compensated."
+    )
+    assert texts(text) == [
+        "The harbour will stay closed for a week",
+        "fishermen would be compensated",
+    ]
+
+
+def test_an_outlet_frames_the_speech_inside_its_sentence() -> None:
+    text = (
+        "Finance Minister Omar Haddad has rejected the budget plan, saying it hurts small "
+        "farmers, local media reported on Tuesday."
+    )
+    quotes = confident(text)
+    assert [q.text for q in quotes] == ["it hurts small farmers"]
+    assert quotes[0].speaker == "Omar Haddad"
+    assert quotes[0].outlet == "local media"
+
+
+# --- the clause a cue governs, from the parse ----------------------------------------------
+def test_the_parse_finds_a_bare_clause_the_rules_miss() -> None:
+    text = "The council said Smith and Jones negotiated “a fair settlement for every tenant”."
+    quotes = confident(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Smith and Jones negotiated")
+    assert quotes[0].kind.value == "mixed"
+
+
+def test_no_clause_after_a_preposition() -> None:
+    text = (
+        "“We are in close contact with the carriers,” she said, according to a transcript "
+        "released by the ministry."
+    )
+    assert "according to a transcript released by the ministry" not in texts(text)
+
+
+# --- titles are no quotes ------------------------------------------------------------------
+def test_a_title_is_not_a_confident_quote() -> None:
+    text = "Park criticized the minister in a column titled “The harbour can wait no longer.”"
+    assert texts(text) == []
+    proposed = extract_quotes(text)
+    assert proposed and proposed[0].confidence < CONFIDENT and proposed[0].speaker is None
+
+
+def test_a_clause_ending_in_a_quotation_before_a_sentence_final_cue() -> None:
+    text = (
+        "The goal of the exercise was to rehearse a blockade and “deter any outside "
+        "interference,” said the fleet command."
+    )
+    quotes = confident(text)
+    assert [q.kind.value for q in quotes] == ["mixed"]
+    assert quotes[0].text.startswith("The goal of the exercise")
+    assert quotes[0].speaker == "fleet command"
+
+
+def test_a_short_lead_in_leaves_the_quotation_alone() -> None:
+    text = "The posts used “crude and hostile language against our envoy,” the embassy added."
+    quotes = confident(text)
+    assert [q.text for q in quotes] == ["crude and hostile language against our envoy,"]
