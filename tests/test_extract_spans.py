@@ -156,3 +156,8 @@ def test_a_short_lead_in_leaves_the_quotation_alone() -> None:
     text = "The posts used “crude and hostile language against our envoy,” the embassy added."
     quotes = confident(text)
     assert [q.text for q in quotes] == ["crude and hostile language against our envoy,"]
+
+
+def test_a_coordinated_verb_with_its_own_and_is_no_clause_of_the_cue() -> None:
+    text = "The council said little, and Smith negotiated a fair settlement for every tenant."
+    assert not any(q.text.startswith("Smith negotiated") for q in confident(text))

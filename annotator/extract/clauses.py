@@ -10,7 +10,7 @@ that attaches a trailing clause differently does not change the span's end.
 
 from __future__ import annotations
 
-from annotator.extract.syntax import ParsedSentence
+from annotator.extract.syntax import ParsedSentence, Token
 
 MAX_GAP_WORDS = 8  # "said in a statement on Monday …": adverbials between the cue and its clause
 _MARKS = frozenset({"mark", "punct"})
@@ -24,7 +24,7 @@ def complement_start(sentence: ParsedSentence, cue_start: int, cue_end: int) -> 
     verb = sentence.token_at(cue_start)
     if verb is None:
         return None
-    for child in sentence.children(verb, {"ccomp"}):
+    for child in _complements(sentence, verb):
         if child.start < cue_end:
             continue
         tokens = [tok for tok in sentence.subtree(child) if tok.start >= cue_end]
@@ -39,3 +39,19 @@ def complement_start(sentence: ParsedSentence, cue_start: int, cue_end: int) -> 
             return None
         return tokens[0].start
     return None
+
+
+def _complements(sentence: ParsedSentence, verb: Token) -> list[Token]:
+    """The cue's ``ccomp`` children, and a ``conj`` verb with a subject of its own and no
+    coordinator of its own (``said Smith and Jones negotiated …`` parsed as two coordinated
+    verbs: a real coordination, ``said and negotiated``, hangs its ``and`` on the second verb)."""
+    found = list(sentence.children(verb, {"ccomp"}))
+    for conj in sentence.children(verb, {"conj"}):
+        if conj.pos not in {"VERB", "AUX"}:
+            continue
+        own = list(sentence.children(conj, {"nsubj", "nsubj:pass", "cc", "punct"}))
+        if any(tok.dep == "nsubj" or tok.dep == "nsubj:pass" for tok in own) and not any(
+            tok.dep == "cc" or (tok.dep == "punct" and tok.start < conj.start) for tok in own
+        ):
+            found.append(conj)
+    return sorted(found, key=lambda tok: tok.start)
