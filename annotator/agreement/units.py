@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Literal
 
 import numpy as np
@@ -26,6 +28,7 @@ FIELDS: tuple[Field, ...] = ("stance", "sentiment", "speaker", "outlet")
 NO_VALUE = "(none)"
 
 Unit = tuple[str, str]
+_quote_id = attrgetter("quote_id")
 
 
 @dataclass(frozen=True)
@@ -61,15 +64,15 @@ def field_data(
         document_id = annotation.document_id
         labels = annotation.labels
         columns = [
-            unit_index.setdefault((document_id, label.quote_id), len(unit_index))
-            for label in labels
+            unit_index.setdefault((document_id, quote_id), len(unit_index))
+            for quote_id in map(_quote_id, labels)
         ]
         for field in wanted:
             rows, unit_columns, values = cells[field]
             if field in ("stance", "sentiment"):
-                given = [getattr(label, field) for label in labels]
-                chosen = [column for column, value in zip(columns, given, strict=True) if value]
-                given = [value for value in given if value]
+                given = list(map(attrgetter(field), labels))
+                chosen = list(compress(columns, given))
+                given = list(filter(None, given))
             else:
                 names, known = display[field], seen[field]
                 chosen = columns
