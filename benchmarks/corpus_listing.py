@@ -35,10 +35,9 @@ TARGET_SECONDS = 2.0
 
 
 async def open_and_wait(corpus: Path, annotations: Path) -> tuple[float, float]:
-    from textual.widgets import DataTable
-
     from annotator.tui.app import AnnotatorApp
     from annotator.tui.screens.corpus import CorpusScreen
+    from annotator.tui.widgets.document_table import DocumentTable
 
     app = AnnotatorApp([corpus], annotations, "analyst0", name_file=OUT / "bench-name")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -49,7 +48,7 @@ async def open_and_wait(corpus: Path, annotations: Path) -> tuple[float, float]:
             await pilot.pause(0.01)
         listed = time.perf_counter() - START
         cpu = time.process_time()  # every thread of this process, from its start
-        rows = screen.query_one(DataTable).row_count
+        rows = screen.query_one(DocumentTable).row_count
         pending = sum(progress.extracting for progress in app.progress)
         if rows != 1000 or pending:
             sys.exit(f"listed {rows} rows, {pending} still extracting")
