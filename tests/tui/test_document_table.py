@@ -110,3 +110,24 @@ async def test_hostile_and_wide_titles_are_shown_inert_and_cut_by_cells(
             header[: header.index("quotes") + len("quotes")]
         )
         assert app.is_running
+
+
+async def test_rows_are_drawn_again_in_a_new_theme(
+    make_app: MakeApp, documents: list[Document]
+) -> None:
+    app = make_app(docs=many(documents, 3))
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DocumentTable)
+
+        def backgrounds() -> list[object]:
+            return [
+                next(iter(table.render_line(y))).style.bgcolor  # type: ignore[union-attr]
+                for y in (0, 1, 2)
+            ]
+
+        dark = backgrounds()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = backgrounds()
+        assert all(before != after for before, after in zip(dark, light, strict=True))

@@ -105,6 +105,7 @@ class DocumentTable(ScrollView, can_focus=True):
         self._cursor = 0
         self._cache: dict[tuple[int, bool], Strip] = {}  # (row, is the cursor) -> whole row
         self._header_strip: Strip | None = None
+        self._styles: tuple[Style, Style, Style, Style] | None = None  # base, even, cursor, header
 
     # ------------------------------------------------------------------ content
 
@@ -209,6 +210,22 @@ class DocumentTable(ScrollView, can_focus=True):
     def _forget_all(self) -> None:
         self._cache.clear()
         self._header_strip = None
+        self._styles = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget_all()  # another theme, or the CSS reloaded: rows drawn again
+
+    def _row_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The widget's style and its rows' (even, cursor, header), read once per change."""
+        if self._styles is None:
+            self._styles = (
+                self.rich_style,
+                self.get_component_rich_style("document-table--even-row"),
+                self.get_component_rich_style("document-table--cursor"),
+                self.get_component_rich_style("document-table--header"),
+            )
+        return self._styles
 
     def _forget(self, index: int) -> None:
         self._cache.pop((index, False), None)
@@ -237,34 +254,24 @@ class DocumentTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         left = int(self.scroll_x)
+        base, even, cursor_style, header_style = self._row_styles()
         if y == 0:
+            style = base + header_style
             if self._header_strip is None:
-                style = self.rich_style + self.get_component_rich_style("document-table--header")
                 header = [Text(name) for name in self._columns]
                 self._header_strip = self._strip(header, style, Style())
-            strip = self._header_strip
-            style = self.rich_style + self.get_component_rich_style("document-table--header")
-            return strip.crop_extend(left, left + width, style)
+            return self._header_strip.crop_extend(left, left + width, style)
         row = int(self.scroll_y) + y - 1
-        base = self.rich_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
         cursor = row == self._cursor
         key = (row, cursor)
         strip = self._cache.get(key)
         if strip is None:
-            style = base
-            if row % 2 == 0:
-                style += self.get_component_rich_style("document-table--even-row")
-            over = Style()
-            if cursor:
-                over = self.get_component_rich_style("document-table--cursor")
-            strip = self._strip(self._rows[row], style, over)
+            style = base + even if row % 2 == 0 else base
+            strip = self._strip(self._rows[row], style, cursor_style if cursor else Style())
             self._cache[key] = strip
-        fill = base + (
-            self.get_component_rich_style("document-table--cursor") if cursor else Style()
-        )
-        return strip.crop_extend(left, left + width, fill)
+        return strip.crop_extend(left, left + width, base + cursor_style if cursor else base)
 
     def _strip(self, cells: Sequence[Text], style: Style, over: Style) -> Strip:
         """One whole row: each cell padded (or cut) to its column, ``style`` under the cells'
