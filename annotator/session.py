@@ -38,6 +38,7 @@ from annotator.anchoring import AnchorReport, anchor_labels, anchor_quotes
 from annotator.annotations import effective_quotes
 from annotator.errors import AnnotatorError
 from annotator.extract.confidence import CONFIDENT
+from annotator.history import History
 from annotator.models import (
     AnnotationFile,
     Document,
@@ -151,8 +152,7 @@ class AnnotationSession:
             self.pending_new_text = loaded.document_sha256 != document.sha256 or bool(
                 self.anchor_report.moved or self.unplaced_added
             )
-        self._undo: list[Snapshot] = []
-        self._redo: list[Snapshot] = []
+        self._history: History[Snapshot] = History()
         self.quotes: list[Quote] = []
         self._position: dict[str, int] = {}
         self._refresh_quotes()
@@ -592,8 +592,7 @@ class AnnotationSession:
             raise AnnotatorError(self._pending_message())
         if self._batch_depth and self._batch_dirty:
             return  # one undo step for the whole batch
-        self._undo.append(self._snapshot(description))
-        self._redo.clear()
+        self._history.checkpoint(self._snapshot(description))
 
     def _restore(self, snapshot: Snapshot) -> None:
         self._record_time()
@@ -606,28 +605,18 @@ class AnnotationSession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self._history.can_undo
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self._history.can_redo
 
     def undo(self) -> str | None:
         """Revert the last change (saving at once); returns what was undone, or ``None``."""
-        if not self._undo:
-            return None
-        snapshot = self._undo.pop()
-        self._redo.append(self._snapshot(snapshot.description))
-        self._restore(snapshot)
-        return snapshot.description
+        return self._history.undo(self._snapshot, self._restore)
 
     def redo(self) -> str | None:
-        if not self._redo:
-            return None
-        snapshot = self._redo.pop()
-        self._undo.append(self._snapshot(snapshot.description))
-        self._restore(snapshot)
-        return snapshot.description
+        return self._history.redo(self._snapshot, self._restore)
 
     # ------------------------------------------------------------------ auto-advance, review
 
@@ -796,7 +785,7 @@ class AnnotationSession:
             yield
             return
         before = self._snapshot("batch")
-        undo_depth = len(self._undo)
+        undo_depth = self._history.depth
         self._batch_depth, self._batch_dirty = 1, False
         try:
             yield
@@ -808,7 +797,7 @@ class AnnotationSession:
                 self._deleted = set(before.deleted)
                 self._refresh_quotes()
                 self.index = max(0, min(before.index, len(self.quotes) - 1))
-                del self._undo[undo_depth:]
+                self._history.truncate(undo_depth)
             self._batch_dirty = False
             raise
         self._batch_depth = 0
@@ -864,8 +853,7 @@ class AnnotationSession:
             raise
         if saved.merged:
             self._adopt(saved.annotation)
-            self._undo.clear()
-            self._redo.clear()
+            self._history.clear()
             self.merge_count += 1
         self.save_error = None
         self.last_saved = utc_now()

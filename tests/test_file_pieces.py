@@ -175,3 +175,61 @@ def test_progress_counts_labels_of_the_quotes_shown(
     assert session.progress().total == len(session.quotes)
     session.undo()
     assert (session.progress().labelled, session.progress().flagged) == (3, 2)
+
+
+def test_random_edits_write_the_bytes_of_a_full_save(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    """Edits, new labels, cleared labels, deletes, additions, undo and redo in a random order:
+    after each one the file holds exactly what the full dump writes."""
+    import random
+
+    session = AnnotationSession(document, writer)
+    stances = session.scheme.stance_values()
+    sentiments = session.scheme.sentiment_values()
+    rng = random.Random(15)
+    saves = 0
+    for step in range(160):
+        session.move_to(rng.randrange(len(session.quotes)))
+        action = rng.random()
+        before = session.save_count
+        if action < 0.35:
+            session.set_stance(rng.choice(stances))  # a new label, or a changed (or cleared) one
+        elif action < 0.55:
+            session.set_sentiment(rng.choice(sentiments))
+        elif action < 0.62:
+            session.toggle_flag()
+        elif action < 0.68:
+            session.set_note(f"note {step}, with “quotes” and a \\ backslash")
+        elif action < 0.72 and len(session.quotes) > 10:
+            session.delete_quote()
+        elif action < 0.75:
+            quote = session.current
+            assert quote is not None
+            session.add_quote(max(quote.start - 30, 0), max(quote.start - 2, 1))
+        elif action < 0.9:
+            session.undo()
+        else:
+            session.redo()
+        if session.save_count != before:
+            saves += 1
+            assert session.path.read_bytes() == full_dump(session.annotation_file()), step
+    assert saves > 100
+    reloaded = load_annotation_file(session.path, session.scheme, document)
+    assert full_dump(reloaded) == session.path.read_bytes()
+
+
+def test_labels_made_in_any_order_are_written_in_the_full_saves_order(
+    document: Document, writer: AnnotationWriter
+) -> None:
+    """Labels made in any order are written in the file's order (by span), as the full dump
+    sorts them."""
+    session = AnnotationSession(document, writer)
+    order = [5, 1, 7, 0, 3, 3, 6, 2, 4]
+    for index in order:
+        session.move_to(index)
+        session.set_stance("neutral" if index % 2 else "pro-US")
+        assert session.path.read_bytes() == full_dump(session.annotation_file())
+    on_disk = load_annotation_file(session.path, session.scheme, document)
+    spans = [label.quote.start for label in on_disk.labels]
+    assert spans == sorted(spans)

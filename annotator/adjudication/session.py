@@ -27,6 +27,7 @@ from annotator.adjudication.gold import (
     quote_status,
 )
 from annotator.errors import AnnotatorError
+from annotator.history import History
 from annotator.models import (
     DEFAULT_ADJUDICATOR,
     AdjudicationPolicy,
@@ -145,8 +146,7 @@ class AdjudicationSession:
         )
         self.index = 0
         self.field = 0  # index into FIELDS
-        self._undo: list[_Snapshot] = []
-        self._redo: list[_Snapshot] = []
+        self._history: History[_Snapshot] = History()
         self.save_count = 0
         first = self.next_unsettled_index(from_start=True)
         self.index = 0 if first is None else first
@@ -341,8 +341,7 @@ class AdjudicationSession:
     def _checkpoint(self, description: str) -> None:
         if self.writer is None:
             raise AnnotatorError(f"{self.path}: opened read-only, nothing can be changed")
-        self._undo.append(self._snapshot(description))
-        self._redo.clear()
+        self._history.checkpoint(self._snapshot(description))
 
     def _restore(self, snapshot: _Snapshot) -> None:
         self.decisions = dict(snapshot.decisions)
@@ -351,24 +350,14 @@ class AdjudicationSession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self._history.can_undo
 
     def undo(self) -> str | None:
         """Revert the last decision (saving at once); returns what was undone, or ``None``."""
-        if not self._undo:
-            return None
-        snapshot = self._undo.pop()
-        self._redo.append(self._snapshot(snapshot.description))
-        self._restore(snapshot)
-        return snapshot.description
+        return self._history.undo(self._snapshot, self._restore)
 
     def redo(self) -> str | None:
-        if not self._redo:
-            return None
-        snapshot = self._redo.pop()
-        self._undo.append(self._snapshot(snapshot.description))
-        self._restore(snapshot)
-        return snapshot.description
+        return self._history.redo(self._snapshot, self._restore)
 
     # ------------------------------------------------------------------ saving
 

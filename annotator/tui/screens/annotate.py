@@ -18,6 +18,7 @@ from textual.widgets import Footer
 
 from annotator.annotations import resolved_outlet, resolved_speaker
 from annotator.errors import AnnotatorError
+from annotator.gc_pause import freeze_long_lived, thaw
 from annotator.models import EntityKind, Quote, QuoteKind
 from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
@@ -158,6 +159,11 @@ class AnnotateScreen(Screen[None]):
         self._fill_list()
         self._reset_highlights()
         self._show_current()
+        # built: what lives as long as the screen is kept out of the collector's walks
+        self.call_after_refresh(freeze_long_lived)
+
+    def on_unmount(self) -> None:
+        thaw()
 
     def on_resize(self) -> None:
         # the article re-wraps: bring the current quote back into view once it has

@@ -12,7 +12,21 @@ from annotator.models import LabelScheme, QuoteLabel
 from annotator.safe_text import safe_text
 
 
-class LabelBar(Static):
+class OneLine(Static):
+    """A one-line :class:`Static` that repaints only when its text changes: every key asks
+    the bars to show themselves again, and a repaint that changes nothing still costs a frame
+    (which can hold up the next key's frame by Textual's frame interval)."""
+
+    _shown: Text | None = None
+
+    def show_text(self, text: Text) -> None:
+        if self._shown is not None and text == self._shown:
+            return
+        self._shown = text
+        self.update(text, layout=False)  # one line, fixed by the CSS: no relayout
+
+
+class LabelBar(OneLine):
     """`1 pro-US  2 pro-China ... │ 7 negative ...` with the current quote's labels lit."""
 
     def __init__(self, scheme: LabelScheme, *, id: str | None = None) -> None:
@@ -36,7 +50,7 @@ class LabelBar(Static):
             self._choice(
                 text, definition.key, definition.value, "white", definition.value == sentiment
             )
-        self.update(text, layout=False)  # one line, fixed by the CSS: no relayout
+        self.show_text(text)
 
     @staticmethod
     def _choice(text: Text, key: str, value: str, color: str, chosen: bool) -> None:
@@ -48,7 +62,7 @@ class LabelBar(Static):
             text.append(safe_text(f" {value}"), style="dim")
 
 
-class StatusLine(Static):
+class StatusLine(OneLine):
     """Document title, progress and whether everything is saved."""
 
     def show(
@@ -74,4 +88,4 @@ class StatusLine(Static):
             text.append("✓ nothing to save", style="green dim")
         text.append(" │ ", style="dim")
         text.append(safe_text(title))
-        self.update(text, layout=False)  # one line, fixed by the CSS: no relayout
+        self.show_text(text)
