@@ -50,6 +50,7 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
+from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import MAX_PARSED, SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
 
@@ -204,6 +205,11 @@ class DocumentExtractor:
     def _unit(self, unit: Unit) -> None:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
+        more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
+        if more:
+            spans = [(cue.start, cue.end) for cue in more]
+            cues = [c for c in cues if not any(s < c.end and c.start < e for s, e in spans)]
+            cues = sorted(cues + more, key=lambda cue: (cue.start, cue.lemma != "noun"))
         cue_starts = [cue.start for cue in cues]
         attributed: dict[int, tuple[Source, str | None, float]] = {}
         absorbed: set[int] = set()
@@ -271,6 +277,12 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None:
+                    content = extra_content(
+                        self.text, unit, cue, later, lambda at: self._tag_at(unit, at)
+                    )
+                    if content is not None and not source.speaker:
+                        content = None  # a new shape needs a plausible source
                 if content is None and may_take_parsed_clause(text, unit, cue):
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
@@ -358,6 +370,12 @@ class DocumentExtractor:
                 self.syntax.available = False
                 return None
         return self._unit_parses[key]
+
+    def _tag_at(self, unit: Unit, offset: int) -> str | None:
+        """The parse's Penn tag of the word at ``offset`` (``None`` without a parse)."""
+        sentence = self._clause_sentence(unit)
+        token = sentence.token_at(offset) if sentence is not None else None
+        return token.tag if token is not None else None
 
     def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
         """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""

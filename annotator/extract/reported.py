@@ -296,6 +296,8 @@ def content_end(
                 r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
             ):
                 continue  # "reiterating their joint efforts": no new content
+            if cue.form.lower() == cue.lemma and re.search(r"\bto\s+\w+", text[start : cue.start]):
+                continue  # "to safeguard X and maintain order": a base form inside an infinitive
             end = min(end, cue.start - len(joint.group()))
             break
     end = _parenthesis_cut(text, unit, start, end)
