@@ -40,18 +40,14 @@ def test_noun_promise_is_no_cue() -> None:
 
 def test_directive_with_addressee_and_infinitive() -> None:
     text = "The embassy advised travellers to stay away from the northern provinces."
-    assert _confident(text) == [
-        ("travellers to stay away from the northern provinces", "embassy")
-    ]
+    assert _confident(text) == [("travellers to stay away from the northern provinces", "embassy")]
     text = "The airline advised passengers against bringing large bags."
     assert _confident(text) == [("passengers against bringing large bags", "airline")]
 
 
 def test_judgement_verbs_need_their_reason() -> None:
     text = "Local leaders slammed the contractor for delaying the bridge repairs."
-    assert _confident(text) == [
-        ("the contractor for delaying the bridge repairs", "Local leaders")
-    ]
+    assert _confident(text) == [("the contractor for delaying the bridge repairs", "Local leaders")]
     text = "The senator accused the agency of hiding the test results."
     assert _confident(text) == [("the agency of hiding the test results", "senator")]
     # no reason: a stance, not reported content
