@@ -207,6 +207,39 @@ QUOTE_ONLY_VERBS = [
     "refer_to",  # content only as "referred to X as Y" (NOTES-c: "referred to X" is none)
 ]
 
+# cues added for their reported content (``shapes.py``) that are no speech verbs: a short quotation
+# in their scope is a term or a scare quote ("slammed the “reform”"), not the subject's words
+STANCE_ONLY_VERBS = frozenset(
+    {
+        "praise",
+        "commend",
+        "rebuke",
+        "reprimand",
+        "scold",
+        "chide",
+        "castigate",
+        "fault",
+        "slam",
+        "attack",
+        "lambaste",
+        "censure",
+        "cite",
+        "brand",
+        "portray",
+        "depict",
+        "dismiss",
+        "hail",
+        "refer_to",
+        "advise",
+        "instruct",
+        "implore",
+        "threaten",
+        "swear",
+        "raise",
+    }
+)
+
+
 IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),

@@ -24,6 +24,7 @@ from annotator.extract.cues import (
     NOUN_CUES,
     OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
+    STANCE_ONLY_VERBS,
     find_cue_forms,
 )
 from annotator.extract.entities import NameIndex
@@ -142,6 +143,15 @@ _TITLE_PHRASE = re.compile(
     r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
+
+
+def _scope_scare_words(cue: Cue) -> int:
+    """Quotations of at most this many words in a cue's scope are taken as terms (low
+    confidence, no speaker) when not right after the cue, or even right after a stance-only
+    verb (``slammed the “reform”``, ``hailed “X”``): those verbs are no speech verbs."""
+    return 4 if cue.lemma in STANCE_ONLY_VERBS else 2
+
+
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -496,7 +506,9 @@ class DocumentExtractor:
             if scope_start <= passage.open_at < next_start:
                 lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if not adjacent and word_count(text[passage.start : passage.end]) <= 2:
+                if (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
+                    text[passage.start : passage.end]
+                ) <= _scope_scare_words(cue):
                     attributed[passage.open_at] = (Source(None), None, 0.3)
                 else:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
