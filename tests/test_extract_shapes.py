@@ -118,3 +118,24 @@ def test_mental_worry_is_no_speech() -> None:
 def test_referred_to_x_without_as_is_no_quote() -> None:
     text = "He said the plan was sound, referring to the new harbour in the east."
     assert [t for t, _ in _confident(text)] == ["the plan was sound"]
+
+
+def test_judgement_with_a_quoted_fragment_is_mixed() -> None:
+    text = (
+        "Mayor Tom Reyes spoke on Monday. He attacked the council for turning the city into a "
+        "“parking lot” of the region."
+    )
+    quotes = [q for q in extract_quotes(text) if q.confidence >= CONFIDENT]
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        (
+            "the council for turning the city into a “parking lot” of the region",
+            QuoteKind.MIXED,
+            "Tom Reyes",
+        )
+    ]
+
+
+def test_new_shapes_need_a_source() -> None:
+    # "threaten" with an inanimate relative subject: no speaker, so no quote
+    text = "Deep disagreements remain that threaten to derail the fragile accord."
+    assert _confident(text) == []
