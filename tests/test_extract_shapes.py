@@ -139,3 +139,9 @@ def test_new_shapes_need_a_source() -> None:
     # "threaten" with an inanimate relative subject: no speaker, so no quote
     text = "Deep disagreements remain that threaten to derail the fragile accord."
     assert _confident(text) == []
+
+
+def test_stance_verbs_without_a_reason_carry_no_content() -> None:
+    assert _confident("The governor condemned the looting of several downtown shops.") == []
+    text = "The governor condemned the council for closing several downtown shelters."
+    assert _confident(text) == [("the council for closing several downtown shelters", "governor")]
