@@ -679,6 +679,14 @@ class AnnotationFile(StrictModel):
         )
 
 
+def is_adjudicated(annotation: AnnotationFile, adjudicator: str = DEFAULT_ADJUDICATOR) -> bool:
+    """True for a gold file: one under the reserved name, or one recording an adjudication.
+
+    (Here rather than in :mod:`annotator.adjudication`, so that agreement need not load it.)
+    """
+    return annotation.annotator == adjudicator or annotation.adjudication is not None
+
+
 def resolve_scheme(ref: SchemeRef, context: dict[str, Any] | None) -> LabelScheme | None:
     """The scheme a file's labels are checked against.
 

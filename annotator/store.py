@@ -36,6 +36,7 @@ from annotator.errors import (
 )
 from annotator.file_pieces import PieceCache, render
 from annotator.jsonio import parse_json, read_file_bytes, validate_model
+from annotator.light_validation import validate_annotation_json
 from annotator.locations import DEFAULT_ANNOTATIONS_DIR
 from annotator.merge import merge_annotations
 from annotator.migrations import NeedsMigrationError, migrate_annotation
@@ -68,12 +69,17 @@ def load_annotation_file(
 
     A version 1 file is migrated in memory when ``document`` is given (the file itself changes
     only when it is next saved); without it, it raises :class:`NeedsMigrationError`. Without
-    ``document``, a current file is parsed and validated in one pass (``model_validate_json``);
-    a file that fails it takes the slow path (parse, migrate, validate), which names the problem.
+    ``document``, a current file is parsed and validated in one pass by the light validator
+    (:mod:`annotator.light_validation`: the same result, per-label checks in bulk), else by
+    ``model_validate_json``; a file that fails both takes the slow path (parse, migrate,
+    validate), which names the problem.
     """
     raw = read_file_bytes(path)
     context: dict[str, object] = {"scheme": scheme}
     if document is None:
+        light = validate_annotation_json(raw, scheme, context)
+        if light is not None:
+            return light
         try:
             return AnnotationFile.model_validate_json(raw, context=context)
         except ValidationError:
@@ -214,9 +220,29 @@ class AnnotationStore:
         for annotator in annotators if annotators is not None else self.annotators():
             folder = self.check_folder(annotator)
             if folder.is_dir():
-                resolved = self._resolved_folder(annotator)
-                for path in sorted(folder.glob("*.json")):
-                    yield self._check_in_folder(path, resolved)
+                yield from self._folder_files(folder)
+
+    def _folder_files(self, folder: Path) -> Iterator[Path]:
+        """The ``*.json`` files of one (checked, not linked) annotator folder, sorted, as
+        ``sorted(folder.glob("*.json"))`` lists them. One ``scandir``: each entry's
+        type comes with it, and a file that is no link lies in the folder's resolved place,
+        so no ``realpath`` is needed per file (:meth:`_check_in_folder` says the same)."""
+        try:
+            with os.scandir(folder) as entries:
+                names = sorted(
+                    (entry.name, entry.is_symlink())
+                    for entry in entries
+                    if entry.name.endswith(".json")
+                )
+        except OSError as exc:
+            raise machine_error(exc, folder, "cannot read") from exc
+        for name, is_link in names:
+            path = folder / name
+            if is_link:
+                raise InvalidFileError(
+                    path, "is a symbolic link; refused. Replace it by the file it points to"
+                )
+            yield path
 
     def iter_files(
         self, annotators: list[str] | None = None, paths: list[Path] | None = None

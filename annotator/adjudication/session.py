@@ -34,13 +34,9 @@ from annotator.models import (
     DecisionField,
     DecisionMethod,
     Document,
+    is_adjudicated,
 )
 from annotator.store import AnnotationStore, AnnotationWriter
-
-
-def is_adjudicated(annotation: AnnotationFile, adjudicator: str = DEFAULT_ADJUDICATOR) -> bool:
-    """True for a gold file: one under the reserved name, or one recording an adjudication."""
-    return annotation.annotator == adjudicator or annotation.adjudication is not None
 
 
 def annotator_files(

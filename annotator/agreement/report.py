@@ -232,7 +232,8 @@ def _confusion_dict(
 ) -> dict[str, dict[str, int]]:
     used = (table.sum(axis=0) + table.sum(axis=1)) > 0
     keep = [index for index in range(len(categories)) if used[index] or not drop_unused]
+    names = [str(categories[index]) for index in keep]
+    counts = table[np.ix_(keep, keep)].tolist()  # Python ints, read in one go
     return {
-        str(categories[row]): {str(categories[column]): int(table[row, column]) for column in keep}
-        for row in keep
+        name: dict(zip(names, row, strict=True)) for name, row in zip(names, counts, strict=True)
     }

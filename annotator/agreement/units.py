@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Literal
 
 import numpy as np
@@ -26,6 +28,7 @@ FIELDS: tuple[Field, ...] = ("stance", "sentiment", "speaker", "outlet")
 NO_VALUE = "(none)"
 
 Unit = tuple[str, str]
+_quote_id = attrgetter("quote_id")
 
 
 @dataclass(frozen=True)
@@ -61,19 +64,22 @@ def field_data(
         document_id = annotation.document_id
         labels = annotation.labels
         columns = [
-            unit_index.setdefault((document_id, label.quote_id), len(unit_index))
-            for label in labels
+            unit_index.setdefault((document_id, quote_id), len(unit_index))
+            for quote_id in map(_quote_id, labels)
         ]
         for field in wanted:
             rows, unit_columns, values = cells[field]
             if field in ("stance", "sentiment"):
-                given = [getattr(label, field) for label in labels]
-                chosen = [column for column, value in zip(columns, given, strict=True) if value]
-                given = [value for value in given if value]
+                given = list(map(attrgetter(field), labels))
+                chosen = list(compress(columns, given))
+                given = list(filter(None, given))
             else:
                 names, known = display[field], seen[field]
                 chosen = columns
-                given = [_attribution(field, label, names, known) for label in labels]
+                given = [
+                    known.get(value) or _learn(value, names, known)
+                    for value in _attributions(field, labels)
+                ]
             rows.extend([row] * len(chosen))
             unit_columns.extend(chosen)
             values.extend(given)
@@ -104,14 +110,22 @@ def field_data(
     return result
 
 
-def _attribution(
-    field: Field, label: QuoteLabel, display: dict[str, str], known: dict[str, str]
-) -> str:
-    """The speaker or outlet the annotator settled on (see the module docstring)."""
-    value = (label.resolved_speaker if field == "speaker" else label.resolved_outlet) or ""
-    name = known.get(value)
-    if name is None:
-        name = known[value] = _name(value, display)
+def _attributions(field: Field, labels: list[QuoteLabel]) -> list[str]:
+    """The speaker or outlet each annotator settled on (see the module docstring), ``''`` for
+    none: :attr:`QuoteLabel.resolved_speaker` (or ``resolved_outlet``), inlined for speed."""
+    if field == "speaker":
+        return [
+            (label.quote.speaker if label.speaker is None else label.speaker) or ""
+            for label in labels
+        ]
+    return [
+        (label.quote.outlet if label.outlet is None else label.outlet) or "" for label in labels
+    ]
+
+
+def _learn(value: str, display: dict[str, str], known: dict[str, str]) -> str:
+    """The display form of raw name ``value``, remembered in ``known``."""
+    name = known[value] = _name(value, display)
     return name
 
 

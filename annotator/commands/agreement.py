@@ -34,7 +34,7 @@ from annotator.cli_support import (
 )
 from annotator.errors import AnnotatorError
 from annotator.gc_pause import paused_gc
-from annotator.models import AnnotationFile, Document
+from annotator.models import AnnotationFile, Document, is_adjudicated
 from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
@@ -141,8 +141,6 @@ def without_adjudicated(
     files: list[AnnotationFile], names: list[str] | None, root: Path
 ) -> list[AnnotationFile]:
     """The files of annotators, adjudicated (gold) files left out unless named in ``names``."""
-    from annotator.adjudication.session import is_adjudicated
-
     kept = [
         annotation
         for annotation in files
@@ -171,7 +169,6 @@ def report_against(
     as_json: bool,
 ) -> None:
     """``--against``: each annotator's agreement with the reference (gold) files."""
-    from annotator.adjudication.session import is_adjudicated
     from annotator.agreement.against import agreement_against
 
     if not root.is_dir():

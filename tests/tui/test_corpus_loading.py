@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from annotator import pipeline
 from annotator.cache import ExtractionCache
@@ -18,6 +17,7 @@ from annotator.pipeline import load_corpus
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.corpus import CorpusScreen
+from annotator.tui.widgets.document_table import DocumentTable
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -35,7 +35,7 @@ def make_corpus(folder: Path, copies: int) -> list[Document]:
     return list(load_corpus([folder], extract=False))
 
 
-def cell(table: DataTable[object], row: int, column: int) -> str:
+def cell(table: DocumentTable, row: int, column: int) -> str:
     return str(table.get_row_at(row)[column])
 
 
@@ -72,7 +72,7 @@ async def test_cached_rows_first_then_worker_fills_the_rest(
     async with app.run_test(size=(120, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, CorpusScreen)
-        table = screen.query_one(DataTable)
+        table = screen.query_one(DocumentTable)
         await wait_for(pilot, lambda: table.row_count == 6)
         # every row is listed while extraction is still blocked: cached ones with their quotes
         for row, document in enumerate(documents):

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from annotator.safe_text import safe_rich, safe_text
 from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.progress import DocumentProgress
+from annotator.tui.widgets.document_table import DocumentTable
 
 # the title first, so that a narrow terminal still shows it; the long id comes last
 COLUMNS = ("title", "quotes", "labelled", "⚑", "date", "outlet", "id")
@@ -47,7 +49,7 @@ class CorpusScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-status")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        yield DocumentTable(COLUMNS, id="documents")
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
@@ -57,10 +59,7 @@ class CorpusScreen(Screen[None]):
         reroute_if_covered(self, event)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for name in COLUMNS:
-            table.add_column(name, key=name)
-        table.focus()
+        self.query_one(DocumentTable).focus()
         self._ready = True
         pending, self._pending = self._pending, []
         self.add_documents(pending)
@@ -87,13 +86,19 @@ class CorpusScreen(Screen[None]):
         if not self._ready:
             self._pending.extend(batch)
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(DocumentTable)
+        title_width = self._title_width()
+        resume: int | None = None
+        rows = []
         for progress in batch:
             document = progress.summary
-            self._ids.append(document.id)
-            table.add_row(*self.cells(progress, self._title_width()), key=document.id)
             if document.id == self.resume_id:
-                table.move_cursor(row=len(self._ids) - 1)
+                resume = len(self._ids)
+            self._ids.append(document.id)
+            rows.append((document.id, self.cells(progress, title_width)))
+        table.add_rows(rows)  # one refresh for the batch
+        if resume is not None:
+            table.move_cursor(row=resume)
         self._show_status()
 
     def extraction_progress(self, done: int, total: int) -> None:
@@ -104,9 +109,8 @@ class CorpusScreen(Screen[None]):
     def update_document(self, progress: DocumentProgress) -> None:
         if progress.summary.id not in self._ids or not self._ready:
             return
-        table = self.query_one(DataTable)
-        for column, cell in zip(COLUMNS, self.cells(progress, self._title_width()), strict=True):
-            table.update_cell(progress.summary.id, column, cell)
+        table = self.query_one(DocumentTable)
+        table.update_row(progress.summary.id, self.cells(progress, self._title_width()))
 
     def loading_finished(self, error: str | None = None) -> None:
         self._loading = False
@@ -114,7 +118,7 @@ class CorpusScreen(Screen[None]):
 
     def select(self, index: int) -> None:
         if 0 <= index < len(self._ids) and self._ready:
-            self.query_one(DataTable).move_cursor(row=index)
+            self.query_one(DocumentTable).move_cursor(row=index)
 
     def _title_width(self) -> int:
         """Titles take what the other columns leave of the screen (at least 20 cells)."""
@@ -151,18 +155,21 @@ class CorpusScreen(Screen[None]):
         ]
 
     def action_cursor(self, step: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(DocumentTable)
         table.move_cursor(row=table.cursor_row + step)
 
     def action_open_document(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(DocumentTable)
         if self._ids:
             self.post_message(self.OpenDocument(table.cursor_row))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_document_table_row_selected(self, event: DocumentTable.RowSelected) -> None:
         event.stop()
         self.post_message(self.OpenDocument(event.cursor_row))
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` cut to ``width`` terminal cells (wide characters count two), with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
