@@ -104,8 +104,12 @@ CLAUSE_VERBS = [
     "urge",
     "vow",
     "warn",
-    "worry",
     "write",
+    # issue #11 (recall): VerbNet say-37.7 / advise-37.9 / inform members common in news
+    "request",
+    "notify",
+    "stipulate",
+    "assess",
 ]
 
 # verbs that may drop "that": "Suh said he ...", "experts believe it ..."
@@ -145,7 +149,6 @@ OBJECT_VERBS = set(
         "mention",
         "note",
         "reaffirm",
-        "refer_to",
         "reiterate",
         "stress",
         "underline",
@@ -175,7 +178,67 @@ QUOTE_ONLY_VERBS = [
     "quip",
     "urge",
     "vow",
+    # issue #11 (recall): shapes of ``shapes.py``: promises and threats with an infinitive,
+    # directives with an addressee (VerbNet advise-37.9), judgement verbs with a reason
+    # (VerbNet judgement-33), "X as Y" verbs
+    "threaten",
+    "swear",
+    "advise",
+    "instruct",
+    "implore",
+    "praise",
+    "commend",
+    "rebuke",
+    "reprimand",
+    "scold",
+    "chide",
+    "castigate",
+    "fault",
+    "slam",
+    "attack",
+    "lambaste",
+    "censure",
+    "cite",
+    "brand",
+    "portray",
+    "depict",
+    "dismiss",
+    "hail",
+    "refer_to",  # content only as "referred to X as Y" (NOTES-c: "referred to X" is none)
 ]
+
+# cues added for their reported content (``shapes.py``) that are no speech verbs: a short quotation
+# in their scope is a term or a scare quote ("slammed the “reform”"), not the subject's words
+STANCE_ONLY_VERBS = frozenset(
+    {
+        "praise",
+        "commend",
+        "rebuke",
+        "reprimand",
+        "scold",
+        "chide",
+        "castigate",
+        "fault",
+        "slam",
+        "attack",
+        "lambaste",
+        "censure",
+        "cite",
+        "brand",
+        "portray",
+        "depict",
+        "dismiss",
+        "hail",
+        "refer_to",
+        "advise",
+        "instruct",
+        "implore",
+        "threaten",
+        "swear",
+        "raise",
+    }
+)
+
 
 IRREGULAR = {
     "say": ("says", "said", "saying"),
@@ -190,7 +253,10 @@ IRREGULAR = {
 _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "charge", "state",
                    "note", "report", "call", "answer", "hope", "fear", "signal", "reply",
                    "finds", "holds", "feel", "find", "hold", "worry", "notice", "comment",
-                   "calls", "charges", "states", "notes", "reports", "signals", "concern"}  # fmt: skip
+                   "calls", "charges", "states", "notes", "reports", "signals", "concern",
+                   # nouns or too ambiguous (issue #11, recall): "an attack on", "citing …"
+                   "attack", "attacks", "fault", "faults", "brand", "brands", "praise",
+                   "cite", "cites", "citing", "request", "requests", "swear", "dismiss"}  # fmt: skip
 
 NOUN_CUES = [
     "statement",
@@ -248,7 +314,7 @@ def inflections(lemma: str) -> tuple[str, ...]:
         forms = (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
     elif lemma.endswith(("s", "sh", "ch", "x", "z")):
         forms = (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    elif lemma in ("admit", "regret", "commit", "refer", "confer", "allot", "plan"):
+    elif lemma in ("admit", "regret", "commit", "refer", "confer", "allot", "plan", "slam"):
         forms = (lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
     else:
         forms = (lemma, lemma + "s", lemma + "ed", lemma + "ing")

@@ -24,6 +24,7 @@ from annotator.extract.cues import (
     NOUN_CUES,
     OBJECT_VERBS,
     SOURCE_DOCUMENT_NOUNS,
+    STANCE_ONLY_VERBS,
     find_cue_forms,
 )
 from annotator.extract.entities import NameIndex
@@ -50,6 +51,7 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
+from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import QuoteKind
 
@@ -141,6 +143,15 @@ _TITLE_PHRASE = re.compile(
     r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
+
+
+def _scope_scare_words(cue: Cue) -> int:
+    """Quotations of at most this many words in a cue's scope are taken as terms (low
+    confidence, no speaker) when not right after the cue, or even right after a stance-only
+    verb (``slammed the “reform”``, ``hailed “X”``): those verbs are no speech verbs."""
+    return 4 if cue.lemma in STANCE_ONLY_VERBS else 2
+
+
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -203,6 +214,11 @@ class DocumentExtractor:
     def _unit(self, unit: Unit) -> None:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
+        more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
+        if more:
+            spans = [(cue.start, cue.end) for cue in more]
+            cues = [c for c in cues if not any(s < c.end and c.start < e for s, e in spans)]
+            cues = sorted(cues + more, key=lambda cue: (cue.start, cue.lemma != "noun"))
         cue_starts = [cue.start for cue in cues]
         attributed: dict[int, tuple[Source, str | None, float]] = {}
         absorbed: set[int] = set()
@@ -270,6 +286,12 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is None:
+                    content = extra_content(
+                        self.text, unit, cue, later, lambda at: self._tag_at(unit, at)
+                    )
+                    if content is not None and not source.speaker:
+                        content = None  # a new shape needs a plausible source
                 if content is None and may_take_parsed_clause(text, unit, cue):
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
@@ -339,6 +361,12 @@ class DocumentExtractor:
         """The parse of one unit for a clause question, made when first asked (and shared with
         the subject questions about the same unit)."""
         return self.syntax.parse(unit.start, unit.end)
+
+    def _tag_at(self, unit: Unit, offset: int) -> str | None:
+        """The parse's Penn tag of the word at ``offset`` (``None`` without a parse)."""
+        sentence = self._clause_sentence(unit)
+        token = sentence.token_at(offset) if sentence is not None else None
+        return token.tag if token is not None else None
 
     def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
         """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""
@@ -478,7 +506,9 @@ class DocumentExtractor:
             if scope_start <= passage.open_at < next_start:
                 lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if not adjacent and word_count(text[passage.start : passage.end]) <= 2:
+                if (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
+                    text[passage.start : passage.end]
+                ) <= _scope_scare_words(cue):
                     attributed[passage.open_at] = (Source(None), None, 0.3)
                 else:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)

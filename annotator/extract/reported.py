@@ -44,6 +44,10 @@ _OBJECT = re.compile(
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
 )
 _CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
+# stance verbs carry content only with their reason (NOTES-a: "criticized X for Y" is a quote,
+# "condemned the violence" is not)
+_REASON_NEEDED = frozenset({"criticize", "criticise", "condemn", "denounce"})
+_REASON = re.compile(r"\s(?:for|as|over)\s")
 _LOOSE_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
@@ -296,6 +300,8 @@ def content_end(
                 r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
             ):
                 continue  # "reiterating their joint efforts": no new content
+            if cue.form.lower() == cue.lemma and re.search(r"\bto\s+\w+", text[start : cue.start]):
+                continue  # "to safeguard X and maintain order": a base form inside an infinitive
             end = min(end, cue.start - len(joint.group()))
             break
     end = _parenthesis_cut(text, unit, start, end)
@@ -437,7 +443,8 @@ def reported_content(
         if obj:
             start = obj.end()
             end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
-            if word_count(text[start:end]) >= 5:
+            reason = cue.lemma not in _REASON_NEEDED or _REASON.search(text, start, end)
+            if word_count(text[start:end]) >= 5 and reason:
                 return (start, end, 0.6)
     return None
 
