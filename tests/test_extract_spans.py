@@ -161,3 +161,63 @@ def test_a_short_lead_in_leaves_the_quotation_alone() -> None:
 def test_a_coordinated_verb_with_its_own_and_is_no_clause_of_the_cue() -> None:
     text = "The council said little, and Smith negotiated a fair settlement for every tenant."
     assert not any(q.text.startswith("Smith negotiated") for q in confident(text))
+
+
+# --- a quotation inside reported content is one mixed quote (RULES.md "mixed") ----------------
+def test_a_bare_clause_running_into_a_quotation_is_one_mixed_quote() -> None:
+    text = (
+        "The ministry said Beijing's repeated drills near the island were the "
+        "“greatest risk to peace in the strait.”"
+    )
+    quotes = confident(text)
+    assert [quote.kind.value for quote in quotes] == ["mixed"]
+    assert quotes[0].text.startswith("Beijing's repeated drills")
+    assert quotes[0].speaker == "ministry"
+
+
+def test_content_opening_with_a_quoted_phrase_goes_on_outside_the_marks() -> None:
+    text = "Mayor Ruiz said that “in the coming weeks” the repair crews would finish the bridge."
+    quotes = confident(text)
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "“in the coming weeks” the repair crews would finish the bridge")
+    ]
+
+
+def test_a_quoted_sentence_opening_the_content_stays_a_direct_quote() -> None:
+    text = "The paper reported that “the harbour will close at noon,” the mayor said on Friday."
+    kinds = [(quote.kind.value, quote.text) for quote in confident(text)]
+    assert ("direct", "the harbour will close at noon,") in kinds
+    assert all(kind != "mixed" for kind, _ in kinds)
+
+
+def test_called_an_object_a_quoted_name_is_one_mixed_quote() -> None:
+    quotes = confident("Senator Obi called the tariff plan “a betrayal of every farmer.”")
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "the tariff plan “a betrayal of every farmer.”")
+    ]
+
+
+def test_called_it_a_quotation_keeps_the_quotation_alone() -> None:
+    quotes = confident("Senator Obi called it “a betrayal of every farmer.”")
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("direct", "a betrayal of every farmer.")
+    ]
+
+
+def test_an_infinitive_into_a_quotation_keeps_the_quotation_alone() -> None:
+    quotes = confident("The council urged the utility to “restore power to every street tonight.”")
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("direct", "restore power to every street tonight.")
+    ]
+
+
+def test_an_adverbial_before_the_quotation_is_no_content() -> None:
+    quotes = confident("The envoy said at a dinner in Lagos “we will not sign this treaty.”")
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("direct", "we will not sign this treaty.")
+    ]
+
+
+def test_a_title_after_the_object_is_no_content() -> None:
+    text = "Ade criticized the governor in a column titled “Nobody will save the river.”"
+    assert all(quote.kind.value != "mixed" for quote in extract_quotes(text))

@@ -40,11 +40,13 @@ from annotator.extract.reported import (
     according_parts,
     build_units,
     clause_from,
+    continues_clause,
     final_cue_content,
     find_cues,
     inserted_content,
     inverted_content,
     may_take_parsed_clause,
+    quoted_clause_content,
     reach,
     reported_content,
     trim,
@@ -291,6 +293,8 @@ class DocumentExtractor:
                             )
                     if content is None:
                         content = inserted_content(text, unit, cue, max(lower, covered_until))
+            if content is None and cue.lemma not in ("according_to", "opinion", "noun"):
+                content = quoted_clause_content(text, unit, cue, later, next_start)
             if content is None and self._frames_previous(unit, cue, source, content_ended_at):
                 continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
             source = self._quoting(cue, source, unit)
@@ -651,10 +655,9 @@ class DocumentExtractor:
         ):
             attributed[inner[0].open_at] = (source, cue_text, 0.95)
             return
-        if inner and any(p.open_at == start for p in inner) and word_count(text[start:end]) > 0:
-            # content opens with a quotation followed by more text: keep them apart
-            first = inner[0]
-            attributed[first.open_at] = (source, cue_text, 0.9)
+        if inner and inner[0].open_at == start and not continues_clause(text, inner[0]):
+            # content opens with a quoted sentence of its own ("“…,” Kim said"): keep it apart
+            attributed[inner[0].open_at] = (source, cue_text, 0.9)
             return
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         for passage in inner:

@@ -272,6 +272,24 @@ def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
     return end
 
 
+def continues_clause(text: str, passage: Passage) -> bool:
+    """True when the clause goes on after a quotation that opens it (``said that “in the months
+    ahead” talks would continue``, ``“The handshake” was an “amazing event”``): the quoted words
+    end without punctuation of their own and a lower-case word follows the closing mark that
+    does not open the writer's relative clause (``“…” which is why …``)."""
+    if text[passage.start : passage.end].rstrip()[-1:] in tuple(",.;:!?…"):
+        return False
+    after = text[passage.close_at : passage.close_at + 12]
+    return re.match(r"[ \t]+(?!which\b|who\b|whom\b|where\b)[a-z]", after) is not None
+
+
+def _opens_clause(text: str, unit: Unit, offset: int) -> bool:
+    """True when a quotation opening at ``offset`` is only the first words of a clause that goes
+    on outside the marks (see ``continues_clause``)."""
+    passages = unit.between(offset, offset + 1)
+    return bool(passages) and continues_clause(text, passages[0])
+
+
 def content_end(
     text: str,
     unit: Unit,
@@ -395,11 +413,14 @@ def reported_content(
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
-    if that and not unit.inside(that.end()):
+    if that and (not unit.inside(that.end()) or _opens_clause(text, unit, that.end())):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
         return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
     quote = TO_QUOTE.match(text, max(after, cue.end), reach(unit, max(after, cue.end)))
+    if quote and cue.lemma in _CLAUSE_LEMMAS and _opens_clause(text, unit, quote.end()):
+        start = quote.end()  # "said “in the coming weeks” the crews would …": one mixed quote
+        return (start, content_end(text, unit, start, later, cue.subordinate), 0.75)
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
     if cue.lemma in _APPEAL_LEMMAS:
@@ -440,6 +461,65 @@ def reported_content(
             if word_count(text[start:end]) >= 5:
                 return (start, end, 0.6)
     return None
+
+
+_QUOTED_CLAUSE_LEMMAS = _CLAUSE_LEMMAS | _APPEAL_LEMMAS | OBJECT_VERBS | {"call", "agree"}
+_POINTING_BACK = re.compile(
+    r"^(?:it|this|that|them|these|those|him|her|itself|themselves|(?:such|this|that|these|those)"
+    r"\s+[\w-]+)(?:\s+as)?$",
+    re.I,
+)
+_PREPOSITION_FIRST = re.compile(
+    r"^(?:at|in|on|during|after|before|from|with|by|of|for|about|over|via|through|while|when)\b",
+    re.I,
+)
+
+
+_NAMING_WORD = re.compile(
+    r"\b(?:so-called|called|titled|entitled|headlined|dubbed|named|nicknamed|known\s+as)$", re.I
+)
+
+
+def quoted_clause_content(
+    text: str, unit: Unit, cue: Cue, later: list[Cue], next_start: int
+) -> tuple[int, int, float] | None:
+    """A reported clause that runs into a quotation: ``said Beijing's repeated drills were the
+    “greatest risk”``, ``urged Seoul to “act with caution”``, ``called the plan “a betrayal”``.
+    The words between the cue (or its addressee) and the opening mark belong to the content, so
+    the quote is one mixed quote from there, not a direct quote of the fragment. Not when those
+    words are an adverbial (``said on Monday in Seoul “…”``), end in a comma or colon, only point
+    back (``called it “…”``, ``described them as “…”``) or are an infinitive's ``to`` (``urged
+    Seoul to “…”``, RULES.md's ``pledging to “…”``): the quotation alone is then the quote."""
+    if cue.lemma not in _QUOTED_CLAUSE_LEMMAS:
+        return None
+    start = max(cue.end, cue.object_end)
+    lead = _LEAD_ADVERBIAL.match(text, start, reach(unit, start))
+    if lead:
+        start = lead.end()
+    that = re.compile(r"\s+that\b").match(text, start, reach(unit, start))
+    if that:
+        start = that.end()
+    passages = unit.between(start, min(next_start, reach(unit, start, 250)))
+    if not passages:
+        return None
+    gap = text[start : passages[0].open_at].strip()
+    words = gap.split()
+    if len(words) < 1 or (len(words) < 2 and not that) or re.search(r"[.;:!?,()“”\"«»]", gap):
+        return None
+    if _POINTING_BACK.match(gap) or _PREPOSITION_FIRST.match(gap):
+        return None
+    if words[-1].lower() == "to" or (words[0].lower() == "to" and "that" not in words):
+        return None  # "urged Beijing to “…”", "agreed to continue to “…”": the quotation is it
+    if len(words) == 1 and gap[:1].isupper():
+        return None
+    if _NAMING_WORD.search(gap):
+        return None  # "criticized Lee in a column titled “…”": a title, not the speaker's words
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = content_end(text, unit, start, later, cue.subordinate)
+    if end <= passages[0].close_at - 1:
+        return None
+    return (start, end, 0.7)
 
 
 _TAIL_WORDS = re.compile(r"\s+[^\s,.;:]+(?:\s+[^\s.;:“”\"]+){2,14}")
