@@ -221,3 +221,46 @@ def test_an_adverbial_before_the_quotation_is_no_content() -> None:
 def test_a_title_after_the_object_is_no_content() -> None:
     text = "Ade criticized the governor in a column titled “Nobody will save the river.”"
     assert all(quote.kind.value != "mixed" for quote in extract_quotes(text))
+
+
+# --- the writer's tails after the content ---------------------------------------------------
+def test_a_time_adverbial_after_a_comma_is_the_writers() -> None:
+    text = "The mayor called for calmer debate in the council, before a planned vote on the budget."
+    assert texts(text) == ["calmer debate in the council"]
+
+
+def test_despite_after_a_comma_is_the_writers() -> None:
+    text = "Okoro said the mine would reopen in spring, despite the objections of two unions."
+    assert texts(text) == ["the mine would reopen in spring"]
+
+
+def test_the_speech_event_after_the_content_is_the_writers() -> None:
+    text = "Lindqvist stressed that the port will stay open to all ships during an interview with Radio Nord."
+    assert texts(text) == ["the port will stay open to all ships"]
+
+
+def test_a_place_phrase_naming_a_document_inside_the_content_stays() -> None:
+    text = "Brandt said the clause was added in the text of the treaty at the request of Norway."
+    assert texts(text) == [
+        "the clause was added in the text of the treaty at the request of Norway"
+    ]
+
+
+def test_a_hedged_participle_after_a_closing_quoted_comma_is_the_writers() -> None:
+    text = (
+        "The envoy said those who doubt the plan would “regret it later,” apparently "
+        "targeting the opposition parties."
+    )
+    quotes = confident(text)
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "those who doubt the plan would “regret it later,”")
+    ]
+
+
+def test_a_new_cue_after_a_closing_quoted_comma_ends_the_clause() -> None:
+    text = "Vance claimed the levy is “purely a local matter,” adding, “Nobody else should decide.”"
+    quotes = confident(text)
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "the levy is “purely a local matter,”"),
+        ("direct", "Nobody else should decide."),
+    ]

@@ -241,8 +241,37 @@ _RELATIVE_TAIL = re.compile(
 )
 
 
+# the writer's adverbials hung on the end of the content with a comma: time and circumstance of
+# the report ("…, before a planned meeting with Xi", "…, despite the language of …")
+_ADVERBIAL_TAIL = re.compile(r",\s+(?:despite|before|after|during|amid|in\s+the\s+wake\s+of)\s")
+# the speech event itself, named after the content: "… boost ties during an interview with
+# Yonhap", "… at a regular press briefing on Monday": where the cue was said, not what
+_SPEECH_EVENT_TAIL = re.compile(
+    r"\s+(?:during|in|at|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:(?!of\b|the\b|a\b)[\w-]+\s+){0,3}?"
+    r"(?:interview|press\s+conference|news\s+conference|press\s+briefing|news\s+briefing|"
+    r"briefing|statement|speech|address|post|remarks)\b[^,;:“”\"]{0,80}$"
+)
+# a comma at the very end of a quoted fragment closes the clause when the writer's hedged
+# reading follows: "would “regret it,” apparently accusing …" (a bare "…,” reiterating …" may
+# still be the speaker's report, as in the seeds)
+_CLOSED_COMMA = re.compile(r",[”’\"»]")
+_HEDGED_PARTICIPLE = re.compile(
+    r",\s+(?:apparently|reportedly|seemingly|presumably|possibly|probably|implicitly|"
+    r"effectively|indirectly)\s+[a-z]{3,}ing\b"
+)
+
+
 def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     """The end of a clause without the writer's trailing clause (see ``_PARTICIPLE_TAIL``)."""
+    end = _closing_comma_cut(text, unit, start, end)
+    for match in _ADVERBIAL_TAIL.finditer(text, start, end):
+        if not unit.inside(match.start()) and _at_least_words(text, start, match.start(), 3):
+            end = match.start()
+            break
+    event = _SPEECH_EVENT_TAIL.search(text, max(start, end - 200), end)
+    if event and not unit.inside(event.start()) and _at_least_words(text, start, event.start(), 3):
+        end = event.start()
     for match in _PARTICIPLE_TAIL.finditer(text, start, end):
         if not unit.inside(match.start()) and word_count(text[start : match.start()]) >= 3:
             return match.start()
@@ -255,6 +284,23 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
             later += 1
         if later == -1:
             return match.start()
+    return end
+
+
+def _at_least_words(text: str, start: int, end: int, count: int) -> bool:
+    """``word_count(text[start:end]) >= count``, reading a bounded prefix only."""
+    return word_count(text[start : min(end, start + 40 * count)]) >= count
+
+
+def _closing_comma_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """``… would “definitely regret it,” apparently accusing …``: a quotation closing with a comma
+    before a participle or relative tail ends the clause after its closing mark."""
+    for match in _CLOSED_COMMA.finditer(text, start, end):
+        if match.end() >= end or not _at_least_words(text, start, match.start(), 3):
+            continue
+        shifted = "," + text[match.end() : min(end, match.end() + 40)]
+        if _HEDGED_PARTICIPLE.match(shifted) or _ADVERBIAL_TAIL.match(shifted):
+            return match.start() + 2
     return end
 
 
@@ -307,14 +353,16 @@ def content_end(
         if cue.start >= end:
             break
         between = text[max(start, cue.start - 12) : cue.start]
-        joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,)\s*$", between)
+        joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
         if joint and cue.lemma not in ("according_to",):
             tail = text[cue.end : cue.end + 12]
             if cue.form.endswith("ing") and not re.match(
                 r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
             ):
                 continue  # "reiterating their joint efforts": no new content
-            end = min(end, cue.start - len(joint.group()))
+            mark = re.match(r",([”’\"»])", joint.group())
+            # "…,” adding …": the clause ends after the closing mark of its last quotation
+            end = min(end, cue.start - len(joint.group()) + (2 if mark else 0))
             break
     end = _parenthesis_cut(text, unit, start, end)
     for mark in (";", ", but ", ", while ", ", whereas ", ", although "):
