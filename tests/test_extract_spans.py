@@ -264,3 +264,24 @@ def test_a_new_cue_after_a_closing_quoted_comma_ends_the_clause() -> None:
         ("mixed", "the levy is “purely a local matter,”"),
         ("direct", "Nobody else should decide."),
     ]
+
+
+# --- a sentence-final cue governs the cue-less sentences before it in its paragraph --------------
+def test_a_final_cue_governs_the_earlier_sentences_of_its_paragraph() -> None:
+    text = (
+        "The harbour fees were set decades ago. They no longer pay for the dredging, "
+        "the port director Ama Osei said."
+    )
+    quotes = confident(text)
+    assert [quote.text for quote in quotes] == [
+        "The harbour fees were set decades ago. They no longer pay for the dredging"
+    ]
+    assert quotes[0].speaker == "Ama Osei"
+
+
+def test_a_final_cue_stops_at_the_paragraph_and_at_another_speakers_words() -> None:
+    text = (
+        "Rain closed the pass on Monday.\n\n"
+        "Officials said the road was unsafe. Repairs will take a week, the mayor said."
+    )
+    assert texts(text) == ["the road was unsafe", "Repairs will take a week"]

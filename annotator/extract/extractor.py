@@ -143,6 +143,7 @@ _TITLE_PHRASE = re.compile(
     r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
+MAX_LEAD_SENTENCES = 4  # sentences before "…, Sun said." that the cue may govern
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -182,10 +183,36 @@ class DocumentExtractor:
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Found]:
         units = build_units(self.text, self.passages)
+        self._units = units
+        self._unit_number = {unit.start: number for number, unit in enumerate(units)}
         self.syntax = SyntaxLayer(self.text, [span for span in self._cue_spans(units)])
         for unit in units:
             self._unit(unit)
         return self.found
+
+    def _paragraph_lead(self, unit: Unit, start: int) -> int:
+        """Where the content of a sentence-final cue starts when it opens its sentence: earlier
+        sentences of the same paragraph with no cue, no quotation and no quote of their own are
+        the same speaker's words (``A. B. C, Sun said.`` governs the paragraph; NOTES-b)."""
+        if self.text[unit.start : start].strip():
+            return start
+        number = self._unit_number.get(unit.start)
+        if number is None:
+            return start
+        paragraph = self.paragraph_of(unit.start)
+        lead = start
+        for earlier in reversed(self._units[max(0, number - MAX_LEAD_SENTENCES) : number]):
+            if self.paragraph_of(earlier.start) != paragraph or earlier.passages:
+                break
+            first = bisect_left(self._cue_starts, earlier.start)
+            if first < len(self._cue_starts) and self._cue_starts[first] < earlier.end:
+                break
+            if re.search(r"[:?;]\s*$", self.text[earlier.start : earlier.end]):
+                break
+            if any(found.end > earlier.start for found in self.found[-3:]):
+                break
+            lead = earlier.start
+        return lead
 
     def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
         """The units worth parsing: those holding a cue form or a quotation."""
@@ -277,6 +304,8 @@ class DocumentExtractor:
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
+                    if content is not None:
+                        content = (self._paragraph_lead(unit, content[0]), *content[1:])
                     if content is not None and (
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
