@@ -194,8 +194,8 @@ class DocumentExtractor:
         """Where the content of a sentence-final cue starts when it opens its sentence: earlier
         sentences of the same paragraph with no cue, no quotation and no quote of their own are
         the same speaker's words (``A. B. C, Sun said.`` governs the paragraph; NOTES-b)."""
-        if self.text[unit.start : start].strip():
-            return start
+        if self.text[unit.start : start].strip() or unit.passages:
+            return start  # "«…», he said.": the quotation is the content
         number = self._unit_number.get(unit.start)
         if number is None:
             return start
