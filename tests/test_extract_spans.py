@@ -285,3 +285,22 @@ def test_a_final_cue_stops_at_the_paragraph_and_at_another_speakers_words() -> N
         "Officials said the road was unsafe. Repairs will take a week, the mayor said."
     )
     assert texts(text) == ["the road was unsafe", "Repairs will take a week"]
+
+
+# --- "…, according to X." closing the sentence --------------------------------------------------
+def test_a_closing_according_to_is_no_part_of_a_quoted_content() -> None:
+    text = "Lee said he is “ready to meet the union leaders,” according to the Jeju Daily."
+    quotes = confident(text)
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "he is “ready to meet the union leaders,”")
+    ]
+    assert quotes[0].speaker == "Lee"
+    assert quotes[0].outlet == "Jeju Daily"
+
+
+def test_a_nested_report_without_quotation_is_the_outer_sources() -> None:
+    text = "On fishing, the minister stressed the need for new quotas, according to the embassy."
+    quotes = confident(text)
+    assert [(quote.text, quote.speaker) for quote in quotes] == [
+        ("the minister stressed the need for new quotas", "embassy")
+    ]

@@ -37,6 +37,7 @@ from annotator.extract.reported import (
     TO_QUOTE,
     Cue,
     Unit,
+    according_closes,
     according_parts,
     build_units,
     clause_from,
@@ -143,6 +144,9 @@ _TITLE_PHRASE = re.compile(
     r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
+_FRONTED = re.compile(
+    r"(?:On|In|At|For|Regarding|As\s+for|As\s+to|During|After|Before|Over|With)\b"
+)
 MAX_LEAD_SENTENCES = 4  # sentences before "…, Sun said." that the cue may govern
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
@@ -188,6 +192,43 @@ class DocumentExtractor:
         for unit in units:
             self._unit(unit)
         return self.found
+
+    def _outer_report(
+        self, unit: Unit, cue: Cue, content: tuple | None, source: Source
+    ) -> tuple | None:
+        """``Xi stressed the need for …, according to the White House.``: a nested report with
+        no quotation is one quote of the outer source over the inner report (NOTES-a, a_13), so
+        the inner cue's indirect quote gives way; a fronted adverbial (``On Taiwan, …,``) before
+        the inner report's subject stays out. ``None`` when the inner quote holds a quotation:
+        then it stays, and an outlet named as the outer source is the outlet it came through."""
+        inner = [
+            number
+            for number, found in enumerate(self.found)
+            if found.start >= unit.start and found.end <= cue.start
+        ]
+        if not inner:
+            return content
+        if content is None or any(
+            self.found[number].kind is not QuoteKind.INDIRECT for number in inner
+        ):
+            for number in inner:
+                found = self.found[number]
+                if source.outlet and found.source.speaker and not found.source.outlet:
+                    self.found[number] = replace(
+                        found, source=replace(found.source, outlet=source.outlet)
+                    )
+            return None
+        first = self.found[inner[0]]
+        start = content[0]
+        cue_at = self.text.rfind(first.cue or "\0", unit.start, first.start) if first.cue else -1
+        if cue_at > unit.start and _FRONTED.match(self.text, unit.start):
+            subject = subject_before(self.text, unit.start, cue_at).phrase
+            at = self.text.rfind(subject, unit.start, cue_at) if subject else -1
+            if at > unit.start and self.text[unit.start : at].rstrip().endswith(","):
+                start = at
+        for number in reversed(inner):
+            del self.found[number]
+        return (start, content[1], content[2])
 
     def _paragraph_lead(self, unit: Unit, start: int) -> int:
         """Where the content of a sentence-final cue starts when it opens its sentence: earlier
@@ -273,6 +314,8 @@ class DocumentExtractor:
                 source = self.resolver.resolve(phrase, cue.start)
                 source = self._inserted_according(unit, cue, phrase, source)
                 source = self._named_outlet_after(cue, phrase, source)
+                if according_closes(text, unit, cue):
+                    content = self._outer_report(unit, cue, content, source)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)

@@ -354,6 +354,16 @@ def content_end(
             break
         between = text[max(start, cue.start - 12) : cue.start]
         joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
+        if (
+            joint
+            and cue.lemma == "according_to"
+            and joint.group().lstrip().startswith(",")
+            and according_closes(text, unit, cue)
+        ):
+            # "…, according to the White House.": the source is no part of the content
+            mark = joint.group().lstrip()[1:2]
+            end = min(end, cue.start - len(joint.group()) + (2 if mark.strip() else 0))
+            break
         if joint and cue.lemma not in ("according_to",):
             tail = text[cue.end : cue.end + 12]
             if cue.form.endswith("ing") and not re.match(
@@ -625,6 +635,15 @@ def clause_from(
     if word_count(text[start:end]) < 3:
         return None
     return (start, end, 0.7)
+
+
+def according_closes(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when ``…, according to X.`` closes its sentence: a comma before it and only the
+    source (no comma, at most 15 words) after it."""
+    if not re.search(r",[”’\"»]?\s*$", text[max(unit.start, cue.start - 4) : cue.start]):
+        return False
+    rest = text[cue.end : min(unit.end, cue.end + 200)]
+    return cue.end + 200 >= unit.end and word_count(rest) <= 15 and "," not in rest
 
 
 def according_parts(
