@@ -304,3 +304,26 @@ def test_a_nested_report_without_quotation_is_the_outer_sources() -> None:
     assert [(quote.text, quote.speaker) for quote in quotes] == [
         ("the minister stressed the need for new quotas", "embassy")
     ]
+
+
+# --- stance nouns: the object of "voiced concern over …" is the content ----------------------
+def test_the_object_of_a_stance_noun_is_the_content() -> None:
+    text = "The fishermen's union voiced deep concern over the new quota rules for the bay."
+    assert texts(text) == ["the new quota rules for the bay"]
+
+
+def test_a_stance_noun_before_a_that_clause_keeps_its_object() -> None:
+    text = "The council expressed its strong opposition to plans that would close the river port."
+    assert texts(text) == ["plans that would close the river port"]
+
+
+def test_a_coordinated_predicate_ends_noun_content() -> None:
+    text = "Earlier leaders expressed support for the treaty but did not say when they would sign."
+    assert texts(text) == ["the treaty"]
+
+
+def test_an_infinitive_stance_noun_stays_in_the_content() -> None:
+    text = "The mayor expressed his willingness to meet the striking drivers next week."
+    assert [span.removeprefix("his ") for span in texts(text)] == [
+        "willingness to meet the striking drivers next week"
+    ]

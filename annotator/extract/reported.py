@@ -44,6 +44,21 @@ _OBJECT = re.compile(
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
 )
 _CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
+# a stance noun with the preposition that takes its object: "(its strong) opposition to",
+# "concern(s) over/about", "support for", "dissatisfaction with"; nouns taking an infinitive
+# ("willingness to …") are content themselves, as in RULES.md
+_STANCE_OBJECT = re.compile(
+    r"\s+(?:(?:its|his|her|their|our|the|a)\s+)?(?:(?:strong|deep|grave|serious|firm|great|"
+    r"growing|full|strongest|utmost|sharp|continued|renewed|particular|some|vehement)\s+"
+    r"(?:and\s+)?){0,2}(?:concerns?|opposition|support|objections?|dissatisfaction|displeasure|"
+    r"anger|outrage|doubts?|fears?|alarm|skepticism|scepticism|worries|worry|unease|"
+    r"disappointment|frustration|indignation)\s+(?:over|about|at|regarding|to|for|with|toward|"
+    r"towards|against)\s+(?=\S)"
+)
+_NEW_PREDICATE = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?:did|does|do|didn[’']t|doesn[’']t|was|were|is|are|has|"
+    r"have|had|would|will|could|can|cannot|stopped|refused|declined)\b"
+)
 _LOOSE_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
@@ -385,6 +400,10 @@ def content_end(
             end = index
     end = _trailing_clause_cut(text, unit, start, end)
     if noun_object:
+        # "expressed support for X but did not say …": a coordinated predicate of the speaker's
+        predicate = _NEW_PREDICATE.search(text, start, min(end, start + MAX_CLAUSE))
+        if predicate and not unit.inside(predicate.start()):
+            end = min(end, predicate.start())
         # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
         for passage in unit.between(start + 1, end):
             joined = re.search(
@@ -468,6 +487,14 @@ def reported_content(
         return None  # "“…,” said the source who …": what follows is the speaker, not content
     if _ANONYMITY.match(text, cue.end, reach(unit, cue.end)):
         return None  # "an official who asked not to be named": a formula, not reported speech
+    stance = _STANCE_OBJECT.match(text, cue.end, reach(unit, cue.end))
+    if stance and cue.lemma in OBJECT_VERBS:
+        # "voiced concern over the drills", "expressed its opposition to plans that …": the
+        # stance is the cue's, its object is what was said (NOTES-c)
+        start = stance.end()
+        end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
+        if word_count(text[start:end]) >= 2:
+            return (start, end, 0.6)
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
