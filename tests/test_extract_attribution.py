@@ -165,11 +165,15 @@ def test_but_coordinated_cue_keeps_the_speaker() -> None:
     assert {quote.speaker for quote in quotes} == {"Anna Holm"}
 
 
-def test_straight_quote_across_paragraphs_is_one_quote() -> None:
+def test_straight_quote_across_paragraphs_is_a_quote_per_paragraph_of_one_speaker() -> None:
     text = 'Anna Holm said: "This is the first part.\n\n"And this is the second part."\n\nEnd.'
-    quote = extract_quotes(text)[0]
-    assert quote.text == 'This is the first part.\n\n"And this is the second part.'
-    assert quote.speaker == "Anna Holm"
+    quotes = extract_quotes(text)
+    assert [quote.text for quote in quotes] == [
+        "This is the first part.",
+        "And this is the second part.",
+    ]
+    assert [quote.speaker for quote in quotes] == ["Anna Holm", "Anna Holm"]
+    assert all(quote.confidence >= 0.5 for quote in quotes)
 
 
 def test_joint_speakers_resolve_each_name_and_split_in_entities() -> None:

@@ -29,13 +29,15 @@ def test_nested_quotes_stay_inside_the_outer_quote() -> None:
     assert contents(text) == ["Her reply was ‘never again’ and she meant it."]
 
 
-def test_quote_continued_in_next_paragraph_is_one_passage() -> None:
+def test_quote_continued_in_next_paragraph_is_one_passage_per_paragraph() -> None:
+    # gold rules (NOTES-a, NOTES-c): each paragraph's part is a quote of its own
     text = "“The first part ends here.\n\n“The second part ends here,” she said.\n\nNext."
     passages = find_passages(text)
-    assert len(passages) == 1
-    assert passages[0].paragraphs == 2
-    assert passages[0].closed
-    assert text[passages[0].start : passages[0].end].endswith("second part ends here,")
+    assert [text[p.start : p.end] for p in passages] == [
+        "The first part ends here.",
+        "The second part ends here,",
+    ]
+    assert all(passage.closed for passage in passages)
 
 
 def test_unclosed_quote_ends_at_paragraph_end() -> None:

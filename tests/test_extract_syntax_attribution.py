@@ -188,7 +188,7 @@ def test_an_outlets_editorial_is_speaker_and_outlet() -> None:
         (
             "The foreign ministry voiced opposition to the new base on the island.",
             "foreign ministry",
-            "opposition to the new base on the island",
+            "the new base on the island",  # NOTES-c: the stance noun's object is the span
         ),
         (
             "Park warned that the drills would raise tensions along the border.",

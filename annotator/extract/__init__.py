@@ -14,7 +14,7 @@ Design decisions
 ----------------
 * A **direct** quote's span is the text between its quotation marks (marks excluded). A
   multi-paragraph quotation (closing mark missing at a paragraph end, next paragraph opening with
-  a mark) is one quote spanning both paragraphs.
+  a mark) is one quote per paragraph; a continuation without a cue of its own keeps the speaker.
 * An **interrupted** quote (``“…,” he said, “…”``) becomes **two linked quotes**: one per quoted
   part, both with the same speaker, role, outlet and cue. The link is the shared cue and speaker;
   keeping the parts separate keeps every span contiguous, so ids stay ``q<start>-<end>`` and an

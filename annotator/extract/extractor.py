@@ -38,14 +38,17 @@ from annotator.extract.reported import (
     TO_QUOTE,
     Cue,
     Unit,
+    according_closes,
     according_parts,
     build_units,
     clause_from,
+    continues_clause,
     final_cue_content,
     find_cues,
     inserted_content,
     inverted_content,
     may_take_parsed_clause,
+    quoted_clause_content,
     reach,
     reported_content,
     trim,
@@ -143,6 +146,10 @@ _TITLE_PHRASE = re.compile(
     r"\s(?:in|with|by|under|of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
+_FRONTED = re.compile(
+    r"(?:On|In|At|For|Regarding|As\s+for|As\s+to|During|After|Before|Over|With)\b"
+)
+MAX_LEAD_SENTENCES = 4  # sentences before "…, Sun said." that the cue may govern
 
 
 def _scope_scare_words(cue: Cue) -> int:
@@ -190,10 +197,73 @@ class DocumentExtractor:
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Found]:
         units = build_units(self.text, self.passages)
+        self._units = units
+        self._unit_number = {unit.start: number for number, unit in enumerate(units)}
         self.syntax = SyntaxLayer(self.text, [span for span in self._cue_spans(units)])
         for unit in units:
             self._unit(unit)
         return self.found
+
+    def _outer_report(
+        self, unit: Unit, cue: Cue, content: tuple | None, source: Source
+    ) -> tuple | None:
+        """``Xi stressed the need for …, according to the White House.``: a nested report with
+        no quotation is one quote of the outer source over the inner report (NOTES-a, a_13), so
+        the inner cue's indirect quote gives way; a fronted adverbial (``On Taiwan, …,``) before
+        the inner report's subject stays out. ``None`` when the inner quote holds a quotation:
+        then it stays, and an outlet named as the outer source is the outlet it came through."""
+        inner = [
+            number
+            for number, found in enumerate(self.found)
+            if found.start >= unit.start and found.end <= cue.start
+        ]
+        if not inner:
+            return content
+        if content is None or any(
+            self.found[number].kind is not QuoteKind.INDIRECT for number in inner
+        ):
+            for number in inner:
+                found = self.found[number]
+                if source.outlet and found.source.speaker and not found.source.outlet:
+                    self.found[number] = replace(
+                        found, source=replace(found.source, outlet=source.outlet)
+                    )
+            return None
+        first = self.found[inner[0]]
+        start = content[0]
+        cue_at = self.text.rfind(first.cue or "\0", unit.start, first.start) if first.cue else -1
+        if cue_at > unit.start and _FRONTED.match(self.text, unit.start):
+            subject = subject_before(self.text, unit.start, cue_at).phrase
+            at = self.text.rfind(subject, unit.start, cue_at) if subject else -1
+            if at > unit.start and self.text[unit.start : at].rstrip().endswith(","):
+                start = at
+        for number in reversed(inner):
+            del self.found[number]
+        return (start, content[1], content[2])
+
+    def _paragraph_lead(self, unit: Unit, start: int) -> int:
+        """Where the content of a sentence-final cue starts when it opens its sentence: earlier
+        sentences of the same paragraph with no cue, no quotation and no quote of their own are
+        the same speaker's words (``A. B. C, Sun said.`` governs the paragraph; NOTES-b)."""
+        if self.text[unit.start : start].strip() or unit.passages:
+            return start  # "«…», he said.": the quotation is the content
+        number = self._unit_number.get(unit.start)
+        if number is None:
+            return start
+        paragraph = self.paragraph_of(unit.start)
+        lead = start
+        for earlier in reversed(self._units[max(0, number - MAX_LEAD_SENTENCES) : number]):
+            if self.paragraph_of(earlier.start) != paragraph or earlier.passages:
+                break
+            first = bisect_left(self._cue_starts, earlier.start)
+            if first < len(self._cue_starts) and self._cue_starts[first] < earlier.end:
+                break
+            if re.search(r"[:?;]\s*$", self.text[earlier.start : earlier.end]):
+                break
+            if any(found.end > earlier.start for found in self.found[-3:]):
+                break
+            lead = earlier.start
+        return lead
 
     def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
         """The units worth parsing: those holding a cue form or a quotation."""
@@ -260,6 +330,8 @@ class DocumentExtractor:
                 source = self.resolver.resolve(phrase, cue.start)
                 source = self._inserted_according(unit, cue, phrase, source)
                 source = self._named_outlet_after(cue, phrase, source)
+                if according_closes(text, unit, cue):
+                    content = self._outer_report(unit, cue, content, source)
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
@@ -296,6 +368,8 @@ class DocumentExtractor:
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
+                    if content is not None:
+                        content = (self._paragraph_lead(unit, content[0]), *content[1:])
                     if content is not None and (
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
@@ -312,6 +386,8 @@ class DocumentExtractor:
                             )
                     if content is None:
                         content = inserted_content(text, unit, cue, max(lower, covered_until))
+            if content is None and cue.lemma not in ("according_to", "opinion", "noun"):
+                content = quoted_clause_content(text, unit, cue, later, next_start)
             if content is None and self._frames_previous(unit, cue, source, content_ended_at):
                 continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
             source = self._quoting(cue, source, unit)
@@ -662,10 +738,9 @@ class DocumentExtractor:
         ):
             attributed[inner[0].open_at] = (source, cue_text, 0.95)
             return
-        if inner and any(p.open_at == start for p in inner) and word_count(text[start:end]) > 0:
-            # content opens with a quotation followed by more text: keep them apart
-            first = inner[0]
-            attributed[first.open_at] = (source, cue_text, 0.9)
+        if inner and inner[0].open_at == start and not continues_clause(text, inner[0]):
+            # content opens with a quoted sentence of its own ("“…,” Kim said"): keep it apart
+            attributed[inner[0].open_at] = (source, cue_text, 0.9)
             return
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         for passage in inner:

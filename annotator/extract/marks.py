@@ -10,9 +10,12 @@ single ``'`` (only at word edges), and guillemets ``« »``. Rules:
   punctuation; when both readings fit, it toggles.
 * Passages nest: marks inside an open passage open and close inner passages, which stay part of
   the outer one (the outer passage is the quote).
-* A passage still open at the end of a paragraph continues into the next paragraph when that one
-  begins with an opening mark (the usual convention for multi-paragraph quotes); otherwise it ends
-  at the paragraph end and is marked ``closed=False`` so that attribution lowers its confidence.
+* A passage still open at the end of a paragraph that the next paragraph continues with an
+  opening mark (the usual convention for multi-paragraph quotes) ends at the paragraph end as a
+  properly ended passage (``closed=True``); the continuation opens a passage of its own, as the
+  gold rules want (each paragraph's part is a quote; the second inherits the speaker). Otherwise
+  it ends at the paragraph end and is marked ``closed=False`` so that attribution lowers its
+  confidence.
 * A closing mark with nothing open is ignored.
 """
 
@@ -92,7 +95,11 @@ def find_passages(text: str) -> list[Passage]:
                         or ("double" if text[next_start] == '"' else "single"),
                     )
                 ):
-                    paragraphs += 1
+                    # the paragraph's part is a quote of its own, the next paragraph's another
+                    passages.append(
+                        Passage(outer_open, break_at, outer_open + 1, break_at, True, paragraphs)
+                    )
+                    outer_open = next_start
                     position = next_start + 1
                     del stack[1:]
                     continue

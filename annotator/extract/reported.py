@@ -48,6 +48,21 @@ _CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
 # "condemned the violence" is not)
 _REASON_NEEDED = frozenset({"criticize", "criticise", "condemn", "denounce"})
 _REASON = re.compile(r"\s(?:for|as|over)\s")
+# a stance noun with the preposition that takes its object: "(its strong) opposition to",
+# "concern(s) over/about", "support for", "dissatisfaction with"; nouns taking an infinitive
+# ("willingness to …") are content themselves, as in RULES.md
+_STANCE_OBJECT = re.compile(
+    r"\s+(?:(?:its|his|her|their|our|the|a)\s+)?(?:(?:strong|deep|grave|serious|firm|great|"
+    r"growing|full|strongest|utmost|sharp|continued|renewed|particular|some|vehement)\s+"
+    r"(?:and\s+)?){0,2}(?:concerns?|opposition|support|objections?|dissatisfaction|displeasure|"
+    r"anger|outrage|doubts?|fears?|alarm|skepticism|scepticism|worries|worry|unease|"
+    r"disappointment|frustration|indignation)\s+(?:over|about|at|regarding|to|for|with|toward|"
+    r"towards|against)\s+(?=\S)"
+)
+_NEW_PREDICATE = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?:did|does|do|didn[’']t|doesn[’']t|was|were|is|are|has|"
+    r"have|had|would|will|could|can|cannot|stopped|refused|declined)\b"
+)
 _LOOSE_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
@@ -245,8 +260,37 @@ _RELATIVE_TAIL = re.compile(
 )
 
 
+# the writer's adverbials hung on the end of the content with a comma: time and circumstance of
+# the report ("…, before a planned meeting with Xi", "…, despite the language of …")
+_ADVERBIAL_TAIL = re.compile(r",\s+(?:despite|before|after|during|amid|in\s+the\s+wake\s+of)\s")
+# the speech event itself, named after the content: "… boost ties during an interview with
+# Yonhap", "… at a regular press briefing on Monday": where the cue was said, not what
+_SPEECH_EVENT_TAIL = re.compile(
+    r"\s+(?:during|in|at|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:(?!of\b|the\b|a\b)[\w-]+\s+){0,3}?"
+    r"(?:interview|press\s+conference|news\s+conference|press\s+briefing|news\s+briefing|"
+    r"briefing|statement|speech|address|post|remarks)\b[^,;:“”\"]{0,80}$"
+)
+# a comma at the very end of a quoted fragment closes the clause when the writer's hedged
+# reading follows: "would “regret it,” apparently accusing …" (a bare "…,” reiterating …" may
+# still be the speaker's report, as in the seeds)
+_CLOSED_COMMA = re.compile(r",[”’\"»]")
+_HEDGED_PARTICIPLE = re.compile(
+    r",\s+(?:apparently|reportedly|seemingly|presumably|possibly|probably|implicitly|"
+    r"effectively|indirectly)\s+[a-z]{3,}ing\b"
+)
+
+
 def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     """The end of a clause without the writer's trailing clause (see ``_PARTICIPLE_TAIL``)."""
+    end = _closing_comma_cut(text, unit, start, end)
+    for match in _ADVERBIAL_TAIL.finditer(text, start, end):
+        if not unit.inside(match.start()) and _at_least_words(text, start, match.start(), 3):
+            end = match.start()
+            break
+    event = _SPEECH_EVENT_TAIL.search(text, max(start, end - 200), end)
+    if event and not unit.inside(event.start()) and _at_least_words(text, start, event.start(), 3):
+        end = event.start()
     for match in _PARTICIPLE_TAIL.finditer(text, start, end):
         if not unit.inside(match.start()) and word_count(text[start : match.start()]) >= 3:
             return match.start()
@@ -262,6 +306,23 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     return end
 
 
+def _at_least_words(text: str, start: int, end: int, count: int) -> bool:
+    """``word_count(text[start:end]) >= count``, reading a bounded prefix only."""
+    return word_count(text[start : min(end, start + 40 * count)]) >= count
+
+
+def _closing_comma_cut(text: str, unit: Unit, start: int, end: int) -> int:
+    """``… would “definitely regret it,” apparently accusing …``: a quotation closing with a comma
+    before a participle or relative tail ends the clause after its closing mark."""
+    for match in _CLOSED_COMMA.finditer(text, start, end):
+        if match.end() >= end or not _at_least_words(text, start, match.start(), 3):
+            continue
+        shifted = "," + text[match.end() : min(end, match.end() + 40)]
+        if _HEDGED_PARTICIPLE.match(shifted) or _ADVERBIAL_TAIL.match(shifted):
+            return match.start() + 2
+    return end
+
+
 def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
     """A parenthesis ends a clause when it is an aside of its own (more than four words, or a
     quotation): ``(or, more precisely, “…”)``; a short one glosses a name (``(PRC)``,
@@ -274,6 +335,24 @@ def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
             return index
         index += 1
     return end
+
+
+def continues_clause(text: str, passage: Passage) -> bool:
+    """True when the clause goes on after a quotation that opens it (``said that “in the months
+    ahead” talks would continue``, ``“The handshake” was an “amazing event”``): the quoted words
+    end without punctuation of their own and a lower-case word follows the closing mark that
+    does not open the writer's relative clause (``“…” which is why …``)."""
+    if text[passage.start : passage.end].rstrip()[-1:] in tuple(",.;:!?…"):
+        return False
+    after = text[passage.close_at : passage.close_at + 12]
+    return re.match(r"[ \t]+(?!which\b|who\b|whom\b|where\b)[a-z]", after) is not None
+
+
+def _opens_clause(text: str, unit: Unit, offset: int) -> bool:
+    """True when a quotation opening at ``offset`` is only the first words of a clause that goes
+    on outside the marks (see ``continues_clause``)."""
+    passages = unit.between(offset, offset + 1)
+    return bool(passages) and continues_clause(text, passages[0])
 
 
 def content_end(
@@ -293,7 +372,17 @@ def content_end(
         if cue.start >= end:
             break
         between = text[max(start, cue.start - 12) : cue.start]
-        joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,)\s*$", between)
+        joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
+        if (
+            joint
+            and cue.lemma == "according_to"
+            and joint.group().lstrip().startswith(",")
+            and according_closes(text, unit, cue)
+        ):
+            # "…, according to the White House.": the source is no part of the content
+            mark = joint.group().lstrip()[1:2]
+            end = min(end, cue.start - len(joint.group()) + (2 if mark.strip() else 0))
+            break
         if joint and cue.lemma not in ("according_to",):
             tail = text[cue.end : cue.end + 12]
             if cue.form.endswith("ing") and not re.match(
@@ -302,7 +391,9 @@ def content_end(
                 continue  # "reiterating their joint efforts": no new content
             if cue.form.lower() == cue.lemma and re.search(r"\bto\s+\w+", text[start : cue.start]):
                 continue  # "to safeguard X and maintain order": a base form inside an infinitive
-            end = min(end, cue.start - len(joint.group()))
+            mark = re.match(r",([”’\"»])", joint.group())
+            # "…,” adding …": the clause ends after the closing mark of its last quotation
+            end = min(end, cue.start - len(joint.group()) + (2 if mark else 0))
             break
     end = _parenthesis_cut(text, unit, start, end)
     for mark in (";", ", but ", ", while ", ", whereas ", ", although "):
@@ -315,6 +406,10 @@ def content_end(
             end = index
     end = _trailing_clause_cut(text, unit, start, end)
     if noun_object:
+        # "expressed support for X but did not say …": a coordinated predicate of the speaker's
+        predicate = _NEW_PREDICATE.search(text, start, min(end, start + MAX_CLAUSE))
+        if predicate and not unit.inside(predicate.start()):
+            end = min(end, predicate.start())
         # "stressed the need for X and “reaffirmed …”": the quotation is a new predicate
         for passage in unit.between(start + 1, end):
             joined = re.search(
@@ -398,14 +493,25 @@ def reported_content(
         return None  # "“…,” said the source who …": what follows is the speaker, not content
     if _ANONYMITY.match(text, cue.end, reach(unit, cue.end)):
         return None  # "an official who asked not to be named": a formula, not reported speech
+    stance = _STANCE_OBJECT.match(text, cue.end, reach(unit, cue.end))
+    if stance and cue.lemma in OBJECT_VERBS:
+        # "voiced concern over the drills", "expressed its opposition to plans that …": the
+        # stance is the cue's, its object is what was said (NOTES-c)
+        start = stance.end()
+        end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
+        if word_count(text[start:end]) >= 2:
+            return (start, end, 0.6)
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
-    if that and not unit.inside(that.end()):
+    if that and (not unit.inside(that.end()) or _opens_clause(text, unit, that.end())):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
         return (start, content_end(text, unit, start, later, cue.subordinate), confidence)
     quote = TO_QUOTE.match(text, max(after, cue.end), reach(unit, max(after, cue.end)))
+    if quote and cue.lemma in _CLAUSE_LEMMAS and _opens_clause(text, unit, quote.end()):
+        start = quote.end()  # "said “in the coming weeks” the crews would …": one mixed quote
+        return (start, content_end(text, unit, start, later, cue.subordinate), 0.75)
     if quote:
         return None  # a cue for the quotation that follows (scope attribution)
     if cue.lemma in _APPEAL_LEMMAS:
@@ -447,6 +553,65 @@ def reported_content(
             if word_count(text[start:end]) >= 5 and reason:
                 return (start, end, 0.6)
     return None
+
+
+_QUOTED_CLAUSE_LEMMAS = _CLAUSE_LEMMAS | _APPEAL_LEMMAS | OBJECT_VERBS | {"call", "agree"}
+_POINTING_BACK = re.compile(
+    r"^(?:it|this|that|them|these|those|him|her|itself|themselves|(?:such|this|that|these|those)"
+    r"\s+[\w-]+)(?:\s+as)?$",
+    re.I,
+)
+_PREPOSITION_FIRST = re.compile(
+    r"^(?:at|in|on|during|after|before|from|with|by|of|for|about|over|via|through|while|when)\b",
+    re.I,
+)
+
+
+_NAMING_WORD = re.compile(
+    r"\b(?:so-called|called|titled|entitled|headlined|dubbed|named|nicknamed|known\s+as)$", re.I
+)
+
+
+def quoted_clause_content(
+    text: str, unit: Unit, cue: Cue, later: list[Cue], next_start: int
+) -> tuple[int, int, float] | None:
+    """A reported clause that runs into a quotation: ``said Beijing's repeated drills were the
+    “greatest risk”``, ``urged Seoul to “act with caution”``, ``called the plan “a betrayal”``.
+    The words between the cue (or its addressee) and the opening mark belong to the content, so
+    the quote is one mixed quote from there, not a direct quote of the fragment. Not when those
+    words are an adverbial (``said on Monday in Seoul “…”``), end in a comma or colon, only point
+    back (``called it “…”``, ``described them as “…”``) or are an infinitive's ``to`` (``urged
+    Seoul to “…”``, RULES.md's ``pledging to “…”``): the quotation alone is then the quote."""
+    if cue.lemma not in _QUOTED_CLAUSE_LEMMAS:
+        return None
+    start = max(cue.end, cue.object_end)
+    lead = _LEAD_ADVERBIAL.match(text, start, reach(unit, start))
+    if lead:
+        start = lead.end()
+    that = re.compile(r"\s+that\b").match(text, start, reach(unit, start))
+    if that:
+        start = that.end()
+    passages = unit.between(start, min(next_start, reach(unit, start, 250)))
+    if not passages:
+        return None
+    gap = text[start : passages[0].open_at].strip()
+    words = gap.split()
+    if len(words) < 1 or (len(words) < 2 and not that) or re.search(r"[.;:!?,()“”\"«»]", gap):
+        return None
+    if _POINTING_BACK.match(gap) or _PREPOSITION_FIRST.match(gap):
+        return None
+    if words[-1].lower() == "to" or (words[0].lower() == "to" and "that" not in words):
+        return None  # "urged Beijing to “…”", "agreed to continue to “…”": the quotation is it
+    if len(words) == 1 and gap[:1].isupper():
+        return None
+    if _NAMING_WORD.search(gap):
+        return None  # "criticized Lee in a column titled “…”": a title, not the speaker's words
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = content_end(text, unit, start, later, cue.subordinate)
+    if end <= passages[0].close_at - 1:
+        return None
+    return (start, end, 0.7)
 
 
 _TAIL_WORDS = re.compile(r"\s+[^\s,.;:]+(?:\s+[^\s.;:“”\"]+){2,14}")
@@ -504,6 +669,15 @@ def clause_from(
     if word_count(text[start:end]) < 3:
         return None
     return (start, end, 0.7)
+
+
+def according_closes(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when ``…, according to X.`` closes its sentence: a comma before it and only the
+    source (no comma, at most 15 words) after it."""
+    if not re.search(r",[”’\"»]?\s*$", text[max(unit.start, cue.start - 4) : cue.start]):
+        return False
+    rest = text[cue.end : min(unit.end, cue.end + 200)]
+    return cue.end + 200 >= unit.end and word_count(rest) <= 15 and "," not in rest
 
 
 def according_parts(
