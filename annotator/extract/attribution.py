@@ -35,6 +35,7 @@ from annotator.extract.entities import (
 from annotator.extract.mentions import (
     GROUP,
     PERSON,
+    PERSON_HEADS,
     THING,
     MentionSieve,
     animacy_of_description,
@@ -87,6 +88,9 @@ _DOCUMENT = re.compile(
 _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 _BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
+_PERSON_DESCRIPTION = re.compile(
+    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2})(?P<head>[a-z]+)$"
+)
 _DESCRIBED_HEADS = frozenset(
     {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
      "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
@@ -333,6 +337,39 @@ def _strip_filler(segment: str) -> str:
     return segment
 
 
+_PARTITIVE = re.compile(
+    r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
+    r"((?i:the|these|those)\s+\S.*)$",
+    re.I,
+)
+_JUNK_START = re.compile(
+    r"^(?:to|of|past|in|on|at|for|from|by|with|about|than|into|over|under|after|before|during|"
+    r"and|or|but|that|which|what|who|whom|whose|how|when|where|why|if|as|not|no|[a-z]+ly|"
+    r"[a-z]+ing|[a-z]+ed|spoke|said|says|told|made|gave|took|went|came|met|held|wrote|saw|knew|"
+    r"thought|began|left|sent|won|lost|ran|brought|sought|found|put|set|kept|led|is|was|were|are|"
+    r"has|had|have|will|would|could|should|can|may|might|must)\b"
+)
+_TIME_ONLY = re.compile(
+    rf"^(?:(?:on|last|this|next|early|late)\s+)?(?:{_DAY_WORDS}|week|month|year|weekend|"
+    r"morning|afternoon|evening|night|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)$",
+    re.I,
+)
+
+
+def not_a_speaker(phrase: str) -> bool:
+    """True for a speaker string that is no noun phrase: a time word (``Friday``), the tail of
+    a preposition or a clause (``to``, ``of the sources``, ``spoke of …``), a bare possessive
+    (``Takaichi’s``: the head noun is missing) or a piece of a quotation (``China “continues``)."""
+    phrase = phrase.strip()
+    if not phrase:
+        return False
+    if _TIME_ONLY.match(phrase) or _JUNK_START.match(phrase):
+        return True
+    if re.search(r"[“”\"«»]", phrase) or re.search(r"[’']s?$", phrase):
+        return True
+    return not re.search(r"[A-Za-z]", phrase)  # "—"
+
+
 def is_passive(text: str, lower: int, cue_start: int) -> bool:
     window = text[max(lower, cue_start - 30) : cue_start]
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
@@ -384,6 +421,9 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
+        partitive = _PARTITIVE.match(phrase)
+        if partitive:  # "one of the sources" -> the sources named before
+            phrase = partitive.group(1)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
             # the sieve's pronoun pass: the last person who spoke, of the pronoun's gender when
@@ -415,6 +455,10 @@ class SpeakerResolver:
             mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
             if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
                 sieved = (self.names.full_name(mention.name), None)
+        if sieved is None:
+            person = self._person_described(phrase, position)
+            if person is not None:
+                return person
         if sieved is None:
             sieved = self._described_before(phrase, position)
         if sieved is not None:
@@ -464,6 +508,37 @@ class SpeakerResolver:
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
 
+    def _person_described(self, phrase: str, position: int) -> Source | None:
+        """``the presidential official`` / ``the veteran diplomat``: a definite description of a
+        person that names no earlier unnamed speaker refers back to a person who spoke shortly
+        before (the mention pass of the sieve): the last one whose role shares a word with the
+        description (``deputy director at the presidential …``), else, for a bare ``the
+        official``, the last person who spoke. ``None`` when there is none."""
+        match = _PERSON_DESCRIPTION.match(phrase)
+        if match is None:
+            return None
+        head = match.group("head").lower()
+        if head not in PERSON_HEADS:
+            return None
+        modifiers = {word.lower() for word in match.group("mods").split()} - {"other"}
+        if "other" in match.group("mods").lower() or "another" in phrase.lower():
+            return None  # "the other official": someone else
+        fallback: str | None = None
+        for speaker, animacy, _, spoken_at in reversed(self.sieve.referents):
+            if 0 <= spoken_at < position - DESCRIPTION_REACH:
+                break
+            if animacy != PERSON or not speaker[:1].isupper() or " " not in speaker:
+                continue  # a full name: "Kim Hyun-chong", not "senior official"
+            role = (self.names.roles.get(speaker) or "").lower()
+            role_words = set(re.findall(r"[a-z][\w-]*", role))
+            if (modifiers and modifiers & role_words) or (not modifiers and head in role_words):
+                return Source(speaker, self._role(speaker), is_person=True)
+            if fallback is None:
+                fallback = speaker
+        if not modifiers and fallback is not None:
+            return Source(fallback, self._role(fallback), is_person=True)
+        return None
+
     def _described_before(self, phrase: str, position: int) -> tuple[str, None] | None:
         """``the embassy`` → the fullest description with that head the text gave shortly
         before, spoken or not (``South Korea’s embassy in Beijing``): the mention pass of the
@@ -475,7 +550,8 @@ class SpeakerResolver:
         if head not in _DESCRIBED_HEADS:
             return None
         window_start = max(0, position - DESCRIPTION_REACH)
-        window = self.text[window_start:position]
+        # the mention being resolved ends right before ``position``: it is no antecedent of itself
+        window = self.text[window_start : max(window_start, position - len(phrase) - 3)]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
             named = _NAME_AFTER_ROLE.match(window, found.end())
