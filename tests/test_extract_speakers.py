@@ -300,6 +300,9 @@ def test_canonical_outlet_names_through_descriptors() -> None:
     assert canonical_outlet("China's party-controlled Xinhua agency") == "Xinhua"
     assert canonical_outlet("Time magazine") == "Time"
     assert canonical_outlet("the official Tanjug news agency") == "Tanjug"
+    # a nationality word that belongs to the name is kept
+    assert canonical_outlet("state-run Korean Central Television") == "Korean Central Television"
+    assert canonical_outlet("KCTV") == "Korean Central Television"
 
 
 def test_according_to_inserted_after_the_subject() -> None:

@@ -94,3 +94,36 @@ def test_long_strings_with_escapes_across_many_chunks(repeats: int, chunk_size: 
     values = [{"text": text, "n": [1, 2, {"k": text}]}, text, 3]
     data = orjson.dumps(values)
     assert split(data, chunk_size) == values
+
+
+class CountingReader(io.BytesIO):
+    """A file that counts the bytes its reads return and how often it is read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.reads = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.reads += 1
+        return super().read(size)
+
+
+def test_a_huge_string_is_read_in_growing_chunks_not_rescanned_per_chunk() -> None:
+    # One element holding a 4 MB string, read 1 KB at a time: rescanning the unfinished string
+    # after every 1 KB read would take 4,000 reads (and quadratic work); doubling reads take a
+    # dozen or so.
+    text = "x" * (4 << 20)
+    data = orjson.dumps([{"text": text}, 2])
+    reader = CountingReader(data)
+    values = [value for _, value in iter_json_array(reader, "big.json", chunk_size=1024)]
+    assert values == [{"text": text}, 2]
+    assert reader.reads < 30
+
+
+def test_many_small_elements_are_split_without_copying_the_rest_each_time() -> None:
+    elements = [{"id": index, "text": "é" * (index % 7)} for index in range(20_000)]
+    data = orjson.dumps(elements, option=orjson.OPT_INDENT_2)
+    reader = CountingReader(data)
+    assert [value for _, value in iter_json_array(reader, "many.json", chunk_size=4096)] == elements
+    # Reads stay at the chunk size when elements are small: about len / chunk reads.
+    assert reader.reads <= len(data) // 4096 + 3

@@ -50,7 +50,8 @@ def test_importing_the_package_and_extractor_does_not_load_spacy() -> None:
 def test_model_is_shipped_inside_the_package_and_small() -> None:
     files = [path for path in syntax.MODEL_DIR.rglob("*") if path.is_file()]
     names = {path.relative_to(syntax.MODEL_DIR).as_posix() for path in files}
-    assert {"config.cfg", "meta.json", "parser/model", "tagger/model"} <= names
+    assert {"config.cfg", "meta.json", "parser/model", "tagger/model", "LICENSE.md"} <= names
+    assert "CC BY-SA 4.0" in (syntax.MODEL_DIR / "LICENSE.md").read_text(encoding="utf-8")
     assert sum(path.stat().st_size for path in files) < 15_000_000
     nlp = syntax.load_model()
     assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser"]

@@ -52,7 +52,7 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
-from annotator.extract.syntactic import MAX_PARSED, SyntacticSubject, SyntaxLayer
+from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import EntityKind, QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -175,7 +175,6 @@ class DocumentExtractor:
         self._last_event: tuple[int, Source] | None = None
         self._cue_forms = find_cue_forms(text)
         self._cue_starts = [start for start, _, _ in self._cue_forms]
-        self._unit_parses: dict[tuple[int, int], object] = {}
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_left(self._paragraph_starts, offset + 1) - 1
@@ -378,27 +377,9 @@ class DocumentExtractor:
         self._leftover_passages(unit, attributed, absorbed, unit_outlet)
 
     def _clause_sentence(self, unit: Unit):  # type: ignore[no-untyped-def]
-        """The parse of one unit for a clause question: the document's parse when it was made
-        already, else this unit alone. Parsing every cue sentence of every document for the few
-        cues that need it doubled the extraction time; parsing in one batch every unit that
-        might be asked about cost 1.3x; one unit at a time when asked, 1.2x (tune + test + seeds,
-        CPU time)."""
-        if self.syntax._parsed is not None:
-            return self.syntax.sentence_at(unit.start)
-        if not 0 < unit.end - unit.start <= MAX_PARSED or not self.syntax.available:
-            return None
-        key = (unit.start, unit.end)
-        if key not in self._unit_parses:
-            try:
-                from annotator.extract.syntax import SyntaxModelError, parse_spans
-            except ImportError:
-                return None
-            try:
-                self._unit_parses[key] = parse_spans(self.text, [key])[0]
-            except SyntaxModelError:
-                self.syntax.available = False
-                return None
-        return self._unit_parses[key]
+        """The parse of one unit for a clause question, made when first asked (and shared with
+        the subject questions about the same unit)."""
+        return self.syntax.parse(unit.start, unit.end)
 
     def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
         """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""

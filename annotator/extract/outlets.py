@@ -94,6 +94,8 @@ GAZETTEER = {
     "rodong sinmun": "Rodong Sinmun",
     "choson sinbo": "Choson Sinbo",
     "korean central news agency": "KCNA",
+    "korean central television": "Korean Central Television",
+    "kctv": "Korean Central Television",
     "central news agency": "CNA",
     "cna": "CNA",
     "liberty times": "Liberty Times",

@@ -1,7 +1,9 @@
 """Parse-based subject finding for cues: the syntactic layer of attribution (issue #11).
 
-Only the sentences that hold a cue or a quotation mark are parsed, all of a document's in one
-batch (``syntax.parse_spans``), and only when first asked. For a cue verb it finds the subject
+Only the sentences that hold a cue or a quotation mark may be parsed, each only when a question
+is first asked about it (``syntax.parse_spans``): rules settle most cues, so about one cue
+sentence in seven is parsed (parsing all of a document's cue sentences in one batch made the
+parser four fifths of the extraction time). For a cue verb it finds the subject
 (``nsubj``/``nsubj:pass``, through ``conj``/``xcomp`` and, for a participle, ``advcl``), with:
 
 * coordination: ``Japan and the Philippines said`` → both names, joined by `` and ``;
@@ -84,28 +86,33 @@ class SyntaxLayer:
         self.text = text
         self.spans = [(start, end) for start, end in spans if 0 < end - start <= MAX_PARSED]
         self._starts = [start for start, _ in self.spans]
-        self._parsed: list | None = None
+        self._parsed: dict[tuple[int, int], object] = {}
         self.available = True
 
-    def _sentences(self) -> list:
-        if self._parsed is None:
+    def parse(self, start: int, end: int):  # type: ignore[no-untyped-def]
+        """The parse of ``text[start:end]`` as one sentence, made once; ``None`` when the
+        model is unavailable or the span is too long to parse."""
+        if not self.available or not 0 < end - start <= MAX_PARSED:
+            return None
+        key = (start, end)
+        if key not in self._parsed:
             try:
                 from annotator.extract.syntax import SyntaxModelError, parse_spans
             except ImportError:
-                self.available, self._parsed = False, []
-                return self._parsed
+                self.available = False
+                return None
             try:
-                self._parsed = parse_spans(self.text, self.spans)
+                self._parsed[key] = parse_spans(self.text, [key])[0]
             except SyntaxModelError:
-                self.available, self._parsed = False, []
-        return self._parsed
+                self.available = False
+                return None
+        return self._parsed[key]
 
     def sentence_at(self, offset: int):  # type: ignore[no-untyped-def]
         position = bisect_right(self._starts, offset) - 1
         if position < 0 or offset >= self.spans[position][1]:
             return None
-        sentences = self._sentences()
-        return sentences[position] if sentences else None
+        return self.parse(*self.spans[position])
 
     def cue_subject(self, cue_start: int) -> SyntacticSubject | None:
         """The subject of the cue verb starting at ``cue_start``; :data:`NOT_A_SUBJECT` when the

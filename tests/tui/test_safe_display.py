@@ -127,7 +127,8 @@ async def test_error_toast_with_markup_and_escapes_in_a_file_name(
         name_file=tmp_path / "name",
     )
     async with app.run_test(size=(160, 50)) as pilot:
-        for _ in range(50):
+        # The corpus loads in a worker: on a loaded machine the report can take seconds.
+        for _ in range(400):
             await pilot.pause(0.05)
             if app._notifications:
                 break
@@ -137,7 +138,7 @@ async def test_error_toast_with_markup_and_escapes_in_a_file_name(
         assert toast.markup is False
         assert CLICK in toast.message and "<U+202E>" in toast.message
         assert_no_raw(toast.message)
-        for _ in range(100):  # the toast is drawn a refresh or more after the notification
+        for _ in range(400):  # the toast is drawn a refresh or more after the notification
             await pilot.pause(0.05)
             shown = screen_text(app)
             if "[@click" in shown:
