@@ -106,3 +106,36 @@ def test_participle_after_a_time_phrase_takes_the_clause_subject() -> None:
         "that it would ruin the coastal towns."
     )
     assert _by_text(text, "ruin the coastal towns").speaker != "Monday"
+
+
+def test_the_statement_is_its_author_who_spoke_just_before() -> None:
+    text = (
+        "The island's Coastal Safety Council said on its website that the ferry line would "
+        "close.\n\n“Passengers will be refunded in full,” the statement said."
+    )
+    assert _by_text(text, "refunded in full").speaker == "Coastal Safety Council"
+
+
+def test_article_in_an_outlet_is_the_outlet() -> None:
+    text = (
+        "The party newspaper Volna Pravdy said on Monday that the talks had failed.\n\n"
+        "“The other side never wanted peace,” the article in the Volna stated."
+    )
+    quote = _by_text(text, "never wanted peace")
+    assert quote.speaker == "Volna Pravdy"
+    assert quote.outlet == "Volna Pravdy"
+
+
+def test_place_based_modifier_is_not_part_of_the_name() -> None:
+    text = "Lima-based Andes Courier wrote in an editorial that the mine should stay shut."
+    quote = _by_text(text, "mine should stay shut")
+    assert quote.speaker == "Andes Courier"
+
+
+def test_truncated_organisation_name_gets_its_full_form() -> None:
+    text = (
+        "Norland's Ministry of Fisheries and Coasts said on Monday that quotas would fall.\n\n"
+        "“More boats will be scrapped next year,” Norland's Ministry said."
+    )
+    quote = _by_text(text, "More boats")
+    assert quote.speaker == "Norland's Ministry of Fisheries and Coasts"

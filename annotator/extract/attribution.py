@@ -40,6 +40,7 @@ from annotator.extract.mentions import (
     MentionSieve,
     animacy_of_description,
     gender_of,
+    head_noun,
 )
 from annotator.extract.outlets import (
     GAZETTEER,
@@ -83,8 +84,10 @@ _DOCUMENT = re.compile(
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
     r"op-ed|communiqu[eé]|press\s+release|report)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
-    r"(?:\s+(?:by|from)\s+(?P<author>.+))?$"
+    r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*))?$"
 )
+_ISSUED = re.compile(r"^(?:statement|message|note|letter|readout|communiqu[eé]|press\s+release)$")
+STATEMENT_REACH = 1000  # characters from the author's last words
 _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 _BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
@@ -337,6 +340,17 @@ def _strip_filler(segment: str) -> str:
     return segment
 
 
+_NAME_MODIFIER = re.compile(
+    r"^(?:(?i:the)\s+)?[A-Z][\w.]*-(?:level|based|run|owned|backed|controlled|affiliated|"
+    r"linked|led|funded|registered|headquartered)\s+(?=[A-Z])"
+)
+_ORG_HEAD_END = re.compile(
+    r"\b(?:Ministry|Department|Council|Office|Agency|Commission|Committee|Bureau|Institute|"
+    r"Administration|Authority|Association|Chamber|Federation|Service)$"
+)
+_ORG_TAIL = (
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w’'-]*){0,5}"
+)
 _PARTITIVE = re.compile(
     r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
     r"((?i:the|these|those)\s+\S.*)$",
@@ -421,6 +435,7 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
+        phrase = _NAME_MODIFIER.sub("", phrase)  # "Taipei-based United Daily News"
         partitive = _PARTITIVE.match(phrase)
         if partitive:  # "one of the sources" -> the sources named before
             phrase = partitive.group(1)
@@ -579,6 +594,10 @@ class SpeakerResolver:
         if match.group("author"):
             source = self.resolve(match.group("author"), position)
             return source if source.speaker else None
+        if match.group("venue") and _OUTLET_DOCUMENT.match(match.group("noun")):
+            # "the article in the Daily Clarion": the outlet that published it
+            source = self.resolve(match.group("venue"), position)
+            return Source(source.speaker, outlet=source.speaker) if source.speaker else None
         if match.group("owner"):
             source = self.resolve(match.group("owner"), position)
             return source if source.speaker else None
@@ -596,6 +615,19 @@ class SpeakerResolver:
         if named:
             source = self.resolve(named.group(), position)
             return source if source.speaker else None
+        if (
+            determiner in {"the", "this", "that"}
+            and not mods
+            and _ISSUED.match(match.group("noun"))
+        ):
+            # "the statement said" right after "the council said on its website": its author
+            # is the organisation or person who spoke last, when that was shortly before
+            for speaker, _, _, spoken_at in reversed(self.sieve.referents):
+                if 0 <= spoken_at < position - STATEMENT_REACH:
+                    break
+                if not _DOCUMENT.match(speaker) and not _ISSUED.match(head_noun(speaker)):
+                    return Source(speaker, self._role(speaker), outlet=self._outlet_of(speaker))
+                break
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
@@ -661,15 +693,26 @@ class SpeakerResolver:
         if looks_like_outlet(bare) or self.names.kind_of_name(canonical_outlet(bare)) is (
             EntityKind.OUTLET
         ):
-            outlet = canonical_outlet(bare)
+            outlet = canonical_outlet(self.names.full_name(bare))  # "the Rodong" -> Rodong Sinmun
             return Source(outlet, outlet=outlet)
-        full = self.names.full_name(bare)
+        full = self._completed(self.names.full_name(bare))
         kind = self.names.kind_of_name(full)
         return Source(
             full,
             role or self._role(full),
             is_person=kind is EntityKind.PERSON or kind is None,
         )
+
+    def _completed(self, name: str) -> str:
+        """``Taiwan's Ministry`` → ``Taiwan's Ministry of Foreign Affairs`` when the text gives
+        the organisation's name in full (one full form only), else ``name``."""
+        if not _ORG_HEAD_END.search(name) or not self.text:
+            return name
+        found = {
+            match.group().rstrip(" .,")
+            for match in re.finditer(rf"{re.escape(name)}{_ORG_TAIL}", self.text)
+        }
+        return found.pop() if len(found) == 1 else name
 
     def _animacy(self, source: Source) -> str | None:
         """Person, group or thing, for the pronoun pass."""

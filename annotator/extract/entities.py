@@ -297,6 +297,9 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
     return EntityKind.PERSON
 
 
+TRUNCATION_CANDIDATES = 50  # names sharing a first word compared for truncation
+
+
 @dataclass
 class NameIndex:
     """Every name mention of a document, and the fullest form of each short name."""
@@ -449,6 +452,28 @@ class NameIndex:
                     self.fullest[key] = mention.name
             if mention.role:
                 self.roles.setdefault(mention.name, mention.role)
+        self._complete_truncated()
+
+    def _complete_truncated(self) -> None:
+        """An organisation or outlet named by the start of a longer name the document also
+        uses (``the Rodong`` / ``Rodong Sinmun``, ``Taiwan's Ministry`` / ``Taiwan's Ministry of
+        Foreign Affairs``) has that longer name as its fullest form, when it is the only one."""
+        by_first: dict[str, list[str]] = {}
+        for name, kind in self._kinds.items():
+            if kind is not EntityKind.PERSON:
+                bucket = by_first.setdefault(name.split()[0], [])
+                if len(bucket) < TRUNCATION_CANDIDATES:
+                    bucket.append(name)
+        for names in by_first.values():
+            for name in names:
+                longer = {
+                    other
+                    for other in names
+                    if other.startswith(name + " ")
+                    and self._kinds.get(other) is self._kinds.get(name)
+                }
+                if len(longer) == 1 and self.fullest.get(name, name) == name:
+                    self.fullest[name] = longer.pop()
 
     def full_name(self, name: str) -> str:
         """The fullest form of ``name`` in the document (``Wang`` -> ``Wang Yi``)."""
