@@ -139,3 +139,34 @@ def test_truncated_organisation_name_gets_its_full_form() -> None:
     )
     quote = _by_text(text, "More boats")
     assert quote.speaker == "Norland's Ministry of Fisheries and Coasts"
+
+
+def test_language_adjectives_are_no_outlet_name() -> None:
+    text = (
+        "The Harbour Post, a nationalist Dutch English-language paper owned by a shipping firm, "
+        "attacked the port plan.\n\n“The plan will sink the city,” the editorial said."
+    )
+    quote = _by_text(text, "sink the city")
+    assert quote.speaker == "Harbour Post"
+    assert quote.outlet == "Harbour Post"
+
+
+def test_source_phrase_loses_dateline_relative_clause_and_time() -> None:
+    text = (
+        "OSLO (Wire) -- Norland's government said Thursday that the border would reopen.\n\n"
+        "Fishing talks resumed after a short break, according to people close to the talks who "
+        "asked not to be named.\n\nThe quotas will be cut, according to several ministry "
+        "officials Sunday."
+    )
+    assert _by_text(text, "border would reopen").speaker == "Norland's government"
+    assert _by_text(text, "Fishing talks resumed").speaker == "people close to the talks"
+    assert _by_text(text, "quotas will be cut").speaker == "ministry officials"
+
+
+def test_the_ministry_in_its_statement_is_the_ministry_named_before() -> None:
+    text = (
+        "Norland’s Foreign Ministry summoned the envoy of Ostland on Friday.\n\n"
+        "“His remarks were false and cannot be tolerated,” said the ministry in its statement "
+        "Friday."
+    )
+    assert _by_text(text, "cannot be tolerated").speaker == "Norland’s Foreign Ministry"

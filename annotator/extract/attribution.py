@@ -66,7 +66,7 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
-    r"^(?:(?:the|a|an|one|some|two|three|several|many|both)\s+|(?:other|another)\s+)",
+    r"^(?:(?:the|a|an|one|some|two|three|several|many|multiple|both)\s+|(?:other|another)\s+)",
     re.I,
 )
 _VERBISH = re.compile(
@@ -340,6 +340,26 @@ def _strip_filler(segment: str) -> str:
     return segment
 
 
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s\s+$")
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]*[A-Z]\s+(?:\([^()]{1,40}\)\s+)?[-—–]{1,2}\s+")
+_RELATIVE_TAIL = re.compile(
+    r"\s+(?:who|which|whom|whose)\s.*$|\s+(?:in|on|at|via|through)\s+(?:its|his|her|their|a|an|"
+    r"the)\s+(?:[\w-]+\s+){0,2}(?:statement|remarks|comments|post|message|briefing|interview|"
+    r"website|account|letter|speech|address)\b.*$",
+    re.S,
+)
+
+
+def _tidy_phrase(phrase: str) -> str:
+    """A source phrase without a dateline before it (``BEIJING --``), a relative clause or the
+    channel after it (``who asked not to be named``, ``in its statement``) and a time
+    (``Sunday``): ``officials who demanded anonymity`` → ``officials``."""
+    phrase = _DATELINE_START.sub("", phrase)
+    phrase = _RELATIVE_TAIL.sub("", phrase)
+    tidy = _strip_time(phrase).strip(" ,")
+    return tidy or phrase
+
+
 _NAME_MODIFIER = re.compile(
     r"^(?:(?i:the)\s+)?[A-Z][\w.]*-(?:level|based|run|owned|backed|controlled|affiliated|"
     r"linked|led|funded|registered|headquartered)\s+(?=[A-Z])"
@@ -435,6 +455,9 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
         if not phrase:
             return Source(None)
+        phrase = _tidy_phrase(phrase)
+        if not phrase:
+            return Source(None)
         phrase = _NAME_MODIFIER.sub("", phrase)  # "Taipei-based United Daily News"
         partitive = _PARTITIVE.match(phrase)
         if partitive:  # "one of the sources" -> the sources named before
@@ -467,9 +490,20 @@ class SpeakerResolver:
         sieved = self.sieve.resolve(phrase)
         if sieved is None and _MINISTRY_MENTION.match(phrase):
             # "the ministry" -> the ministry named before, spoken or not
-            mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
-            if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
-                sieved = (self.names.full_name(mention.name), None)
+            head = "Department" if "department" in phrase.lower() else "Ministry"
+            for mention in reversed(self.names.mentions):
+                if mention.start >= position or position - mention.start > DESCRIPTION_REACH:
+                    continue
+                if re.search(rf"\b{head}\b", mention.name):
+                    # with its possessor, the fullest form: "Korea’s Foreign Ministry"
+                    owner = _OWNER_BEFORE.search(
+                        self.text, max(0, mention.start - 40), mention.start
+                    )
+                    name = self.names.full_name(mention.name)
+                    if owner and name == mention.name:
+                        name = owner.group() + name
+                    sieved = (self._completed(name), None)
+                    break
         if sieved is None:
             person = self._person_described(phrase, position)
             if person is not None:

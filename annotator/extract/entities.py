@@ -274,7 +274,9 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|an)$")
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch|i)(?:-language)?\s+)*[A-Z][a-z]+(?:ish|ese|ian|an)(?:-language)?$"
+)  # "English", "Chinese English-language": languages and nationalities, not outlets
 
 
 def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
