@@ -170,3 +170,28 @@ def test_the_ministry_in_its_statement_is_the_ministry_named_before() -> None:
         "Friday."
     )
     assert _by_text(text, "cannot be tolerated").speaker == "Norland’s Foreign Ministry"
+
+
+def test_reprinted_report_gives_its_outlet_to_the_quotes_after_it() -> None:
+    text = (
+        "The two leaders met in the capital on Monday.\n\n"
+        "Here is a shortened version of the report by Xinhua.\n\n"
+        "Ana Kovac said the visit had opened a new chapter between the two countries."
+    )
+    quote = _by_text(text, "opened a new chapter")
+    assert quote.speaker == "Ana Kovac"
+    assert quote.outlet == "Xinhua"
+
+
+def test_surnamed_source_keeps_the_description() -> None:
+    text = (
+        "A farmer surnamed Zhao told the paper that the river had flooded twice.\n\n"
+        "Zhao said that the village had no warning."
+    )
+    assert _by_text(text, "flooded twice").speaker == "farmer surnamed Zhao"
+    assert _by_text(text, "no warning").speaker == "farmer surnamed Zhao"
+
+
+def test_abbreviation_keeps_its_last_period() -> None:
+    text = "The U.S. said it would not raise tariffs this year."
+    assert _by_text(text, "not raise tariffs").speaker == "U.S."

@@ -340,6 +340,7 @@ def _strip_filler(segment: str) -> str:
     return segment
 
 
+_SURNAMED = re.compile(r"^(?:(?i:a|an|the|one)\s+)?[a-z][\w\s-]{0,40}?\bsurnamed\s+([A-Z][\w-]+)$")
 _OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s\s+$")
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]*[A-Z]\s+(?:\([^()]{1,40}\)\s+)?[-—–]{1,2}\s+")
 _RELATIVE_TAIL = re.compile(
@@ -452,13 +453,24 @@ class SpeakerResolver:
         self.last_outlet = outlet
 
     def resolve(self, phrase: str, position: int) -> Source:
-        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
+        stripped = phrase.strip(" ,")
+        # "U.S." keeps the period of its last initial
+        stripped = stripped if re.search(r"\b[A-Z]\.[A-Z]\.$", stripped) else stripped.strip(" ,.")
+        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
         if not phrase:
             return Source(None)
         phrase = _tidy_phrase(phrase)
         if not phrase:
             return Source(None)
         phrase = _NAME_MODIFIER.sub("", phrase)  # "Taipei-based United Daily News"
+        surnamed = _SURNAMED.match(phrase)
+        if surnamed:
+            # "a resident surnamed Liu": the description is the source; later "Liu" is it too
+            bare = _LEADING_DETERMINER.sub("", phrase)
+            self.names.fullest[surnamed.group(1)] = bare
+            return Source(bare, is_person=True)
+        if phrase in self.names.fullest and _SURNAMED.search(self.names.fullest[phrase]):
+            return Source(self.names.fullest[phrase], is_person=True)
         partitive = _PARTITIVE.match(phrase)
         if partitive:  # "one of the sources" -> the sources named before
             phrase = partitive.group(1)

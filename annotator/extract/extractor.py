@@ -144,6 +144,12 @@ _TITLE_PHRASE = re.compile(
     r"(?:titled|entitled|headlined|dubbed|named|called)\b"
 )
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+_REPRINT = re.compile(
+    r"\b(?:Here\s+is|Here[’']s|Below\s+is|What\s+follows\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:version|transcript|translation|excerpts?|text|summary)\s+of\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:report|article|readout|dispatch|story|commentary|editorial)\s+"
+    r"(?:by|from|of|in)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -186,7 +192,21 @@ class DocumentExtractor:
         for unit in units:
             self._unit(unit)
         self._name_delayed()
+        self._reprinted_outlet()
         return self.found
+
+    def _reprinted_outlet(self) -> None:
+        """``Here is a shortened version of the report by Xinhua``: the article reprints an
+        outlet's report, so the quotes after that sentence come through that outlet."""
+        match = _REPRINT.search(self.text)
+        if match is None:
+            return
+        outlet = canonical_outlet(re.split(r"[.,;:]\s", match.group(1))[0].rstrip("."))
+        if not (looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is EntityKind.OUTLET):
+            return
+        for number, found in enumerate(self.found):
+            if found.start > match.end() and found.source.speaker and not found.source.outlet:
+                self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
 
     def _name_delayed(self) -> None:
         """A lede's unnamed source named in the next sentences (``cataphora.py``): its quotes
