@@ -195,3 +195,13 @@ def test_surnamed_source_keeps_the_description() -> None:
 def test_abbreviation_keeps_its_last_period() -> None:
     text = "The U.S. said it would not raise tariffs this year."
     assert _by_text(text, "not raise tariffs").speaker == "U.S."
+
+
+def test_company_acronym_defined_after_a_comma_is_the_company() -> None:
+    from annotator.extract.entities import NameIndex
+
+    text = (
+        "Officials restricted exports for Kestrel Optical Systems Co., (KOSC) last week. "
+        "KOSC said it would comply."
+    )
+    assert NameIndex.build(text).full_name("KOSC") == "Kestrel Optical Systems Co."

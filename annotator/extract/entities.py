@@ -221,6 +221,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 _ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
+_COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|AG|SA|Company|Corporation)\.?$")
 _POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
 
 
@@ -391,17 +392,23 @@ class NameIndex:
         the form the definition wrote (with its possessor)."""
         for match in _ACRONYM_DEFINITION.finditer(text):
             acronym = match.group(1)
-            if acronym in self.fullest:
+            if self.fullest.get(acronym, acronym) != acronym:
                 continue
             position = bisect_left(self._starts, match.start()) - 1
             if position < 0:
                 continue
             mention = self.mentions[position]
-            if mention.end < match.start() - 1 or mention.kind is not EntityKind.ORGANISATION:
+            gap = text[mention.end : match.start()]
+            company = bool(_COMPANY_END.search(mention.name))  # "Example Systems Co., (ESC)"
+            if gap.strip(" ,.") or len(gap) > 3:
                 continue
-            if not ORG_WORDS.search(mention.name) or not _initials_match(mention.name, acronym):
+            if mention.kind is not EntityKind.ORGANISATION and not company:
                 continue
-            full = mention.name
+            if not (ORG_WORDS.search(mention.name) or company):
+                continue
+            if not _initials_match(mention.name, acronym):
+                continue
+            full = mention.name + ("." if company and gap.startswith(".") else "")
             possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if possessor:
                 full = possessor.group() + mention.name
