@@ -35,10 +35,12 @@ from annotator.extract.entities import (
 from annotator.extract.mentions import (
     GROUP,
     PERSON,
+    PERSON_HEADS,
     THING,
     MentionSieve,
     animacy_of_description,
     gender_of,
+    head_noun,
 )
 from annotator.extract.outlets import (
     GAZETTEER,
@@ -64,7 +66,7 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
-    r"^(?:(?:the|a|an|one|some|two|three|several|many|both)\s+|(?:other|another)\s+)",
+    r"^(?:(?:the|a|an|one|some|two|three|several|many|multiple|both)\s+|(?:other|another)\s+)",
     re.I,
 )
 _VERBISH = re.compile(
@@ -82,11 +84,16 @@ _DOCUMENT = re.compile(
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
     r"op-ed|communiqu[eé]|press\s+release|report)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
-    r"(?:\s+(?:by|from)\s+(?P<author>.+))?$"
+    r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*))?$"
 )
+_ISSUED = re.compile(r"^(?:statement|message|note|letter|readout|communiqu[eé]|press\s+release)$")
+STATEMENT_REACH = 1000  # characters from the author's last words
 _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 _BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
+_PERSON_DESCRIPTION = re.compile(
+    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2})(?P<head>[a-z]+)$"
+)
 _DESCRIBED_HEADS = frozenset(
     {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
      "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
@@ -333,6 +340,71 @@ def _strip_filler(segment: str) -> str:
     return segment
 
 
+_SURNAMED = re.compile(r"^(?:(?i:a|an|the|one)\s+)?[a-z][\w\s-]{0,40}?\bsurnamed\s+([A-Z][\w-]+)$")
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s\s+$")
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]*[A-Z]\s+(?:\([^()]{1,40}\)\s+)?[-—–]{1,2}\s+")
+_RELATIVE_TAIL = re.compile(
+    r"\s+(?:who|which|whom|whose)\s.*$|\s+(?:in|on|at|via|through)\s+(?:its|his|her|their|a|an|"
+    r"the)\s+(?:[\w-]+\s+){0,2}(?:statement|remarks|comments|post|message|briefing|interview|"
+    r"website|account|letter|speech|address)\b.*$",
+    re.S,
+)
+
+
+def _tidy_phrase(phrase: str) -> str:
+    """A source phrase without a dateline before it (``BEIJING --``), a relative clause or the
+    channel after it (``who asked not to be named``, ``in its statement``) and a time
+    (``Sunday``): ``officials who demanded anonymity`` → ``officials``."""
+    phrase = _DATELINE_START.sub("", phrase)
+    phrase = _RELATIVE_TAIL.sub("", phrase)
+    tidy = _strip_time(phrase).strip(" ,")
+    return tidy or phrase
+
+
+_NAME_MODIFIER = re.compile(
+    r"^(?:(?i:the)\s+)?[A-Z][\w.]*-(?:level|based|run|owned|backed|controlled|affiliated|"
+    r"linked|led|funded|registered|headquartered)\s+(?=[A-Z])"
+)
+_ORG_HEAD_END = re.compile(
+    r"\b(?:Ministry|Department|Council|Office|Agency|Commission|Committee|Bureau|Institute|"
+    r"Administration|Authority|Association|Chamber|Federation|Service)$"
+)
+_ORG_TAIL = (
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w’'-]*){0,5}"
+)
+_PARTITIVE = re.compile(
+    r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
+    r"((?i:the|these|those)\s+\S.*)$",
+    re.I,
+)
+_JUNK_START = re.compile(
+    r"^(?:to|of|past|in|on|at|for|from|by|with|about|than|into|over|under|after|before|during|"
+    r"and|or|but|that|which|what|who|whom|whose|how|when|where|why|if|as|not|no|[a-z]+ly|"
+    r"[a-z]+ing|[a-z]+ed|spoke|said|says|told|made|gave|took|went|came|met|held|wrote|saw|knew|"
+    r"thought|began|left|sent|won|lost|ran|brought|sought|found|put|set|kept|led|is|was|were|are|"
+    r"has|had|have|will|would|could|should|can|may|might|must)\b"
+)
+_TIME_ONLY = re.compile(
+    rf"^(?:(?:on|last|this|next|early|late)\s+)?(?:{_DAY_WORDS}|week|month|year|weekend|"
+    r"morning|afternoon|evening|night|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)$",
+    re.I,
+)
+
+
+def not_a_speaker(phrase: str) -> bool:
+    """True for a speaker string that is no noun phrase: a time word (``Friday``), the tail of
+    a preposition or a clause (``to``, ``of the sources``, ``spoke of …``), a bare possessive
+    (``Takaichi’s``: the head noun is missing) or a piece of a quotation (``China “continues``)."""
+    phrase = phrase.strip()
+    if not phrase:
+        return False
+    if _TIME_ONLY.match(phrase) or _JUNK_START.match(phrase):
+        return True
+    if re.search(r"[“”\"«»]", phrase) or re.search(r"[’']s?$", phrase):
+        return True
+    return not re.search(r"[A-Za-z]", phrase)  # "—"
+
+
 def is_passive(text: str, lower: int, cue_start: int) -> bool:
     window = text[max(lower, cue_start - 30) : cue_start]
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
@@ -381,9 +453,27 @@ class SpeakerResolver:
         self.last_outlet = outlet
 
     def resolve(self, phrase: str, position: int) -> Source:
-        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", phrase.strip(" ,."), flags=re.I)
+        stripped = phrase.strip(" ,")
+        # "U.S." keeps the period of its last initial
+        stripped = stripped if re.search(r"\b[A-Z]\.[A-Z]\.$", stripped) else stripped.strip(" ,.")
+        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
         if not phrase:
             return Source(None)
+        phrase = _tidy_phrase(phrase)
+        if not phrase:
+            return Source(None)
+        phrase = _NAME_MODIFIER.sub("", phrase)  # "Taipei-based United Daily News"
+        surnamed = _SURNAMED.match(phrase)
+        if surnamed:
+            # "a resident surnamed Liu": the description is the source; later "Liu" is it too
+            bare = _LEADING_DETERMINER.sub("", phrase)
+            self.names.fullest[surnamed.group(1)] = bare
+            return Source(bare, is_person=True)
+        if phrase in self.names.fullest and _SURNAMED.search(self.names.fullest[phrase]):
+            return Source(self.names.fullest[phrase], is_person=True)
+        partitive = _PARTITIVE.match(phrase)
+        if partitive:  # "one of the sources" -> the sources named before
+            phrase = partitive.group(1)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
             # the sieve's pronoun pass: the last person who spoke, of the pronoun's gender when
@@ -412,9 +502,24 @@ class SpeakerResolver:
         sieved = self.sieve.resolve(phrase)
         if sieved is None and _MINISTRY_MENTION.match(phrase):
             # "the ministry" -> the ministry named before, spoken or not
-            mention = self.names.last_before(position, (EntityKind.ORGANISATION,))
-            if mention is not None and re.search(r"\b(?:Ministry|Department)\b", mention.name):
-                sieved = (self.names.full_name(mention.name), None)
+            head = "Department" if "department" in phrase.lower() else "Ministry"
+            for mention in reversed(self.names.mentions):
+                if mention.start >= position or position - mention.start > DESCRIPTION_REACH:
+                    continue
+                if re.search(rf"\b{head}\b", mention.name):
+                    # with its possessor, the fullest form: "Korea’s Foreign Ministry"
+                    owner = _OWNER_BEFORE.search(
+                        self.text, max(0, mention.start - 40), mention.start
+                    )
+                    name = self.names.full_name(mention.name)
+                    if owner and name == mention.name:
+                        name = owner.group() + name
+                    sieved = (self._completed(name), None)
+                    break
+        if sieved is None:
+            person = self._person_described(phrase, position)
+            if person is not None:
+                return person
         if sieved is None:
             sieved = self._described_before(phrase, position)
         if sieved is not None:
@@ -464,6 +569,37 @@ class SpeakerResolver:
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
 
+    def _person_described(self, phrase: str, position: int) -> Source | None:
+        """``the presidential official`` / ``the veteran diplomat``: a definite description of a
+        person that names no earlier unnamed speaker refers back to a person who spoke shortly
+        before (the mention pass of the sieve): the last one whose role shares a word with the
+        description (``deputy director at the presidential …``), else, for a bare ``the
+        official``, the last person who spoke. ``None`` when there is none."""
+        match = _PERSON_DESCRIPTION.match(phrase)
+        if match is None:
+            return None
+        head = match.group("head").lower()
+        if head not in PERSON_HEADS:
+            return None
+        modifiers = {word.lower() for word in match.group("mods").split()} - {"other"}
+        if "other" in match.group("mods").lower() or "another" in phrase.lower():
+            return None  # "the other official": someone else
+        fallback: str | None = None
+        for speaker, animacy, _, spoken_at in reversed(self.sieve.referents):
+            if 0 <= spoken_at < position - DESCRIPTION_REACH:
+                break
+            if animacy != PERSON or not speaker[:1].isupper() or " " not in speaker:
+                continue  # a full name: "Kim Hyun-chong", not "senior official"
+            role = (self.names.roles.get(speaker) or "").lower()
+            role_words = set(re.findall(r"[a-z][\w-]*", role))
+            if (modifiers and modifiers & role_words) or (not modifiers and head in role_words):
+                return Source(speaker, self._role(speaker), is_person=True)
+            if fallback is None:
+                fallback = speaker
+        if not modifiers and fallback is not None:
+            return Source(fallback, self._role(fallback), is_person=True)
+        return None
+
     def _described_before(self, phrase: str, position: int) -> tuple[str, None] | None:
         """``the embassy`` → the fullest description with that head the text gave shortly
         before, spoken or not (``South Korea’s embassy in Beijing``): the mention pass of the
@@ -475,7 +611,8 @@ class SpeakerResolver:
         if head not in _DESCRIBED_HEADS:
             return None
         window_start = max(0, position - DESCRIPTION_REACH)
-        window = self.text[window_start:position]
+        # the mention being resolved ends right before ``position``: it is no antecedent of itself
+        window = self.text[window_start : max(window_start, position - len(phrase) - 3)]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
             named = _NAME_AFTER_ROLE.match(window, found.end())
@@ -503,6 +640,10 @@ class SpeakerResolver:
         if match.group("author"):
             source = self.resolve(match.group("author"), position)
             return source if source.speaker else None
+        if match.group("venue") and _OUTLET_DOCUMENT.match(match.group("noun")):
+            # "the article in the Daily Clarion": the outlet that published it
+            source = self.resolve(match.group("venue"), position)
+            return Source(source.speaker, outlet=source.speaker) if source.speaker else None
         if match.group("owner"):
             source = self.resolve(match.group("owner"), position)
             return source if source.speaker else None
@@ -520,6 +661,19 @@ class SpeakerResolver:
         if named:
             source = self.resolve(named.group(), position)
             return source if source.speaker else None
+        if (
+            determiner in {"the", "this", "that"}
+            and not mods
+            and _ISSUED.match(match.group("noun"))
+        ):
+            # "the statement said" right after "the council said on its website": its author
+            # is the organisation or person who spoke last, when that was shortly before
+            for speaker, _, _, spoken_at in reversed(self.sieve.referents):
+                if 0 <= spoken_at < position - STATEMENT_REACH:
+                    break
+                if not _DOCUMENT.match(speaker) and not _ISSUED.match(head_noun(speaker)):
+                    return Source(speaker, self._role(speaker), outlet=self._outlet_of(speaker))
+                break
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
@@ -585,15 +739,26 @@ class SpeakerResolver:
         if looks_like_outlet(bare) or self.names.kind_of_name(canonical_outlet(bare)) is (
             EntityKind.OUTLET
         ):
-            outlet = canonical_outlet(bare)
+            outlet = canonical_outlet(self.names.full_name(bare))  # "the Rodong" -> Rodong Sinmun
             return Source(outlet, outlet=outlet)
-        full = self.names.full_name(bare)
+        full = self._completed(self.names.full_name(bare))
         kind = self.names.kind_of_name(full)
         return Source(
             full,
             role or self._role(full),
             is_person=kind is EntityKind.PERSON or kind is None,
         )
+
+    def _completed(self, name: str) -> str:
+        """``Taiwan's Ministry`` → ``Taiwan's Ministry of Foreign Affairs`` when the text gives
+        the organisation's name in full (one full form only), else ``name``."""
+        if not _ORG_HEAD_END.search(name) or not self.text:
+            return name
+        found = {
+            match.group().rstrip(" .,")
+            for match in re.finditer(rf"{re.escape(name)}{_ORG_TAIL}", self.text)
+        }
+        return found.pop() if len(found) == 1 else name
 
     def _animacy(self, source: Source) -> str | None:
         """Person, group or thing, for the pronoun pass."""

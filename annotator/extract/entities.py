@@ -221,6 +221,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 _ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
+_COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|AG|SA|Company|Corporation)\.?$")
 _POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
 
 
@@ -274,7 +275,9 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|an)$")
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch|i)(?:-language)?\s+)*[A-Z][a-z]+(?:ish|ese|ian|an)(?:-language)?$"
+)  # "English", "Chinese English-language": languages and nationalities, not outlets
 
 
 def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
@@ -295,6 +298,9 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
     if any(word.isupper() and len(word) > 1 for word in words):
         return None  # acronyms alone are places or organisations we cannot type
     return EntityKind.PERSON
+
+
+TRUNCATION_CANDIDATES = 50  # names sharing a first word compared for truncation
 
 
 @dataclass
@@ -386,17 +392,23 @@ class NameIndex:
         the form the definition wrote (with its possessor)."""
         for match in _ACRONYM_DEFINITION.finditer(text):
             acronym = match.group(1)
-            if acronym in self.fullest:
+            if self.fullest.get(acronym, acronym) != acronym:
                 continue
             position = bisect_left(self._starts, match.start()) - 1
             if position < 0:
                 continue
             mention = self.mentions[position]
-            if mention.end < match.start() - 1 or mention.kind is not EntityKind.ORGANISATION:
+            gap = text[mention.end : match.start()]
+            company = bool(_COMPANY_END.search(mention.name))  # "Example Systems Co., (ESC)"
+            if gap.strip(" ,.") or len(gap) > 3:
                 continue
-            if not ORG_WORDS.search(mention.name) or not _initials_match(mention.name, acronym):
+            if mention.kind is not EntityKind.ORGANISATION and not company:
                 continue
-            full = mention.name
+            if not (ORG_WORDS.search(mention.name) or company):
+                continue
+            if not _initials_match(mention.name, acronym):
+                continue
+            full = mention.name + ("." if company and gap.startswith(".") else "")
             possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if possessor:
                 full = possessor.group() + mention.name
@@ -449,6 +461,28 @@ class NameIndex:
                     self.fullest[key] = mention.name
             if mention.role:
                 self.roles.setdefault(mention.name, mention.role)
+        self._complete_truncated()
+
+    def _complete_truncated(self) -> None:
+        """An organisation or outlet named by the start of a longer name the document also
+        uses (``the Rodong`` / ``Rodong Sinmun``, ``Taiwan's Ministry`` / ``Taiwan's Ministry of
+        Foreign Affairs``) has that longer name as its fullest form, when it is the only one."""
+        by_first: dict[str, list[str]] = {}
+        for name, kind in self._kinds.items():
+            if kind is not EntityKind.PERSON:
+                bucket = by_first.setdefault(name.split()[0], [])
+                if len(bucket) < TRUNCATION_CANDIDATES:
+                    bucket.append(name)
+        for names in by_first.values():
+            for name in names:
+                longer = {
+                    other
+                    for other in names
+                    if other.startswith(name + " ")
+                    and self._kinds.get(other) is self._kinds.get(name)
+                }
+                if len(longer) == 1 and self.fullest.get(name, name) == name:
+                    self.fullest[name] = longer.pop()
 
     def full_name(self, name: str) -> str:
         """The fullest form of ``name`` in the document (``Wang`` -> ``Wang Yi``)."""

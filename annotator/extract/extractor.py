@@ -15,9 +15,11 @@ from annotator.extract.attribution import (
     Source,
     SpeakerResolver,
     is_passive,
+    not_a_speaker,
     sentence_subject,
     subject_before,
 )
+from annotator.extract.cataphora import delayed_name, indefinite_mention
 from annotator.extract.clauses import complement_start
 from annotator.extract.cues import (
     GENERIC_OUTLET_NOUNS,
@@ -56,7 +58,7 @@ from annotator.extract.reported import (
 )
 from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
-from annotator.models import QuoteKind
+from annotator.models import EntityKind, QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
 # on the tune half, replacing every subject by the parse's lost 5 points of speaker accuracy
@@ -159,6 +161,13 @@ def _scope_scare_words(cue: Cue) -> int:
     return 4 if cue.lemma in STANCE_ONLY_VERBS else 2
 
 
+_HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+_REPRINT = re.compile(
+    r"\b(?:Here\s+is|Here[’']s|Below\s+is|What\s+follows\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:version|transcript|translation|excerpts?|text|summary)\s+of\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:report|article|readout|dispatch|story|commentary|editorial)\s+"
+    r"(?:by|from|of|in)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
@@ -202,6 +211,8 @@ class DocumentExtractor:
         self.syntax = SyntaxLayer(self.text, [span for span in self._cue_spans(units)])
         for unit in units:
             self._unit(unit)
+        self._name_delayed()
+        self._reprinted_outlet()
         return self.found
 
     def _outer_report(
@@ -264,6 +275,56 @@ class DocumentExtractor:
                 break
             lead = earlier.start
         return lead
+
+    def _reprinted_outlet(self) -> None:
+        """``Here is a shortened version of the report by Xinhua``: the article reprints an
+        outlet's report, so the quotes after that sentence come through that outlet."""
+        match = _REPRINT.search(self.text)
+        if match is None:
+            return
+        outlet = canonical_outlet(re.split(r"[.,;:]\s", match.group(1))[0].rstrip("."))
+        if not (looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is EntityKind.OUTLET):
+            return
+        for number, found in enumerate(self.found):
+            if found.start > match.end() and found.source.speaker and not found.source.outlet:
+                self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
+
+    def _name_delayed(self) -> None:
+        """A lede's unnamed source named in the next sentences (``cataphora.py``): its quotes
+        get the name (and the outlet, when the name is an outlet's)."""
+        renamed: dict[str, Source | None] = {}
+        for number, found in enumerate(self.found):
+            speaker = found.source.speaker
+            if not speaker or " and " in speaker or not _HEAD_WORD.search(speaker):
+                continue  # a name, not a description ("American expert", "newspaper in Japan")
+            if speaker in self.names.fullest:
+                continue
+            if speaker not in renamed:
+                renamed[speaker] = None
+                mention = indefinite_mention(self.text, speaker, found.end + 300)
+                name = delayed_name(self.text, speaker, mention) if mention is not None else None
+                if name is not None:
+                    outlet = canonical_outlet(name)
+                    if looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is (
+                        EntityKind.OUTLET
+                    ):
+                        renamed[speaker] = Source(outlet, outlet=outlet)
+                    else:
+                        full = self.names.full_name(name)
+                        renamed[speaker] = Source(
+                            full, found.source.role or speaker, is_person=True
+                        )
+            source = renamed[speaker]
+            if source is None:
+                continue
+            outlet = found.source.outlet
+            if source.outlet is not None and (outlet is None or outlet == speaker):
+                outlet = source.outlet
+            elif outlet == speaker:
+                outlet = None
+            self.found[number] = replace(
+                found, source=Source(source.speaker, source.role, outlet, source.is_person)
+            )
 
     def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
         """The units worth parsing: those holding a cue form or a quotation."""
@@ -626,6 +687,20 @@ class DocumentExtractor:
         return None
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
+        """The cue's source by the rules; when the rules' speaker is no noun phrase (a time
+        word, a preposition's tail, a possessive, a piece of a quotation), the parse's subject
+        of the cue verb instead, else no speaker rather than junk."""
+        source = self._rules_source_of(cue, previous, unit)
+        if not source.speaker or not not_a_speaker(source.speaker):
+            return source
+        parsed = self.syntax.cue_subject(cue.start)
+        if parsed is not None and parsed.phrase and not not_a_speaker(parsed.phrase):
+            resolved = self.resolver.resolve(parsed.phrase, cue.start)
+            if resolved.speaker and not not_a_speaker(resolved.speaker):
+                return resolved
+        return Source(None, outlet=source.outlet if source.outlet != source.speaker else None)
+
+    def _rules_source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
         text = self.text
         quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
         if quoted:

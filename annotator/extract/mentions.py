@@ -35,7 +35,7 @@ _OUTLET_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(ministry|department)$", re.I)
-_PERSON_HEADS = frozenset(
+PERSON_HEADS = frozenset(
     {
         "official",
         "source",
@@ -147,9 +147,9 @@ def animacy_of_description(description: str) -> str | None:
     """What an unnamed description is: a person (``senior official in Seoul``), a group
     (``sources close to …``) or a thing (``the ministry``); ``None`` when unknown."""
     head = head_noun(description)
-    if head in _PERSON_HEADS:
+    if head in PERSON_HEADS:
         return PERSON
-    if head in _GROUP_HEADS or (head.endswith("s") and head[:-1] in _PERSON_HEADS):
+    if head in _GROUP_HEADS or (head.endswith("s") and head[:-1] in PERSON_HEADS):
         return GROUP
     if head in _THING_HEADS:
         return THING
@@ -211,7 +211,7 @@ class MentionSieve:
         if not match:
             return None
         head = match.group("head")
-        if head not in _PERSON_HEADS and not (head.endswith("s") and head[:-1] in _PERSON_HEADS):
+        if head not in PERSON_HEADS and not (head.endswith("s") and head[:-1] in PERSON_HEADS):
             return None
         owner = match.group("owner")
         fullest: str | None = None

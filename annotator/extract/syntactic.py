@@ -62,6 +62,9 @@ _DISCOURSE = frozenset(
         "here",
     }
 )
+_PARTITIVE_HEADS = frozenset(
+    {"one", "some", "many", "most", "each", "several", "all", "none", "two", "three", "four"}
+)
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TIME_WORD = re.compile(rf"^(?:{_DAYS})$", re.I)
 
@@ -126,6 +129,17 @@ class SyntaxLayer:
         if head is None and verb.dep in {"advcl", "conj", "xcomp", "obj"} and not verb.is_root:
             # "Our embassy even sent a warning that …": a noun cue's subject is its verb's
             head = subject_of(sentence, sentence.head_of(verb))
+        if head is None and verb.text.lower().endswith("ing") and not verb.is_root:
+            # ", claiming that …" parsed as a modifier of the object: the participle's subject
+            # is the subject of the clause it hangs on, a few heads up
+            current = verb
+            for _ in range(3):
+                current = sentence.head_of(current)
+                if current.pos in {"VERB", "AUX"}:
+                    head = subject_of(sentence, current)
+                    break
+                if current.is_root:
+                    break
         if head is None:
             return None
         if head.pos not in _NOUNISH or head.text.lower() in _WH or head.tag in {"WP", "WDT"}:
@@ -136,6 +150,11 @@ class SyntaxLayer:
             return None
         if head.pos == "PRON":
             return SyntacticSubject(head.text)
+        if head.text.lower() in _PARTITIVE_HEADS:
+            # "one of the seafood traders": the group named by the of-phrase
+            groups = [kid for kid in sentence.children(head) if kid.dep in {"nmod", "obl"}]
+            if groups and groups[0].pos == "NOUN":
+                return SyntacticSubject(self._phrase(sentence, groups[0], modifiers=True))
         parts = conjuncts(sentence, head)
         if len(parts) > 1 and all(part.pos in {"PROPN", "NOUN"} for part in parts):
             names = [self._phrase(sentence, part, modifiers=False) for part in parts]

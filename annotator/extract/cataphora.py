@@ -1,0 +1,76 @@
+"""Delayed identification: a news lede's unnamed source named in the sentences that follow.
+
+Wire and press ledes often describe the source first and name it next (``…, an American expert
+said Friday.`` / ``Victor Cha, Korea chair at …, made the point in …``; ``A pro-North Korea
+newspaper in Japan condemned …`` / ``The Choson Sinbo, the pro-North Korea newspaper, …``;
+``…, a foreign ministry spokesperson said.`` / ``Spokesperson Mao Ning made the remarks …``).
+:func:`delayed_name` finds that name after an indefinite description, by three conventions:
+
+* the name with an appositive that repeats the description's head noun (``X, the … newspaper,``);
+* the head noun used as a title before the name (``Spokesperson Mao Ning``);
+* the name as subject of ``made the remarks/comments/point/statement``.
+
+Only the rest of the description's paragraph and the next paragraph are searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.extract.mentions import head_noun
+
+_NAME = (
+    r"(?:The\s+)?[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|da|van|von|bin|al|del)\s+)?[A-Z][\w’'.-]+){0,3}"
+)
+_SENTENCE_START = r"(?:^|(?<=[.!?”\"])\s+|\n)"
+_MADE_REMARKS = re.compile(
+    rf"{_SENTENCE_START}(?P<name>{_NAME})(?:,[^,;.\n]{{1,120}},)?\s+made\s+(?:the|these|those|his|"
+    r"her|its|their)\s+(?:remarks?|comments?|point|statements?|announcement)\b"
+)
+REACH_PARAGRAPHS = 2  # the description's paragraph and the next one
+
+
+def _window(text: str, start: int) -> str:
+    end = start
+    for _ in range(REACH_PARAGRAPHS):
+        found = text.find("\n", end)
+        if found == -1:
+            return text[start:]
+        end = found + 1
+        while end < len(text) and text[end] == "\n":
+            end += 1
+    return text[start:end]
+
+
+def indefinite_mention(text: str, description: str, before: int) -> int | None:
+    """The end of the first ``a``/``an`` + ``description`` in ``text`` before offset ``before``."""
+    pattern = re.compile(rf"\b(?:an?|An?|one|One)\s+{re.escape(description)}\b")
+    match = pattern.search(text, 0, before)
+    return match.end() if match else None
+
+
+def delayed_name(text: str, description: str, start: int) -> str | None:
+    """The name given after the indefinite ``description`` that ends at ``start``, or ``None``."""
+    head = head_noun(description)
+    if not head or not head.isalpha():
+        return None
+    window = _window(text, start)
+    appositive = re.search(
+        rf"{_SENTENCE_START}(?P<name>{_NAME}),\s+(?:the|a|an)\s+[^,.;\n]{{0,80}}?\b{head}\b[^,.;\n]*,",
+        window,
+    )
+    if appositive:
+        return _clean(appositive.group("name"))
+    titled = re.search(
+        rf"\b(?i:{head})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})", window
+    )
+    if titled and titled.group().split()[0][:1].isupper():
+        return _clean(titled.group("name"))
+    made = _MADE_REMARKS.search(window)
+    if made:
+        return _clean(made.group("name"))
+    return None
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"^The\s+", "", name).strip(" .")
