@@ -21,7 +21,9 @@ project allows them: the export says so when a line has overlapping quotes, and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -80,6 +82,20 @@ def _overlaps(spans: list[tuple[int, int]]) -> int:
     return count
 
 
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``overlaps(start, end)``: whether ``start < e and end > s`` for some ``(s, e)`` of
+    ``spans`` (a bisection over the spans by start, with the furthest end so far)."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    furthest_end = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        candidates = bisect_left(starts, end)  # spans starting before this one ends
+        return bool(candidates) and furthest_end[candidates - 1] > start
+
+    return overlaps
+
+
 def line_for(
     view: DocumentView,
     annotator: str | None,
@@ -113,6 +129,8 @@ def line_for(
         return number
 
     quote_ids = [entity(q.start, q.end, j.stance or QUOTE_LABEL) for q, j in pairs]
+    overlaps_a_quote = _overlap_test(quote_spans)
+    taken: list[tuple[int, int]] = []  # the mention entities' tool offsets, in entity order
     for (quote, judgement), quote_entity in zip(pairs, quote_ids, strict=True):
         detail = judgement_fields(quote, judgement)
         if not relations_project:
@@ -121,14 +139,14 @@ def line_for(
         found: list[Mention] = []
         for mention in mentions_of(text, quote, judgement.speaker, judgement.outlet):
             # a mention overlapping a quote would be dropped by doccano: keep the name only
-            if any(mention.start < e and mention.end > s for s, e in quote_spans):
+            if overlaps_a_quote(mention.start, mention.end):
                 continue
             if mention.key not in mention_ids:
-                taken = [(e["start_offset"], e["end_offset"]) for e in entities[len(quote_ids) :]]
                 start16, end16 = offsets.to_tool(mention.start), offsets.to_tool(mention.end)
                 if any(start16 < e and end16 > s for s, e in taken):
                     continue
                 mention_ids[mention.key] = entity(mention.start, mention.end, mention.label)
+                taken.append((start16, end16))
             found.append(mention)
             relations.append(
                 {
