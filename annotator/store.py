@@ -45,6 +45,7 @@ from annotator.models import (
     AnnotationFile,
     Document,
     LabelScheme,
+    check_quote_against_text,
     check_safe_name,
     span_of_quote_id,
 )
@@ -68,18 +69,22 @@ def load_annotation_file(
     """Read, migrate and validate one annotation file; errors name the file and JSON path.
 
     A version 1 file is migrated in memory when ``document`` is given (the file itself changes
-    only when it is next saved); without it, it raises :class:`NeedsMigrationError`. Without
-    ``document``, a current file is parsed and validated in one pass by the light validator
-    (:mod:`annotator.light_validation`: the same result, per-label checks in bulk), else by
-    ``model_validate_json``; a file that fails both takes the slow path (parse, migrate,
-    validate), which names the problem.
+    only when it is next saved); without it, it raises :class:`NeedsMigrationError`. A current
+    file is parsed and validated in one pass by the light validator
+    (:mod:`annotator.light_validation`: the same result, per-label checks in bulk; with
+    ``document``, its added quotes checked against the text as the full validator checks them),
+    else (without ``document``) by ``model_validate_json``; a file that fails takes the slow
+    path (parse, migrate, validate), which names the problem.
     """
     raw = read_file_bytes(path)
     context: dict[str, object] = {"scheme": scheme}
+    light = validate_annotation_json(raw, scheme, context)
+    if light is not None and (document is None or _added_quotes_fit(light, document)):
+        if document is not None:
+            same = light.document_sha256 == document.sha256
+            check_matches_document(light, document, path, check_spans=same)
+        return light
     if document is None:
-        light = validate_annotation_json(raw, scheme, context)
-        if light is not None:
-            return light
         try:
             return AnnotationFile.model_validate_json(raw, context=context)
         except ValidationError:
@@ -94,6 +99,19 @@ def load_annotation_file(
     if document is not None:
         check_matches_document(annotation, document, path, check_spans=same_text)
     return annotation
+
+
+def _added_quotes_fit(annotation: AnnotationFile, document: Document) -> bool:
+    """What the full validator checks with the document's text in its context (only for a
+    file made on this very text): every added quote lies in the text with its own text."""
+    if annotation.document_sha256 != document.sha256:
+        return True
+    try:
+        for quote in annotation.added_quotes:
+            check_quote_against_text(quote, document.text)
+    except ValueError:
+        return False  # the slow path names the quote and the JSON path
+    return True
 
 
 def check_matches_document(

@@ -294,6 +294,26 @@ def saved_data(document: Document) -> dict[str, Any]:
     return make_annotation(document).sorted_for_writing().model_dump(mode="json")
 
 
+def test_added_quote_off_the_text_is_refused_when_loaded_with_the_document(
+    store: AnnotationStore, document: Document
+) -> None:
+    data = saved_data(document)
+    added = data["added_quotes"][0]
+    start = added["start"]
+    # the same length, so that only the comparison with the document's text can tell
+    added["text"] = "x" * len(added["text"])
+    path = write_json(store.path_for("alice", document.id), data)
+    # without the document the file is valid (its own text fits its span) ...
+    assert store.load("alice", document.id) is not None
+    # ... with it (same sha256), the added quote must be the text at its span
+    with pytest.raises(InvalidFileError) as caught:
+        store.load("alice", document.id, document)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert f"quote q{start}-{added['end']} text does not equal the document text" in message
+    assert "\n" not in message
+
+
 def test_newer_schema_version_is_a_clear_error(store: AnnotationStore, document: Document) -> None:
     path = write_json(
         store.path_for("alice", document.id), saved_data(document) | {"schema_version": 3}
