@@ -135,10 +135,10 @@ def mention_results(
     relations: list[dict[str, Any]] = []
     for quote, judgement in pairs:
         for mention in mentions_of(document.text, quote, judgement.speaker, judgement.outlet):
-            spans.setdefault(
-                mention.key,
-                {
-                    "id": mention.key,
+            key = mention.key
+            if key not in spans:
+                spans[key] = {
+                    "id": key,
                     "from_name": MENTION_CONTROL,
                     "to_name": "text",
                     "type": "labels",
@@ -148,12 +148,11 @@ def mention_results(
                         "text": document.text[mention.start : mention.end],
                         "labels": [mention.label],
                     },
-                },
-            )
+                }
             relations.append(
                 {
                     "from_id": quote.id,
-                    "to_id": mention.key,
+                    "to_id": key,
                     "type": "relation",
                     "direction": "right",
                     "labels": [RELATION_OF[mention.label]],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from annotator.errors import AnnotatorError
@@ -31,7 +31,7 @@ class Mention:
     start: int  # Python offsets
     end: int
 
-    @property
+    @cached_property
     def key(self) -> str:
         return f"{self.label.lower()}-{self.start}-{self.end}"
 
@@ -71,18 +71,23 @@ def _candidates(name: str) -> tuple[str, ...]:
 
 def find_mention(text: str, name: str | None, quote: Quote) -> tuple[int, int] | None:
     """The occurrence of ``name`` (else of its longest word) nearest to the quote, outside it."""
+    return _nearest(text, name, quote.start, quote.end)
+
+
+def _nearest(text: str, name: str | None, start: int, end: int) -> tuple[int, int] | None:
+    """:func:`find_mention` for the quote spanning ``start``-``end``."""
     if not name or not name.strip():
         return None
     for candidate in _candidates(name):
         best: tuple[int, int] | None = None
         best_distance = 0
         for position in _occurrences(text, candidate):
-            end = position + len(candidate)
-            if position < quote.end and end > quote.start:
+            found_end = position + len(candidate)
+            if position < end and found_end > start:
                 continue  # inside the quote: not the attribution
-            distance = quote.start - end if end <= quote.start else position - quote.end
+            distance = start - found_end if found_end <= start else position - end
             if best is None or distance < best_distance:
-                best, best_distance = (position, end), distance
+                best, best_distance = (position, found_end), distance
         if best is not None:
             return best
     return None
@@ -90,12 +95,21 @@ def find_mention(text: str, name: str | None, quote: Quote) -> tuple[int, int] |
 
 def mentions_of(text: str, quote: Quote, speaker: str | None, outlet: str | None) -> list[Mention]:
     """The speaker and outlet mentions to export for one quote (those found in the text)."""
+    return list(_mentions(text, quote.start, quote.end, speaker, outlet))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(
+    text: str, start: int, end: int, speaker: str | None, outlet: str | None
+) -> tuple[Mention, ...]:
+    """:func:`mentions_of`, cached: each annotator's task and the predictions of a document ask
+    for the same quotes with (mostly) the same names."""
     found = []
     for label, name in ((SPEAKER_LABEL, speaker), (OUTLET_LABEL, outlet)):
-        span = find_mention(text, name, quote)
+        span = _nearest(text, name, start, end)
         if span is not None:
             found.append(Mention(label, *span))
-    return found
+    return tuple(found)
 
 
 def exported_mention(value: Any, where: str) -> list[int] | None:
