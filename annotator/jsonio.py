@@ -145,4 +145,4 @@ def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
 def write_json_lines_to(out: BinaryIO, items: Iterable[Any]) -> None:
     """Write each item (a JSON-serialisable value) as one compact JSON line."""
     for item in items:
-        out.write(orjson.dumps(item) + b"\n")
+        out.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))  # no copy to add it

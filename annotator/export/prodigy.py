@@ -76,7 +76,14 @@ def task_for(
     pairs: list[tuple[Quote, Judgement]],
     annotator: str | None,
     words: list[tuple[int, int]] | None = None,
+    token_lists: dict[tuple[tuple[int, int], ...], list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
+    """The task of one annotator (``None``: an input task with the proposals).
+
+    ``token_lists``: the ``tokens`` lists made for other tasks of the same document, by their
+    spans; a task split the same way (usually all: quotes start and end on word edges) reuses
+    that list object instead of making its thousands of token objects again.
+    """
     text = view.document.text
     mentions: dict[tuple[int, int], list[Mention]] = {}
     for quote, judgement in pairs:
@@ -134,7 +141,12 @@ def task_for(
         )
     spans.sort(key=lambda s: (s["start"], s["end"]))
     meta = document_meta(view)
-    task: dict[str, Any] = {"text": text, "meta": meta, "tokens": tokens.as_json(), "spans": spans}
+    if token_lists is None:
+        token_list = tokens.as_json()
+    else:
+        key = tuple(tokens.spans)
+        token_list = token_lists.get(key) or token_lists.setdefault(key, tokens.as_json())
+    task: dict[str, Any] = {"text": text, "meta": meta, "tokens": token_list, "spans": spans}
     if relations:
         task["relations"] = relations
     task["_input_hash"] = prodigy_hash({"text": text})
@@ -151,14 +163,16 @@ def task_for(
 def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
     for view in views:
         words = word_spans(view.document.text)  # once per document, split per task
+        token_lists: dict[tuple[tuple[int, int], ...], list[dict[str, Any]]] = {}
         annotated = [name for name, file in view.annotations.items() if file is not None]
         for annotator in annotated:
-            yield task_for(view, view.annotator_quotes(annotator), annotator, words)
+            pairs = view.annotator_quotes(annotator)
+            yield task_for(view, pairs, annotator, words, token_lists)
         if not annotated:
             pairs = [
                 (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
             ]
-            yield task_for(view, pairs, None, words)
+            yield task_for(view, pairs, None, words, token_lists)
 
 
 def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:

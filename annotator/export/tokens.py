@@ -9,7 +9,7 @@ and single punctuation marks, then split again at every span boundary, so a span
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,20 +25,32 @@ class Tokens:
     def __init__(
         self, text: str, boundaries: Iterable[int], words: list[tuple[int, int]] | None = None
     ) -> None:
-        cuts = sorted(set(boundaries))
-        count, next_cut = len(cuts), 0
-        pieces: list[tuple[int, int]] = []
-        for start, end in word_spans(text) if words is None else words:
-            while next_cut < count and cuts[next_cut] <= start:
-                next_cut += 1
-            while next_cut < count and cuts[next_cut] < end:
-                pieces.append((start, cuts[next_cut]))
-                start = cuts[next_cut]
-                next_cut += 1
-            pieces.append((start, end))
+        words = word_spans(text) if words is None else words
+        starts = [start for start, _ in words]
+        # the cuts strictly inside a word, by word (cuts come sorted, so words come in order)
+        inside: dict[int, list[int]] = {}
+        for cut in sorted(set(boundaries)):
+            index = bisect_right(starts, cut) - 1  # the last word starting at or before the cut
+            if index >= 0 and words[index][0] < cut < words[index][1]:
+                inside.setdefault(index, []).append(cut)
+        if not inside:
+            pieces = list(words)
+        else:
+            pieces = []
+            copied = 0
+            for index, cuts in inside.items():
+                pieces.extend(words[copied:index])
+                start, end = words[index]
+                for cut in cuts:
+                    pieces.append((start, cut))
+                    start = cut
+                pieces.append((start, end))
+                copied = index + 1
+            pieces.extend(words[copied:])
+            starts = [start for start, _ in pieces]
         self.text = text
         self.spans = pieces
-        self._starts = [s for s, _ in pieces]
+        self._starts = starts
         self._ends = [e for _, e in pieces]
 
     def as_json(self) -> list[dict[str, Any]]:
