@@ -283,6 +283,9 @@ def check_quote_against_text(quote: Quote, text: str) -> None:
 # --------------------------------------------------------------------------- label scheme
 
 
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
 class LabelDefinition(StrictModel):
     value: str = Field(min_length=1)
     key: str = Field(min_length=1, max_length=1, description="Key that sets this label in the UI")
@@ -295,7 +298,9 @@ class LabelDefinition(StrictModel):
     @classmethod
     def _a_colour(cls, value: str | None) -> str | None:
         # the UI builds styles from it: anything else would stop the UI (or be read as markup)
-        if value is not None:
+        if value is not None and not _HEX_COLOUR.fullmatch(value):
+            # (#rrggbb is always one: Rich is loaded only for other forms, not by the import of
+            # the default scheme)
             from rich.color import Color, ColorParseError
 
             try:

@@ -23,7 +23,7 @@ except SystemExit as exit:
     code = exit.code
 else:
     code = 0
-loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("numpy", "textual")
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("numpy", "textual", "rich")
                 or name.startswith(("annotator.agreement", "annotator.export", "annotator.extract.")))
 print("LOADED", " ".join(loaded), file=sys.stderr)
 sys.exit(code)
@@ -81,6 +81,15 @@ def test_label_loads_no_numpy_and_the_extractor_only_on_a_miss(
     warm = loaded_modules(*arguments)
     assert heavy(warm) == set()
     assert "annotator.extract.extractor" not in warm  # the cache answered
+
+
+def test_agreement_json_loads_no_rich() -> None:
+    annotations = Path(__file__).resolve().parent.parent / "annotations"
+    as_json = loaded_modules("agreement", str(annotations), "--json")
+    assert "annotator.agreement.report" in as_json
+    assert {name for name in as_json if name.split(".")[0] == "rich"} == set()
+    tables = loaded_modules("agreement", str(annotations))
+    assert "rich.table" in tables
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

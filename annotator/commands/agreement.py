@@ -8,39 +8,21 @@ the object described in :mod:`annotator.agreement.report`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 import orjson
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 
+from annotator import cli_support
 from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
-from annotator.agreement.report import (
-    AgreementReport,
-    FieldAgreement,
-    Figure,
-    OrdinalFieldAgreement,
-    QuoteBoundaries,
-    build_report,
-)
+from annotator.agreement.report import build_report
 from annotator.agreement.units import FIELDS, Field
-from annotator.cli_support import (
-    stderr_console,
-    stdout_console,
-    user_errors,
-    with_progress,
-)
+from annotator.cli_support import user_errors, with_progress
 from annotator.errors import AnnotatorError
 from annotator.gc_pause import paused_gc
 from annotator.models import AnnotationFile, Document, is_adjudicated
 from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
-
-#: Confusion matrices with more labels than this (speaker and outlet names) are left to --json.
-MAX_PRINTED_LABELS = 12
 
 
 @click.command("agreement")
@@ -121,7 +103,7 @@ def agreement(
     documents = matching_documents(corpus_path, files) if corpus_path is not None else None
     report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
     if len(report.annotators) < 2:
-        stderr_console.print(
+        cli_support.stderr_console.print(
             safe_rich(
                 f"annotator: note: agreement needs two annotators; {annotations_dir} has files "
                 f"from {', '.join(report.annotators)} only, so every figure is undefined"
@@ -134,6 +116,8 @@ def agreement(
             ).decode()
         )
         return
+    from annotator.commands.agreement_tables import print_report
+
     print_report(report)
 
 
@@ -148,7 +132,7 @@ def without_adjudicated(
     ]
     left_out = sorted({annotation.annotator for annotation in files} - {a.annotator for a in kept})
     if left_out:
-        stderr_console.print(
+        cli_support.stderr_console.print(
             safe_rich(
                 f"annotator: note: adjudicated files of {', '.join(left_out)} left out "
                 f"(--against {left_out[0]} compares with them; name them in --annotators to "
@@ -200,43 +184,10 @@ def report_against(
             ).decode()
         )
         return
+    from annotator.commands.agreement_tables import against_table
+
     for field, scores in report.fields.items():
-        stdout_console.print(against_table(field, reference, scores))
-
-
-def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
-    summary = Table(
-        title=safe_rich(f"{field}: each annotator against {reference}"), title_justify="left"
-    )
-    for column in ("annotator", "units", "accuracy", "Cohen's kappa"):
-        summary.add_column(column, justify="left" if column == "annotator" else "right")
-    labels = Table(
-        title=safe_rich(f"{field}: per label against {reference} (precision / recall)"),
-        title_justify="left",
-    )
-    labels.add_column("annotator")
-    labels.add_column("label")
-    for column in ("precision", "recall", "given", f"{reference}"):
-        labels.add_column(column, justify="right")
-    for name, score in scores.items():
-        summary.add_row(
-            safe_rich(name),
-            safe_rich(str(score.n_units)),
-            _number(score.accuracy),
-            _number(score.cohen_kappa),
-        )
-        for label, figures in score.per_label.items():
-            labels.add_row(
-                safe_rich(name),
-                safe_rich(label),
-                _number(figures.precision),
-                _number(figures.recall),
-                safe_rich(str(figures.annotator_count), justify="right"),
-                safe_rich(str(figures.reference_count), justify="right"),
-            )
-    if len({label for score in scores.values() for label in score.per_label}) > MAX_PRINTED_LABELS:
-        return Group(summary, safe_rich(f"{field}: per-label figures: see --json", style="dim"))
-    return Group(summary, labels)
+        cli_support.stdout_console.print(against_table(field, reference, scores))
 
 
 def _annotator_names(option: str | None) -> list[str] | None:
@@ -297,125 +248,3 @@ def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[s
             "reading the corpus",
         )
     }
-
-
-# --------------------------------------------------------------------------- printing
-
-
-def print_report(report: AgreementReport) -> None:
-    for name, figures in report.fields.items():
-        stdout_console.print(field_tables(name, figures))
-    if report.quote_boundaries is not None:
-        stdout_console.print(boundary_table(report.quote_boundaries))
-
-
-def _number(value: Figure) -> Text:
-    return safe_rich("—" if value is None else f"{value:.3f}", justify="right")
-
-
-def _interval(bounds: tuple[Figure, Figure]) -> Text:
-    low, high = bounds
-    if low is None or high is None:
-        return safe_rich("—")
-    return safe_rich(f"[{low:.3f}, {high:.3f}]")
-
-
-def field_tables(name: str, figures: FieldAgreement) -> Group:
-    """The summary, per-label and confusion tables of one field."""
-    summary = Table(
-        title=safe_rich(
-            f"{name}: {figures.n_units} units labelled by two or more of "
-            f"{figures.n_annotators} annotators"
-        ),
-        title_justify="left",
-    )
-    summary.add_column("figure")
-    summary.add_column("value", justify="right")
-    summary.add_column("95% interval (bootstrap)")
-    summary.add_row(
-        safe_rich("Krippendorff's alpha (nominal)"),
-        _number(figures.krippendorff_alpha),
-        _interval(figures.krippendorff_alpha_ci95),
-    )
-    if isinstance(figures, OrdinalFieldAgreement):
-        summary.add_row(
-            safe_rich("Krippendorff's alpha (ordinal)"),
-            _number(figures.krippendorff_alpha_ordinal),
-            _interval(figures.krippendorff_alpha_ordinal_ci95),
-        )
-    summary.add_row(safe_rich("Fleiss' kappa (units all labelled)"), _number(figures.fleiss_kappa))
-    summary.add_row(safe_rich("Gwet's AC1"), _number(figures.gwet_ac1))
-    if isinstance(figures, OrdinalFieldAgreement):
-        summary.add_row(safe_rich("Gwet's AC2 (quadratic)"), _number(figures.gwet_ac2_quadratic))
-    summary.add_row(safe_rich("percent agreement"), _number(figures.percent_agreement))
-    for pair, value in figures.pairwise_cohen_kappa.items():
-        summary.add_row(safe_rich(f"Cohen's kappa {pair}"), _number(value))
-    if isinstance(figures, OrdinalFieldAgreement):
-        for pair, value in figures.pairwise_cohen_kappa_linear.items():
-            summary.add_row(safe_rich(f"Cohen's kappa {pair}, linear weights"), _number(value))
-        for pair, value in figures.pairwise_cohen_kappa_quadratic.items():
-            summary.add_row(safe_rich(f"Cohen's kappa {pair}, quadratic weights"), _number(value))
-    parts: list[Any] = [summary]
-    if len(figures.per_label) <= MAX_PRINTED_LABELS:
-        per_label = Table(title=safe_rich(f"{name}: agreement per label"), title_justify="left")
-        per_label.add_column("label")
-        per_label.add_column("agreement", justify="right")
-        for label, value in figures.per_label.items():
-            per_label.add_row(safe_rich(label), _number(value))
-        parts.append(per_label)
-    for pair, matrix in figures.confusion.items():
-        parts.append(confusion_table(name, pair, matrix))
-    return Group(*parts)
-
-
-def confusion_table(name: str, pair: str, matrix: dict[str, dict[str, int]]) -> Table | Text:
-    first, second = pair.split("|", 1)
-    if len(matrix) > MAX_PRINTED_LABELS:
-        return safe_rich(
-            f"{name}: {pair} confusion matrix has {len(matrix)} labels; see --json", style="dim"
-        )
-    table = Table(
-        title=safe_rich(f"{name}: {first} (rows) × {second} (columns)"), title_justify="left"
-    )
-    table.add_column(safe_rich(f"{first} \\ {second}"))
-    labels = list(matrix)
-    for label in labels:
-        table.add_column(safe_rich(label), justify="right")
-    for row_label in labels:
-        row = matrix[row_label]
-        table.add_row(
-            safe_rich(row_label),
-            *(
-                safe_rich(str(row[column]), style="bold" if column == row_label else "")
-                for column in labels
-            ),
-        )
-    return table
-
-
-def boundary_table(boundaries: QuoteBoundaries) -> Group:
-    kept = Table(title=safe_rich("quote boundaries: quotes kept"), title_justify="left")
-    for column in ("annotator", "documents", "kept", "added", "deleted"):
-        kept.add_column(column, justify="left" if column == "annotator" else "right")
-    for name, counts in boundaries.annotators.items():
-        kept.add_row(
-            safe_rich(name),
-            safe_rich(str(counts.documents)),
-            safe_rich(str(counts.kept)),
-            safe_rich(str(counts.added)),
-            safe_rich(str(counts.deleted)),
-        )
-    pairs = Table(
-        title=safe_rich("quote boundaries: span F1 between annotators"), title_justify="left"
-    )
-    for column in ("pair", "documents", "same span", "exact F1", "overlap F1"):
-        pairs.add_column(column, justify="left" if column == "pair" else "right")
-    for pair, figures in boundaries.pairs.items():
-        pairs.add_row(
-            safe_rich(pair),
-            safe_rich(str(figures.documents)),
-            safe_rich(str(figures.exact_matches)),
-            _number(figures.exact_f1),
-            _number(figures.overlap_f1),
-        )
-    return Group(kept, pairs)
