@@ -1,6 +1,6 @@
 """Entry point for ``python -m annotator``."""
 
-from annotator.cli import main
+from annotator.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

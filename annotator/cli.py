@@ -159,6 +159,15 @@ def main(context: click.Context, debug: bool, cache_dir: Path | None, no_cache: 
         context.invoke(load_command("annotate"))
 
 
+def run() -> None:
+    """The ``annotator`` program: :func:`main`, with read-only commands allowed to end the
+    process without the interpreter's teardown (:mod:`annotator.fast_exit`)."""
+    from annotator import fast_exit
+
+    fast_exit.enable()
+    main()
+
+
 def __getattr__(name: str) -> Any:
     # ``from annotator.cli import annotate`` and the like keep working, loading on demand
     for command, (_, attribute, _) in COMMANDS.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -443,3 +444,28 @@ def test_speakers_come_from_the_labels_with_or_without_corpus(annotations_dir: P
     assert resolved["speaker"] == without
     missing = run(str(annotations_dir), "--corpus", str(annotations_dir / "nowhere"))
     assert missing.exit_code == 1 and "no such corpus" in missing.stderr
+
+
+def test_the_program_writes_all_its_output_before_ending(three_annotators: Path) -> None:
+    # the program ends without the interpreter's teardown (annotator.fast_exit): what it
+    # printed must still all be there, through a pipe, with the status of success
+    import subprocess
+    import sys
+
+    expected = run(str(three_annotators), "--draws", "50", "--json")
+    tables = run(str(three_annotators), "--draws", "50")
+    for arguments, wanted in (("--json",), expected), ((), tables):
+        options = ["--draws", "50", *arguments]
+        process = subprocess.run(
+            [sys.executable, "-m", "annotator", "agreement", str(three_annotators), *options],
+            capture_output=True,
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+        )
+        assert process.returncode == 0, process.stderr
+        if arguments:
+            assert orjson.loads(process.stdout) == orjson.loads(wanted.stdout)
+        else:
+            # (the table borders follow the width; every figure, in order, must be there)
+            figures = re.findall(r"-?\d+\.\d{3}|—", process.stdout.decode())
+            assert figures == re.findall(r"-?\d+\.\d{3}|—", wanted.stdout)
+            assert len(figures) > 40

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import orjson
 
-from annotator import cli_support
+from annotator import cli_support, fast_exit
 from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
 from annotator.agreement.report import build_report
 from annotator.agreement.units import FIELDS, Field
@@ -115,10 +115,12 @@ def agreement(
                 orjson.dumps(report.to_json_object(), option=orjson.OPT_INDENT_2)
             ).decode()
         )
-        return
-    from annotator.commands.agreement_tables import print_report
+    else:
+        from annotator.commands.agreement_tables import print_report
 
-    print_report(report)
+        print_report(report)
+    # every label loaded is still alive: end the process without freeing them one by one
+    fast_exit.finish()
 
 
 def without_adjudicated(
