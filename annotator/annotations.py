@@ -11,11 +11,16 @@ from __future__ import annotations
 from annotator.models import AnnotationFile, Document, Quote, QuoteLabel
 
 
-def effective_quotes(document: Document, annotation: AnnotationFile | None) -> list[Quote]:
+def effective_quotes(
+    document: Document,
+    annotation: AnnotationFile | None,
+    snapshots: dict[str, Quote] | None = None,
+) -> list[Quote]:
     """The annotator's quote list for ``document``, in text order.
 
     A label whose saved text no longer fits the document at its offsets (another version of
-    the text, not re-anchored yet) is not part of the list.
+    the text, not re-anchored yet) is not part of the list. ``snapshots``, when given, receives
+    each listed label's saved quote as a :class:`Quote` (``label.quote.to_quote()``), by id.
     """
     if annotation is None:
         return list(document.quotes)
@@ -27,6 +32,8 @@ def effective_quotes(document: Document, annotation: AnnotationFile | None) -> l
     for label in annotation.labels:
         if label.quote_id not in deleted and label.quote.fits(document.text):
             shown = label.quote.to_quote()
+            if snapshots is not None:
+                snapshots[label.quote_id] = shown
             own = added.get(label.quote_id)
             if own is not None and own.replaces is not None:
                 # the snapshot holds no ``replaces``: a re-bounded quote keeps naming the old one

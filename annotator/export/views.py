@@ -147,8 +147,10 @@ def build_view(
     labels = {
         annotator: labels_by_quote(annotation) for annotator, annotation in annotations.items()
     }
+    # each label's saved quote as a Quote, made once (the list and the judgement both show it)
+    snapshots: dict[str, dict[str, Quote]] = {annotator: {} for annotator in annotations}
     for annotator, annotation in annotations.items():
-        their_quotes = effective_quotes(document, annotation)
+        their_quotes = effective_quotes(document, annotation, snapshots[annotator])
         effective[annotator] = {quote.id for quote in their_quotes}
         for quote in their_quotes:
             quotes.setdefault(quote.id, quote)
@@ -170,13 +172,23 @@ def build_view(
                     label=label if included else None,
                     speaker=resolved_speaker(quote, label if included else None),
                     outlet=resolved_outlet(quote, label if included else None),
-                    shown=label.quote.to_quote() if included and label is not None else None,
+                    shown=(
+                        _snapshot(snapshots[annotator], label)
+                        if included and label is not None
+                        else None
+                    ),
                 )
             )
         views.append(
             QuoteView(quote=quote, extracted=quote.id in extracted_ids, judgements=judgements)
         )
     return DocumentView(document=document, annotations=annotations, quotes=views)
+
+
+def _snapshot(made: dict[str, Quote], label: QuoteLabel) -> Quote:
+    """The label's saved quote as a :class:`Quote`: the one already made, else a new one."""
+    shown = made.get(label.quote_id)
+    return shown if shown is not None else label.quote.to_quote()
 
 
 @dataclass
