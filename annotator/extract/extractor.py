@@ -725,7 +725,8 @@ class DocumentExtractor:
             if before.endswith(","):
                 if previous is not None and previous.speaker:
                     return previous
-                parsed = self.syntax.cue_subject(cue.start)  # the subject of the verb it hangs on
+                # the subject of the clause it hangs on (``participles.py``)
+                parsed = self.syntax.participle_subject(cue.start)
                 if parsed is not None and parsed.phrase:
                     source = self.resolver.resolve(parsed.phrase, cue.start)
                     if source.speaker:
