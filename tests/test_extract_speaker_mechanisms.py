@@ -21,3 +21,41 @@ def test_participle_after_a_noun_clause_takes_the_main_subject() -> None:
     )
     quote = _by_text(text, "talks were held")
     assert quote.speaker == "Pablo Ortega"
+
+
+def test_participle_glued_to_a_name_is_no_part_of_it() -> None:
+    text = (
+        "The union was probably referring to Labour Minister Ana Ruiz being cited as saying "
+        "that wages in the public sector would be frozen for two years."
+    )
+    quote = _by_text(text, "wages in the public sector")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_possessive_inside_an_organisation_name_stays() -> None:
+    text = (
+        "Border patrols were doubled overnight.\n\n"
+        "“The drills tested rapid landings on the islands,” said the People's Defence Force's "
+        "Western Coastal Command."
+    )
+    quote = _by_text(text, "tested rapid landings")
+    assert quote.speaker == "People's Defence Force's Western Coastal Command"
+
+
+def test_outlet_reporter_speaks_through_the_outlet() -> None:
+    text = (
+        "The crowd in the square grew through the night.\n\n"
+        "Nobody here expected the government to back down so quickly, says the BBC's Tom Reyes "
+        "in Manila."
+    )
+    quote = _by_text(text, "Nobody here expected")
+    assert (quote.speaker, quote.outlet) == ("Tom Reyes", "BBC")
+
+
+def test_undefined_acronym_is_the_organisation_with_those_initials() -> None:
+    text = (
+        "An air unit of the People's Defence Army took part in the drills on Tuesday.\n\n"
+        "The PDA said the exercise involved helicopters flying low over the strait."
+    )
+    quote = _by_text(text, "exercise involved helicopters")
+    assert quote.speaker == "People's Defence Army"

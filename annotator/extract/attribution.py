@@ -62,7 +62,7 @@ _TRAILING_FILLER = re.compile(
     r"does|do|not|never|always|often|reportedly|allegedly|repeatedly|further|later|then|once|"
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
-    r"themselves|itself|has\s+also|had\s+also)$",
+    r"themselves|itself|has\s+also|had\s+also|being|been|having)$",
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(

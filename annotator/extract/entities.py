@@ -222,6 +222,9 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 
 _ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
 _COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|AG|SA|Company|Corporation)\.?$")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+# a single capitalised possessive word right before a name: "People’s" of "People’s Liberation Army"
+_POSSESSIVE_WORD = re.compile(rf"\b{_CAP_WORD}[’']s\s+$")
 _POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
 
 
@@ -406,15 +409,48 @@ class NameIndex:
                 continue
             if not (ORG_WORDS.search(mention.name) or company):
                 continue
-            if not _initials_match(mention.name, acronym):
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            # "People’s Liberation Army (PLA)": the possessive is a word of the name
+            if not _initials_match(mention.name, acronym) and not (
+                possessor and _initials_match(possessor.group() + mention.name, acronym)
+            ):
                 continue
             full = mention.name + ("." if company and gap.startswith(".") else "")
-            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if possessor:
                 full = possessor.group() + mention.name
             self.fullest[acronym] = full
             self._kinds.setdefault(acronym, mention.kind)
             self._kinds.setdefault(full, mention.kind)
+        self._expand_undefined_acronyms(text)
+
+    def _expand_undefined_acronyms(self, text: str) -> None:
+        """An acronym of three or more letters the text never defines (``The PLA said``) is the
+        one organisation of the text with those initials (``the People’s Liberation Army``,
+        the possessive a word of the name); none or several: it stays as written."""
+        used = {word for word in _ACRONYM_WORD.findall(text) if word not in self.fullest}
+        if not used:
+            return
+        expansions: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.kind is not EntityKind.ORGANISATION or not ORG_WORDS.search(mention.name):
+                continue
+            possessor = _POSSESSIVE_WORD.search(text, max(0, mention.start - 20), mention.start)
+            forms = [mention.name]
+            if possessor:
+                forms.append(possessor.group() + mention.name)
+            for form in forms:
+                words = re.findall(r"[\w’']+", form)
+                if len(words) < 3:
+                    continue
+                initials = "".join(word[0] for word in words if word[:1].isupper())
+                if initials in used:
+                    expansions.setdefault(initials, set()).add(form)
+        for acronym, forms in expansions.items():
+            if len(forms) == 1:
+                full = forms.pop()
+                self.fullest[acronym] = full
+                self._kinds.setdefault(acronym, EntityKind.ORGANISATION)
+                self._kinds.setdefault(full, EntityKind.ORGANISATION)
 
     def _drop_sentence_initial_words(self, text: str) -> None:
         """A lone capitalised word opening a sentence is a name only if a longer name has it."""

@@ -29,7 +29,7 @@ from annotator.extract.cues import (
     STANCE_ONLY_VERBS,
     find_cue_forms,
 )
-from annotator.extract.entities import NameIndex
+from annotator.extract.entities import ORG_WORDS, NameIndex
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
@@ -94,6 +94,10 @@ _DESCRIPTION_AFTER = re.compile(
     r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
     r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|$))"
+)
+_POSSESSED_NAME = re.compile(
+    r"(?:the\s+)?(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
 )
 _APPOSITIVE_NAME = re.compile(
     r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:[,.;]|$)"
@@ -770,11 +774,16 @@ class DocumentExtractor:
                 source = self.resolver.resolve(named.group(1), cue.end)
                 role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", description)
                 return Source(source.speaker, source.role or role, source.outlet, True)
-            possessed = re.match(
-                r"(?:the\s+)?[A-Z][\w-]*[’']s\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$", description
-            )
-            if possessed:  # "said Carnegie’s Paal"
-                return self.resolver.resolve(possessed.group(1), cue.end)
+            possessed = _POSSESSED_NAME.match(description)
+            if possessed and not ORG_WORDS.search(possessed.group("name")):
+                # "said Carnegie’s Paal"; "says the BBC’s Ann Lee in Seoul": the outlet's
+                # reporter speaks through it (an organisation's part, "the People’s Liberation
+                # Army’s Eastern Command", is no person of an owner: the whole name speaks)
+                source = self.resolver.resolve(possessed.group("name"), cue.end)
+                owner = canonical_outlet(possessed.group("owner"))
+                if source.speaker and source.speaker != owner and looks_like_outlet(owner):
+                    return Source(source.speaker, source.role, owner, source.is_person)
+                return source
             return self.resolver.resolve(description, cue.end)
         match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
