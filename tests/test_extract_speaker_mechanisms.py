@@ -59,3 +59,45 @@ def test_undefined_acronym_is_the_organisation_with_those_initials() -> None:
     )
     quote = _by_text(text, "exercise involved helicopters")
     assert quote.speaker == "People's Defence Army"
+
+
+def test_lede_description_named_with_a_role_sharing_a_word() -> None:
+    text = (
+        "A veteran opposition party strategist called for early elections in the spring, "
+        "before a planned meeting with the king.\n\n"
+        "Speaking at a rally in Porto, Rui Tavares, deputy leader of the Socialist Party, said "
+        "that the government had lost its majority.\n\n"
+        "Tavares said the budget would fail."
+    )
+    quote = _by_text(text, "early elections")
+    assert quote.speaker == "Rui Tavares"
+
+
+def test_ministry_description_keeps_its_modifier() -> None:
+    text = (
+        "Norland’s foreign ministry said on Friday that the border would stay closed.\n\n"
+        "On Sunday the education ministry told students to return home before the winter."
+    )
+    quote = _by_text(text, "students to return home")
+    assert quote.speaker != "Norland’s foreign ministry"
+
+
+def test_description_head_used_as_an_adjective_is_no_antecedent() -> None:
+    text = (
+        "Negotiators from both countries spoke by phone on Tuesday.\n\n"
+        "It was the first official contact since the summit in June.\n\n"
+        "The two sides will meet again in Geneva next month, the official said."
+    )
+    quote = _by_text(text, "meet again in Geneva")
+    assert quote.speaker == "official"
+
+
+def test_the_company_is_the_company_named_before() -> None:
+    text = (
+        "Regulators revoked the export licence of Nordic Cable Manufacturing Co., (NCM) on "
+        "Monday.\n\n"
+        "NCM said in a statement that it was studying the decision.\n\n"
+        "“We will keep supplying our customers in the region,” the company said."
+    )
+    quote = _by_text(text, "keep supplying")
+    assert quote.speaker == "Nordic Cable Manufacturing Co."

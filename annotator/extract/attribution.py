@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotator.extract.entities import (
@@ -41,6 +42,7 @@ from annotator.extract.mentions import (
     animacy_of_description,
     gender_of,
     head_noun,
+    modifiers_agree,
 )
 from annotator.extract.outlets import (
     GAZETTEER,
@@ -100,6 +102,14 @@ _DESCRIBED_HEADS = frozenset(
      "delegation", "committee", "commission", "court", "agency"}
 )  # fmt: skip
 _NAME_AFTER_ROLE = re.compile(r",?[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
+# a lower-case word after a description's head that continues its noun phrase: "official" is
+# then an adjective ("the first official contact"); verbs, prepositions, relatives do not
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:in|of|at|for|to|and|or|but|who|which|that|with|from|on|by|as|said|says|"
+    r"told|is|was|were|are|has|had|have|will|would|could|can|may|might|should|also|familiar|"
+    r"close|based|speaking|not|then|later|still|added|noted|warned|stressed)\b)"
+    r"[a-z][a-z-]*(?<!ed)(?<!ly)\b(?![’'])"
+)
 DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
 
 
@@ -410,6 +420,8 @@ def is_passive(text: str, lower: int, cue_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
 
 
+_COMPANY_MENTION = re.compile(r"^(?i:the)\s+(?:company|firm|chipmaker|carmaker|automaker)$")
+_COMPANY_NAME = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|Company|Corporation|Holdings|Group)\.?$")
 _MINISTRY_MENTION = re.compile(r"^(?i:the)\s+(?:[a-z]+\s+)?(?:ministry|department)$")
 _SINGULAR_OUTLET = re.compile(
     r"\b(?:newspaper|paper|daily|outlet|agency|broadcaster|tabloid|mouthpiece)$", re.I
@@ -506,7 +518,9 @@ class SpeakerResolver:
             for mention in reversed(self.names.mentions):
                 if mention.start >= position or position - mention.start > DESCRIPTION_REACH:
                     continue
-                if re.search(rf"\b{head}\b", mention.name):
+                if re.search(rf"\b{head}\b", mention.name) and modifiers_agree(
+                    phrase, mention.name
+                ):
                     # with its possessor, the fullest form: "Korea’s Foreign Ministry"
                     owner = _OWNER_BEFORE.search(
                         self.text, max(0, mention.start - 40), mention.start
@@ -516,6 +530,10 @@ class SpeakerResolver:
                         name = owner.group() + name
                     sieved = (self._completed(name), None)
                     break
+        if sieved is None and _COMPANY_MENTION.match(phrase):
+            company = self._company_before(position)
+            if company is not None:
+                return Source(company, self._role(company))
         if sieved is None:
             person = self._person_described(phrase, position)
             if person is not None:
@@ -569,6 +587,23 @@ class SpeakerResolver:
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
 
+    def _company_before(self, position: int) -> str | None:
+        """``the company said`` → the last company named shortly before, in its fullest form
+        (``TSMC`` → ``Taiwan Semiconductor Manufacturing Co.``), or ``None``."""
+        index = bisect_left(self.names._starts, position) - 1
+        for mention in reversed(self.names.mentions[max(0, index - 60) : index + 1]):
+            if mention.start >= position:
+                continue
+            if position - mention.start > DESCRIPTION_REACH:
+                break
+            full = self.names.full_name(mention.name)
+            if _COMPANY_NAME.search(full):
+                abbreviated = re.search(r"\b(?:Co|Corp|Inc|Ltd)$", full)
+                if abbreviated and self.text[mention.end : mention.end + 1] == ".":
+                    full += "."  # "Co." keeps its period
+                return full
+        return None
+
     def _person_described(self, phrase: str, position: int) -> Source | None:
         """``the presidential official`` / ``the veteran diplomat``: a definite description of a
         person that names no earlier unnamed speaker refers back to a person who spoke shortly
@@ -615,6 +650,8 @@ class SpeakerResolver:
         window = self.text[window_start : max(window_start, position - len(phrase) - 3)]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
+            if found.group(1).endswith(head) and _NOUN_AFTER.match(window, found.end()):
+                continue  # "the first official contact": the head is an adjective there
             named = _NAME_AFTER_ROLE.match(window, found.end())
             full = self.names.full_name(named.group(1)) if named else ""
             if named and self.names.kind_of_name(full) is EntityKind.PERSON:

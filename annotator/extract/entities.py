@@ -295,6 +295,8 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return EntityKind.OUTLET
     if ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
         return EntityKind.ORGANISATION
+    if _COMPANY_END.search(name) and " " in name:
+        return EntityKind.ORGANISATION  # "Taiwan Semiconductor Manufacturing Co."
     words = name.split()
     if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
         return None
