@@ -101,3 +101,31 @@ def test_the_company_is_the_company_named_before() -> None:
     )
     quote = _by_text(text, "keep supplying")
     assert quote.speaker == "Nordic Cable Manufacturing Co."
+
+
+def test_relative_pronoun_speaks_for_its_antecedent() -> None:
+    text = (
+        "The tariffs follow recent remarks from Prime Minister Ada Lindqvist who said she had "
+        "agreed a deal with the steelmakers of the north."
+    )
+    quote = _by_text(text, "agreed a deal")
+    assert quote.speaker == "Ada Lindqvist"
+
+
+def test_plural_antecedent_of_who_after_than() -> None:
+    text = (
+        "Lindqvist went further on the islands than previous prime ministers who expressed "
+        "support for their autonomy but never said more."
+    )
+    quote = _by_text(text, "their autonomy")
+    assert quote.speaker == "previous prime ministers"
+
+
+def test_it_refers_to_the_organisation_its_sentence_opens_with() -> None:
+    text = (
+        "The Ruritanian foreign office said it was alarmed by the launches.\n\n"
+        "The Northern Space Agency has fired rockets all year, the latest on Sunday when it "
+        "launched two that it said were tests of a new engine."
+    )
+    quote = _by_text(text, "tests of a new engine")
+    assert quote.speaker == "Northern Space Agency"

@@ -181,6 +181,18 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if position == 0 and mark == ",":
                 directly_after_comma = True
                 continue
+            if position == 0 and mark.lower() in {"who", "which"}:
+                # "President Ada Lind who said …": the relative pronoun's antecedent
+                index = len(segments) - 2
+                before = _strip_filler(segments[index][0]) if index >= 0 else ""
+                run = _NAME_RUN.search(before)
+                if run and (run.start() == 0 or before[run.start() - 1] == " "):
+                    return Subject(run.group())
+                if _DESCRIPTION_NP.match(before) and not _VERB_IN_PHRASE.search(before):
+                    return Subject(before)
+                tail = _PLURAL_TAIL.search(before)
+                if tail:  # "… went further than previous prime ministers who expressed"
+                    return Subject(tail.group(1))
             break
         if directly_after_comma and _PARTICIPLE_START.match(cleaned) and mark == ",":
             continue  # ", speaking at a briefing on Thursday," between subject and cue
@@ -237,6 +249,10 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_PLURAL_TAIL = re.compile(
+    r"\b(?:than|by|from|with|like|as|among)\s+((?:(?:the|some|many|previous|former|other)\s+)?"
+    r"(?:[a-z]+\s+){0,2}[a-z]+s)$"
+)
 _INSERTED_ADVERB = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|though|too|also|in\s+turn|for\s+(?:his|her|its|"
     r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
@@ -796,6 +812,10 @@ class SpeakerResolver:
             for match in re.finditer(rf"{re.escape(name)}{_ORG_TAIL}", self.text)
         }
         return found.pop() if len(found) == 1 else name
+
+    def animacy(self, source: Source) -> str | None:
+        """Person, group or thing, for the pronoun pass."""
+        return self._animacy(source)
 
     def _animacy(self, source: Source) -> str | None:
         """Person, group or thing, for the pronoun pass."""

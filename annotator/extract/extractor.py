@@ -31,6 +31,7 @@ from annotator.extract.cues import (
 )
 from annotator.extract.entities import ORG_WORDS, NameIndex
 from annotator.extract.marks import Passage, find_passages
+from annotator.extract.mentions import THING
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 from annotator.extract.reported import (
     INVERTED_CUES,
@@ -751,9 +752,28 @@ class DocumentExtractor:
                 return self._last_source() or Source(None)
         if not cue.subject:
             return Source(None)
+        if cue.subject.lower() == "it":
+            opening = self._it_in_its_sentence(cue, unit)
+            if opening is not None:
+                return opening
         source = self.resolver.resolve(cue.subject, cue.start)
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
+        return source
+
+    def _it_in_its_sentence(self, cue: Cue, unit: Unit) -> Source | None:
+        """``North Korea has fired missiles …, the latest when it fired three that it said
+        …``: an ``it`` after the sentence's own subject, a country or organisation, is that
+        subject (no quotation before the cue, no person as the subject); else ``None``."""
+        before = self.text[unit.start : cue.start]
+        if re.search(r"[“”\"«»]", before) or len(before) > SUBJECT_REACH:
+            return None
+        opening = sentence_subject(before)
+        if not opening or not opening[:1].isupper() or opening.lower() in {"it", "they"}:
+            return None
+        source = self.resolver.resolve(opening, unit.start)
+        if not source.speaker or self.resolver.animacy(source) != THING:
+            return None
         return source
 
     def _last_source(self) -> Source | None:
