@@ -129,3 +129,23 @@ def test_it_refers_to_the_organisation_its_sentence_opens_with() -> None:
     )
     quote = _by_text(text, "tests of a new engine")
     assert quote.speaker == "Northern Space Agency"
+
+
+def test_quotation_an_agency_reports_after_a_person_spoke_is_the_persons() -> None:
+    text = (
+        "Premier Otto Varga met the visiting delegation on Tuesday.\n\n"
+        "He also said a ceasefire was possible. “If the rebels respond to our offer in good "
+        "faith, we will withdraw the troops,” the Danube News Agency reported."
+    )
+    quote = _by_text(text, "respond to our offer")
+    assert quote.speaker == "Otto Varga"
+    assert quote.outlet == "Danube News Agency"
+
+
+def test_an_agency_reporting_with_no_person_before_keeps_its_words() -> None:
+    text = (
+        "Floods closed three roads in the east.\n\n"
+        "“Water levels will fall by the weekend,” the Danube News Agency reported."
+    )
+    quote = _by_text(text, "Water levels")
+    assert quote.speaker == "Danube News Agency"

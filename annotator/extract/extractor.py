@@ -33,6 +33,7 @@ from annotator.extract.entities import ORG_WORDS, NameIndex
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.mentions import THING
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
+from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
     INVERTED_CUES,
     LOOKAHEAD,
@@ -218,6 +219,7 @@ class DocumentExtractor:
             self._unit(unit)
         self._name_delayed()
         self._reprinted_outlet()
+        self.found = relay_to_speaker(self.found, self.text)
         return self.found
 
     def _outer_report(
