@@ -149,3 +149,22 @@ def test_an_agency_reporting_with_no_person_before_keeps_its_words() -> None:
     )
     quote = _by_text(text, "Water levels")
     assert quote.speaker == "Danube News Agency"
+
+
+def test_role_with_its_complement_is_split_from_the_name() -> None:
+    text = (
+        "Director of Coastal Intelligence Mara Quist warned of new threats last week.\n\n"
+        "On Tuesday, Quist and Navy Director Ivo Berg had said they doubted the treaty would "
+        "hold."
+    )
+    quote = _by_text(text, "doubted the treaty")
+    assert quote.speaker == "Mara Quist and Ivo Berg"
+
+
+def test_place_of_an_ambassador_is_no_part_of_the_name() -> None:
+    text = (
+        "Earlier this month, Norwegian Ambassador to South Korea Piet Haan said those who bet "
+        "on a loss would regret it."
+    )
+    quote = _by_text(text, "bet on a loss")
+    assert quote.speaker == "Piet Haan"

@@ -598,6 +598,13 @@ class SpeakerResolver:
             name, role = split_role(phrase)
             if name == phrase:
                 name, role = split_role(run.group())
+            if name == run.group() and prefix.lower() == "to":
+                # "(Ambassador) to South Korea Xing Haiming": the place is the role's, not the name's
+                words = name.split()
+                while len(words) > 2 and words[0] in NOT_NAMES:
+                    words = words[1:]
+                if len(words) < len(name.split()) and not any(w in NOT_NAMES for w in words):
+                    name = " ".join(words)
             return self._named(name, role)
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))

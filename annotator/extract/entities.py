@@ -275,7 +275,18 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     match = _ROLE_TAIL.match(phrase)
     if match and match.group("name").split()[0] not in NOT_NAMES | {"of"}:
         return match.group("name"), match.group("role").strip()
+    placed = _ROLE_OF_PLACE.match(phrase)
+    if placed and not any(word in NOT_NAMES for word in placed.group("name").split()):
+        # "Director of National Intelligence Dan Coats", "Ambassador to Norland Ivo Berg": the
+        # role's complement and the name are one run of capitals; the name is its last two words
+        return placed.group("name"), placed.group("role").strip()
     return phrase, None
+
+
+_ROLE_OF_PLACE = re.compile(
+    rf"^(?P<role>(?:.*\s)?(?:{ROLE_WORDS})\s+(?:of|to|for|at)\s+(?:the\s+)?"
+    rf"{_CAP_WORD}(?:\s+(?:of\s+)?{_CAP_WORD})*?)\s+(?P<name>{_CAP_WORD}\s+{_CAP_WORD})$"
+)
 
 
 _DEMONYM = re.compile(
