@@ -5,6 +5,7 @@ tests."""
 from __future__ import annotations
 
 from annotator.extract import extract_quotes
+from annotator.extract.syntactic import SyntaxLayer
 
 
 def _by_text(text: str, fragment: str):  # type: ignore[no-untyped-def]
@@ -168,3 +169,25 @@ def test_place_of_an_ambassador_is_no_part_of_the_name() -> None:
     )
     quote = _by_text(text, "bet on a loss")
     assert quote.speaker == "Piet Haan"
+
+
+def test_coordinated_cue_after_a_predicate_takes_its_subject(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the rules alone, as when the parse misreads the sentence (no subject from it)
+    monkeypatch.setattr(SyntaxLayer, "cue_subject", lambda self, cue_start: None)
+    text = (
+        "Addressing a think tank in Oslo on Monday, Norland’s deputy minister of fisheries, "
+        "Kari Holm, spoke of a growing threat posed by illegal trawlers, and said it was "
+        "necessary to patrol the northern banks."
+    )
+    quote = _by_text(text, "patrol the northern banks")
+    assert quote.speaker == "Kari Holm"
+
+
+def test_coordinated_cue_with_no_cue_before_takes_the_parsed_subject() -> None:
+    text = (
+        "“The comment was extremely inappropriate,” cabinet secretary Ivo Lund said.\n\n"
+        "Norland’s Foreign Ministry has since lodged a “formal protest” and demanded the "
+        "post removed."
+    )
+    quote = _by_text(text, "post removed")
+    assert quote.speaker == "Norland’s Foreign Ministry"

@@ -700,6 +700,18 @@ class DocumentExtractor:
         source = self._rules_source_of(cue, previous, unit)
         if not source.speaker or not not_a_speaker(source.speaker):
             return source
+        if cue.coordinated and cue.subject:
+            # "X, the minister of defence, spoke of a threat …, and said": the phrase before
+            # the cue is the first verb's predicate; the subject is the one before that verb
+            verb_at = self.text.rfind(cue.subject, unit.start, cue.start)
+            if verb_at > unit.start:
+                first = subject_before(self.text, unit.start, verb_at)
+                if first.phrase and not first.coordinated and not not_a_speaker(first.phrase):
+                    resolved = self.resolver.resolve(first.phrase, verb_at)
+                    if resolved.speaker and not not_a_speaker(resolved.speaker):
+                        if first.role and not resolved.role:
+                            resolved = replace(resolved, role=first.role)
+                        return resolved
         parsed = self.syntax.cue_subject(cue.start)
         if parsed is not None and parsed.phrase and not not_a_speaker(parsed.phrase):
             resolved = self.resolver.resolve(parsed.phrase, cue.start)
@@ -719,6 +731,14 @@ class DocumentExtractor:
                 outlet = canonical_outlet(outlet_phrase)
             return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         if cue.coordinated and not cue.subject:
+            if previous is None:
+                # "Japan’s Foreign Ministry lodged a protest and demanded …": no cue before in
+                # the sentence, so the subject of the verb it is coordinated with (``conj``)
+                parsed = self.syntax.cue_subject(cue.start)
+                if parsed is not None and parsed.phrase and not not_a_speaker(parsed.phrase):
+                    source = self.resolver.resolve(parsed.phrase, cue.start)
+                    if source.speaker and not not_a_speaker(source.speaker):
+                        return source
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
             match = _TOLD_OBJECT.match(text, cue.end, cue.end + LOOKAHEAD)

@@ -69,6 +69,15 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TIME_WORD = re.compile(rf"^(?:{_DAYS})$", re.I)
 
 
+def _subject_on_auxiliary(sentence, verb):  # type: ignore[no-untyped-def]
+    """A subject the parser hung on the verb's auxiliary (``Ministry`` ← ``has`` in ``the
+    Ministry has since lodged …``), or ``None``."""
+    for auxiliary in sentence.children(verb, {"aux", "aux:pass"}):
+        for kid in sentence.children(auxiliary, {"nsubj", "nsubj:pass"}):
+            return kid
+    return None
+
+
 @dataclass(frozen=True)
 class SyntacticSubject:
     phrase: str
@@ -126,6 +135,8 @@ class SyntaxLayer:
         if verb is None:
             return None
         head = subject_of(sentence, verb)
+        if head is None and verb.dep == "conj":
+            head = _subject_on_auxiliary(sentence, sentence.head_of(verb))
         if head is None and verb.dep in {"advcl", "conj", "xcomp", "obj"} and not verb.is_root:
             # "Our embassy even sent a warning that …": a noun cue's subject is its verb's
             head = subject_of(sentence, sentence.head_of(verb))
