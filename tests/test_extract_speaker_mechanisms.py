@@ -191,3 +191,14 @@ def test_coordinated_cue_with_no_cue_before_takes_the_parsed_subject() -> None:
     )
     quote = _by_text(text, "post removed")
     assert quote.speaker == "Norland’s Foreign Ministry"
+
+
+def test_question_quotation_before_its_cue_is_the_speakers() -> None:
+    text = (
+        "Tensions rose over the weekend.\n\n"
+        "“We will not wait for ever. Are you ready?” Norlandic Consul General Ivo Berg said "
+        "in a message posted online."
+    )
+    quote = _by_text(text, "Are you ready")
+    assert quote.speaker == "Ivo Berg"
+    assert quote.confidence >= 0.5

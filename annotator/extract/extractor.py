@@ -496,6 +496,7 @@ class DocumentExtractor:
             self._attribute_scope(
                 unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed
             )
+            self._question_before(unit, cue, source, cue_text)
             self._event(cue.start, source)
             previous_source = source
             lower = content[1] if content else cue.end
@@ -968,6 +969,25 @@ class DocumentExtractor:
         ):
             return source
         return None
+
+    def _question_before(self, unit: Unit, cue: Cue, source: Source, cue_text: str) -> None:
+        """``“… Are you ready?” Consul General Xue Jian said …``: a quotation ending in a
+        question or exclamation mark ends its sentence unit, so the cue that follows with only
+        its subject between is found in the next unit; the quotation is that subject's words."""
+        if not source.speaker or not cue.subject or not self.found:
+            return
+        if self.text[unit.start : cue.start].strip(" ,") != cue.subject:
+            return
+        last = self.found[-1]
+        gap = self.text[last.end : unit.start]
+        if (
+            last.kind is QuoteKind.DIRECT
+            and last.source.speaker is None
+            and len(gap) <= 4
+            and re.fullmatch(r"[?!]?\s*[”\"’»]\s*", gap)
+            and self.text[last.end - 1 : last.end + 1].strip(' ”"’»')[-1:] in {"?", "!"}
+        ):
+            self.found[-1] = replace(last, source=source, cue=cue_text, confidence=0.9)
 
     def _event(self, position: int, source: Source) -> None:
         if source.speaker:
