@@ -202,3 +202,24 @@ def test_question_quotation_before_its_cue_is_the_speakers() -> None:
     quote = _by_text(text, "Are you ready")
     assert quote.speaker == "Ivo Berg"
     assert quote.confidence >= 0.5
+
+
+def test_demonym_description_resolves_to_the_person_with_that_role() -> None:
+    text = (
+        "Analysts said the readout was written for a home audience.\n\n"
+        "Norwegian Foreign Minister Ivo Berg was cited as saying that the drills were a "
+        "warning to the separatists.\n\n"
+        "The Norwegian official also urged the islanders to accept the offer of autonomy."
+    )
+    quote = _by_text(text, "islanders to accept")
+    assert quote.speaker == "Ivo Berg"
+
+
+def test_short_ministry_name_takes_the_long_form_the_text_gave() -> None:
+    text = (
+        "Norland's Ministry of National Defense reported that six ships had crossed the line.\n\n"
+        "Some 30 aircraft were detected around the islands, said a statement by Norland's "
+        "Defense Ministry."
+    )
+    quote = _by_text(text, "30 aircraft were detected")
+    assert quote.speaker == "Norland's Ministry of National Defense"

@@ -94,7 +94,8 @@ _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 _BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
 _PERSON_DESCRIPTION = re.compile(
-    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2})(?P<head>[a-z]+)$"
+    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+|[A-Z][a-z]+(?:ese|ian|an|ish|i)\s+){0,2})"
+    r"(?P<head>[a-z]+)$"
 )
 _DESCRIBED_HEADS = frozenset(
     {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
@@ -397,6 +398,10 @@ _ORG_HEAD_END = re.compile(
 )
 _ORG_TAIL = (
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w’'-]*){0,5}"
+)
+_SHORT_MINISTRY = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+)?(?P<mod>[A-Z][a-z]+)\s+"
+    r"(?P<head>Ministry|Department)$"
 )
 _PARTITIVE = re.compile(
     r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
@@ -814,6 +819,19 @@ class SpeakerResolver:
         the organisation's name in full (one full form only), else ``name``."""
         if not _ORG_HEAD_END.search(name) or not self.text:
             return name
+        inverted = _SHORT_MINISTRY.match(name)
+        if inverted:
+            # "Taiwan's Defense Ministry" → "Taiwan's Ministry of National Defense"
+            owner = inverted.group("owner") or ""
+            long_form = (
+                rf"{inverted.group('head')}\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}"
+                rf"{inverted.group('mod')}(?:\s+Affairs)?\b"
+            )
+            for prefix in ([re.escape(owner)] if owner else []) + [""]:
+                forms = {m.group() for m in re.finditer(prefix + long_form, self.text)}
+                if len(forms) == 1:
+                    form = forms.pop()
+                    return form if prefix or not owner else owner + form
         found = {
             match.group().rstrip(" .,")
             for match in re.finditer(rf"{re.escape(name)}{_ORG_TAIL}", self.text)
