@@ -223,3 +223,23 @@ def test_short_ministry_name_takes_the_long_form_the_text_gave() -> None:
     )
     quote = _by_text(text, "30 aircraft were detected")
     assert quote.speaker == "Norland's Ministry of National Defense"
+
+
+def test_the_north_is_the_one_north_place_the_text_names() -> None:
+    text = (
+        "North Moravia fired two rockets on Sunday, and North Moravian state media praised "
+        "the launch.\n\n"
+        "The North has long claimed such drills are rehearsals for an invasion."
+    )
+    quote = _by_text(text, "rehearsals for an invasion")
+    assert quote.speaker == "North Moravia"
+
+
+def test_inverted_cue_with_an_unnamed_role_of_an_organisation() -> None:
+    text = (
+        "Negotiations stalled again this week.\n\n"
+        "“We will see whether the offer is sincere,” said Harbour Authority press secretary "
+        "in a statement published on Sunday."
+    )
+    quote = _by_text(text, "offer is sincere")
+    assert quote.speaker == "Harbour Authority press secretary"

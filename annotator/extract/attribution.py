@@ -441,6 +441,7 @@ def is_passive(text: str, lower: int, cue_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
 
 
+_COMPASS = frozenset({"North", "South"})
 _COMPANY_MENTION = re.compile(r"^(?i:the)\s+(?:company|firm|chipmaker|carmaker|automaker)$")
 _COMPANY_NAME = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|Company|Corporation|Holdings|Group)\.?$")
 _MINISTRY_MENTION = re.compile(r"^(?i:the)\s+(?:[a-z]+\s+)?(?:ministry|department)$")
@@ -460,6 +461,7 @@ class SpeakerResolver:
         self.last_outlet: str | None = None
         self.last_person: str | None = None
         self.sieve = MentionSieve()
+        self._compass: dict[str, str] = {}
 
     def remember(self, source: Source, position: int = -1) -> None:
         if source.speaker:
@@ -614,6 +616,20 @@ class SpeakerResolver:
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _compass_place(self, word: str) -> str:
+        """``the North`` → ``North Korea`` when the text names one place ``North X``."""
+        if word not in self._compass:
+            followers = {
+                match.group(1)
+                for match in re.finditer(rf"\b{word}[ \t]+([A-Z][a-z]+)\b", self.text)
+            }
+            # "North Korean" is the adjective of "North Korea", no other place
+            followers = {
+                f for f in followers if not any(f != g and f.startswith(g) for g in followers)
+            }
+            self._compass[word] = f"{word} {followers.pop()}" if len(followers) == 1 else word
+        return self._compass[word]
 
     def _company_before(self, position: int) -> str | None:
         """``the company said`` → the last company named shortly before, in its fullest form
@@ -790,6 +806,8 @@ class SpeakerResolver:
 
     def _named(self, name: str, role: str | None) -> Source:
         bare = strip_article(name)
+        if bare in _COMPASS:
+            bare = self._compass_place(bare)  # "the North" -> "North Korea"
         head, of, rest = bare.partition(" of ")
         if of and ORG_WORDS.search(rest) and not ORG_WORDS.search(head):
             # "Analyst Mia Stone of the Brookings Institution": the person, not the institution

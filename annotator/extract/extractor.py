@@ -92,6 +92,11 @@ _SUBJECT_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*)*|(?:the|a|an)\s+[\w’'-]+(?:\s+(?!on\b|in\b|at\b|who\b|which\b|"
     r"that\b|to\b|of\b|for\b|after\b|before\b|during\b|when\b)[\w’'-]+){0,4}(?=\s*[,.;]|$)))"
 )
+_ROLE_NOUN_AFTER = re.compile(
+    r"\s+((?:[a-z]+\s+)?(?:secretary|spokesman|spokeswoman|spokesperson|official|officials|"
+    r"source|sources|adviser|advisers|aide|aides|minister|envoy))\b(?=\s*(?:[,.;]|in\b|on\b|at\b|"
+    r"who\b|$))"
+)
 _DESCRIPTION_AFTER = re.compile(
     r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
     r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
@@ -830,7 +835,13 @@ class DocumentExtractor:
             return self.resolver.resolve(description, cue.end)
         match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
-            return self.resolver.resolve(match.group(1), cue.end)
+            phrase = match.group(1)
+            role = _ROLE_NOUN_AFTER.match(self.text, match.end(1), limit)
+            if role and phrase[:1].isupper():
+                # "said White House press secretary in a statement": an unnamed holder of a
+                # role of the organisation, written as the article writes it
+                phrase = f"{phrase} {role.group(1)}"
+            return self.resolver.resolve(phrase, cue.end)
         return Source(None)
 
     def _emit_content(
