@@ -243,3 +243,15 @@ def test_inverted_cue_with_an_unnamed_role_of_an_organisation() -> None:
     )
     quote = _by_text(text, "offer is sincere")
     assert quote.speaker == "Harbour Authority press secretary"
+
+
+def test_lede_outlet_description_is_the_outlet_named_next() -> None:
+    text = (
+        "A top state propaganda outlet has lashed out at the visiting envoy, accusing him "
+        "of staging a “deceitful drama” over fishing rights.\n\n"
+        "In a front-page editorial on Monday, the overseas edition of the Harbour Daily News "
+        "said the envoy was starring in his own show."
+    )
+    quote = _by_text(text, "staging a")
+    assert quote.speaker == "Harbour Daily News"
+    assert quote.outlet == "Harbour Daily News"
