@@ -255,3 +255,13 @@ def test_lede_outlet_description_is_the_outlet_named_next() -> None:
     quote = _by_text(text, "staging a")
     assert quote.speaker == "Harbour Daily News"
     assert quote.outlet == "Harbour Daily News"
+
+
+def test_gerund_after_by_takes_the_subject_of_its_clause() -> None:
+    text = (
+        "Talks on the fishing quota resumed in Oslo.\n\n"
+        "Despite the thaw, Mayor Ilse Brandt is reportedly determined to keep up the pressure "
+        "by stressing that the harbour “cannot wait another winter” for the new locks."
+    )
+    quote = _by_text(text, "the harbour")
+    assert quote.speaker == "Ilse Brandt"

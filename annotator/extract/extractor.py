@@ -172,6 +172,9 @@ def _scope_scare_words(cue: Cue) -> int:
     return 4 if cue.lemma in STANCE_ONLY_VERBS else 2
 
 
+# "… determined to apply pressure by stressing that …": a gerund after a preposition shares
+# the subject of its clause, like a comma participle
+_GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
 _REPRINT = re.compile(
     r"\b(?:Here\s+is|Here[’']s|Below\s+is|What\s+follows\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
@@ -412,9 +415,12 @@ class DocumentExtractor:
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
                     parsed = self._parsed_subject(cue, subject.phrase)
-                    if cue.form.split()[0].lower().endswith("ing") and text[
-                        max(unit.start, cue.start - 4) : cue.start
-                    ].rstrip(' ”’"»').endswith(","):
+                    if cue.form.split()[0].lower().endswith("ing") and (
+                        text[max(unit.start, cue.start - 4) : cue.start]
+                        .rstrip(' ”’"»')
+                        .endswith(",")
+                        or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
+                    ):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
                         parsed = None
                     if parsed is not None and not (subject.coordinated and not subject.phrase):
@@ -755,7 +761,9 @@ class DocumentExtractor:
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # a participle: "…, pledging to “…”", "“…,” pointing out that …"
             before = text[unit.start : cue.start].rstrip(' ”’"»')
-            if before.endswith(","):
+            if before.endswith(",") or _GERUND_LEAD.search(
+                text, max(unit.start, cue.start - 8), cue.start
+            ):
                 if previous is not None and previous.speaker:
                     return previous
                 # the subject of the clause it hangs on (``participles.py``)
