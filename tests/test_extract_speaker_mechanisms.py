@@ -265,3 +265,12 @@ def test_gerund_after_by_takes_the_subject_of_its_clause() -> None:
     )
     quote = _by_text(text, "the harbour")
     assert quote.speaker == "Ilse Brandt"
+
+
+def test_noun_cue_takes_the_possessor_nearest_it() -> None:
+    text = (
+        "After weeks of rallies, Norland’s farmers ignored Moravia’s warnings that a vote for "
+        "the reform party was a vote for ruin."
+    )
+    quote = _by_text(text, "a vote for ruin")
+    assert quote.speaker == "Moravia"
