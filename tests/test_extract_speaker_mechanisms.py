@@ -274,3 +274,16 @@ def test_noun_cue_takes_the_possessor_nearest_it() -> None:
     )
     quote = _by_text(text, "a vote for ruin")
     assert quote.speaker == "Moravia"
+
+
+def test_quotation_after_the_main_verb_is_its_named_subjects() -> None:
+    text = (
+        "Premier Otto Varga said the islands were a matter for the whole region.\n\n"
+        "When asked for Moravia’s reaction to the remarks at a briefing on Thursday, foreign "
+        "ministry spokesperson Lena Vogt began with the usual, “There is only one Moravia, and "
+        "the islands are part of it.”\n\n"
+        "She claimed the issue was “purely a domestic matter.”"
+    )
+    quote = _by_text(text, "There is only one Moravia")
+    assert quote.speaker == "Lena Vogt"
+    assert _by_text(text, "purely a domestic matter").speaker == "Lena Vogt"

@@ -31,7 +31,7 @@ from annotator.extract.cues import (
 )
 from annotator.extract.entities import ORG_WORDS, NameIndex
 from annotator.extract.marks import Passage, find_passages
-from annotator.extract.mentions import THING
+from annotator.extract.mentions import PERSON, THING
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
@@ -906,6 +906,11 @@ class DocumentExtractor:
             penalty = 0.0 if passage.closed else 0.3
             if passage.open_at in attributed:
                 source, cue_text, confidence = attributed[passage.open_at]
+                if source.speaker is None and confidence >= 0.5:
+                    subject = self._clause_subject_before(unit, passage)
+                    if subject is not None:
+                        self._add_passage(passage, subject, None, 0.8 - penalty)
+                        continue
                 if source.speaker is None:
                     inherited = self._inherit(passage)
                     if inherited is not None:
@@ -967,6 +972,46 @@ class DocumentExtractor:
             else:
                 confidence = 0.55
             self._add_passage(passage, Source(None), None, confidence - penalty / 2)
+
+    def _clause_subject_before(self, unit: Unit, passage: Passage) -> Source | None:
+        """``When asked about the remarks, spokesperson Wang Wenbin began with the usual, “…”``:
+        a quotation after the main verb of its sentence, whose subject (from the parse) is a
+        named person, is that person's words; else ``None``."""
+        first = bisect_left(self.names._starts, unit.start)
+        if not any(
+            mention.kind is EntityKind.PERSON
+            for mention in self.names.mentions[first : first + 20]
+            if mention.start < passage.open_at
+        ):
+            return None  # no person named before the quotation: nothing to parse for
+        sentence = self._clause_sentence(unit)
+        if sentence is None:
+            return None
+        from annotator.extract.syntax import subject_of
+
+        # the last finite verb before the quotation (the parser may make a verb inside the
+        # quotation the root)
+        root = None
+        for token in reversed(list(sentence)):
+            if token.start >= passage.open_at:
+                continue
+            if token.pos == "VERB" and token.tag in {"VBD", "VBZ", "VBP"}:
+                root = token
+                break
+        if root is None:
+            return None
+        head = subject_of(sentence, root)
+        if head is None or head.pos != "PROPN" or head.start >= root.start:
+            return None
+        phrase = self.syntax.subject_phrase(sentence, head, root)
+        if not phrase.phrase or not_a_speaker(phrase.phrase):
+            return None
+        source = self.resolver.resolve(phrase.phrase, head.start)
+        if not source.speaker or self.resolver.animacy(source) != PERSON:
+            return None
+        if phrase.role and not source.role:
+            source = replace(source, role=phrase.role)
+        return source
 
     def _inherit(self, passage: Passage) -> Source | None:
         """The speaker whose turn a cue-less quotation continues, if any."""

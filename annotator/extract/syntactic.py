@@ -176,6 +176,10 @@ class SyntaxLayer:
             return None
         return self._subject_phrase(sentence, head, verb)
 
+    def subject_phrase(self, sentence, head, verb) -> SyntacticSubject:  # type: ignore[no-untyped-def]
+        """The subject phrase headed by ``head`` of ``verb`` in a parsed sentence."""
+        return self._subject_phrase(sentence, head, verb)
+
     def _subject_phrase(self, sentence, head, verb) -> SyntacticSubject:  # type: ignore[no-untyped-def]
         from annotator.extract.syntax import appositions, conjuncts
 
