@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotator.extract.entities import (
@@ -41,6 +42,7 @@ from annotator.extract.mentions import (
     animacy_of_description,
     gender_of,
     head_noun,
+    modifiers_agree,
 )
 from annotator.extract.outlets import (
     GAZETTEER,
@@ -62,7 +64,7 @@ _TRAILING_FILLER = re.compile(
     r"does|do|not|never|always|often|reportedly|allegedly|repeatedly|further|later|then|once|"
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
-    r"themselves|itself|has\s+also|had\s+also)$",
+    r"themselves|itself|has\s+also|had\s+also|being|been|having)$",
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
@@ -92,7 +94,8 @@ _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
 _BARE_DESCRIPTION = re.compile(r"^(?i:the)\s+([a-z]+)$")
 _PERSON_DESCRIPTION = re.compile(
-    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2})(?P<head>[a-z]+)$"
+    r"^(?i:the|this|that)\s+(?P<mods>(?:[a-z][\w-]*\s+|[A-Z][a-z]+(?:ese|ian|an|ish|i)\s+){0,2})"
+    r"(?P<head>[a-z]+)$"
 )
 _DESCRIBED_HEADS = frozenset(
     {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
@@ -100,6 +103,14 @@ _DESCRIBED_HEADS = frozenset(
      "delegation", "committee", "commission", "court", "agency"}
 )  # fmt: skip
 _NAME_AFTER_ROLE = re.compile(r",?[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
+# a lower-case word after a description's head that continues its noun phrase: "official" is
+# then an adjective ("the first official contact"); verbs, prepositions, relatives do not
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:in|of|at|for|to|and|or|but|who|which|that|with|from|on|by|as|said|says|"
+    r"told|is|was|were|are|has|had|have|will|would|could|can|may|might|should|also|familiar|"
+    r"close|based|speaking|not|then|later|still|added|noted|warned|stressed)\b)"
+    r"[a-z][a-z-]*(?<!ed)(?<!ly)\b(?![’'])"
+)
 DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
 
 
@@ -171,6 +182,18 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if position == 0 and mark == ",":
                 directly_after_comma = True
                 continue
+            if position == 0 and mark.lower() in {"who", "which"}:
+                # "President Ada Lind who said …": the relative pronoun's antecedent
+                index = len(segments) - 2
+                before = _strip_filler(segments[index][0]) if index >= 0 else ""
+                run = _NAME_RUN.search(before)
+                if run and (run.start() == 0 or before[run.start() - 1] == " "):
+                    return Subject(run.group())
+                if _DESCRIPTION_NP.match(before) and not _VERB_IN_PHRASE.search(before):
+                    return Subject(before)
+                tail = _PLURAL_TAIL.search(before)
+                if tail:  # "… went further than previous prime ministers who expressed"
+                    return Subject(tail.group(1))
             break
         if directly_after_comma and _PARTICIPLE_START.match(cleaned) and mark == ",":
             continue  # ", speaking at a briefing on Thursday," between subject and cue
@@ -227,6 +250,10 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_PLURAL_TAIL = re.compile(
+    r"\b(?:than|by|from|with|like|as|among)\s+((?:(?:the|some|many|previous|former|other)\s+)?"
+    r"(?:[a-z]+\s+){0,2}[a-z]+s)$"
+)
 _INSERTED_ADVERB = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|though|too|also|in\s+turn|for\s+(?:his|her|its|"
     r"their)\s+part|in\s+response|in\s+contrast|by\s+contrast|nonetheless|nevertheless|"
@@ -372,6 +399,10 @@ _ORG_HEAD_END = re.compile(
 _ORG_TAIL = (
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w’'-]*){0,5}"
 )
+_SHORT_MINISTRY = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+)?(?P<mod>[A-Z][a-z]+)\s+"
+    r"(?P<head>Ministry|Department)$"
+)
 _PARTITIVE = re.compile(
     r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
     r"((?i:the|these|those)\s+\S.*)$",
@@ -410,6 +441,9 @@ def is_passive(text: str, lower: int, cue_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
 
 
+_COMPASS = frozenset({"North", "South"})
+_COMPANY_MENTION = re.compile(r"^(?i:the)\s+(?:company|firm|chipmaker|carmaker|automaker)$")
+_COMPANY_NAME = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|Company|Corporation|Holdings|Group)\.?$")
 _MINISTRY_MENTION = re.compile(r"^(?i:the)\s+(?:[a-z]+\s+)?(?:ministry|department)$")
 _SINGULAR_OUTLET = re.compile(
     r"\b(?:newspaper|paper|daily|outlet|agency|broadcaster|tabloid|mouthpiece)$", re.I
@@ -427,6 +461,7 @@ class SpeakerResolver:
         self.last_outlet: str | None = None
         self.last_person: str | None = None
         self.sieve = MentionSieve()
+        self._compass: dict[str, str] = {}
 
     def remember(self, source: Source, position: int = -1) -> None:
         if source.speaker:
@@ -506,7 +541,9 @@ class SpeakerResolver:
             for mention in reversed(self.names.mentions):
                 if mention.start >= position or position - mention.start > DESCRIPTION_REACH:
                     continue
-                if re.search(rf"\b{head}\b", mention.name):
+                if re.search(rf"\b{head}\b", mention.name) and modifiers_agree(
+                    phrase, mention.name
+                ):
                     # with its possessor, the fullest form: "Korea’s Foreign Ministry"
                     owner = _OWNER_BEFORE.search(
                         self.text, max(0, mention.start - 40), mention.start
@@ -516,6 +553,10 @@ class SpeakerResolver:
                         name = owner.group() + name
                     sieved = (self._completed(name), None)
                     break
+        if sieved is None and _COMPANY_MENTION.match(phrase):
+            company = self._company_before(position)
+            if company is not None:
+                return Source(company, self._role(company))
         if sieved is None:
             person = self._person_described(phrase, position)
             if person is not None:
@@ -564,10 +605,48 @@ class SpeakerResolver:
             name, role = split_role(phrase)
             if name == phrase:
                 name, role = split_role(run.group())
+            if name == run.group() and prefix.lower() == "to":
+                # "(Ambassador) to South Korea Xing Haiming": the place is the role's, not the name's
+                words = name.split()
+                while len(words) > 2 and words[0] in NOT_NAMES:
+                    words = words[1:]
+                if len(words) < len(name.split()) and not any(w in NOT_NAMES for w in words):
+                    name = " ".join(words)
             return self._named(name, role)
         # an unnamed source: "experts", "the sides", "one South Korean media outlet"
         bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))
         return Source(bare, outlet=bare if is_generic_outlet(bare) else None)
+
+    def _compass_place(self, word: str) -> str:
+        """``the North`` → ``North Korea`` when the text names one place ``North X``."""
+        if word not in self._compass:
+            followers = {
+                match.group(1)
+                for match in re.finditer(rf"\b{word}[ \t]+([A-Z][a-z]+)\b", self.text)
+            }
+            # "North Korean" is the adjective of "North Korea", no other place
+            followers = {
+                f for f in followers if not any(f != g and f.startswith(g) for g in followers)
+            }
+            self._compass[word] = f"{word} {followers.pop()}" if len(followers) == 1 else word
+        return self._compass[word]
+
+    def _company_before(self, position: int) -> str | None:
+        """``the company said`` → the last company named shortly before, in its fullest form
+        (``TSMC`` → ``Taiwan Semiconductor Manufacturing Co.``), or ``None``."""
+        index = bisect_left(self.names._starts, position) - 1
+        for mention in reversed(self.names.mentions[max(0, index - 60) : index + 1]):
+            if mention.start >= position:
+                continue
+            if position - mention.start > DESCRIPTION_REACH:
+                break
+            full = self.names.full_name(mention.name)
+            if _COMPANY_NAME.search(full):
+                abbreviated = re.search(r"\b(?:Co|Corp|Inc|Ltd)$", full)
+                if abbreviated and self.text[mention.end : mention.end + 1] == ".":
+                    full += "."  # "Co." keeps its period
+                return full
+        return None
 
     def _person_described(self, phrase: str, position: int) -> Source | None:
         """``the presidential official`` / ``the veteran diplomat``: a definite description of a
@@ -615,6 +694,8 @@ class SpeakerResolver:
         window = self.text[window_start : max(window_start, position - len(phrase) - 3)]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
+            if found.group(1).endswith(head) and _NOUN_AFTER.match(window, found.end()):
+                continue  # "the first official contact": the head is an adjective there
             named = _NAME_AFTER_ROLE.match(window, found.end())
             full = self.names.full_name(named.group(1)) if named else ""
             if named and self.names.kind_of_name(full) is EntityKind.PERSON:
@@ -725,6 +806,8 @@ class SpeakerResolver:
 
     def _named(self, name: str, role: str | None) -> Source:
         bare = strip_article(name)
+        if bare in _COMPASS:
+            bare = self._compass_place(bare)  # "the North" -> "North Korea"
         head, of, rest = bare.partition(" of ")
         if of and ORG_WORDS.search(rest) and not ORG_WORDS.search(head):
             # "Analyst Mia Stone of the Brookings Institution": the person, not the institution
@@ -754,11 +837,28 @@ class SpeakerResolver:
         the organisation's name in full (one full form only), else ``name``."""
         if not _ORG_HEAD_END.search(name) or not self.text:
             return name
+        inverted = _SHORT_MINISTRY.match(name)
+        if inverted:
+            # "Taiwan's Defense Ministry" → "Taiwan's Ministry of National Defense"
+            owner = inverted.group("owner") or ""
+            long_form = (
+                rf"{inverted.group('head')}\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}"
+                rf"{inverted.group('mod')}(?:\s+Affairs)?\b"
+            )
+            for prefix in ([re.escape(owner)] if owner else []) + [""]:
+                forms = {m.group() for m in re.finditer(prefix + long_form, self.text)}
+                if len(forms) == 1:
+                    form = forms.pop()
+                    return form if prefix or not owner else owner + form
         found = {
             match.group().rstrip(" .,")
             for match in re.finditer(rf"{re.escape(name)}{_ORG_TAIL}", self.text)
         }
         return found.pop() if len(found) == 1 else name
+
+    def animacy(self, source: Source) -> str | None:
+        """Person, group or thing, for the pronoun pass."""
+        return self._animacy(source)
 
     def _animacy(self, source: Source) -> str | None:
         """Person, group or thing, for the pronoun pass."""

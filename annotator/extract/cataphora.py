@@ -8,7 +8,10 @@ newspaper in Japan condemned …`` / ``The Choson Sinbo, the pro-North Korea new
 
 * the name with an appositive that repeats the description's head noun (``X, the … newspaper,``);
 * the head noun used as a title before the name (``Spokesperson Mao Ning``);
-* the name as subject of ``made the remarks/comments/point/statement``.
+* the name as subject of ``made the remarks/comments/point/statement``;
+* for an outlet description (``a state propaganda outlet``), the first outlet named;
+* a name with an appositive role that shares a word with the description (``A ruling party
+  heavyweight …`` / ``Toshihiro Nikai, secretary general of the Liberal Democratic Party, …``).
 
 Only the rest of the description's paragraph and the next paragraph are searched.
 """
@@ -69,6 +72,47 @@ def delayed_name(text: str, description: str, start: int) -> str | None:
     made = _MADE_REMARKS.search(window)
     if made:
         return _clean(made.group("name"))
+    if head in _OUTLET_HEADS:
+        return _first_outlet(window)
+    return _name_with_shared_role(window, description)
+
+
+_OUTLET_HEADS = frozenset(
+    {"outlet", "newspaper", "daily", "tabloid", "broadcaster", "mouthpiece", "paper", "agency"}
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
+
+
+def _first_outlet(window: str) -> str | None:
+    """``A top state propaganda outlet lashed out …`` / ``…, the overseas edition of People’s
+    Daily said``: the first outlet named in the window (by its name's shape or the gazetteer)."""
+    from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
+
+    for match in _CAPITALISED.finditer(window):
+        name = canonical_outlet(match.group())
+        if looks_like_outlet(name) or name.lower().replace("’", "'") in GAZETTEER:
+            return name
+    return None
+
+
+_APPOSITIVE_ROLE = re.compile(
+    rf"(?:^|,\s+|{_SENTENCE_START})(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}}),\s+"
+    r"(?P<role>(?:(?:the|a|an)\s+)?[a-z][^,;.\n]{2,100}),"
+)
+_STOP_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that", "this", "former"})
+
+
+def _name_with_shared_role(window: str, description: str) -> str | None:
+    """``A Japanese ruling party heavyweight …`` / ``…, Toshihiro Nikai, secretary general of
+    the Liberal Democratic Party, said``: the first name in the window with an appositive role
+    sharing a content word with the description (``party``)."""
+    words = {word for word in re.findall(r"[a-z]{4,}", description.lower())} - _STOP_WORDS
+    if not words:
+        return None
+    for match in _APPOSITIVE_ROLE.finditer(window):
+        role_words = set(re.findall(r"[a-z]{4,}", match.group("role").lower()))
+        if words & role_words:
+            return _clean(match.group("name"))
     return None
 
 

@@ -222,6 +222,9 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 
 _ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
 _COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|AG|SA|Company|Corporation)\.?$")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+# a single capitalised possessive word right before a name: "People’s" of "People’s Liberation Army"
+_POSSESSIVE_WORD = re.compile(rf"\b{_CAP_WORD}[’']s\s+$")
 _POSSESSOR_BEFORE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD})?[’']s\s+$")
 
 
@@ -272,7 +275,18 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     match = _ROLE_TAIL.match(phrase)
     if match and match.group("name").split()[0] not in NOT_NAMES | {"of"}:
         return match.group("name"), match.group("role").strip()
+    placed = _ROLE_OF_PLACE.match(phrase)
+    if placed and not any(word in NOT_NAMES for word in placed.group("name").split()):
+        # "Director of National Intelligence Dan Coats", "Ambassador to Norland Ivo Berg": the
+        # role's complement and the name are one run of capitals; the name is its last two words
+        return placed.group("name"), placed.group("role").strip()
     return phrase, None
+
+
+_ROLE_OF_PLACE = re.compile(
+    rf"^(?P<role>(?:.*\s)?(?:{ROLE_WORDS})\s+(?:of|to|for|at)\s+(?:the\s+)?"
+    rf"{_CAP_WORD}(?:\s+(?:of\s+)?{_CAP_WORD})*?)\s+(?P<name>{_CAP_WORD}\s+{_CAP_WORD})$"
+)
 
 
 _DEMONYM = re.compile(
@@ -292,6 +306,8 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return EntityKind.OUTLET
     if ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
         return EntityKind.ORGANISATION
+    if _COMPANY_END.search(name) and " " in name:
+        return EntityKind.ORGANISATION  # "Taiwan Semiconductor Manufacturing Co."
     words = name.split()
     if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
         return None
@@ -406,15 +422,48 @@ class NameIndex:
                 continue
             if not (ORG_WORDS.search(mention.name) or company):
                 continue
-            if not _initials_match(mention.name, acronym):
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            # "People’s Liberation Army (PLA)": the possessive is a word of the name
+            if not _initials_match(mention.name, acronym) and not (
+                possessor and _initials_match(possessor.group() + mention.name, acronym)
+            ):
                 continue
             full = mention.name + ("." if company and gap.startswith(".") else "")
-            possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if possessor:
                 full = possessor.group() + mention.name
             self.fullest[acronym] = full
             self._kinds.setdefault(acronym, mention.kind)
             self._kinds.setdefault(full, mention.kind)
+        self._expand_undefined_acronyms(text)
+
+    def _expand_undefined_acronyms(self, text: str) -> None:
+        """An acronym of three or more letters the text never defines (``The PLA said``) is the
+        one organisation of the text with those initials (``the People’s Liberation Army``,
+        the possessive a word of the name); none or several: it stays as written."""
+        used = {word for word in _ACRONYM_WORD.findall(text) if word not in self.fullest}
+        if not used:
+            return
+        expansions: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.kind is not EntityKind.ORGANISATION or not ORG_WORDS.search(mention.name):
+                continue
+            possessor = _POSSESSIVE_WORD.search(text, max(0, mention.start - 20), mention.start)
+            forms = [mention.name]
+            if possessor:
+                forms.append(possessor.group() + mention.name)
+            for form in forms:
+                words = re.findall(r"[\w’']+", form)
+                if len(words) < 3:
+                    continue
+                initials = "".join(word[0] for word in words if word[:1].isupper())
+                if initials in used:
+                    expansions.setdefault(initials, set()).add(form)
+        for acronym, forms in expansions.items():
+            if len(forms) == 1:
+                full = forms.pop()
+                self.fullest[acronym] = full
+                self._kinds.setdefault(acronym, EntityKind.ORGANISATION)
+                self._kinds.setdefault(full, EntityKind.ORGANISATION)
 
     def _drop_sentence_initial_words(self, text: str) -> None:
         """A lone capitalised word opening a sentence is a name only if a longer name has it."""

@@ -29,9 +29,11 @@ from annotator.extract.cues import (
     STANCE_ONLY_VERBS,
     find_cue_forms,
 )
-from annotator.extract.entities import NameIndex
+from annotator.extract.entities import ORG_WORDS, NameIndex
 from annotator.extract.marks import Passage, find_passages
+from annotator.extract.mentions import PERSON, THING
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
+from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
     INVERTED_CUES,
     LOOKAHEAD,
@@ -90,10 +92,19 @@ _SUBJECT_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*)*|(?:the|a|an)\s+[\w’'-]+(?:\s+(?!on\b|in\b|at\b|who\b|which\b|"
     r"that\b|to\b|of\b|for\b|after\b|before\b|during\b|when\b)[\w’'-]+){0,4}(?=\s*[,.;]|$)))"
 )
+_ROLE_NOUN_AFTER = re.compile(
+    r"\s+((?:[a-z]+\s+)?(?:secretary|spokesman|spokeswoman|spokesperson|official|officials|"
+    r"source|sources|adviser|advisers|aide|aides|minister|envoy))\b(?=\s*(?:[,.;]|in\b|on\b|at\b|"
+    r"who\b|$))"
+)
 _DESCRIPTION_AFTER = re.compile(
     r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
     r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|$))"
+)
+_POSSESSED_NAME = re.compile(
+    r"(?:the\s+)?(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
 )
 _APPOSITIVE_NAME = re.compile(
     r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:[,.;]|$)"
@@ -161,6 +172,9 @@ def _scope_scare_words(cue: Cue) -> int:
     return 4 if cue.lemma in STANCE_ONLY_VERBS else 2
 
 
+# "… determined to apply pressure by stressing that …": a gerund after a preposition shares
+# the subject of its clause, like a comma participle
+_GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
 _REPRINT = re.compile(
     r"\b(?:Here\s+is|Here[’']s|Below\s+is|What\s+follows\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
@@ -213,6 +227,7 @@ class DocumentExtractor:
             self._unit(unit)
         self._name_delayed()
         self._reprinted_outlet()
+        self.found = relay_to_speaker(self.found, self.text)
         return self.found
 
     def _outer_report(
@@ -400,9 +415,12 @@ class DocumentExtractor:
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
                     parsed = self._parsed_subject(cue, subject.phrase)
-                    if cue.form.split()[0].lower().endswith("ing") and text[
-                        max(unit.start, cue.start - 4) : cue.start
-                    ].rstrip(' ”’"»').endswith(","):
+                    if cue.form.split()[0].lower().endswith("ing") and (
+                        text[max(unit.start, cue.start - 4) : cue.start]
+                        .rstrip(' ”’"»')
+                        .endswith(",")
+                        or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
+                    ):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
                         parsed = None
                     if parsed is not None and not (subject.coordinated and not subject.phrase):
@@ -489,6 +507,7 @@ class DocumentExtractor:
             self._attribute_scope(
                 unit, cue, source, cue_text, scope_start, next_start, attributed, absorbed
             )
+            self._question_before(unit, cue, source, cue_text)
             self._event(cue.start, source)
             previous_source = source
             lower = content[1] if content else cue.end
@@ -693,6 +712,18 @@ class DocumentExtractor:
         source = self._rules_source_of(cue, previous, unit)
         if not source.speaker or not not_a_speaker(source.speaker):
             return source
+        if cue.coordinated and cue.subject:
+            # "X, the minister of defence, spoke of a threat …, and said": the phrase before
+            # the cue is the first verb's predicate; the subject is the one before that verb
+            verb_at = self.text.rfind(cue.subject, unit.start, cue.start)
+            if verb_at > unit.start:
+                first = subject_before(self.text, unit.start, verb_at)
+                if first.phrase and not first.coordinated and not not_a_speaker(first.phrase):
+                    resolved = self.resolver.resolve(first.phrase, verb_at)
+                    if resolved.speaker and not not_a_speaker(resolved.speaker):
+                        if first.role and not resolved.role:
+                            resolved = replace(resolved, role=first.role)
+                        return resolved
         parsed = self.syntax.cue_subject(cue.start)
         if parsed is not None and parsed.phrase and not not_a_speaker(parsed.phrase):
             resolved = self.resolver.resolve(parsed.phrase, cue.start)
@@ -712,6 +743,14 @@ class DocumentExtractor:
                 outlet = canonical_outlet(outlet_phrase)
             return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         if cue.coordinated and not cue.subject:
+            if previous is None:
+                # "Japan’s Foreign Ministry lodged a protest and demanded …": no cue before in
+                # the sentence, so the subject of the verb it is coordinated with (``conj``)
+                parsed = self.syntax.cue_subject(cue.start)
+                if parsed is not None and parsed.phrase and not not_a_speaker(parsed.phrase):
+                    source = self.resolver.resolve(parsed.phrase, cue.start)
+                    if source.speaker and not not_a_speaker(source.speaker):
+                        return source
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
             match = _TOLD_OBJECT.match(text, cue.end, cue.end + LOOKAHEAD)
@@ -722,10 +761,13 @@ class DocumentExtractor:
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # a participle: "…, pledging to “…”", "“…,” pointing out that …"
             before = text[unit.start : cue.start].rstrip(' ”’"»')
-            if before.endswith(","):
+            if before.endswith(",") or _GERUND_LEAD.search(
+                text, max(unit.start, cue.start - 8), cue.start
+            ):
                 if previous is not None and previous.speaker:
                     return previous
-                parsed = self.syntax.cue_subject(cue.start)  # the subject of the verb it hangs on
+                # the subject of the clause it hangs on (``participles.py``)
+                parsed = self.syntax.participle_subject(cue.start)
                 if parsed is not None and parsed.phrase:
                     source = self.resolver.resolve(parsed.phrase, cue.start)
                     if source.speaker:
@@ -746,9 +788,28 @@ class DocumentExtractor:
                 return self._last_source() or Source(None)
         if not cue.subject:
             return Source(None)
+        if cue.subject.lower() == "it":
+            opening = self._it_in_its_sentence(cue, unit)
+            if opening is not None:
+                return opening
         source = self.resolver.resolve(cue.subject, cue.start)
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
+        return source
+
+    def _it_in_its_sentence(self, cue: Cue, unit: Unit) -> Source | None:
+        """``North Korea has fired missiles …, the latest when it fired three that it said
+        …``: an ``it`` after the sentence's own subject, a country or organisation, is that
+        subject (no quotation before the cue, no person as the subject); else ``None``."""
+        before = self.text[unit.start : cue.start]
+        if re.search(r"[“”\"«»]", before) or len(before) > SUBJECT_REACH:
+            return None
+        opening = sentence_subject(before)
+        if not opening or not opening[:1].isupper() or opening.lower() in {"it", "they"}:
+            return None
+        source = self.resolver.resolve(opening, unit.start)
+        if not source.speaker or self.resolver.animacy(source) != THING:
+            return None
         return source
 
     def _last_source(self) -> Source | None:
@@ -769,15 +830,26 @@ class DocumentExtractor:
                 source = self.resolver.resolve(named.group(1), cue.end)
                 role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", description)
                 return Source(source.speaker, source.role or role, source.outlet, True)
-            possessed = re.match(
-                r"(?:the\s+)?[A-Z][\w-]*[’']s\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$", description
-            )
-            if possessed:  # "said Carnegie’s Paal"
-                return self.resolver.resolve(possessed.group(1), cue.end)
+            possessed = _POSSESSED_NAME.match(description)
+            if possessed and not ORG_WORDS.search(possessed.group("name")):
+                # "said Carnegie’s Paal"; "says the BBC’s Ann Lee in Seoul": the outlet's
+                # reporter speaks through it (an organisation's part, "the People’s Liberation
+                # Army’s Eastern Command", is no person of an owner: the whole name speaks)
+                source = self.resolver.resolve(possessed.group("name"), cue.end)
+                owner = canonical_outlet(possessed.group("owner"))
+                if source.speaker and source.speaker != owner and looks_like_outlet(owner):
+                    return Source(source.speaker, source.role, owner, source.is_person)
+                return source
             return self.resolver.resolve(description, cue.end)
         match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
-            return self.resolver.resolve(match.group(1), cue.end)
+            phrase = match.group(1)
+            role = _ROLE_NOUN_AFTER.match(self.text, match.end(1), limit)
+            if role and phrase[:1].isupper():
+                # "said White House press secretary in a statement": an unnamed holder of a
+                # role of the organisation, written as the article writes it
+                phrase = f"{phrase} {role.group(1)}"
+            return self.resolver.resolve(phrase, cue.end)
         return Source(None)
 
     def _emit_content(
@@ -834,6 +906,11 @@ class DocumentExtractor:
             penalty = 0.0 if passage.closed else 0.3
             if passage.open_at in attributed:
                 source, cue_text, confidence = attributed[passage.open_at]
+                if source.speaker is None and confidence >= 0.5:
+                    subject = self._clause_subject_before(unit, passage)
+                    if subject is not None:
+                        self._add_passage(passage, subject, None, 0.8 - penalty)
+                        continue
                 if source.speaker is None:
                     inherited = self._inherit(passage)
                     if inherited is not None:
@@ -896,6 +973,46 @@ class DocumentExtractor:
                 confidence = 0.55
             self._add_passage(passage, Source(None), None, confidence - penalty / 2)
 
+    def _clause_subject_before(self, unit: Unit, passage: Passage) -> Source | None:
+        """``When asked about the remarks, spokesperson Wang Wenbin began with the usual, “…”``:
+        a quotation after the main verb of its sentence, whose subject (from the parse) is a
+        named person, is that person's words; else ``None``."""
+        first = bisect_left(self.names._starts, unit.start)
+        if not any(
+            mention.kind is EntityKind.PERSON
+            for mention in self.names.mentions[first : first + 20]
+            if mention.start < passage.open_at
+        ):
+            return None  # no person named before the quotation: nothing to parse for
+        sentence = self._clause_sentence(unit)
+        if sentence is None:
+            return None
+        from annotator.extract.syntax import subject_of
+
+        # the last finite verb before the quotation (the parser may make a verb inside the
+        # quotation the root)
+        root = None
+        for token in reversed(list(sentence)):
+            if token.start >= passage.open_at:
+                continue
+            if token.pos == "VERB" and token.tag in {"VBD", "VBZ", "VBP"}:
+                root = token
+                break
+        if root is None:
+            return None
+        head = subject_of(sentence, root)
+        if head is None or head.pos != "PROPN" or head.start >= root.start:
+            return None
+        phrase = self.syntax.subject_phrase(sentence, head, root)
+        if not phrase.phrase or not_a_speaker(phrase.phrase):
+            return None
+        source = self.resolver.resolve(phrase.phrase, head.start)
+        if not source.speaker or self.resolver.animacy(source) != PERSON:
+            return None
+        if phrase.role and not source.role:
+            source = replace(source, role=phrase.role)
+        return source
+
     def _inherit(self, passage: Passage) -> Source | None:
         """The speaker whose turn a cue-less quotation continues, if any."""
         if self._last_event is None:
@@ -916,6 +1033,25 @@ class DocumentExtractor:
         ):
             return source
         return None
+
+    def _question_before(self, unit: Unit, cue: Cue, source: Source, cue_text: str) -> None:
+        """``“… Are you ready?” Consul General Xue Jian said …``: a quotation ending in a
+        question or exclamation mark ends its sentence unit, so the cue that follows with only
+        its subject between is found in the next unit; the quotation is that subject's words."""
+        if not source.speaker or not cue.subject or not self.found:
+            return
+        if self.text[unit.start : cue.start].strip(" ,") != cue.subject:
+            return
+        last = self.found[-1]
+        gap = self.text[last.end : unit.start]
+        if (
+            last.kind is QuoteKind.DIRECT
+            and last.source.speaker is None
+            and len(gap) <= 4
+            and re.fullmatch(r"[?!]?\s*[”\"’»]\s*", gap)
+            and self.text[last.end - 1 : last.end + 1].strip(' ”"’»')[-1:] in {"?", "!"}
+        ):
+            self.found[-1] = replace(last, source=source, cue=cue_text, confidence=0.9)
 
     def _event(self, position: int, source: Source) -> None:
         if source.speaker:

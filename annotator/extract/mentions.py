@@ -77,6 +77,15 @@ def head_noun(description: str) -> str:
     return words[-1].lower().rstrip(",.") if words else ""
 
 
+def modifiers_agree(description: str, name: str) -> bool:
+    """Whether every modifier of ``the education ministry`` is a word of ``name``: the
+    foreign ministry is no education ministry (``the ministry`` agrees with any)."""
+    words = re.findall(r"[a-z][\w-]*", description.lower())
+    modifiers = [word for word in words[:-1] if word not in {"the", "this", "that"}]
+    named = set(re.findall(r"[a-z][\w-]*", name.lower()))
+    return all(word in named for word in modifiers)
+
+
 PERSON, GROUP, THING = "person", "group", "thing"
 _GROUP_HEADS = frozenset(
     {"people", "sides", "officials", "sources", "experts", "analysts", "residents", "leaders"}
@@ -204,7 +213,9 @@ class MentionSieve:
             return None
         if _MINISTRY.match(phrase):
             for speaker, _ in reversed(self.speakers):
-                if re.search(r"\bministry\b|\bdepartment\b", speaker, re.I):
+                if re.search(r"\bministry\b|\bdepartment\b", speaker, re.I) and (
+                    modifiers_agree(phrase, speaker)
+                ):
                     return speaker, None
             return None
         match = _DESCRIPTION.match(phrase)

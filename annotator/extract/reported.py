@@ -93,7 +93,8 @@ _ACCORDING = re.compile(
 # ambiguous verbs that are cues only with a that-clause: "the investigation found that"
 _FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
 _NOUN_THAT = re.compile(
-    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:[\w’'-]+\s+){{0,3}}?"
+    # the possessor nearest the noun: "Taiwan’s voters ignored China’s warnings that" → China
+    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:(?![A-Z][\w-]*[’']s?\s)[\w’'-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+\Z"
 )
 # the cheap anchor of ``_NOUN_THAT``: the possessor before it is looked for in a bounded window

@@ -69,6 +69,15 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TIME_WORD = re.compile(rf"^(?:{_DAYS})$", re.I)
 
 
+def _subject_on_auxiliary(sentence, verb):  # type: ignore[no-untyped-def]
+    """A subject the parser hung on the verb's auxiliary (``Ministry`` ← ``has`` in ``the
+    Ministry has since lodged …``), or ``None``."""
+    for auxiliary in sentence.children(verb, {"aux", "aux:pass"}):
+        for kid in sentence.children(auxiliary, {"nsubj", "nsubj:pass"}):
+            return kid
+    return None
+
+
 @dataclass(frozen=True)
 class SyntacticSubject:
     phrase: str
@@ -120,12 +129,14 @@ class SyntaxLayer:
         sentence = self.sentence_at(cue_start)
         if sentence is None:
             return None
-        from annotator.extract.syntax import appositions, conjuncts, subject_of
+        from annotator.extract.syntax import subject_of
 
         verb = sentence.token_at(cue_start)
         if verb is None:
             return None
         head = subject_of(sentence, verb)
+        if head is None and verb.dep == "conj":
+            head = _subject_on_auxiliary(sentence, sentence.head_of(verb))
         if head is None and verb.dep in {"advcl", "conj", "xcomp", "obj"} and not verb.is_root:
             # "Our embassy even sent a warning that …": a noun cue's subject is its verb's
             head = subject_of(sentence, sentence.head_of(verb))
@@ -142,6 +153,36 @@ class SyntaxLayer:
                     break
         if head is None:
             return None
+        return self._subject_phrase(sentence, head, verb)
+
+    def participle_subject(self, cue_start: int) -> SyntacticSubject | None:
+        """The subject of a comma participle cue (``…, saying that …``): the subject of the
+        clause it hangs on. A clause that only modifies a noun (``rejected speculation that the
+        US gave him …, saying``: ``acl``/``relcl``) is no clause of its own for a sentence-level
+        participle: the subject is that of the verb governing the noun (:func:`participle_head`).
+        ``None`` when the parse says nothing."""
+        sentence = self.sentence_at(cue_start)
+        if sentence is None:
+            return None
+        from annotator.extract.participles import participle_head
+        from annotator.extract.syntax import subject_of
+
+        verb = sentence.token_at(cue_start)
+        if verb is None or verb.is_root:
+            return None
+        governing = participle_head(sentence, verb)
+        head = subject_of(sentence, governing) if governing is not None else None
+        if head is None:
+            return None
+        return self._subject_phrase(sentence, head, verb)
+
+    def subject_phrase(self, sentence, head, verb) -> SyntacticSubject:  # type: ignore[no-untyped-def]
+        """The subject phrase headed by ``head`` of ``verb`` in a parsed sentence."""
+        return self._subject_phrase(sentence, head, verb)
+
+    def _subject_phrase(self, sentence, head, verb) -> SyntacticSubject:  # type: ignore[no-untyped-def]
+        from annotator.extract.syntax import appositions, conjuncts
+
         if head.pos not in _NOUNISH or head.text.lower() in _WH or head.tag in {"WP", "WDT"}:
             return NOT_A_SUBJECT
         if _TIME_WORD.match(head.text) or head.text.lower() in _DISCOURSE:
