@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 from functools import lru_cache
+from operator import attrgetter, gt, sub
 from typing import Any
 
 from pydantic import ValidationError
@@ -52,14 +53,25 @@ def validate_annotation_json(
 
 
 def _labels_consistent(annotation: AnnotationFile) -> bool:
-    """What the left-out validators check, for every label at once."""
-    for label in annotation.labels:
-        quote = label.quote
-        start, end = quote.start, quote.end
-        # the id is q<start>-<end> of its snapshot (so its form is valid and start < end)
-        if end <= start or len(quote.text) != end - start or label.quote_id != f"q{start}-{end}":
-            return False
-    return True
+    """What the left-out validators check, for every label at once: each snapshot's end lies
+    after its start, its text is as long as its span, and the id is ``q<start>-<end>`` of it
+    (so its form is valid). Column by column, so that the loops run in C."""
+    labels = annotation.labels
+    quotes = list(map(_QUOTE, labels))
+    starts = list(map(_START, quotes))
+    ends = list(map(_END, quotes))
+    return (
+        all(map(gt, ends, starts))
+        and list(map(len, map(_TEXT, quotes))) == list(map(sub, ends, starts))
+        and list(map(_QUOTE_ID, labels)) == list(map("q{}-{}".format, starts, ends))
+    )
+
+
+_QUOTE = attrgetter("quote")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_TEXT = attrgetter("text")
+_QUOTE_ID = attrgetter("quote_id")
 
 
 @lru_cache(maxsize=8)

@@ -25,15 +25,33 @@ PYTHON = sys.executable
 
 @dataclass
 class Runs:
-    """Wall-clock seconds and peak RSS (bytes) of each run of one command."""
+    """Wall-clock seconds, peak RSS (bytes) and CPU seconds of each run of one command."""
 
     label: str
     seconds: list[float] = field(default_factory=list)
     peak_rss: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        """User + system CPU seconds of the process and the children it waited for (what
+        the command costs whatever else runs on the machine); NaN if not measured."""
+        return statistics.median(self.cpu) if self.cpu else float("nan")
+
+
+class Timing(tuple):  # type: ignore[type-arg]
+    """``(wall seconds, peak RSS)`` as before, with the run's CPU seconds as ``.cpu``."""
+
+    cpu: float
+
+    def __new__(cls, seconds: float, rss: int, cpu: float) -> Timing:
+        timing = super().__new__(cls, (seconds, rss))
+        timing.cpu = cpu
+        return timing
 
     @property
     def median_rss(self) -> int:
@@ -47,7 +65,8 @@ def annotator_command(*arguments: str) -> list[str]:
 def run_process(
     command: Sequence[str], env: dict[str, str] | None = None, stdout_path: Path | None = None
 ) -> tuple[float, int]:
-    """Run ``command`` once: (wall seconds, peak RSS in bytes); exits if it fails."""
+    """Run ``command`` once: (wall seconds, peak RSS in bytes), CPU seconds as ``.cpu`` (a
+    :class:`Timing`); exits if it fails."""
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL  # noqa: SIM115
     try:
         start = time.perf_counter()
@@ -63,7 +82,8 @@ def run_process(
             out.close()  # type: ignore[union-attr]
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux; the CPU times include the children the process waited for
+    return Timing(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
 
 
 def interleaved(
@@ -73,9 +93,13 @@ def interleaved(
     results = {name: Runs(name) for name in commands}
     for _ in range(repeats):
         for name, run in commands.items():
-            seconds, rss = run()
+            timing = run()
+            seconds, rss = timing
             results[name].seconds.append(seconds)
             results[name].peak_rss.append(rss)
+            cpu = getattr(timing, "cpu", None)
+            if cpu is not None:
+                results[name].cpu.append(cpu)
     return results
 
 

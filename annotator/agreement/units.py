@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import attrgetter
 from typing import Literal
 
@@ -49,7 +49,9 @@ def field_data(
 ) -> dict[Field, FieldData]:
     """Reliability data of each requested field over all units any annotator labelled."""
     wanted = tuple(fields)
-    unit_index: dict[Unit, int] = {}
+    # unit numbers in order of first appearance, kept per document: quote id -> number
+    unit_numbers: dict[str, dict[str, int]] = {}
+    unit_list: list[Unit] = []
     annotator_index: dict[str, int] = {}
     # per field: lists of (annotator, unit, value) kept as three parallel lists
     cells: dict[Field, tuple[list[int], list[int], list[str]]] = {
@@ -63,10 +65,12 @@ def field_data(
         row = annotator_index.setdefault(annotation.annotator, len(annotator_index))
         document_id = annotation.document_id
         labels = annotation.labels
-        columns = [
-            unit_index.setdefault((document_id, quote_id), len(unit_index))
-            for quote_id in map(_quote_id, labels)
-        ]
+        quote_ids = list(map(_quote_id, labels))
+        numbers = unit_numbers.setdefault(document_id, {})
+        for quote_id in filterfalse(numbers.__contains__, quote_ids):
+            numbers[quote_id] = len(unit_list)  # (a file labels a quote once)
+            unit_list.append((document_id, quote_id))
+        columns = list(map(numbers.__getitem__, quote_ids))
         for field in wanted:
             rows, unit_columns, values = cells[field]
             if field in ("stance", "sentiment"):
@@ -76,15 +80,18 @@ def field_data(
             else:
                 names, known = display[field], seen[field]
                 chosen = columns
-                given = [
-                    known.get(value) or _learn(value, names, known)
-                    for value in _attributions(field, labels)
-                ]
+                raw = _attributions(field, labels)
+                given = list(map(known.get, raw))
+                if None in given:  # names not seen before: learn their display forms
+                    given = [
+                        name if name is not None else _learn(value, names, known)
+                        for name, value in zip(given, raw, strict=True)
+                    ]
             rows.extend([row] * len(chosen))
             unit_columns.extend(chosen)
             values.extend(given)
     annotators = tuple(annotator_index)
-    units = tuple(unit_index)
+    units = tuple(unit_list)
     result: dict[Field, FieldData] = {}
     for field in wanted:
         rows, columns, values = cells[field]
