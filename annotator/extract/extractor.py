@@ -56,6 +56,7 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
+from annotator.extract.reported_bounds import fronted_adverbial_end, is_adjectival, is_passive_cue
 from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import EntityKind, QuoteKind
@@ -345,6 +346,7 @@ class DocumentExtractor:
     def _unit(self, unit: Unit) -> None:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
+        cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
         more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
         if more:
             spans = [(cue.start, cue.end) for cue in more]
@@ -419,6 +421,9 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                fronted = fronted_adverbial_end(text, unit, cue)
+                if content is not None and fronted is not None and content[0] < fronted:
+                    content = (content[0], min(content[1], fronted), content[2])  # "While … ,"
                 if content is None:
                     content = extra_content(
                         self.text, unit, cue, later, lambda at: self._tag_at(unit, at)
@@ -475,6 +480,7 @@ class DocumentExtractor:
                     and "," not in gap
                     and not re.search(r"\band(?:\s+also)?\s*$", gap)
                     and not _MODAL.search(gap)  # "said he cannot reveal the evidence that …"
+                    and not is_passive_cue(text, unit, following)  # "said it was not confirmed"
                     and own_content
                 ):
                     frame_outlet = source.outlet

@@ -1,0 +1,73 @@
+"""Reported clauses bounded by a fronted adverbial, adjectival cue forms, passive inner cues."""
+
+from __future__ import annotations
+
+from annotator.extract import extract_quotes
+
+
+def _indirect(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract_quotes(text) if q.kind.value != "direct"]
+
+
+def test_clause_in_fronted_while_clause_ends_at_main_clause() -> None:
+    text = (
+        "While conceding that the harvest may be late this year, Moreau added that grain "
+        "stocks would last until spring."
+    )
+    spans = [span for _, span in _indirect(text)]
+    assert "the harvest may be late this year" in spans
+    assert "grain stocks would last until spring" in spans
+
+
+def test_clause_in_fronted_after_clause_ends_at_main_clause() -> None:
+    text = (
+        "After the Agriculture Ministry said the dam will not be rebuilt, the farmers' union "
+        "responded that it would sue."
+    )
+    found = _indirect(text)
+    assert ("Agriculture Ministry", "the dam will not be rebuilt") in found
+    assert any(span == "it would sue" for _, span in found)
+
+
+def test_fronted_clause_keeps_a_list_with_commas() -> None:
+    text = (
+        "After the ministry said that Lagos, Accra and Dakar would share the costs, the union "
+        "called a strike."
+    )
+    assert _indirect(text) == [("ministry", "Lagos, Accra and Dakar would share the costs")]
+
+
+def test_time_phrase_without_comma_is_no_fronted_clause() -> None:
+    text = "After the meeting the minister said that Lagos, Accra and Dakar would share the costs."
+    assert [span for _, span in _indirect(text)] == ["Lagos, Accra and Dakar would share the costs"]
+
+
+def test_participle_before_its_noun_is_no_cue() -> None:
+    text = (
+        "The union has not seen the mayor's reported plan that bus fares would double, "
+        "spokesman Tom Reyes told a news conference."
+    )
+    found = _indirect(text)
+    assert found == [
+        (
+            "Tom Reyes",
+            "The union has not seen the mayor's reported plan that bus fares would double",
+        )
+    ]
+
+
+def test_passive_cue_inside_a_clause_is_no_new_report() -> None:
+    text = "The Finance Ministry said it had not been confirmed that the bank had sold its bonds."
+    assert _indirect(text) == [
+        ("Finance Ministry", "it had not been confirmed that the bank had sold its bonds")
+    ]
+    text = (
+        "The airline confirmed in a statement to Tribune that the company was informed by the "
+        "regulator that its licence had been suspended."
+    )
+    assert _indirect(text) == [
+        (
+            "airline",
+            "the company was informed by the regulator that its licence had been suspended",
+        )
+    ]
