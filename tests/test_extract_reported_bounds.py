@@ -71,3 +71,29 @@ def test_passive_cue_inside_a_clause_is_no_new_report() -> None:
             "the company was informed by the regulator that its licence had been suspended",
         )
     ]
+
+
+def test_clause_ending_in_quotation_stops_before_sentence_final_outlet_cue() -> None:
+    text = 'Ruiz said the lira has withstood "every storm so far," Reuters reported.'
+    found = [(q.speaker, q.outlet, q.text) for q in extract_quotes(text)]
+    assert found == [("Ruiz", "Reuters", 'the lira has withstood "every storm so far,"')]
+
+
+def test_as_clause_naming_another_source_ends_the_clause() -> None:
+    text = (
+        "Lagos has maintained that the dispute should be settled in court as the World Bank "
+        "has said the loan terms are fair."
+    )
+    assert _indirect(text) == [
+        ("Lagos", "the dispute should be settled in court"),
+        ("World Bank", "the loan terms are fair"),
+    ]
+
+
+def test_as_soon_as_is_no_source_clause() -> None:
+    text = (
+        "Lagos said that the dispute should be settled as soon as the court has said it is ready."
+    )
+    assert _indirect(text) == [
+        ("Lagos", "the dispute should be settled as soon as the court has said it is ready")
+    ]

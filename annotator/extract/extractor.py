@@ -56,7 +56,12 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
-from annotator.extract.reported_bounds import fronted_adverbial_end, is_adjectival, is_passive_cue
+from annotator.extract.reported_bounds import (
+    as_source_end,
+    fronted_adverbial_end,
+    is_adjectival,
+    is_passive_cue,
+)
 from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import EntityKind, QuoteKind
@@ -424,6 +429,9 @@ class DocumentExtractor:
                 fronted = fronted_adverbial_end(text, unit, cue)
                 if content is not None and fronted is not None and content[0] < fronted:
                     content = (content[0], min(content[1], fronted), content[2])  # "While … ,"
+                if content is not None:
+                    cut = as_source_end(text, unit, content[0], content[1], later)
+                    content = (content[0], cut, content[2])  # "… as the IAEA has said …"
                 if content is None:
                     content = extra_content(
                         self.text, unit, cue, later, lambda at: self._tag_at(unit, at)

@@ -758,8 +758,10 @@ _NAME_SEGMENT = re.compile(
 )
 
 
-def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
-    """The comma that ends the content of a sentence-final cue, or ``None``."""
+def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = False) -> int | None:
+    """The comma that ends the content of a sentence-final cue, or ``None``. ``cutting``: the
+    content started at ``lower`` (a clause of an earlier cue), so a short lead-in before a
+    closing quotation is that clause's, not a quotation attributed by scope."""
     start = max(unit.start, lower, cue.start - MAX_CLAUSE)
     head = text[start : cue.start]
     comma = head.rfind(",")
@@ -771,7 +773,7 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue) -> int | None:
         closing = [p for p in unit.before(start + comma + 1, 1) if p.open_at > start]
         if not closing or not 0 < closing[0].close_at - (start + comma) <= 2:
             return None
-        if word_count(text[start : closing[0].open_at]) < 4:
+        if word_count(text[start : closing[0].open_at]) < 4 and not cutting:
             return None  # "“…,” said X" (or a short lead-in): the quotation, attributed by scope
         between = text[closing[0].close_at : cue.start]
         if word_count(between) > 7 or re.search(r"[;:“”\"«»()]|\b(?:that|and|but)\b", between):
@@ -825,11 +827,13 @@ def final_cue_content(
     return None
 
 
-def inverted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
+def inverted_content(
+    text: str, unit: Unit, cue: Cue, lower: int, cutting: bool = False
+) -> tuple[int, int, float] | None:
     """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
     / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
     short subject between) and only a short tail (time, place, addressee, the subject) follows."""
-    end = _cut_before(text, unit, lower, cue)
+    end = _cut_before(text, unit, lower, cue, cutting)
     if end is None:
         return None
     tail_end = sentence_final_tail(text, unit, cue)
@@ -857,7 +861,7 @@ def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | N
             continue
         if sentence_final_tail(text, unit, cue) - cue.end > 400:
             continue  # not sentence-final
-        content = inverted_content(text, unit, cue, start)
+        content = inverted_content(text, unit, cue, start, cutting=True)
         if content is not None:
             return content[1]
     return None

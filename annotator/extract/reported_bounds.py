@@ -32,6 +32,10 @@ _MAIN_CLAUSE = re.compile(
     r"(?:(?:also|then|later|quickly|immediately|again)\s+)?"
     r"(?:is|was|were|are|has|have|had|will|would|can|could|did|does|said|says|told|[a-z]{3,}ed)\b"
 )
+_AS_SOURCE = re.compile(
+    r"\s+as\s+(?:the|a|an|[A-Z])[\w’'.-]*(?:\s+(?!as\b|that\b|and\b)[\w’'.-]+){0,7}?\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|already|repeatedly|previously)\s+)?$"
+)
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|your|this|that|these|those)|[’']s?)\s+$", re.I
 )
@@ -59,6 +63,25 @@ def fronted_adverbial_end(text: str, unit: Unit, cue: Cue) -> int | None:
             return index
         index += 1
     return None
+
+
+def as_source_end(text: str, unit: Unit, start: int, end: int, later: list[Cue]) -> int:
+    """``Tokyo has maintained that X as the IAEA has said Y``: an ``as`` clause whose verb is a
+    cue with a subject of its own names another source; the first clause ends before it."""
+    for cue in later:
+        if cue.start >= end:
+            break
+        if cue.start <= start or cue.lemma in ("according_to", "noun", "opinion"):
+            continue
+        window = text[max(start, cue.start - 120) : cue.start]
+        match = _AS_SOURCE.search(window)
+        if match and re.search(r"\b(?:as\s+\w+|such|so)$", window[: match.start()]):
+            match = None  # "as soon as the court has said": a time clause, not a source
+        if match and not unit.inside(cue.start):
+            cut = cue.start - len(window) + match.start()
+            if cut - start > 20:
+                return cut
+    return end
 
 
 def is_adjectival(text: str, unit: Unit, cue: Cue) -> bool:
