@@ -97,3 +97,39 @@ def test_as_soon_as_is_no_source_clause() -> None:
     assert _indirect(text) == [
         ("Lagos", "the dispute should be settled as soon as the court has said it is ready")
     ]
+
+
+def test_sentence_final_cue_with_a_long_subject_takes_the_sentence() -> None:
+    text = (
+        "The border is now under the watch of police brought in from the capital, a source in "
+        "the port city of Mombasa in Coast province told the Tribune on Wednesday."
+    )
+    spans = [span for _, span in _indirect(text)]
+    assert spans == ["The border is now under the watch of police brought in from the capital"]
+
+
+def test_sentence_final_cue_with_a_glossed_name_takes_the_sentence() -> None:
+    text = (
+        "The ministry has not received the plan and it keeps close contact with the city, "
+        "Transport Department Director-General Ana Ruiz (AR) told a news conference."
+    )
+    assert _indirect(text) == [
+        (
+            "Ana Ruiz",
+            "The ministry has not received the plan and it keeps close contact with the city",
+        )
+    ]
+
+
+def test_long_clause_after_a_comma_is_no_subject_of_a_final_cue() -> None:
+    text = (
+        "Prices rose in May, and the central bank in the capital has not changed its view "
+        "since then, Reyes said."
+    )
+    assert _indirect(text) == [
+        (
+            "Reyes",
+            "Prices rose in May, and the central bank in the capital has not changed its view "
+            "since then",
+        )
+    ]

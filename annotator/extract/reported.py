@@ -758,6 +758,16 @@ _NAME_SEGMENT = re.compile(
 )
 
 
+# a short parenthesis glossing a name, and a long subject with no verb of its own ("a source in
+# Sinuiju city in North Pyongan province told"): still the subject of a sentence-final cue
+_GLOSS = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")
+_LONG_SUBJECT = re.compile(
+    r"^\s*(?:(?:a|an|the|one|two|three|several|[A-Z][\w’'.-]*)\s+)"
+    r"(?:(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|will\b|would\b|can\b|could\b|"
+    r"should\b|may\b|might\b|must\b|do\b|does\b|did\b|not\b|also\b|then\b)[\w’'.-]+\s+){6,13}$"
+)
+
+
 def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = False) -> int | None:
     """The comma that ends the content of a sentence-final cue, or ``None``. ``cutting``: the
     content started at ``lower`` (a clause of an earlier cue), so a short lead-in before a
@@ -779,10 +789,10 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
         if word_count(between) > 7 or re.search(r"[;:“”\"«»()]|\b(?:that|and|but)\b", between):
             return None
         return closing[0].close_at
-    between = head[comma + 1 :]
-    if word_count(between) > 7 or re.search(
-        r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between
-    ):
+    between = _GLOSS.sub("", head[comma + 1 :])  # "Vincent Yao (姚金祥) told"
+    if word_count(between) > 7 and not _LONG_SUBJECT.match(between):
+        return None
+    if re.search(r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between):
         return None
     if not between.strip():
         # "…, Kim Hyun-chong, a deputy adviser, said" (an appositive before the cue)
