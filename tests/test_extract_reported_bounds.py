@@ -133,3 +133,13 @@ def test_long_clause_after_a_comma_is_no_subject_of_a_final_cue() -> None:
             "since then",
         )
     ]
+
+
+def test_cue_inserted_after_a_leading_connective_reports_what_follows() -> None:
+    text = (
+        "Minister Ana Ruiz visited the port. As a result, she said, fewer farmers are willing "
+        "to sell their grain on credit."
+    )
+    assert _indirect(text) == [
+        ("Ana Ruiz", "fewer farmers are willing to sell their grain on credit")
+    ]

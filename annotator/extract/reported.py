@@ -883,6 +883,16 @@ _INSERTED_AFTER = re.compile(
 )
 
 
+# a short connective or adverbial opening the sentence before an inserted cue ("As a result, he
+# said, …", "In the meantime, she said, …"): what follows the cue is the reported clause
+_LEAD_CONNECTIVE = re.compile(
+    r"^\s*(?:As|In|On|For|At|By|With|Under|Since|Until|Meanwhile|However|Instead|Still|Now|"
+    r"Also|Besides|Moreover|Otherwise|Therefore|Thus|Yet|Then|Last|Next|Earlier|Later|Today|"
+    r"Eventually|Ultimately|Overall|Currently|Previously)\b"
+    r"(?:\s+(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|will\b|would\b)[\w’'-]+){0,4}\s*$"
+)
+
+
 def inserted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
     """A cue inserted in reported speech: ``What Beijing wants, Kim said, is a weaker
     alliance.`` → the whole sentence (one span, cue included: spans are contiguous)."""
@@ -893,11 +903,15 @@ def inserted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, 
     comma = head.rfind(",")
     if comma == -1 or word_count(head[comma + 1 :]) > 5 or word_count(head[:comma]) < 2:
         return None
-    if not re.match(r"\s*(?:What|Why|How|Whether|Where|When|Who)\b", head):
+    lead = _LEAD_CONNECTIVE.match(head[:comma])
+    if not lead and not re.match(r"\s*(?:What|Why|How|Whether|Where|When|Who)\b", head):
         return None  # measured on the tune half: other insertions are rarely reported speech
     if re.search(r"[;:()]|\b(?:that|and|but|which|who)\b", head[comma + 1 :]):
         return None
     after = _INSERTED_AFTER.match(text, cue.end, unit.end)
     if after is None or word_count(text[after.end() : unit.end]) < 3:
         return None
+    if lead:
+        # "As a result, he said, fewer traders …": the writer's connective is no part of it
+        return (after.end(), content_end(text, unit, after.end(), []), 0.7)
     return (start, unit.end, 0.6)
