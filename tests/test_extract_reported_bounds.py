@@ -143,3 +143,28 @@ def test_cue_inserted_after_a_leading_connective_reports_what_follows() -> None:
     assert _indirect(text) == [
         ("Ana Ruiz", "fewer farmers are willing to sell their grain on credit")
     ]
+
+
+def test_relative_that_after_a_noun_opens_no_reported_clause() -> None:
+    text = (
+        "It was unclear if the ferries referred to earlier trips announced by the city that "
+        "were to start in May."
+    )
+    assert _indirect(text) == []
+
+
+def test_infinitive_cue_takes_no_content_before_it() -> None:
+    text = "In response to the strike, the city is determined to say what it has to say."
+    assert _indirect(text) == []
+
+
+def test_judgement_with_reason_framed_by_an_outlet_is_the_judges_words() -> None:
+    text = (
+        "On Monday, the rebels blamed a government offensive in the north for the collapse of "
+        "the truce, state media NTV said."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert found == [
+        ("rebels", "a government offensive in the north for the collapse of the truce")
+    ]
+    assert extract_quotes(text)[0].outlet is not None

@@ -62,7 +62,7 @@ from annotator.extract.reported_bounds import (
     is_adjectival,
     is_passive_cue,
 )
-from annotator.extract.shapes import extra_content, extra_cues
+from annotator.extract.shapes import JUDGEMENT_LEMMAS, extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import EntityKind, QuoteKind
 
@@ -542,9 +542,21 @@ class DocumentExtractor:
             return "" if _DOCUMENT_SUBJECT.search(phrase) else outlet
         return None
 
+    def _passive_before(self, cue: Cue) -> bool:
+        return (
+            re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", self.text[: cue.start][-12:])
+            is not None
+        )
+
     def _speech_inside(self, cue: Cue) -> bool:
         """A cue inside a framed sentence that reports speech in its own right (``saying``,
         ``urged``), not a proposal or belief the outlet reports (``proposed``, ``were thought``)."""
+        if cue.lemma in JUDGEMENT_LEMMAS and not self._passive_before(cue):
+            # "North Korea blamed the drills for the tensions, KCNA said": a judgement with its
+            # reason is the speaker's speech act, the outlet only reports it
+            reasons = "|".join(JUDGEMENT_LEMMAS[cue.lemma])
+            window = self.text[cue.end : cue.end + 200]
+            return re.search(rf"\s(?:{reasons})\s", window.split(".")[0]) is not None
         if cue.lemma in OBJECT_VERBS or cue.lemma in ("according_to", "opinion", "noun"):
             return False
         return not re.search(

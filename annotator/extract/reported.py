@@ -434,6 +434,13 @@ _CLAUSE_BETWEEN = re.compile(
 )
 
 
+# a "that" followed at once by a finite verb, after a noun, is a relative pronoun, not the
+# complementizer of a reported clause ("drills that were to take place")
+_RELATIVE_THAT = re.compile(
+    r"(?:(?:also|still|now|already|only|never|not)\s+)?"
+    r"(?:is|are|was|were|will|would|could|can|has|have|had|may|might|must|should|"
+    r"[a-z]{3,}(?:ed|es))\b"
+)
 _ANONYMITY = re.compile(
     r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b"
 )
@@ -504,6 +511,12 @@ def reported_content(
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
+    if (
+        that
+        and word_count(text[cue.end : that.end()].rsplit("that", 1)[0]) > 0
+        and _RELATIVE_THAT.match(text, that.end())
+    ):
+        that = None  # "referred to drills announced by X that were to …": a relative pronoun
     if that and (not unit.inside(that.end()) or _opens_clause(text, unit, that.end())):
         start = that.end()
         confidence = 0.85 if word_count(text[cue.end : that.start() + 1]) == 0 else 0.75
@@ -843,6 +856,8 @@ def inverted_content(
     """The content before a sentence-final cue: ``Talks will resume soon, Kim said on Monday.``
     / ``…, said Jane Park, director of …``. ``None`` unless the cue follows a comma (at most a
     short subject between) and only a short tail (time, place, addressee, the subject) follows."""
+    if re.search(r"\bto\s+$", text[max(unit.start, cue.start - 4) : cue.start]):
+        return None  # "…, the government is determined to say": an infinitive reports nothing yet
     end = _cut_before(text, unit, lower, cue, cutting)
     if end is None:
         return None
