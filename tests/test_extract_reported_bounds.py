@@ -168,3 +168,18 @@ def test_judgement_with_reason_framed_by_an_outlet_is_the_judges_words() -> None
         ("rebels", "a government offensive in the north for the collapse of the truce")
     ]
     assert extract_quotes(text)[0].outlet is not None
+
+
+def test_writers_time_clause_about_the_speaker_ends_the_clause() -> None:
+    text = (
+        "The worker said the islands belonged to Kenya after he read a story about the dispute "
+        "on the radio."
+    )
+    assert _indirect(text) == [("worker", "the islands belonged to Kenya")]
+    text = "Ruiz voiced hope that talks could resume after her earlier warnings of a strike."
+    assert _indirect(text) == [("Ruiz", "talks could resume")]
+
+
+def test_time_clause_in_the_future_of_the_past_stays_in_the_clause() -> None:
+    text = "Reyes said he would resign after he finished the budget."
+    assert _indirect(text) == [("Reyes", "he would resign after he finished the budget")]

@@ -263,6 +263,13 @@ _RELATIVE_TAIL = re.compile(
 # the writer's adverbials hung on the end of the content with a comma: time and circumstance of
 # the report ("…, before a planned meeting with Xi", "…, despite the language of …")
 _ADVERBIAL_TAIL = re.compile(r",\s+(?:despite|before|after|during|amid|in\s+the\s+wake\s+of)\s")
+# the writer's time of the report, told by a pronoun for the speaker ("said the islands were
+# China's after he read …", "expressed optimism that … after his earlier threats"); a clause in
+# the future of the past ("said he would resign after he …") keeps its time clause
+_OWN_TIME_TAIL = re.compile(
+    r"\s+(?:(?:shortly|soon|just|right)\s+)?(?:after|before|when)\s+(he|she|they|his|her|their)\s"
+)
+_MODAL_IN = re.compile(r"\b(?:would|will|could|can|may|might|should|must|shall)\b")
 # the speech event itself, named after the content: "… boost ties during an interview with
 # Yonhap", "… at a regular press briefing on Monday": where the cue was said, not what
 _SPEECH_EVENT_TAIL = re.compile(
@@ -288,6 +295,17 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
         if not unit.inside(match.start()) and _at_least_words(text, start, match.start(), 3):
             end = match.start()
             break
+    own = _OWN_TIME_TAIL.search(text, start, end)
+    if (
+        own
+        and not unit.inside(own.start())
+        and _at_least_words(text, start, own.start(), 3)
+        and not (
+            own.group(1).lower() in ("he", "she", "they")
+            and _MODAL_IN.search(text, start, own.start())
+        )
+    ):
+        end = own.start()  # "said the islands were China's after he read a story …"
     event = _SPEECH_EVENT_TAIL.search(text, max(start, end - 200), end)
     if event and not unit.inside(event.start()) and _at_least_words(text, start, event.start(), 3):
         end = event.start()
