@@ -183,3 +183,18 @@ def test_writers_time_clause_about_the_speaker_ends_the_clause() -> None:
 def test_time_clause_in_the_future_of_the_past_stays_in_the_clause() -> None:
     text = "Reyes said he would resign after he finished the budget."
     assert _indirect(text) == [("Reyes", "he would resign after he finished the budget")]
+
+
+def test_as_phrase_before_a_cue_noun_is_no_source_clause() -> None:
+    text = (
+        'The government on Monday said it was "regrettable" that a staffer described the '
+        "islands in the bay as Kenyan territory in remarks on the radio, and urged the "
+        "broadcaster to apologise."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert (
+        "government",
+        'it was "regrettable" that a staffer described the islands in the bay as Kenyan '
+        "territory in remarks on the radio",
+    ) in found
+    assert ("government", "the broadcaster to apologise") in found

@@ -33,7 +33,7 @@ _MAIN_CLAUSE = re.compile(
     r"(?:is|was|were|are|has|have|had|will|would|can|could|did|does|said|says|told|[a-z]{3,}ed)\b"
 )
 _AS_SOURCE = re.compile(
-    r"\s+as\s+(?:the|a|an|[A-Z])[\w’'.-]*(?:\s+(?!as\b|that\b|and\b)[\w’'.-]+){0,7}?\s+"
+    r"\s+as\s+(?:the|a|an|[A-Z])[\w’'.-]*(?:\s+(?!as\b|that\b|and\b|in\b|on\b|at\b|for\b|with\b|to\b|from\b|by\b)[\w’'.-]+){0,7}?\s+"
     r"(?:(?:has|have|had)\s+)?(?:(?:also|already|repeatedly|previously)\s+)?$"
 )
 _DETERMINER = re.compile(
