@@ -198,3 +198,14 @@ def test_as_phrase_before_a_cue_noun_is_no_source_clause() -> None:
         "territory in remarks on the radio",
     ) in found
     assert ("government", "the broadcaster to apologise") in found
+
+
+def test_abbreviations_between_a_cue_and_its_that() -> None:
+    text = (
+        "Acme notified the U.S. drug regulator that one of its drugs had been found in a shipment."
+    )
+    assert [span for _, span in _indirect(text)] == [
+        "one of its drugs had been found in a shipment"
+    ]
+    text = "Mr. Ruiz warned Mr. Reyes that the strike threatened the harvest."
+    assert _indirect(text) == [("Ruiz", "the strike threatened the harvest")]
