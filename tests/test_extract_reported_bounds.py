@@ -209,3 +209,12 @@ def test_abbreviations_between_a_cue_and_its_that() -> None:
     ]
     text = "Mr. Ruiz warned Mr. Reyes that the strike threatened the harvest."
     assert _indirect(text) == [("Ruiz", "the strike threatened the harvest")]
+
+
+def test_outlet_framing_a_judgement_is_the_name_its_description_ends_in() -> None:
+    text = (
+        "On Monday, the rebels blamed a government offensive in the north for the collapse of "
+        "the truce, state media Xinhua said."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.outlet) == ("rebels", "Xinhua")

@@ -539,7 +539,13 @@ class DocumentExtractor:
         if looks_like_outlet(outlet):
             return outlet
         if _FRAME_SUBJECT.search(phrase):
-            return "" if _DOCUMENT_SUBJECT.search(phrase) else outlet
+            if _DOCUMENT_SUBJECT.search(phrase):
+                return ""
+            # "state media KCNA said": the outlet is the name the description ends in
+            named = re.search(r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", phrase)
+            if named and looks_like_outlet(canonical_outlet(named.group(1))):
+                return canonical_outlet(named.group(1))
+            return outlet
         return None
 
     def _passive_before(self, cue: Cue) -> bool:
