@@ -218,3 +218,22 @@ def test_outlet_framing_a_judgement_is_the_name_its_description_ends_in() -> Non
     )
     quote = extract_quotes(text)[0]
     assert (quote.speaker, quote.outlet) == ("rebels", "Xinhua")
+
+
+def test_parenthesis_spelling_out_a_name_stays_in_the_clause() -> None:
+    text = (
+        "Kenya said the regulator would inspect the EPZ (Export Processing Zones Authority "
+        "Head Office) before the vote."
+    )
+    assert _indirect(text) == [
+        (
+            "Kenya",
+            "the regulator would inspect the EPZ (Export Processing Zones Authority Head Office) "
+            "before the vote",
+        )
+    ]
+
+
+def test_parenthesis_that_is_an_aside_still_ends_the_clause() -> None:
+    text = 'Kenya said the port would reopen (or, more precisely, "partly reopen") next week.'
+    assert _indirect(text)[0] == ("Kenya", "the port would reopen")

@@ -346,6 +346,13 @@ def _closing_comma_cut(text: str, unit: Unit, start: int, end: int) -> int:
     return end
 
 
+# a parenthesis that only spells out or translates a name: capitalised words ("Terminal High
+# Altitude Area Defense", "Ministry of Foreign Affairs") or a name in another script ("習近平")
+_NAME_GLOSS = re.compile(
+    r"^\s*(?:[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|on|in|[A-Z][\w’'.-]*))*|[^\x00-\x7f\s]+)\s*$"
+)
+
+
 def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
     """A parenthesis ends a clause when it is an aside of its own (more than four words, or a
     quotation): ``(or, more precisely, “…”)``; a short one glosses a name (``(PRC)``,
@@ -354,6 +361,9 @@ def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
     while (index := text.find("(", index, end)) != -1:
         close = text.find(")", index, min(len(text), index + 400))
         inner = text[index + 1 : close if close != -1 else index + 400]
+        if _NAME_GLOSS.match(inner) and not re.search(r"[“\"«]", inner):
+            index += 1  # "THAAD (Terminal High Altitude Area Defense)": a name spelt out
+            continue
         if not unit.inside(index) and (word_count(inner) > 4 or re.search(r"[“\"«]", inner)):
             return index
         index += 1
