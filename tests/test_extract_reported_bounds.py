@@ -237,3 +237,15 @@ def test_parenthesis_spelling_out_a_name_stays_in_the_clause() -> None:
 def test_parenthesis_that_is_an_aside_still_ends_the_clause() -> None:
     text = 'Kenya said the port would reopen (or, more precisely, "partly reopen") next week.'
     assert _indirect(text)[0] == ("Kenya", "the port would reopen")
+
+
+def test_judgement_of_a_possessed_noun_without_reason_is_no_content() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz sharply criticized Uganda’s move to deploy a radar system, "
+        "saying it harms their trust."
+    )
+    assert _indirect(text) == [("Ana Ruiz", "it harms their trust")]
+    text = "Ana Ruiz criticized Uganda for deploying a radar system near the border."
+    assert [span for _, span in _indirect(text)] == [
+        "Uganda for deploying a radar system near the border"
+    ]
