@@ -249,3 +249,17 @@ def test_judgement_of_a_possessed_noun_without_reason_is_no_content() -> None:
     assert [span for _, span in _indirect(text)] == [
         "Uganda for deploying a radar system near the border"
     ]
+
+
+def test_participle_with_its_agent_is_no_coordinated_cue() -> None:
+    text = (
+        "Nairobi is calling for Kampala's compromise over the islands, a group of rocks "
+        "administered by Kenya but claimed by Uganda and Tanzania, and over the fishing rights."
+    )
+    assert _indirect(text) == [
+        (
+            "Nairobi",
+            "Kampala's compromise over the islands, a group of rocks administered by Kenya but "
+            "claimed by Uganda and Tanzania, and over the fishing rights",
+        )
+    ]

@@ -418,6 +418,8 @@ def content_end(
             break
         if joint and cue.lemma not in ("according_to",):
             tail = text[cue.end : cue.end + 12]
+            if re.match(r"\s+by\s", tail):
+                continue  # "administered by Japan but claimed by China": a participle, no cue
             if cue.form.endswith("ing") and not re.match(
                 r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
             ):
