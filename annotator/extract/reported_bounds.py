@@ -1,6 +1,6 @@
 """Where a reported clause may not reach, and cue forms that report nothing (issue #11).
 
-Three regularities of news prose, each read from the words around one cue (no parse, bounded
+Four regularities of news prose, each read from the words around one cue (no parse, bounded
 windows):
 
 * **A cue inside a fronted adverbial clause** (``While admitting that …, Choi added …``,
@@ -9,6 +9,8 @@ windows):
   it, where the main clause begins (a subject and a finite verb), not at a comma of a list.
 * **A cue form used as an adjective** (``the mayor’s reported plan``, ``his stated aim``): a past
   participle between a determiner or possessive and the noun it modifies is no reporting verb.
+* **An ``as`` clause naming another source** (``Tokyo has maintained that X as the IAEA has
+  said Y``): the first clause ends before it; the inner cue reports ``Y``.
 * **A passive cue with no speaker of its own** (``said it had not been confirmed that …``, ``the
   company was informed that …``): it is part of the clause an earlier cue reports, not a new
   report framed by it (the frame rule of ``extractor.py`` skips it).
