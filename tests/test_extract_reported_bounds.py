@@ -263,3 +263,13 @@ def test_participle_with_its_agent_is_no_coordinated_cue() -> None:
             "claimed by Uganda and Tanzania, and over the fishing rights",
         )
     ]
+
+
+def test_writers_time_phrase_after_a_comma_ends_the_clause() -> None:
+    text = (
+        "The union is blaming the central bank for rising prices, a day after the governor "
+        "promised relief."
+    )
+    assert [span for _, span in _indirect(text)] == ["the central bank for rising prices"]
+    text = "Reyes said the talks had stalled, hours after the strike began."
+    assert _indirect(text) == [("Reyes", "the talks had stalled")]

@@ -267,7 +267,11 @@ _RELATIVE_TAIL = re.compile(
 
 # the writer's adverbials hung on the end of the content with a comma: time and circumstance of
 # the report ("…, before a planned meeting with Xi", "…, despite the language of …")
-_ADVERBIAL_TAIL = re.compile(r",\s+(?:despite|before|after|during|amid|in\s+the\s+wake\s+of)\s")
+_ADVERBIAL_TAIL = re.compile(
+    r",\s+(?:(?:(?:a|an|one|two|three|four|five|several|few|a\s+few|just|only)\s+)?"
+    r"(?:days?|hours?|weeks?|months?|years?)\s+|shortly\s+|soon\s+|just\s+)?"
+    r"(?:despite|before|after|during|amid|in\s+the\s+wake\s+of)\s"
+)
 # the writer's time of the report, told by a pronoun for the speaker ("said the islands were
 # China's after he read …", "expressed optimism that … after his earlier threats"); a clause in
 # the future of the past ("said he would resign after he …") keeps its time clause
