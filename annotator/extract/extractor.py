@@ -58,7 +58,13 @@ from annotator.extract.reported import (
     trim,
     word_count,
 )
-from annotator.extract.shapes import extra_content, extra_cues
+from annotator.extract.reported_bounds import (
+    as_source_end,
+    fronted_adverbial_end,
+    is_adjectival,
+    is_passive_cue,
+)
+from annotator.extract.shapes import JUDGEMENT_LEMMAS, extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.models import EntityKind, QuoteKind
 
@@ -360,6 +366,7 @@ class DocumentExtractor:
     def _unit(self, unit: Unit) -> None:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
+        cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
         more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
         if more:
             spans = [(cue.start, cue.end) for cue in more]
@@ -437,6 +444,12 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                fronted = fronted_adverbial_end(text, unit, cue)
+                if content is not None and fronted is not None and content[0] < fronted:
+                    content = (content[0], min(content[1], fronted), content[2])  # "While … ,"
+                if content is not None:
+                    cut = as_source_end(text, unit, content[0], content[1], later)
+                    content = (content[0], cut, content[2])  # "… as the IAEA has said …"
                 if content is None:
                     content = extra_content(
                         self.text, unit, cue, later, lambda at: self._tag_at(unit, at)
@@ -493,6 +506,7 @@ class DocumentExtractor:
                     and "," not in gap
                     and not re.search(r"\band(?:\s+also)?\s*$", gap)
                     and not _MODAL.search(gap)  # "said he cannot reveal the evidence that …"
+                    and not is_passive_cue(text, unit, following)  # "said it was not confirmed"
                     and own_content
                 ):
                     frame_outlet = source.outlet
@@ -544,12 +558,30 @@ class DocumentExtractor:
         if looks_like_outlet(outlet):
             return outlet
         if _FRAME_SUBJECT.search(phrase):
-            return "" if _DOCUMENT_SUBJECT.search(phrase) else outlet
+            if _DOCUMENT_SUBJECT.search(phrase):
+                return ""
+            # "state media KCNA said": the outlet is the name the description ends in
+            named = re.search(r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", phrase)
+            if named and looks_like_outlet(canonical_outlet(named.group(1))):
+                return canonical_outlet(named.group(1))
+            return outlet
         return None
+
+    def _passive_before(self, cue: Cue) -> bool:
+        return (
+            re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", self.text[: cue.start][-12:])
+            is not None
+        )
 
     def _speech_inside(self, cue: Cue) -> bool:
         """A cue inside a framed sentence that reports speech in its own right (``saying``,
         ``urged``), not a proposal or belief the outlet reports (``proposed``, ``were thought``)."""
+        if cue.lemma in JUDGEMENT_LEMMAS and not self._passive_before(cue):
+            # "North Korea blamed the drills for the tensions, KCNA said": a judgement with its
+            # reason is the speaker's speech act, the outlet only reports it
+            reasons = "|".join(JUDGEMENT_LEMMAS[cue.lemma])
+            window = self.text[cue.end : cue.end + 200]
+            return re.search(rf"\s(?:{reasons})\s", window.split(".")[0]) is not None
         if cue.lemma in OBJECT_VERBS or cue.lemma in ("according_to", "opinion", "noun"):
             return False
         return not re.search(

@@ -345,8 +345,8 @@ def _concern(text: str, unit: Unit, cue: Cue, later: list[Cue], window: int):  #
 
 
 def _possessed(text: str, unit: Unit, cue: Cue, later: list[Cue], window: int):  # type: ignore[no-untyped-def]
-    if cue.lemma not in POSSESSED_LEMMAS:
-        return None
+    if cue.lemma not in POSSESSED_LEMMAS or cue.lemma in JUDGEMENT_LEMMAS:
+        return None  # "criticized Seoul’s move to …" is content only with its reason (NOTES-a)
     match = _POSSESSED_OBJECT.match(text, cue.end, window)
     return None if match is None else _span(text, unit, cue, later, match.end(), 0.6, 5)
 

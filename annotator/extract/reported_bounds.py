@@ -1,0 +1,105 @@
+"""Where a reported clause may not reach, and cue forms that report nothing (issue #11).
+
+Four regularities of news prose, each read from the words around one cue (no parse, bounded
+windows):
+
+* **A cue inside a fronted adverbial clause** (``While admitting that …, Choi added …``,
+  ``After the ministry said …, the union responded …``, ``Regarding Kim’s claim that …, the paper
+  questioned …``): the reported clause belongs to the adverbial and ends at the comma that closes
+  it, where the main clause begins (a subject and a finite verb), not at a comma of a list.
+* **A cue form used as an adjective** (``the mayor’s reported plan``, ``his stated aim``): a past
+  participle between a determiner or possessive and the noun it modifies is no reporting verb.
+* **An ``as`` clause naming another source** (``Tokyo has maintained that X as the IAEA has
+  said Y``): the first clause ends before it; the inner cue reports ``Y``.
+* **A passive cue with no speaker of its own** (``said it had not been confirmed that …``, ``the
+  company was informed that …``): it is part of the clause an earlier cue reports, not a new
+  report framed by it (the frame rule of ``extractor.py`` skips it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.extract.reported import LOOKAHEAD, Cue, Unit
+
+# subordinators and prepositions that open a fronted adverbial; "As" is left out ("As Kim said,
+# …" frames the main clause as the speaker's words)
+_FRONTED = re.compile(
+    r"^[\s“\"‘']*(?:While|Whilst|After|Before|When|Although|Though|Even\s+though|Since|Because|"
+    r"If|Once|Until|Unless|Whereas|Regarding|Concerning|Despite|Following)\b"
+    r"[^,;:“”\"«»()]*$"
+)
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?:(?!and\b|or\b|but\b|which\b|who\b|where\b)[\w’'.-]+\s+){1,7}?"
+    r"(?:(?:also|then|later|quickly|immediately|again)\s+)?"
+    r"(?:is|was|were|are|has|have|had|will|would|can|could|did|does|said|says|told|[a-z]{3,}ed)\b"
+)
+_AS_SOURCE = re.compile(
+    r"\s+as\s+(?:the|a|an|[A-Z])[\w’'.-]*(?:\s+(?!as\b|that\b|and\b|in\b|on\b|at\b|for\b|with\b|to\b|from\b|by\b)[\w’'.-]+){0,7}?\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|already|repeatedly|previously)\s+)?$"
+)
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|your|this|that|these|those)|[’']s?)\s+$", re.I
+)
+_NOUN_NEXT = re.compile(
+    r"\s+(?!that\b|to\b|by\b|in\b|on\b|at\b|as\b|it\b|he\b|she\b)[a-z][a-z-]+\b"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:not|never|also|already|reportedly)\s+)?$"
+)
+
+
+def fronted_adverbial_end(text: str, unit: Unit, cue: Cue) -> int | None:
+    """Where the fronted adverbial clause holding the cue ends (``While admitting that …,``
+    ``After X said …,``): the comma that opens the main clause, a subject and a finite verb
+    (``…, the union responded``); ``None`` when the cue is in no fronted adverbial."""
+    if cue.start - unit.start > 200:
+        return None
+    before = text[unit.start : cue.end]  # a noun cue's form holds its possessor: "Regarding X’s"
+    if _FRONTED.match(before) is None:
+        return None
+    index = cue.end
+    limit = min(unit.end, cue.end + LOOKAHEAD)
+    while (index := text.find(",", index, limit)) != -1:
+        if not unit.inside(index) and _MAIN_CLAUSE.match(text, index, min(unit.end, index + 120)):
+            return index
+        index += 1
+    return None
+
+
+def as_source_end(text: str, unit: Unit, start: int, end: int, later: list[Cue]) -> int:
+    """``Tokyo has maintained that X as the IAEA has said Y``: an ``as`` clause whose verb is a
+    cue with a subject of its own names another source; the first clause ends before it."""
+    for cue in later:
+        if cue.start >= end:
+            break
+        if cue.start <= start or cue.lemma in ("according_to", "noun", "opinion"):
+            continue
+        window = text[max(start, cue.start - 120) : cue.start]
+        match = _AS_SOURCE.search(window)
+        if match and re.search(r"\b(?:as\s+\w+|such|so)$", window[: match.start()]):
+            match = None  # "as soon as the court has said": a time clause, not a source
+        if match and not unit.inside(cue.start):
+            cut = cue.start - len(window) + match.start()
+            if cut - start > 20:
+                return cut
+    return end
+
+
+def is_adjectival(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when a past-participle cue form modifies the noun after it (``Trump’s reported
+    request``, ``the alleged remarks``): a determiner or possessive right before, a noun after."""
+    form = cue.form
+    if " " in form or not form.endswith("ed"):
+        return False
+    before = text[max(unit.start, cue.start - 12) : cue.start]
+    if _DETERMINER.search(before) is None:
+        return False
+    return _NOUN_NEXT.match(text, cue.end, min(unit.end, cue.end + 30)) is not None
+
+
+def is_passive_cue(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when the cue form follows a form of ``be`` (``had not been confirmed``, ``was
+    informed``): a passive, whose agent, if any, is not a subject before it."""
+    before = text[max(unit.start, cue.start - 30) : cue.start]
+    return _PASSIVE_BEFORE.search(before) is not None

@@ -1,0 +1,275 @@
+"""Reported clauses bounded by a fronted adverbial, adjectival cue forms, passive inner cues."""
+
+from __future__ import annotations
+
+from annotator.extract import extract_quotes
+
+
+def _indirect(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract_quotes(text) if q.kind.value != "direct"]
+
+
+def test_clause_in_fronted_while_clause_ends_at_main_clause() -> None:
+    text = (
+        "While conceding that the harvest may be late this year, Moreau added that grain "
+        "stocks would last until spring."
+    )
+    spans = [span for _, span in _indirect(text)]
+    assert "the harvest may be late this year" in spans
+    assert "grain stocks would last until spring" in spans
+
+
+def test_clause_in_fronted_after_clause_ends_at_main_clause() -> None:
+    text = (
+        "After the Agriculture Ministry said the dam will not be rebuilt, the farmers' union "
+        "responded that it would sue."
+    )
+    found = _indirect(text)
+    assert ("Agriculture Ministry", "the dam will not be rebuilt") in found
+    assert any(span == "it would sue" for _, span in found)
+
+
+def test_fronted_clause_keeps_a_list_with_commas() -> None:
+    text = (
+        "After the ministry said that Lagos, Accra and Dakar would share the costs, the union "
+        "called a strike."
+    )
+    assert _indirect(text) == [("ministry", "Lagos, Accra and Dakar would share the costs")]
+
+
+def test_time_phrase_without_comma_is_no_fronted_clause() -> None:
+    text = "After the meeting the minister said that Lagos, Accra and Dakar would share the costs."
+    assert [span for _, span in _indirect(text)] == ["Lagos, Accra and Dakar would share the costs"]
+
+
+def test_participle_before_its_noun_is_no_cue() -> None:
+    text = (
+        "The union has not seen the mayor's reported plan that bus fares would double, "
+        "spokesman Tom Reyes told a news conference."
+    )
+    found = _indirect(text)
+    assert found == [
+        (
+            "Tom Reyes",
+            "The union has not seen the mayor's reported plan that bus fares would double",
+        )
+    ]
+
+
+def test_passive_cue_inside_a_clause_is_no_new_report() -> None:
+    text = "The Finance Ministry said it had not been confirmed that the bank had sold its bonds."
+    assert _indirect(text) == [
+        ("Finance Ministry", "it had not been confirmed that the bank had sold its bonds")
+    ]
+    text = (
+        "The airline confirmed in a statement to Tribune that the company was informed by the "
+        "regulator that its licence had been suspended."
+    )
+    assert _indirect(text) == [
+        (
+            "airline",
+            "the company was informed by the regulator that its licence had been suspended",
+        )
+    ]
+
+
+def test_clause_ending_in_quotation_stops_before_sentence_final_outlet_cue() -> None:
+    text = 'Ruiz said the lira has withstood "every storm so far," Reuters reported.'
+    found = [(q.speaker, q.outlet, q.text) for q in extract_quotes(text)]
+    assert found == [("Ruiz", "Reuters", 'the lira has withstood "every storm so far,"')]
+
+
+def test_as_clause_naming_another_source_ends_the_clause() -> None:
+    text = (
+        "Lagos has maintained that the dispute should be settled in court as the World Bank "
+        "has said the loan terms are fair."
+    )
+    assert _indirect(text) == [
+        ("Lagos", "the dispute should be settled in court"),
+        ("World Bank", "the loan terms are fair"),
+    ]
+
+
+def test_as_soon_as_is_no_source_clause() -> None:
+    text = (
+        "Lagos said that the dispute should be settled as soon as the court has said it is ready."
+    )
+    assert _indirect(text) == [
+        ("Lagos", "the dispute should be settled as soon as the court has said it is ready")
+    ]
+
+
+def test_sentence_final_cue_with_a_long_subject_takes_the_sentence() -> None:
+    text = (
+        "The border is now under the watch of police brought in from the capital, a source in "
+        "the port city of Mombasa in Coast province told the Tribune on Wednesday."
+    )
+    spans = [span for _, span in _indirect(text)]
+    assert spans == ["The border is now under the watch of police brought in from the capital"]
+
+
+def test_sentence_final_cue_with_a_glossed_name_takes_the_sentence() -> None:
+    text = (
+        "The ministry has not received the plan and it keeps close contact with the city, "
+        "Transport Department Director-General Ana Ruiz (AR) told a news conference."
+    )
+    assert _indirect(text) == [
+        (
+            "Ana Ruiz",
+            "The ministry has not received the plan and it keeps close contact with the city",
+        )
+    ]
+
+
+def test_long_clause_after_a_comma_is_no_subject_of_a_final_cue() -> None:
+    text = (
+        "Prices rose in May, and the central bank in the capital has not changed its view "
+        "since then, Reyes said."
+    )
+    assert _indirect(text) == [
+        (
+            "Reyes",
+            "Prices rose in May, and the central bank in the capital has not changed its view "
+            "since then",
+        )
+    ]
+
+
+def test_cue_inserted_after_a_leading_connective_reports_what_follows() -> None:
+    text = (
+        "Minister Ana Ruiz visited the port. As a result, she said, fewer farmers are willing "
+        "to sell their grain on credit."
+    )
+    assert _indirect(text) == [
+        ("Ana Ruiz", "fewer farmers are willing to sell their grain on credit")
+    ]
+
+
+def test_relative_that_after_a_noun_opens_no_reported_clause() -> None:
+    text = (
+        "It was unclear if the ferries referred to earlier trips announced by the city that "
+        "were to start in May."
+    )
+    assert _indirect(text) == []
+
+
+def test_infinitive_cue_takes_no_content_before_it() -> None:
+    text = "In response to the strike, the city is determined to say what it has to say."
+    assert _indirect(text) == []
+
+
+def test_judgement_with_reason_framed_by_an_outlet_is_the_judges_words() -> None:
+    text = (
+        "On Monday, the rebels blamed a government offensive in the north for the collapse of "
+        "the truce, state media NTV said."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert found == [
+        ("rebels", "a government offensive in the north for the collapse of the truce")
+    ]
+    assert extract_quotes(text)[0].outlet is not None
+
+
+def test_writers_time_clause_about_the_speaker_ends_the_clause() -> None:
+    text = (
+        "The worker said the islands belonged to Kenya after he read a story about the dispute "
+        "on the radio."
+    )
+    assert _indirect(text) == [("worker", "the islands belonged to Kenya")]
+    text = "Ruiz voiced hope that talks could resume after her earlier warnings of a strike."
+    assert _indirect(text) == [("Ruiz", "talks could resume")]
+
+
+def test_time_clause_in_the_future_of_the_past_stays_in_the_clause() -> None:
+    text = "Reyes said he would resign after he finished the budget."
+    assert _indirect(text) == [("Reyes", "he would resign after he finished the budget")]
+
+
+def test_as_phrase_before_a_cue_noun_is_no_source_clause() -> None:
+    text = (
+        'The government on Monday said it was "regrettable" that a staffer described the '
+        "islands in the bay as Kenyan territory in remarks on the radio, and urged the "
+        "broadcaster to apologise."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert (
+        "government",
+        'it was "regrettable" that a staffer described the islands in the bay as Kenyan '
+        "territory in remarks on the radio",
+    ) in found
+    assert ("government", "the broadcaster to apologise") in found
+
+
+def test_abbreviations_between_a_cue_and_its_that() -> None:
+    text = (
+        "Acme notified the U.S. drug regulator that one of its drugs had been found in a shipment."
+    )
+    assert [span for _, span in _indirect(text)] == [
+        "one of its drugs had been found in a shipment"
+    ]
+    text = "Mr. Ruiz warned Mr. Reyes that the strike threatened the harvest."
+    assert _indirect(text) == [("Ruiz", "the strike threatened the harvest")]
+
+
+def test_outlet_framing_a_judgement_is_the_name_its_description_ends_in() -> None:
+    text = (
+        "On Monday, the rebels blamed a government offensive in the north for the collapse of "
+        "the truce, state media Xinhua said."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.outlet) == ("rebels", "Xinhua")
+
+
+def test_parenthesis_spelling_out_a_name_stays_in_the_clause() -> None:
+    text = (
+        "Kenya said the regulator would inspect the EPZ (Export Processing Zones Authority "
+        "Head Office) before the vote."
+    )
+    assert _indirect(text) == [
+        (
+            "Kenya",
+            "the regulator would inspect the EPZ (Export Processing Zones Authority Head Office) "
+            "before the vote",
+        )
+    ]
+
+
+def test_parenthesis_that_is_an_aside_still_ends_the_clause() -> None:
+    text = 'Kenya said the port would reopen (or, more precisely, "partly reopen") next week.'
+    assert _indirect(text)[0] == ("Kenya", "the port would reopen")
+
+
+def test_judgement_of_a_possessed_noun_without_reason_is_no_content() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz sharply criticized Uganda’s move to deploy a radar system, "
+        "saying it harms their trust."
+    )
+    assert _indirect(text) == [("Ana Ruiz", "it harms their trust")]
+    text = "Ana Ruiz criticized Uganda for deploying a radar system near the border."
+    assert [span for _, span in _indirect(text)] == [
+        "Uganda for deploying a radar system near the border"
+    ]
+
+
+def test_participle_with_its_agent_is_no_coordinated_cue() -> None:
+    text = (
+        "Nairobi is calling for Kampala's compromise over the islands, a group of rocks "
+        "administered by Kenya but claimed by Uganda and Tanzania, and over the fishing rights."
+    )
+    assert _indirect(text) == [
+        (
+            "Nairobi",
+            "Kampala's compromise over the islands, a group of rocks administered by Kenya but "
+            "claimed by Uganda and Tanzania, and over the fishing rights",
+        )
+    ]
+
+
+def test_writers_time_phrase_after_a_comma_ends_the_clause() -> None:
+    text = (
+        "The union is blaming the central bank for rising prices, a day after the governor "
+        "promised relief."
+    )
+    assert [span for _, span in _indirect(text)] == ["the central bank for rising prices"]
+    text = "Reyes said the talks had stalled, hours after the strike began."
+    assert _indirect(text) == [("Reyes", "the talks had stalled")]
