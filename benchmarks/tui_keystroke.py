@@ -19,7 +19,8 @@ For each key it measures
   printed with its ratio, 1,800 labels to 1 (no target: the whole file is rewritten and
   fsynced on every change by design, so its size shows here);
 - handler + save: all the work one label key costs, also with its ratio;
-- key-to-frame: from posting the key event until the first frame after the handler has been
+- key-to-frame: from posting the key event as the terminal driver posts a key it read
+  (``Driver.process_message``) until the first frame after the handler has been
   turned into terminal output (the headless driver does not write, so the benchmark renders
   each frame's update to the terminal sequence itself, as the real driver would);
 - key-to-saved for label keys: from posting the key until its change is on disk.
@@ -147,8 +148,12 @@ class Probe:
     async def press(self, key: str) -> float:
         """Post one key; the seconds until the first frame displayed after its handler."""
         handled = self.handled
+        driver = self.app._driver
+        assert driver is not None
         started = time.perf_counter()
-        self.app.post_message(events.Key(key, key))
+        # as the terminal driver posts a key it has read: sender set, then handed to the
+        # app's loop (``Driver.process_message`` -> ``send_message``)
+        driver.process_message(events.Key(key, key))
         deadline = started + 5.0
         while self.handled == handled:
             await asyncio.sleep(0.0002)
