@@ -131,6 +131,30 @@ async def test_a_search_typed_in_a_burst_jumps_to_what_was_typed(
         assert "climate" in screen.session.current.text
 
 
+async def test_a_name_and_the_keys_after_it_in_one_burst_all_arrive(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document], tmp_path: Path
+) -> None:
+    # the name, enter, enter (open the first article), label keys: one burst; the keys typed
+    # after each enter are held until the next screen is up, then given to it in order
+    document = documents[0]
+    app = make_app(annotator=None, name_file=tmp_path / "nobody" / "annotator-name")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NamePromptScreen)
+        burst(app, *"bob", "enter", "enter", "1", "7", "j", "3", "8")
+        await settle(pilot, 10)
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.session.index == 3  # two quotes completed, one moved over
+    labels = {
+        label.quote_id: (label.stance, label.sentiment)
+        for label in saved_file(annotations_dir, document, "bob").labels
+    }
+    assert labels == {
+        document.quotes[0].id: ("pro-US", "negative"),
+        document.quotes[2].id: ("balancing", "neutral"),
+    }
+
+
 # ------------------------------------------------------------------ 2. auto-advance
 
 
