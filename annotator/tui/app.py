@@ -354,14 +354,22 @@ class AnnotatorApp(App[None]):
         return True
 
     def on_annotate_screen_document_step(self, event: AnnotateScreen.DocumentStep) -> None:
+        screen = self.screen
+        try:
+            self._document_step(event.step)
+        finally:  # typed after the key: to the next document, the corpus, or this one again
+            if isinstance(screen, AnnotateScreen):
+                release_keys(self, screen)
+
+    def _document_step(self, step: int) -> None:
         session = self.session
         if session is None:
             return
         index = self._positions[session.document.id]
-        if event.step == 0:
+        if step == 0:
             self.close_session()
             return
-        target = index + event.step
+        target = index + step
         if not 0 <= target < len(self.rows):
             notify(self, "No more documents in this direction", timeout=2)
             return

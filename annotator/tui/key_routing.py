@@ -130,8 +130,7 @@ def reroute_at_app(app: App[object], event: events.Key | events.Paste) -> bool:
     given to the annotate screen.)
     """
     origin = getattr(event, ORIGIN, None)
-    if _hold(origin, event):
-        return True
+    # (not held here: a key that reaches the app passed its screen before any hold began)
     if origin is None or origin is app.screen:
         return False
     _pass_on(app.screen, event)

@@ -155,6 +155,26 @@ async def test_a_name_and_the_keys_after_it_in_one_burst_all_arrive(
     }
 
 
+async def test_label_keys_typed_after_next_document_in_a_burst_label_that_document(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document]
+) -> None:
+    first, second = documents[0], documents[1]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, app)
+        burst(app, "1", "7", "right_square_bracket", "2", "8", "escape", "j")
+        await settle(pilot, 10)
+        assert not isinstance(app.screen, AnnotateScreen)  # escape went back to the corpus
+        assert app.corpus_screen is not None and app.screen is app.corpus_screen
+    assert [
+        (label.stance, label.sentiment) for label in saved_file(annotations_dir, first).labels
+    ] == [("pro-US", "negative")]
+    labels = saved_file(annotations_dir, second).labels
+    assert [(label.quote_id, label.stance, label.sentiment) for label in labels] == [
+        (second.quotes[0].id, "pro-China", "neutral")
+    ]
+
+
 # ------------------------------------------------------------------ 2. auto-advance
 
 
