@@ -276,6 +276,26 @@ async def test_a_starts_at_the_sentence_and_grows_by_sentence_clause_and_word(
         assert text[second[0] : second[1]].strip()
 
 
+async def test_shift_tab_puts_the_cursor_at_the_current_quote_and_selects_from_there(
+    make_app: MakeApp, documents: list[Document]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot, app)
+        for _ in range(12):
+            await pilot.press("j")
+        article = screen.query_one(ArticleView)
+        top = article.scroll_y
+        assert top > 0  # the current quote is further down the article
+        quote = screen.session.current
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is article
+        await pilot.press("shift+right", "shift+right")
+        assert article.selected_span() == (quote.start, quote.start + 2)
+        assert article.scroll_y == top  # no jump to the top of the article
+
+
 async def test_c_changes_the_kind_of_an_existing_quote_in_its_label(
     make_app: MakeApp, annotations_dir: Path, documents: list[Document]
 ) -> None:
