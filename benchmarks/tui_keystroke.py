@@ -40,6 +40,12 @@ key-to-frame p95 44 ms. The save after the frame takes 3.2 ms at 1 label and 25 
 the 1.2 MB file is still rewritten and fsynced on every change (by design), so key-to-saved is
 62 ms median at 1,800 labels. Figures vary by 2x with the machine's load.
 
+Measured 2026-12-02 15:00 UTC, keys posted through ``Driver.process_message`` (load 6-8):
+labelling handler CPU 1.11 vs 1.40 ms (ratio 1.26), key-to-frame p95 34.9 ms at 1 label and
+37.0 ms at 1,800; moving handler CPU 1.03 vs 1.10 ms (1.07), key-to-frame p95 47.3 / 45.1 ms;
+the save after the frame 17 / 28 ms (fsync under other jobs' I/O). The previous run of the same
+code before the driver path (load ~6): labelling p95 21.7 / 19.8 ms, moving 21.4 / 23.2 ms.
+
 Usage: ``python benchmarks/tui_keystroke.py [--runs N] [--keys N]``
 """
 
