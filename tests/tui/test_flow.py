@@ -8,9 +8,10 @@ from pathlib import Path
 
 from conftest import MakeApp, saved_file, screen_text
 from textual import events
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from annotator.models import Document, LabelScheme, QuoteKind
+from annotator.store import AnnotationStore
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.name_store import auto_advance_file, remembered_auto_advance
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -153,6 +154,23 @@ async def test_a_name_and_the_keys_after_it_in_one_burst_all_arrive(
         document.quotes[0].id: ("pro-US", "negative"),
         document.quotes[2].id: ("balancing", "neutral"),
     }
+
+
+async def test_keys_typed_after_a_refused_name_go_back_to_the_prompt(
+    make_app: MakeApp, annotations_dir: Path, tmp_path: Path
+) -> None:
+    with AnnotationStore(annotations_dir).open_writer("dave"):  # another window has dave
+        app = make_app(annotator=None, name_file=tmp_path / "nobody" / "annotator-name")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            burst(app, *"dave", "enter", *"-2")
+            await settle(pilot, 10)
+            # refused: the keys typed after the enter were given back to the prompt, in order
+            assert isinstance(app.screen, NamePromptScreen)
+            assert app.screen.query_one("#name", Input).value == "dave-2"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.annotator == "dave-2"
 
 
 async def test_label_keys_typed_after_next_document_in_a_burst_label_that_document(
