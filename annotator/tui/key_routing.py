@@ -63,7 +63,7 @@ def hold_keys(screen: Screen[object], key: events.Key | None = None) -> None:
 
 def release_keys(app: App[object], screen: Screen[object]) -> None:
     """Stop holding keys on ``screen``; once the screen now on top has been drawn (mounted,
-    its focus set), give it the held keys in the order typed."""
+    its focus set), give the held keys to the app again in the order typed."""
     held: list[events.Key | events.Paste] | None = getattr(screen, HELD, None)
     if held is None:
         return
@@ -72,10 +72,16 @@ def release_keys(app: App[object], screen: Screen[object]) -> None:
         return
 
     def deliver() -> None:
-        top = app.screen
-        target: Widget = top.focused or top
+        # through the app, as the terminal driver gives a key: bindings then act in the order
+        # typed (a key posted straight to an input would run its bindings after the text)
         for event in held:
-            target.post_message(event)
+            fresh: events.Key | events.Paste
+            if isinstance(event, events.Key):
+                fresh = events.Key(event.key, event.character)
+            else:
+                fresh = events.Paste(event.text)
+            fresh.set_sender(app)
+            app.post_message(fresh)
 
     app.call_after_refresh(deliver)
 
