@@ -660,7 +660,13 @@ class AnnotationFile(StrictModel):
                 raise ValueError(f"label for deleted quote {label.quote_id}")
         added_ids = [quote.id for quote in self.added_quotes]
         if len(set(added_ids)) != len(added_ids):
-            raise ValueError("a quote is added twice")
+            seen_added: set[str] = set()
+            twice = next(
+                quote_id
+                for quote_id in added_ids
+                if quote_id in seen_added or seen_added.add(quote_id)  # type: ignore[func-returns-value]
+            )
+            raise ValueError(f"quote {twice} is added twice")
         scheme = resolve_scheme(self.scheme, info.context)
         if scheme is not None and (info.context or {}).get("scheme") is not scheme:
             # with the scheme in the context, each label's field validator checked it already

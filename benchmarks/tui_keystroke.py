@@ -19,7 +19,8 @@ For each key it measures
   printed with its ratio, 1,800 labels to 1 (no target: the whole file is rewritten and
   fsynced on every change by design, so its size shows here);
 - handler + save: all the work one label key costs, also with its ratio;
-- key-to-frame: from posting the key event until the first frame after the handler has been
+- key-to-frame: from posting the key event as the terminal driver posts a key it read
+  (``Driver.process_message``) until the first frame after the handler has been
   turned into terminal output (the headless driver does not write, so the benchmark renders
   each frame's update to the terminal sequence itself, as the real driver would);
 - key-to-saved for label keys: from posting the key until its change is on disk.
@@ -38,6 +39,15 @@ p95 56 ms at 1,800 labels (MISSED by 6 ms; 12 / 30 ms at 1 label); moving handle
 key-to-frame p95 44 ms. The save after the frame takes 3.2 ms at 1 label and 25 ms at 1,800:
 the 1.2 MB file is still rewritten and fsynced on every change (by design), so key-to-saved is
 62 ms median at 1,800 labels. Figures vary by 2x with the machine's load.
+
+Measured 2026-12-02 15:00 UTC, keys posted through ``Driver.process_message`` (load 6-8):
+labelling handler CPU 1.11 vs 1.40 ms (ratio 1.26), key-to-frame p95 34.9 ms at 1 label and
+37.0 ms at 1,800; moving handler CPU 1.03 vs 1.10 ms (1.07), key-to-frame p95 47.3 / 45.1 ms;
+the save after the frame 17 / 28 ms (fsync under other jobs' I/O). The previous run of the same
+code before the driver path (load ~6): labelling p95 21.7 / 19.8 ms, moving 21.4 / 23.2 ms.
+Final version of the branch, 15:28 UTC (load ~2): labelling handler CPU 1.18 vs 1.28 ms (1.09),
+key-to-frame p95 23.1 / 24.9 ms; moving 1.01 ms both (1.00), p95 22.2 / 22.5 ms; the save
+6.3 / 18.0 ms, key-to-saved p95 47.2 ms at 1,800 labels.
 
 Usage: ``python benchmarks/tui_keystroke.py [--runs N] [--keys N]``
 """
@@ -147,8 +157,12 @@ class Probe:
     async def press(self, key: str) -> float:
         """Post one key; the seconds until the first frame displayed after its handler."""
         handled = self.handled
+        driver = self.app._driver
+        assert driver is not None
         started = time.perf_counter()
-        self.app.post_message(events.Key(key, key))
+        # as the terminal driver posts a key it has read: sender set, then handed to the
+        # app's loop (``Driver.process_message`` -> ``send_message``)
+        driver.process_message(events.Key(key, key))
         deadline = started + 5.0
         while self.handled == handled:
             await asyncio.sleep(0.0002)

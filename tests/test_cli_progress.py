@@ -57,6 +57,18 @@ def test_a_bar_on_a_terminal_and_stdout_untouched() -> None:
     assert b"extracting" not in stdout and b"\x1b[?25l" not in stdout  # no bar on stdout
 
 
+def test_export_and_agreement_show_their_bars_on_a_terminal() -> None:
+    # the shipped annotations of the seed documents (alice, bob)
+    for args, label in (
+        (("export", "--format", "csv"), b"exporting"),
+        (("agreement", "annotations"), b"reading annotations"),
+    ):
+        stdout, terminal, status = run_with_terminal_stderr(*args)
+        assert status == 0, args
+        assert label in terminal, args
+        assert label not in stdout and b"\x1b[?25l" not in stdout, args
+
+
 def test_no_bar_with_json_output() -> None:
     stdout, terminal, status = run_with_terminal_stderr("corpus", "seeds", "--json")
     assert status == 0

@@ -145,6 +145,17 @@ def test_a_quote_labelled_twice_names_the_quote(
         AnnotationFile.model_validate(twice.model_dump(mode="json"))
 
 
+def test_a_quote_added_twice_names_the_quote(document: Document, writer: AnnotationWriter) -> None:
+    session = AnnotationSession(document, writer)
+    quote = session.add_quote(*session.sentence_at(document.quotes[0].start))
+    annotation = session.annotation_file()
+    twice = annotation.model_copy(update={"added_quotes": [quote, quote.model_copy()]})
+    with pytest.raises(AnnotatorError, match=f"quote {quote.id} is added twice"):
+        writer.save(twice)
+    with pytest.raises(ValueError, match=f"quote {quote.id} is added twice"):
+        AnnotationFile.model_validate(twice.model_dump(mode="json"))
+
+
 def test_a_label_for_a_deleted_quote_is_refused(
     document: Document, writer: AnnotationWriter
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -18,6 +19,7 @@ from annotator.errors import AnnotatorError
 from annotator.models import DEFAULT_ADJUDICATOR, AdjudicationPolicy, Document
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, AnnotationWriter
+from annotator.tui.key_routing import reroute_at_app
 from annotator.tui.keys import key_help
 from annotator.tui.screens.adjudicate import AdjudicateScreen, AdjudicationCorpusScreen
 from annotator.tui.screens.help import HelpScreen
@@ -49,6 +51,13 @@ class AdjudicatorApp(App[None]):
             if session.files:
                 self.sessions.append(session)
         self.corpus_screen: AdjudicationCorpusScreen | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        # before the bindings run: a key typed on a screen that was covered since goes on top
+        reroute_at_app(self, event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_at_app(self, event)
 
     def on_mount(self) -> None:
         self.sub_title = self.writer.annotator

@@ -27,7 +27,7 @@ from annotator.scheme import find_scheme
 from annotator.session import AnnotationSession
 from annotator.store import AnnotationStore, AnnotationWriter, safe_component
 from annotator.tui.commands import AnnotatorCommands
-from annotator.tui.key_routing import reroute_at_app
+from annotator.tui.key_routing import release_keys, reroute_at_app
 from annotator.tui.keys import key_help
 from annotator.tui.name_store import (
     auto_advance_file,
@@ -119,15 +119,18 @@ class AnnotatorApp(App[None]):
             self._start(self.annotator)
 
     def on_name_prompt_screen_name_given(self, event: NamePromptScreen.NameGiven) -> None:
+        prompt = self.screen
         try:
             self._take_lock(event.name)
         except AnnotatorError as exc:
-            if isinstance(self.screen, NamePromptScreen):
-                self.screen.show_error(str(exc))
+            if isinstance(prompt, NamePromptScreen):
+                prompt.show_error(str(exc))
+            release_keys(self, prompt)  # typed after the refused name: back to the prompt
             return
         remember_name(self.name_file, event.name)
         self.pop_screen()
         self._start(event.name)
+        release_keys(self, prompt)  # typed after the name: to the corpus screen
 
     def _take_lock(self, name: str) -> None:
         safe_component(name, "annotator name")
@@ -252,7 +255,11 @@ class AnnotatorApp(App[None]):
             return None
 
     def on_corpus_screen_open_document(self, event: CorpusScreen.OpenDocument) -> None:
-        self.open_document(event.index)
+        try:
+            self.open_document(event.index)
+        finally:  # typed after the enter: to the document (or its dialog), else the corpus
+            if self.corpus_screen is not None:
+                release_keys(self, self.corpus_screen)
 
     def open_document(self, index: int) -> None:
         """Open document ``index`` of the corpus in an annotate screen."""
@@ -347,14 +354,22 @@ class AnnotatorApp(App[None]):
         return True
 
     def on_annotate_screen_document_step(self, event: AnnotateScreen.DocumentStep) -> None:
+        screen = self.screen
+        try:
+            self._document_step(event.step)
+        finally:  # typed after the key: to the next document, the corpus, or this one again
+            if isinstance(screen, AnnotateScreen):
+                release_keys(self, screen)
+
+    def _document_step(self, step: int) -> None:
         session = self.session
         if session is None:
             return
         index = self._positions[session.document.id]
-        if event.step == 0:
+        if step == 0:
             self.close_session()
             return
-        target = index + event.step
+        target = index + step
         if not 0 <= target < len(self.rows):
             notify(self, "No more documents in this direction", timeout=2)
             return

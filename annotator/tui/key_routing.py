@@ -7,6 +7,12 @@ would give those keys to a screen that is no longer on top, where they are lost 
 wrong field. Every screen and input of the app passes such a key on to the screen now on top
 (its focused widget), in the order typed; a dialog not yet focused puts early text into its
 input.
+
+A screen that asked to be replaced by a message the app handles later (a name given, a
+document chosen) is still on top while the keys typed after it arrive: it holds them
+(:func:`hold_keys`) and hands them, in order, to the screen on top once the app has answered
+(:func:`release_keys`: the next screen, or itself again if it stayed), at the latest after
+:data:`HOLD_SECONDS`.
 """
 
 from __future__ import annotations
@@ -29,6 +35,65 @@ def _copy(event: events.Key | events.Paste) -> events.Key | events.Paste:
 
 
 ORIGIN = "_annotator_typed_on"  # the screen a key was typed on (set as it passes it)
+HELD = "_annotator_held"  # the keys a screen holds while it is being replaced
+HOLD_SECONDS = 2.0  # held keys are released by then whatever happened
+
+
+STARTS_HOLD = "_annotator_starts_hold"  # the key that asks for the change: not held itself
+
+
+def hold_keys(screen: Screen[object], key: events.Key | None = None) -> None:
+    """Keys and pastes that reach ``screen`` from now on (not ``key``, the one asking for the
+    change, still on its way to its binding) are held until :func:`release_keys` (the screen
+    asked the app to replace it; see the module docstring)."""
+    if key is not None:
+        setattr(key, STARTS_HOLD, True)
+    if getattr(screen, HELD, None) is not None:
+        return
+    held: list[events.Key | events.Paste] = []
+    setattr(screen, HELD, held)
+    app = screen.app
+
+    def too_long() -> None:
+        if getattr(screen, HELD, None) is held:  # not a later hold of the same screen
+            release_keys(app, screen)
+
+    app.set_timer(HOLD_SECONDS, too_long)
+
+
+def release_keys(app: App[object], screen: Screen[object]) -> None:
+    """Stop holding keys on ``screen``; once the screen now on top has been drawn (mounted,
+    its focus set), give the held keys to the app again in the order typed."""
+    held: list[events.Key | events.Paste] | None = getattr(screen, HELD, None)
+    if held is None:
+        return
+    setattr(screen, HELD, None)
+    if not held:
+        return
+
+    def deliver() -> None:
+        # through the app, as the terminal driver gives a key: bindings then act in the order
+        # typed (a key posted straight to an input would run its bindings after the text)
+        for event in held:
+            fresh: events.Key | events.Paste
+            if isinstance(event, events.Key):
+                fresh = events.Key(event.key, event.character)
+            else:
+                fresh = events.Paste(event.text)
+            fresh.set_sender(app)
+            app.post_message(fresh)
+
+    app.call_after_refresh(deliver)
+
+
+def _hold(screen: Screen[object] | None, event: events.Key | events.Paste) -> bool:
+    held: list[events.Key | events.Paste] | None = getattr(screen, HELD, None)
+    if held is None or getattr(event, STARTS_HOLD, False):
+        return False
+    event.stop()
+    event.prevent_default()
+    held.append(_copy(event))
+    return True
 
 
 def _screen_of(widget: Widget) -> Screen[object] | None:
@@ -56,6 +121,8 @@ def reroute_if_covered(widget: Widget, event: events.Key | events.Paste) -> bool
     own = _screen_of(widget)
     if own is not None and not hasattr(event, ORIGIN):
         setattr(event, ORIGIN, own)
+    if _hold(own, event):
+        return True
     if own is widget.app.screen:
         return False
     _pass_on(widget, event)
@@ -69,6 +136,7 @@ def reroute_at_app(app: App[object], event: events.Key | events.Paste) -> bool:
     given to the annotate screen.)
     """
     origin = getattr(event, ORIGIN, None)
+    # (not held here: a key that reaches the app passed its screen before any hold began)
     if origin is None or origin is app.screen:
         return False
     _pass_on(app.screen, event)

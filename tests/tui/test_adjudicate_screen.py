@@ -179,6 +179,32 @@ async def test_undo_restores_the_saved_file_and_own_value_dialog(
             assert {"take annotator 2's value", "own value", "next unsettled", "undo"} <= described
 
 
+async def test_an_own_value_typed_in_a_burst_is_saved_whole(
+    team_dir: Path, extracted: list[Document]
+) -> None:
+    from test_flow import burst, settle  # the keys as a terminal sends a burst
+
+    document = extracted[0]
+    store = AnnotationStore(team_dir)
+    with store.open_writer("gold") as writer:
+        app = AdjudicatorApp(extracted[:1], writer)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AdjudicateScreen)
+            await pilot.press("tab")  # q1548-1676, its stance
+            assert screen.session.current_field == "stance"
+            # o, the value, enter, then the key for the next field: all at once
+            burst(app, "o", "ctrl+a", "ctrl+k", *"neutral", "enter", "down")
+            await settle(pilot)
+            assert isinstance(app.screen, AdjudicateScreen)
+            assert screen.session.current_field == "sentiment"  # the down was not typed in
+    label = gold_of(team_dir, document)["q1548-1676"]
+    assert label.stance == "neutral"  # type: ignore[attr-defined]
+    assert label.decision.fields["stance"].method == DecisionMethod.OWN  # type: ignore[attr-defined]
+
+
 async def test_file_text_is_shown_literally(team_dir: Path, extracted: list[Document]) -> None:
     document = extracted[1]
     path = team_dir / "alice" / f"{document.id}.json"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from conftest import MakeApp, saved_file, screen_text
 from textual import events
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from annotator.models import Document, LabelScheme, QuoteKind
+from annotator.store import AnnotationStore
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.name_store import auto_advance_file, remembered_auto_advance
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -131,6 +132,67 @@ async def test_a_search_typed_in_a_burst_jumps_to_what_was_typed(
         assert "climate" in screen.session.current.text
 
 
+async def test_a_name_and_the_keys_after_it_in_one_burst_all_arrive(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document], tmp_path: Path
+) -> None:
+    # the name, enter, enter (open the first article), label keys: one burst; the keys typed
+    # after each enter are held until the next screen is up, then given to it in order
+    document = documents[0]
+    app = make_app(annotator=None, name_file=tmp_path / "nobody" / "annotator-name")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NamePromptScreen)
+        burst(app, *"bob", "enter", "enter", "1", "7", "j", "3", "8")
+        await settle(pilot, 10)
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.session.index == 3  # two quotes completed, one moved over
+    labels = {
+        label.quote_id: (label.stance, label.sentiment)
+        for label in saved_file(annotations_dir, document, "bob").labels
+    }
+    assert labels == {
+        document.quotes[0].id: ("pro-US", "negative"),
+        document.quotes[2].id: ("balancing", "neutral"),
+    }
+
+
+async def test_keys_typed_after_a_refused_name_go_back_to_the_prompt(
+    make_app: MakeApp, annotations_dir: Path, tmp_path: Path
+) -> None:
+    with AnnotationStore(annotations_dir).open_writer("dave"):  # another window has dave
+        app = make_app(annotator=None, name_file=tmp_path / "nobody" / "annotator-name")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            burst(app, *"dave", "enter", *"-2")
+            await settle(pilot, 10)
+            # refused: the keys typed after the enter were given back to the prompt, in order
+            assert isinstance(app.screen, NamePromptScreen)
+            assert app.screen.query_one("#name", Input).value == "dave-2"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.annotator == "dave-2"
+
+
+async def test_label_keys_typed_after_next_document_in_a_burst_label_that_document(
+    make_app: MakeApp, annotations_dir: Path, documents: list[Document]
+) -> None:
+    first, second = documents[0], documents[1]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, app)
+        burst(app, "1", "7", "right_square_bracket", "2", "8", "escape", "j")
+        await settle(pilot, 10)
+        assert not isinstance(app.screen, AnnotateScreen)  # escape went back to the corpus
+        assert app.corpus_screen is not None and app.screen is app.corpus_screen
+    assert [
+        (label.stance, label.sentiment) for label in saved_file(annotations_dir, first).labels
+    ] == [("pro-US", "negative")]
+    labels = saved_file(annotations_dir, second).labels
+    assert [(label.quote_id, label.stance, label.sentiment) for label in labels] == [
+        (second.quotes[0].id, "pro-China", "neutral")
+    ]
+
+
 # ------------------------------------------------------------------ 2. auto-advance
 
 
@@ -230,6 +292,26 @@ async def test_a_starts_at_the_sentence_and_grows_by_sentence_clause_and_word(
         assert len(spans) == 2
         (second,) = spans - {(start, grown_end)}
         assert text[second[0] : second[1]].strip()
+
+
+async def test_shift_tab_puts_the_cursor_at_the_current_quote_and_selects_from_there(
+    make_app: MakeApp, documents: list[Document]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot, app)
+        for _ in range(12):
+            await pilot.press("j")
+        article = screen.query_one(ArticleView)
+        top = article.scroll_y
+        assert top > 0  # the current quote is further down the article
+        quote = screen.session.current
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is article
+        await pilot.press("shift+right", "shift+right")
+        assert article.selected_span() == (quote.start, quote.start + 2)
+        assert article.scroll_y == top  # no jump to the top of the article
 
 
 async def test_c_changes_the_kind_of_an_existing_quote_in_its_label(

@@ -12,18 +12,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from annotator.adjudication.display import describe, inert, rich_text, short, shown_value
 from annotator.adjudication.fields import FIELDS, value_of
 from annotator.adjudication.session import AdjudicationSession
 from annotator.adjudication.summary import DocumentSummary
 from annotator.errors import AnnotatorError
+from annotator.tui.key_routing import RoutedInput as Input
+from annotator.tui.key_routing import reroute_if_covered
 from annotator.tui.screens.dialogs import Dialog
 from annotator.tui.widgets.adjudication_grid import AdjudicationGrid
 
@@ -119,8 +122,9 @@ class OwnValueDialog(Dialog[str | None]):
             yield Input(self._current, id="own-value")
             yield Static(id="own-error")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+    def submit_input(self, field: Input) -> None:
+        # called by the input on enter, at once: keys typed after it go to the screen below
+        self.dismiss(field.value)
 
     def show_error(self, message: str) -> None:
         self.query_one("#own-error", Static).update(rich_text(message, "red"))
@@ -182,6 +186,12 @@ class AdjudicateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.grid.focus()
         self.refresh_view()
+
+    def on_key(self, event: events.Key) -> None:
+        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+
+    def on_paste(self, event: events.Paste) -> None:
+        reroute_if_covered(self, event)
 
     # ------------------------------------------------------------------ showing
 

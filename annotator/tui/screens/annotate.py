@@ -22,7 +22,7 @@ from annotator.gc_pause import freeze_long_lived, thaw
 from annotator.models import EntityKind, Quote, QuoteKind
 from annotator.safe_text import safe_text
 from annotator.session import AnnotationSession
-from annotator.tui.key_routing import reroute_if_covered
+from annotator.tui.key_routing import hold_keys, reroute_if_covered
 from annotator.tui.screens.dialogs import (
     AttributionDialog,
     NoteDialog,
@@ -41,6 +41,7 @@ STANCE_GROUP = Binding.Group("stance", compact=True)
 SENTIMENT_GROUP = Binding.Group("sentiment", compact=True)
 MOVE_GROUP = Binding.Group("quote", compact=True)
 RETRY_SECONDS = 3.0
+DOCUMENT_KEYS = ("right_square_bracket", "left_square_bracket", "escape")  # leave the screen
 
 
 def short_reason(error: str | None) -> str | None:
@@ -148,7 +149,12 @@ class AnnotateScreen(Screen[None]):
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
-        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+        if reroute_if_covered(self, event):  # typed just after a dialog opened: goes to it
+            return
+        if event.key in DOCUMENT_KEYS and not (event.key == "escape" and self.article.has_focus):
+            # another document or the corpus comes: what is typed next is for it (the app
+            # releases the keys once it has answered)
+            hold_keys(self, event)
 
     def on_paste(self, event: events.Paste) -> None:
         reroute_if_covered(self, event)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from annotator.safe_text import safe_rich, safe_text
-from annotator.tui.key_routing import reroute_if_covered
+from annotator.tui.key_routing import hold_keys, reroute_if_covered
 from annotator.tui.progress import DocumentProgress
 from annotator.tui.widgets.document_table import DocumentTable
 
@@ -53,7 +53,11 @@ class CorpusScreen(Screen[None]):
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
-        reroute_if_covered(self, event)  # typed just after a dialog opened: goes to it
+        if reroute_if_covered(self, event):  # typed just after a dialog opened: goes to it
+            return
+        if event.key == "enter" and self._ids and isinstance(self.focused, DocumentTable):
+            # it opens a document: what is typed next is for it (the app releases the keys)
+            hold_keys(self, event)
 
     def on_paste(self, event: events.Paste) -> None:
         reroute_if_covered(self, event)

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 from annotator.models import check_safe_name
 from annotator.safe_text import safe_text
 from annotator.tui.key_routing import RoutedInput as Input
-from annotator.tui.key_routing import reroute_if_covered, take_stray_text
+from annotator.tui.key_routing import hold_keys, reroute_if_covered, take_stray_text
 
 
 class NamePromptScreen(Screen[None]):
@@ -70,4 +70,5 @@ class NamePromptScreen(Screen[None]):
         except ValueError as exc:
             self.show_error(str(exc))
             return
+        hold_keys(self)  # what is typed next is for the screen that follows (the app releases)
         self.post_message(self.NameGiven(name))

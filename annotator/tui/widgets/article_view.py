@@ -398,6 +398,19 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self._forget_spans([(self._cursor, self._cursor)])
+        if self._ensure_wrapped() and not self._in_view(self._cursor):
+            # focused from the keyboard (shift+tab): the cursor starts at the current quote, or
+            # the first line shown, never off screen (the first arrow would jump there)
+            span = self._spans.get(self._current) if self._current is not None else None
+            if span is not None and self._in_view(span[0]):
+                self._set_cursor(span[0])
+            else:
+                row, section = self._row_and_section(int(self.scroll_y))
+                self._set_cursor(self.offset_of((row, self._sections[row][section])))
+
+    def _in_view(self, offset: int) -> bool:
+        y = self._y_of(*self.location_of(offset))
+        return self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height
 
     def on_blur(self) -> None:
         self._forget_spans([(self._cursor, self._cursor)])

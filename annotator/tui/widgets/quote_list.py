@@ -97,7 +97,9 @@ class QuoteList(ScrollView, can_focus=False):
         self._current = 0
         self._natural = (7, 6)  # widest speaker and outlet, in cells
         self._columns: tuple[int, Columns] | None = None
-        self._cache: dict[tuple[int, int, bool], Strip] = {}
+        # quote index -> its drawn lines by (width, current): forgetting one quote's lines
+        # costs that quote, not every line drawn so far
+        self._cache: dict[int, dict[tuple[int, bool], Strip]] = {}
 
     # ------------------------------------------------------------------ content
 
@@ -170,8 +172,7 @@ class QuoteList(ScrollView, can_focus=False):
             self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
 
     def _forget(self, index: int) -> None:
-        for key in [key for key in self._cache if key[0] == index]:
-            del self._cache[key]
+        self._cache.pop(index, None)
         row = self._row_of.get(index)
         if row is None:
             return
@@ -204,8 +205,9 @@ class QuoteList(ScrollView, can_focus=False):
             return Strip.blank(width, self.rich_style)
         index = self._rows[row]
         current = index == self._current
-        key = (index, width, current)
-        strip = self._cache.get(key)
+        key = (width, current)
+        drawn = self._cache.setdefault(index, {})
+        strip = drawn.get(key)
         if strip is None:
             text = self.row_text(
                 index + 1, self._quotes[index], self._labels[index], width, self._borderline[index]
@@ -213,7 +215,7 @@ class QuoteList(ScrollView, can_focus=False):
             if current:
                 text.stylize(CURRENT_STYLE)
             strip = self._strip(text, width)
-            self._cache[key] = strip
+            drawn[key] = strip
         return strip
 
     def _strip(self, text: Text, width: int) -> Strip:
