@@ -18,6 +18,7 @@ raised after every document before it has been yielded, as it would be without w
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -156,7 +157,15 @@ def extract_all(
             pool = ProcessPoolExecutor(
                 workers, mp_context=context, initializer=_warm_up, initargs=(os.getpid(),)
             )
-        chunk.future = pool.submit(_extract_chunk, chunk.documents)
+            # the workers are forked by the first submit: what they inherit (the model) stays
+            # out of their garbage collections, which neither walk it nor copy its pages
+            gc.freeze()
+            try:
+                chunk.future = pool.submit(_extract_chunk, chunk.documents)
+            finally:
+                gc.unfreeze()
+        else:
+            chunk.future = pool.submit(_extract_chunk, chunk.documents)
         in_flight += 1
 
     def drain(chunk: _Chunk) -> Iterator[Document]:
