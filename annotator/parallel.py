@@ -11,7 +11,8 @@ extractor (and loads the syntax model, when the extractor uses it) once, in its 
 
 A ``lookup`` (the extraction cache) is asked first: documents it answers are never dispatched. A
 ``store`` receives every document extracted here. When the whole stream fits in one chunk, or
-with one worker, no process is started at all. An error from the input stream (a bad file) is
+with one worker, no process is started at all (one worker reads the stream in chunks too and
+extracts each chunk's misses together here, so its parses are batched as well). An error from the input stream (a bad file) is
 raised after every document before it has been yielded, as it would be without workers.
 """
 
@@ -122,6 +123,48 @@ class _Chunk:
         return self.chars >= CHUNK_CHARS or len(self.documents) >= CHUNK_DOCUMENTS
 
 
+def _one_process(
+    stream: Iterator[Document],
+    lookup: Lookup | None,
+    store: Store | None,
+    finished: Callable[[Document], Document],
+) -> Iterator[Document]:
+    """One worker, this process: the documents in chunks, each chunk's misses extracted
+    together (their parses batched), yielded in input order; a bad file is raised after the
+    documents before it."""
+    failure: AnnotatorError | None = None
+    ended = False
+    while not ended and failure is None:
+        chunk = _Chunk()  # the misses of this round
+        held: list[Document | None] = []  # a cached result, or None for the next miss
+        while not chunk.full() and len(held) < MAX_WAITING:
+            try:
+                document = next(stream)
+            except StopIteration:
+                ended = True
+                break
+            except AnnotatorError as exc:
+                failure = exc
+                break
+            cached = lookup(document) if lookup is not None else None
+            held.append(cached)
+            if cached is None:
+                chunk.add(document)
+        if not held:
+            break
+        extracted = iter(_extract_chunk(chunk.documents))
+        for cached in held:
+            if cached is None:
+                result = next(extracted)
+                if store is not None:
+                    store(result)
+                yield finished(result)
+            else:
+                yield finished(cached)
+    if failure is not None:
+        raise failure
+
+
 def extract_all(
     documents: Iterable[Document],
     workers: int | None = None,
@@ -205,9 +248,7 @@ def extract_all(
             yield from drain(front)
 
     if workers == 1:
-        for document in stream:
-            cached = lookup(document) if lookup is not None else None
-            yield finished(cached if cached is not None else extracted_here(document))
+        yield from _one_process(stream, lookup, store, finished)
         return
     clean_exit = False
     try:
