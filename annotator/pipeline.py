@@ -94,12 +94,6 @@ def load_corpus(
                 advance(1)
         return
     try:
-        if workers == 1:
-            for document in documents:
-                yield extractor(document)
-                if advance is not None:
-                    advance(1)
-            return
         from annotator.parallel import extract_all
 
         store = extractor.cache.put if extractor.cache is not None else None

@@ -129,3 +129,29 @@ def test_parallel_corpus_goes_through_the_cache(
     warm = list(load_corpus(paths, cache=warm_cache, workers=2))
     assert warm_cache.hits == len(warm) and warm_cache.written == 0
     assert dumps(warm) == dumps(cold) == dumps(list(load_corpus(paths, workers=1, cache=None)))
+
+
+def test_one_worker_extracts_in_chunks_in_order_with_hits_and_stores_the_misses(
+    seeds_dir: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("one worker started a process pool")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    documents = list(iter_documents([seeds_dir, ARTICLES]))[:11]
+    known = {document.id: extract_document(document) for document in documents[1::4]}
+    stored: list[str] = []
+    advanced: list[int] = []
+    result = list(
+        parallel.extract_all(
+            documents,
+            1,
+            lookup=lambda document: known.get(document.id),
+            store=lambda document: stored.append(document.id),
+            advance=advanced.append,
+        )
+    )
+    assert [document.id for document in result] == [document.id for document in documents]
+    assert stored == [document.id for document in documents if document.id not in known]
+    assert advanced == [1] * len(documents)
+    assert dumps(result) == dumps([extract_document(document) for document in documents])
