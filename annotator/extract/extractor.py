@@ -58,6 +58,7 @@ from annotator.extract.reported import (
 )
 from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
+from annotator.extract.terms import embedded_term, looks_like_title, names_with_quotation
 from annotator.models import EntityKind, QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -643,7 +644,11 @@ class DocumentExtractor:
             if scope_start <= passage.open_at < next_start:
                 lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
+                if source.speaker and names_with_quotation(
+                    cue.lemma, text[scope_start : passage.open_at]
+                ):
+                    attributed[passage.open_at] = (source, cue_text, 0.85)  # "called this “…”"
+                elif (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
                     text[passage.start : passage.end]
                 ) <= _scope_scare_words(cue):
                     attributed[passage.open_at] = (Source(None), None, 0.3)
@@ -659,6 +664,11 @@ class DocumentExtractor:
                 )
                 if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue
+                if embedded_term(
+                    text[max(unit.start, passage.open_at - 8) : passage.open_at],
+                    word_count(text[passage.start : passage.end]),
+                ):
+                    continue  # "lodged a “strong protest” and demanded …": the writer's words
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
                 # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
@@ -926,8 +936,11 @@ class DocumentExtractor:
         self, passage: Passage, source: Source, cue: str | None, confidence: float
     ) -> None:
         before = self.text[max(0, passage.open_at - 30) : passage.open_at]
-        if _TITLE_BEFORE.search(before):
-            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”": a name, not words
+        if _TITLE_BEFORE.search(before) or looks_like_title(
+            self.text[passage.start : passage.end], before
+        ):
+            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”", "the author of
+            # “Overreach: How China Derailed Its Peaceful Rise”": a name, not words
             source, cue, confidence = Source(None), None, min(confidence, 0.3)
         self._add(passage.start, passage.end, QuoteKind.DIRECT, source, cue, confidence)
 
