@@ -59,6 +59,7 @@ from annotator.extract.reported import (
 from annotator.extract.shapes import extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
 from annotator.extract.terms import embedded_term, looks_like_title, names_with_quotation
+from annotator.extract.venues import venue_outlet
 from annotator.models import EntityKind, QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -453,6 +454,10 @@ class DocumentExtractor:
             if content is None and self._frames_previous(unit, cue, source, content_ended_at):
                 continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
             source = self._quoting(cue, source, unit)
+            if source.speaker and not source.outlet and cue.lemma != "according_to":
+                venue = venue_outlet(text, cue.end, min(next_start, unit.end))
+                if venue and venue != source.speaker:  # "said on Fox News", "told the BBC"
+                    source = Source(source.speaker, source.role, venue, source.is_person)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -644,10 +649,12 @@ class DocumentExtractor:
             if scope_start <= passage.open_at < next_start:
                 lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if source.speaker and names_with_quotation(
-                    cue.lemma, text[scope_start : passage.open_at]
-                ):
-                    attributed[passage.open_at] = (source, cue_text, 0.85)  # "called this “…”"
+                if names_with_quotation(cue.lemma, text[scope_start : passage.open_at]):
+                    # "called this “…”": the label is the words of the verb's subject (inherited
+                    # from the turn when the subject is the coordinated verb's: "…, but described")
+                    venue = None if source.outlet else venue_outlet(text, cue.end, next_start)
+                    named = replace(source, outlet=venue) if venue else source
+                    attributed[passage.open_at] = (named, cue_text, 0.85)
                 elif (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
                     text[passage.start : passage.end]
                 ) <= _scope_scare_words(cue):
@@ -847,7 +854,8 @@ class DocumentExtractor:
                 if source.speaker is None:
                     inherited = self._inherit(passage)
                     if inherited is not None:
-                        source = inherited
+                        # the outlet named after the cue ("described it as “…” on Fox News")
+                        source = replace(inherited, outlet=source.outlet or inherited.outlet)
                 self._add_passage(passage, source, cue_text, confidence - penalty)
                 continue
             prefix = text[max(unit.start, previous_close, passage.open_at - 300) : passage.open_at]
