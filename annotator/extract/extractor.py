@@ -66,6 +66,8 @@ from annotator.extract.reported_bounds import (
 )
 from annotator.extract.shapes import JUDGEMENT_LEMMAS, extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
+from annotator.extract.terms import embedded_term, looks_like_title, names_with_quotation
+from annotator.extract.venues import venue_outlet
 from annotator.models import EntityKind, QuoteKind
 
 # the parse replaces a rules' subject only when that subject looks like no noun phrase: measured
@@ -483,6 +485,10 @@ class DocumentExtractor:
             if content is None and self._frames_previous(unit, cue, source, content_ended_at):
                 continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
             source = self._quoting(cue, source, unit)
+            if source.speaker and not source.outlet and cue.lemma != "according_to":
+                venue = venue_outlet(text, cue.end, min(next_start, unit.end))
+                if venue and venue != source.speaker:  # "said on Fox News", "told the BBC"
+                    source = Source(source.speaker, source.role, venue, source.is_person)
             if content is not None and any(
                 other.lemma == "noun" and other.start < content[0] for other in later
             ):
@@ -694,7 +700,13 @@ class DocumentExtractor:
             if scope_start <= passage.open_at < next_start:
                 lead = TO_QUOTE.match(text, scope_start, passage.open_at + 1)
                 adjacent = lead is not None and lead.end() == passage.open_at
-                if (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
+                if names_with_quotation(cue.lemma, text[scope_start : passage.open_at]):
+                    # "called this “…”": the label is the words of the verb's subject (inherited
+                    # from the turn when the subject is the coordinated verb's: "…, but described")
+                    venue = None if source.outlet else venue_outlet(text, cue.end, next_start)
+                    named = replace(source, outlet=venue) if venue else source
+                    attributed[passage.open_at] = (named, cue_text, 0.85)
+                elif (not adjacent or cue.lemma in STANCE_ONLY_VERBS) and word_count(
                     text[passage.start : passage.end]
                 ) <= _scope_scare_words(cue):
                     attributed[passage.open_at] = (Source(None), None, 0.3)
@@ -710,6 +722,11 @@ class DocumentExtractor:
                 )
                 if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue
+                if embedded_term(
+                    text[max(unit.start, passage.open_at - 8) : passage.open_at],
+                    word_count(text[passage.start : passage.end]),
+                ):
+                    continue  # "lodged a “strong protest” and demanded …": the writer's words
                 inverted = source if source.speaker else self._subject_after(cue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
                 # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
@@ -946,7 +963,8 @@ class DocumentExtractor:
                 if source.speaker is None:
                     inherited = self._inherit(passage)
                     if inherited is not None:
-                        source = inherited
+                        # the outlet named after the cue ("described it as “…” on Fox News")
+                        source = replace(inherited, outlet=source.outlet or inherited.outlet)
                 self._add_passage(passage, source, cue_text, confidence - penalty)
                 continue
             prefix = text[max(unit.start, previous_close, passage.open_at - 300) : passage.open_at]
@@ -1094,8 +1112,11 @@ class DocumentExtractor:
         self, passage: Passage, source: Source, cue: str | None, confidence: float
     ) -> None:
         before = self.text[max(0, passage.open_at - 30) : passage.open_at]
-        if _TITLE_BEFORE.search(before):
-            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”": a name, not words
+        if _TITLE_BEFORE.search(before) or looks_like_title(
+            self.text[passage.start : passage.end], before
+        ):
+            # "a column titled “It will be hard …”", "a plan dubbed “Chip 4”", "the author of
+            # “Overreach: How China Derailed Its Peaceful Rise”": a name, not words
             source, cue, confidence = Source(None), None, min(confidence, 0.3)
         self._add(passage.start, passage.end, QuoteKind.DIRECT, source, cue, confidence)
 

@@ -1,0 +1,31 @@
+"""The outlet a speaker spoke on or to, named after the cue: ``said on Fox News``, ``described
+it as “…” on CNN``, ``in an interview with NHK``, ``speaking to the BBC``.
+
+A name after ``on``/``to``/``with`` is an outlet only when its shape or the gazetteer says so
+(``looks_like_outlet``): ``said on Monday``, ``told reporters``, ``spoke to Kim`` name none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.extract.outlets import canonical_outlet, looks_like_outlet
+
+_VENUE = re.compile(
+    r"\b(?:(?:appearing|speaking|said|says|saying|told|wrote|writing)\s+)?"
+    r"(?:on|to|in\s+(?:an?\s+)?(?:interview|interviews|remarks|comments)\s+(?:with|to)|"
+    r"(?:told|telling))\s+"
+    r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+
+
+def venue_outlet(text: str, start: int, end: int) -> str | None:
+    """The canonical outlet of the first venue phrase in ``text[start:end]`` (the cue's clause,
+    cut at the first sentence end), or ``None``."""
+    stop = _SENTENCE_END.search(text, start, end)
+    for match in _VENUE.finditer(text, start, stop.start() if stop else end):
+        name = match.group(1)
+        if looks_like_outlet(name):
+            return canonical_outlet(name)
+    return None
