@@ -4,8 +4,6 @@ tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from annotator.extract import extract_quotes
 from annotator.extract.syntactic import SyntaxLayer
 
@@ -26,11 +24,6 @@ def test_participle_after_a_noun_clause_takes_the_main_subject() -> None:
     assert quote.speaker == "Pablo Ortega"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regressed by merging reported3 with speaker3: 'being cited as saying' now takes the "
-    "cue 'saying' (no subject) instead of 'cited' (its passive subject); not yet fixed",
-)
 def test_participle_glued_to_a_name_is_no_part_of_it() -> None:
     text = (
         "The union was probably referring to Labour Minister Ana Ruiz being cited as saying "

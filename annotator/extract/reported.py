@@ -481,6 +481,9 @@ _RELATIVE_THAT = re.compile(
     r"(?:is|are|was|were|will|would|could|can|has|have|had|may|might|must|should|"
     r"[a-z]{3,}(?:ed|es))\b"
 )
+# "cited as saying that wages …": after a speech verb, "that" is the complementizer even when the
+# next word looks like a verb ("wages")
+_SPEECH_BEFORE_THAT = re.compile(r"\b(?:saying|say|says|said|stating|adding|warning)\s*$")
 _ANONYMITY = re.compile(
     r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b"
 )
@@ -554,6 +557,7 @@ def reported_content(
     if (
         that
         and word_count(text[cue.end : that.end()].rsplit("that", 1)[0]) > 0
+        and not _SPEECH_BEFORE_THAT.search(text[cue.end : that.end()].rsplit("that", 1)[0])
         and _RELATIVE_THAT.match(text, that.end())
     ):
         that = None  # "referred to drills announced by X that were to …": a relative pronoun
