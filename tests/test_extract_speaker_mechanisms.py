@@ -4,14 +4,9 @@ tests."""
 
 from __future__ import annotations
 
-from annotator.extract import extract_quotes
+from extract_support import quote_holding as _by_text
+
 from annotator.extract.syntactic import SyntaxLayer
-
-
-def _by_text(text: str, fragment: str):  # type: ignore[no-untyped-def]
-    quotes = [quote for quote in extract_quotes(text) if fragment in quote.text]
-    assert quotes, f"no quote holds {fragment!r}"
-    return quotes[0]
 
 
 def test_participle_after_a_noun_clause_takes_the_main_subject() -> None:

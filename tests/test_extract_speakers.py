@@ -3,13 +3,7 @@ outlet descriptions, outlets framing a paragraph. Sentences are invented for the
 
 from __future__ import annotations
 
-from annotator.extract import extract_quotes
-
-
-def _by_text(text: str, fragment: str):  # type: ignore[no-untyped-def]
-    quotes = [quote for quote in extract_quotes(text) if fragment in quote.text]
-    assert quotes, f"no quote holds {fragment!r}"
-    return quotes[0]
+from extract_support import quote_holding as _by_text
 
 
 def test_outlet_description_after_demonym_apposition() -> None:
