@@ -322,3 +322,40 @@ def test_outlet_named_after_its_description() -> None:
     )
     quote = _by_text(text, "exchanged warm letters")
     assert (quote.speaker, quote.outlet) == ("Tanjug", "Tanjug")
+
+
+def test_speaking_to_a_body_that_is_no_outlet_names_no_outlet() -> None:
+    text = (
+        "Speaking to the Danish liberal think tank Arden Forum on Friday, the deputy minister, "
+        "Ole Brandt, said the navy would double its patrols in the strait."
+    )
+    quote = _by_text(text, "double its patrols")
+    assert quote.speaker == "Ole Brandt"
+    assert quote.outlet is None
+
+
+def test_speaking_to_an_outlet_is_still_that_outlet() -> None:
+    text = (
+        "Speaking to the Harbour Times on Friday, the deputy minister, Ole Brandt, said the "
+        "navy would double its patrols in the strait."
+    )
+    quote = _by_text(text, "double its patrols")
+    assert quote.outlet == "Harbour Times"
+
+
+def test_an_agency_of_government_is_no_news_agency() -> None:
+    text = (
+        "The Nordic Maritime Safety Agency said the tanker had been leaking fuel for two days. "
+        "The Vessna News Agency said the crew had been evacuated."
+    )
+    agency = _by_text(text, "leaking fuel")
+    assert agency.speaker == "Nordic Maritime Safety Agency"
+    assert agency.outlet is None
+    wire = _by_text(text, "evacuated")
+    assert wire.outlet == "Vessna News Agency"
+
+
+def test_a_place_before_an_unnamed_official_is_not_the_speaker() -> None:
+    text = "In Lagos, the finance minister said the naira would recover by March."
+    quote = _by_text(text, "naira would recover")
+    assert quote.speaker == "finance minister"

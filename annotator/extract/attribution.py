@@ -801,7 +801,10 @@ class SpeakerResolver:
         mention = self.names.last_before(position, (EntityKind.PERSON,))
         if mention is not None:
             name = self.names.full_name(mention.name)
-            return Source(name, self._role(name), is_person=True)
+            # a one-word "person" nobody described is as likely a place ("In Lagos, the
+            # finance minister said"): the description then stands for itself
+            if " " in name or name in self.names.roles:
+                return Source(name, self._role(name), is_person=True)
         return None
 
     def _named(self, name: str, role: str | None) -> Source:

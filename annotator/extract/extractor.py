@@ -749,9 +749,14 @@ class DocumentExtractor:
         return cue.form
 
     def _unit_outlet(self, unit: Unit) -> str | None:
-        match = _IN_SOURCE.search(self.text, unit.start, unit.end)
-        if match:
-            return canonical_outlet(match.group(1))
+        for match in _IN_SOURCE.finditer(self.text, unit.start, unit.end):
+            name = match.group(1)
+            # "speaking to the U.N. General Assembly", "speaking to the US conservative thinktank
+            # Hudson Institute": one speaks to people and bodies too, so only a name shaped
+            # like an outlet is one there ("writing in", "an interview with" say it already)
+            if match.group(0)[:8].lower() == "speaking" and not looks_like_outlet(name):
+                continue
+            return canonical_outlet(name)
         return None
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:

@@ -42,7 +42,11 @@ _OUTLET_HEADS = [
     "Wire",
     "Insider",
     "Diplomat",
-    "Agency",
+    # not "Agency" alone: the International Atomic Energy Agency, the Japan Meteorological
+    # Agency and the Central Intelligence Agency are no outlets
+    "News Agency",
+    "Press Agency",
+    "Telegraph Agency",
     "Mail",
     "Star",
     "Sun",
@@ -111,6 +115,8 @@ GAZETTEER = {
     "china daily": "China Daily",
     "new china news agency": "Xinhua",
     "ecns": "ecns.cn",
+    "anadolu agency": "Anadolu Agency",
+    "anadolu": "Anadolu Agency",
 }
 
 # "in an article in X", "told X", "X reported", "the newspaper X", "X newspaper"
