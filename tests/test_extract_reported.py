@@ -3,6 +3,8 @@ coordinated cues, nested attribution."""
 
 from __future__ import annotations
 
+from extract_support import quote_holding
+
 from annotator.extract import extract_quotes
 from annotator.models import QuoteKind
 
@@ -103,3 +105,18 @@ def test_found_is_a_cue_only_with_that() -> None:
 def test_trailing_discourse_adverb_is_not_content() -> None:
     quote = extract_quotes("Officials say the figure is misleading, however.")[0]
     assert quote.text == "the figure is misleading"
+
+
+def test_a_cue_inserted_after_a_verbless_subject() -> None:
+    text = (
+        "The new tariffs, the trade minister said on Monday, would hurt farmers more than anyone."
+    )
+    quote = quote_holding(text, "hurt farmers")
+    assert quote.kind == "indirect"
+    assert quote.speaker == "trade minister"
+    assert quote.text.startswith("The new tariffs")
+
+
+def test_an_inserted_as_clause_agrees_and_reports_nothing() -> None:
+    text = "The ruling party, as critics point out, is losing support among young voters."
+    assert not [quote for quote in extract_quotes(text) if "losing support" in quote.text]

@@ -359,3 +359,27 @@ def test_a_place_before_an_unnamed_official_is_not_the_speaker() -> None:
     text = "In Lagos, the finance minister said the naira would recover by March."
     quote = _by_text(text, "naira would recover")
     assert quote.speaker == "finance minister"
+
+
+def test_a_time_phrase_after_the_subject_is_no_part_of_the_speaker() -> None:
+    text = "Orlen Freight a few weeks ago notified regulators that two of its tankers were damaged."
+    quote = _by_text(text, "tankers were damaged")
+    assert quote.speaker == "Orlen Freight"
+
+
+def test_an_undefined_company_acronym_is_the_company_named_before() -> None:
+    text = (
+        "Regulators fined Baltic Container Shipping Co last year. "
+        "BCSC said on Monday that it would appeal the ruling."
+    )
+    quote = _by_text(text, "appeal the ruling")
+    assert quote.speaker == "Baltic Container Shipping Co"
+
+
+def test_a_company_acronym_defined_with_or() -> None:
+    text = (
+        "Baltic Container Shipping Co., or BCSC, is the largest carrier in the port. "
+        "BCSC said on Monday that it would appeal the ruling."
+    )
+    quote = _by_text(text, "appeal the ruling")
+    assert quote.speaker == "Baltic Container Shipping Co."

@@ -277,6 +277,9 @@ _TRAILING_TIME = re.compile(
     rf"\s+(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAY_WORDS})"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=,?$)|\s+(?:last|this|earlier\s+this)\s+"
     r"(?:week|month|year|weekend)$"
+    # "Acme Corp a few weeks ago", "the ministry two days earlier"
+    r"|\s+(?:an?|one|two|three|four|five|six|several|a\s+few|some|\d+)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later|before)$"
 )
 
 

@@ -220,7 +220,8 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
-_ACRONYM_DEFINITION = re.compile(r"\s?\(([A-Z]{2,6})\)")
+# "… Co (TSMC)", "… Co., or TSMC,"
+_ACRONYM_DEFINITION = re.compile(r"(?:\s?\(|,\s+or\s+)([A-Z]{2,6})(?:\)|(?=[,;]))")
 _COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Plc|AG|SA|Company|Corporation)\.?$")
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 # a single capitalised possessive word right before a name: "People’s" of "People’s Liberation Army"
@@ -445,8 +446,10 @@ class NameIndex:
             return
         expansions: dict[str, set[str]] = {}
         for mention in self.mentions:
-            if mention.kind is not EntityKind.ORGANISATION or not ORG_WORDS.search(mention.name):
-                continue
+            if mention.kind is not EntityKind.ORGANISATION or not (
+                ORG_WORDS.search(mention.name) or _COMPANY_END.search(mention.name)
+            ):
+                continue  # "Taiwan Semiconductor Manufacturing Co" is TSMC too
             possessor = _POSSESSIVE_WORD.search(text, max(0, mention.start - 20), mention.start)
             forms = [mention.name]
             if possessor:

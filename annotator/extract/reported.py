@@ -952,6 +952,18 @@ _LEAD_CONNECTIVE = re.compile(
 )
 
 
+_FINITE_AFTER_INSERT = re.compile(
+    r"(?:(?:also|still|never|already|only|now|not)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|remains?|"
+    r"remained|seems?|seemed|appears?|appeared)\b"
+)
+_VERBLESS_SUBJECT = re.compile(
+    r"^\s*(?:The|This|That|These|Those|Such|Its|Their|His|Her|Any|Some|No|Most|Many|A|An|"
+    r"[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says)\b)[\w’'-]+\s*){1,6}$"
+)
+
+
 def inserted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, int, float] | None:
     """A cue inserted in reported speech: ``What Beijing wants, Kim said, is a weaker
     alliance.`` → the whole sentence (one span, cue included: spans are contiguous)."""
@@ -963,8 +975,21 @@ def inserted_content(text: str, unit: Unit, cue: Cue, lower: int) -> tuple[int, 
     if comma == -1 or word_count(head[comma + 1 :]) > 5 or word_count(head[:comma]) < 2:
         return None
     lead = _LEAD_CONNECTIVE.match(head[:comma])
-    if not lead and not re.match(r"\s*(?:What|Why|How|Whether|Where|When|Who)\b", head):
-        return None  # measured on the tune half: other insertions are rarely reported speech
+    wh_clause = re.match(r"\s*(?:What|Why|How|Whether|Where|When|Who)\b", head)
+    after_cue = _INSERTED_AFTER.match(text, cue.end, unit.end)
+    if (
+        not lead
+        and not wh_clause
+        and not (
+            # "The sanctions, the minister said, had failed …": a subject with no verb of
+            # its own before the insertion, the finite verb right after it
+            after_cue
+            and not re.match(r"\s*as\b", head[comma + 1 :])  # ", as observers note," agrees
+            and _FINITE_AFTER_INSERT.match(text, after_cue.end())
+            and _VERBLESS_SUBJECT.match(head[:comma])
+        )
+    ):
+        return None
     if re.search(r"[;:()]|\b(?:that|and|but|which|who)\b", head[comma + 1 :]):
         return None
     after = _INSERTED_AFTER.match(text, cue.end, unit.end)
