@@ -120,3 +120,17 @@ def test_a_cue_inserted_after_a_verbless_subject() -> None:
 def test_an_inserted_as_clause_agrees_and_reports_nothing() -> None:
     text = "The ruling party, as critics point out, is losing support among young voters."
     assert not [quote for quote in extract_quotes(text) if "losing support" in quote.text]
+
+
+def test_a_described_possessor_of_a_noun_cue_is_the_speaker() -> None:
+    text = "Farmers ridiculed the minister's claim that grain prices had stabilised."
+    quote = quote_holding(text, "grain prices")
+    assert quote.speaker == "minister"
+    assert quote.text == "grain prices had stabilised"
+
+
+def test_a_noun_cue_subject_ends_its_clause_before_the_main_verb() -> None:
+    text = "The company's statement that no customer data was lost was later withdrawn."
+    quote = quote_holding(text, "customer data")
+    assert quote.speaker == "company"
+    assert quote.text == "no customer data was lost"

@@ -446,6 +446,12 @@ class DocumentExtractor:
                         cue.coordinated, cue.subject = True, ""  # "…, and noted that"
                 source = self._source_of(cue, previous_source, unit)
                 content = reported_content(self.text, unit, cue, later)
+                if content is not None and cue.lemma == "noun":
+                    content = (
+                        content[0],
+                        self._subject_clause_end(unit, cue, *content[:2]),
+                        content[2],
+                    )
                 fronted = fronted_adverbial_end(text, unit, cue)
                 if content is not None and fronted is not None and content[0] < fronted:
                     content = (content[0], min(content[1], fronted), content[2])  # "While … ,"
@@ -543,6 +549,34 @@ class DocumentExtractor:
         sentence = self._clause_sentence(unit)
         token = sentence.token_at(offset) if sentence is not None else None
         return token.tag if token is not None else None
+
+    def _subject_clause_end(self, unit: Unit, cue: Cue, start: int, end: int) -> int:
+        """``Kim’s warning that the talks could collapse rattled markets``: when the noun cue
+        opens the sentence and the parse makes it the subject of a verb after its clause, the
+        content ends with that clause (the verb is the writer's); else ``end``."""
+        if word_count(self.text[unit.start : cue.start]) > 3:
+            return end
+        sentence = self._clause_sentence(unit)
+        first = sentence.token_at(start) if sentence is not None else None
+        if first is None:
+            return end
+        clause = first
+        for _ in range(6):  # up from the clause's first word to the verb the noun governs
+            governor = sentence.head_of(clause)
+            if clause.is_root or governor.start >= start:
+                clause = governor
+                if clause.is_root:
+                    return end
+                continue
+            break
+        noun = sentence.head_of(clause)
+        if clause.dep not in {"acl", "ccomp", "appos"} or not noun.dep.startswith("nsubj"):
+            return end
+        verb = sentence.head_of(noun)
+        clause_end = max(token.end for token in sentence.subtree(clause))
+        if not start < clause_end < verb.start < end or verb.pos not in {"VERB", "AUX"}:
+            return end
+        return clause_end
 
     def _parsed_clause(self, unit: Unit, cue: Cue, later: list[Cue]) -> tuple | None:
         """The clause the parse says the cue governs, ended by the rules (``clauses.py``)."""

@@ -99,7 +99,9 @@ _ACCORDING = re.compile(
 _FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+that\b)")
 _NOUN_THAT = re.compile(
     # the possessor nearest the noun: "Taiwan’s voters ignored China’s warnings that" → China
-    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\s+(?:(?![A-Z][\w-]*[’']s?\s)[\w’'-]+\s+){{0,3}}?"
+    # or a described possessor: "the minister’s claim that", "the two leaders’ statement that"
+    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|(?<![\w’'-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"[a-z][\w-]*)[’']s?\s+(?:(?![A-Z][\w-]*[’']s?\s)[\w’'-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+\Z"
 )
 # the cheap anchor of ``_NOUN_THAT``: the possessor before it is looked for in a bounded window
