@@ -383,3 +383,15 @@ def test_a_company_acronym_defined_with_or() -> None:
     )
     quote = _by_text(text, "appeal the ruling")
     assert quote.speaker == "Baltic Container Shipping Co."
+
+
+def test_a_bare_plural_subject_before_an_inserted_phrase() -> None:
+    text = "Fishermen in the bay, long wary of the wind farm, said they would block the harbour."
+    quote = _by_text(text, "block the harbour")
+    assert quote.speaker == "Fishermen in the bay"
+
+
+def test_an_age_between_name_and_appositive() -> None:
+    text = "Lind, 45, a nurse from Malmo, told the crowd that the clinics were closing one by one."
+    quote = _by_text(text, "clinics were closing")
+    assert quote.speaker == "Lind"

@@ -225,17 +225,19 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             )
         ):
             # an appositive: the name is the segment before it, the appositive its role
-            before = (
-                _strip_filler(segments[len(segments) - position - 2][0])
-                if (len(segments) - position - 2 >= 0)
-                else ""
-            )
+            index = len(segments) - position - 2
+            before = _strip_filler(segments[index][0]) if index >= 0 else ""
+            if re.fullmatch(r"\d{1,3}", before) and index >= 1:
+                before = _strip_filler(segments[index - 1][0])  # "Lind, 45, a teacher, said"
             run = _NAME_RUN.search(before)
             if run and run.start() == 0 and before[:1].isupper():
                 role = _LEADING_DETERMINER.sub("", cleaned)
                 return Subject(before, role=role)
-            if _DESCRIPTION_NP.match(before) and not _VERB_IN_PHRASE.search(before):
-                # "The unions, long wary of the plan, said" / "The minister, a veteran, said"
+            if (
+                _DESCRIPTION_NP.match(before) or _BARE_PLURAL_NP.match(before)
+            ) and not _VERB_IN_PHRASE.search(before):
+                # "The unions, long wary of the plan, said" / "The minister, a veteran, said" /
+                # "Farmers in the region, long wary of the plan, said"
                 determined = re.match(r"(?:a|an|the)\s", cleaned, re.I)
                 return Subject(
                     before, role=_LEADING_DETERMINER.sub("", cleaned) if determined else None
@@ -262,6 +264,10 @@ _INSERTED_ADVERB = re.compile(
 )
 _DESCRIPTION_NP = re.compile(
     r"^(?i:the|a|an|its|his|her|their|this|that)\s+[\w’'-]+(?:\s+[\w’'-]+){0,6}$"
+)
+_BARE_PLURAL_NP = re.compile(  # "Farmers in the region", "Officials at the ministry"
+    r"^(?:[A-Z][a-z]+(?:s|men|people)|Police|People|Staff|Crew)(?:\s+(?:in|at|from|of|on|across|near)\s+(?:the\s+)?[\w’'-]+"
+    r"(?:\s+[\w’'-]+){0,3})?$"
 )
 _VERB_IN_PHRASE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says)\b", re.I
