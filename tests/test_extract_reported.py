@@ -134,3 +134,23 @@ def test_a_noun_cue_subject_ends_its_clause_before_the_main_verb() -> None:
     quote = quote_holding(text, "customer data")
     assert quote.speaker == "company"
     assert quote.text == "no customer data was lost"
+
+
+def test_spoke_of_and_warned_of_report_their_object() -> None:
+    text = (
+        "The admiral spoke of a growing threat posed by submarines in the Baltic. "
+        "The governor warned of a long and difficult winter for the region."
+    )
+    threat = quote_holding(text, "growing threat")
+    assert (threat.speaker, threat.text) == (
+        "admiral",
+        "a growing threat posed by submarines in the Baltic",
+    )
+    winter = quote_holding(text, "difficult winter")
+    assert winter.speaker == "governor"
+
+
+def test_speaking_of_a_topic_is_no_cue() -> None:
+    text = "Speaking of the harvest, the minister said prices would fall."
+    quotes = extract_quotes(text)
+    assert [quote.text for quote in quotes] == ["prices would fall"]

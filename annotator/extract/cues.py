@@ -163,6 +163,10 @@ OBJECT_VERBS = set(
         "label",
         "propose",
         "blame",
+        # "spoke of a growing threat posed by …", "warned of a crisis", "talked of a new era"
+        "speak_of",
+        "warn_of",
+        "talk_of",
     ]
 )
 
@@ -248,6 +252,8 @@ IRREGULAR = {
     "hold": ("holds", "held", "holding"),
     "find": ("finds", "found", "finding"),
     "feel": ("feels", "felt", "feeling"),
+    # no "speaking of": "Speaking of the economy, she said …" introduces a topic
+    "speak": ("speaks", "spoke", "spoken"),
 }
 # forms too ambiguous to be cues on their own
 _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "charge", "state",
@@ -335,7 +341,7 @@ def form_to_lemma() -> dict[str, str]:
 
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
-_PARTICLE = re.compile(r"\s+(out|to|for)\b")
+_PARTICLE = re.compile(r"\s+(out|to|for|of)\b")
 
 
 @cache
