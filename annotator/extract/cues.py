@@ -368,7 +368,7 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
         if particles is None:
             continue
         if particles != {""}:
-            after = _PARTICLE.match(text, match.end(), end)
+            after = _PARTICLE.match(text, match.end(), min(end, match.end() + 24))
             if after and after.group(1) in particles:
                 found.append((match.start(), after.end(), f"{word} {after.group(1)}"))
                 continue
