@@ -154,3 +154,10 @@ def test_speaking_of_a_topic_is_no_cue() -> None:
     text = "Speaking of the harvest, the minister said prices would fall."
     quotes = extract_quotes(text)
     assert [quote.text for quote in quotes] == ["prices would fall"]
+
+
+def test_a_so_called_term_inside_reported_speech_keeps_the_report() -> None:
+    text = "The ministry said the so-called “peace plan” was a trap for the smaller states."
+    quote = quote_holding(text, "was a trap")
+    assert quote.speaker == "ministry"
+    assert quote.text == "the so-called “peace plan” was a trap for the smaller states"

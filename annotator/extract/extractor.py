@@ -956,8 +956,9 @@ class DocumentExtractor:
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
         for passage in inner:
             lead = text[max(start, passage.open_at - 30) : passage.open_at]
-            if _TITLE_BEFORE.search(lead):
+            if _TITLE_BEFORE.search(lead) and not re.search(r"\bso-called\s*$", lead, re.I):
                 # "criticized the minister in a column titled “…”": the title is no content
+                # (but "said the so-called “peace plan” was a trap": a term inside the content)
                 phrase = _TITLE_PHRASE.search(
                     text, max(start, passage.open_at - 60), passage.open_at
                 )
