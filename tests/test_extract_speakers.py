@@ -395,3 +395,33 @@ def test_an_age_between_name_and_appositive() -> None:
     text = "Lind, 45, a nurse from Malmo, told the crowd that the clinics were closing one by one."
     quote = _by_text(text, "clinics were closing")
     assert quote.speaker == "Lind"
+
+
+def test_an_agency_of_other_kind_is_no_outlet_nor_the_last_outlet() -> None:
+    text = (
+        "The Harbour Times reported the closure on Monday. "
+        "The United Nations refugee agency said aid workers had been turned back at the border."
+    )
+    quote = _by_text(text, "turned back")
+    assert quote.speaker == "United Nations refugee agency"
+    assert quote.outlet is None
+
+
+def test_the_news_agency_is_still_the_outlet_named_before() -> None:
+    text = "Vessna News Agency reported the launch. The agency said the rocket flew 800 km."
+    quote = _by_text(text, "rocket flew")
+    assert quote.outlet == "Vessna News Agency"
+
+
+def test_an_inverted_cue_before_organisation_role_and_name() -> None:
+    text = "“People are dying in the forest,” said UNHCR spokeswoman Ilse Marten."
+    quote = _by_text(text, "dying in the forest")
+    assert quote.speaker == "Ilse Marten"
+
+
+def test_a_wire_dateline_is_no_part_of_the_subject() -> None:
+    text = (
+        "TALLINN, Estonia (AP) — Estonia’s defence minister said on Tuesday the drills would go on."
+    )
+    quote = _by_text(text, "drills would go on")
+    assert quote.speaker == "Estonia’s defence minister"

@@ -48,6 +48,7 @@ from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
     is_generic_outlet,
+    is_other_agency,
     looks_like_outlet,
     names_outlet_kind,
     strip_article,
@@ -155,7 +156,12 @@ class Subject:
 
 def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     """The noun phrase before a cue (``the South Korean foreign minister told``)."""
-    window = text[max(lower, cue_start - 300) : cue_start]
+    window_start = max(lower, cue_start - 300)
+    window = text[window_start:cue_start]
+    datelines = list(_DATELINE_IN.finditer(window)) if "—" in window or "-" in window else []
+    dateline = datelines[-1] if datelines else None
+    if dateline is not None and (dateline.group().startswith("\n") or window_start == lower):
+        window = window[dateline.end() :]  # "WARSAW, Poland (AP) — Poland’s prime minister said"
     window = _strip_time(_PARENTHESIS.sub("", window))
     if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
@@ -299,6 +305,12 @@ def _strip_time(window: str) -> str:
     return window + " "
 
 
+# a wire dateline opening a paragraph: "WARSAW, Poland (AP) — ", "SEOUL, Dec. 3 (Yonhap) -- ",
+# "BEIJING (Reuters) - "
+_DATELINE_IN = re.compile(
+    r"(?:^|\n)\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+"
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
 _OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
 
@@ -785,6 +797,7 @@ class SpeakerResolver:
             return canonical
         if (
             _SINGULAR_OUTLET.search(phrase)
+            and not is_other_agency(phrase)  # "the UN refugee agency"
             and not re.match(r"(?:a|an|one)\s", phrase, re.I)
             and not _NAME_RUN.search(_POSSESSIVE_PLACE.sub("", strip_article(phrase)))
         ):

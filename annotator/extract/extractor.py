@@ -105,6 +105,14 @@ _ROLE_NOUN_AFTER = re.compile(
     r"source|sources|adviser|advisers|aide|aides|minister|envoy))\b(?=\s*(?:[,.;]|in\b|on\b|at\b|"
     r"who\b|$))"
 )
+_ROLE_NAME_AFTER = re.compile(  # "said UNHCR spokeswoman Shabia Mantoo", "said agency chief Li"
+    r"\s+((?:[A-Z][\w’'.&-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:spokesman|spokeswoman|spokesperson|official|minister|secretary|director|chief|adviser|"
+    r"analyst|researcher|economist|professor|fellow|ambassador|envoy|commander|lawmaker|"
+    r"chairman|chairwoman|head|strategist|expert|scholar|correspondent|editor)"
+    r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"(?=\s*(?:[,.;]|$))"
+)
 _DESCRIPTION_AFTER = re.compile(
     r"\s+((?:(?i:the|a|an|its|his|her|their|another|one)\s+|[A-Z][\w-]*[’']s\s+)"
     r"[^,.;:!?“”\"()]{1,100}?)(?=\s*(?:[,.;:!?()]|\s+(?:who|which|that|told|in\s+a|on\s+"
@@ -929,6 +937,10 @@ class DocumentExtractor:
                     return Source(source.speaker, source.role, owner, source.is_person)
                 return source
             return self.resolver.resolve(description, cue.end)
+        titled = _ROLE_NAME_AFTER.match(self.text, cue.end, limit)
+        if titled:
+            # "said UNHCR spokeswoman Shabia Mantoo": the name after the role speaks
+            return self.resolver.resolve(titled.group(1), cue.end)
         match = _SUBJECT_AFTER.match(self.text, cue.end, limit)
         if match:
             phrase = match.group(1)

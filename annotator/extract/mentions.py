@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from annotator.extract.outlets import is_other_agency
+
 MEMORY = 200
 
 _DESCRIPTION = re.compile(
@@ -206,7 +208,11 @@ class MentionSieve:
     def resolve(self, phrase: str) -> tuple[str, str | None] | None:
         """``(speaker, outlet)`` for a description naming an earlier speaker, else ``None``."""
         phrase = phrase.strip()
-        if _OUTLET_DESCRIPTION.match(phrase) and not re.search(r"\b[A-Z]", phrase[4:]):
+        if (
+            _OUTLET_DESCRIPTION.match(phrase)
+            and not re.search(r"\b[A-Z]", phrase[4:])
+            and not is_other_agency(phrase)
+        ):
             for speaker, is_outlet in reversed(self.speakers):
                 if is_outlet:
                     return speaker, speaker

@@ -153,9 +153,23 @@ def looks_like_outlet(name: str) -> bool:
     return bool(_OUTLET_HEAD_PATTERN.search(bare)) and bare[0].isupper() and len(bare.split()) >= 2
 
 
+# "the refugee agency", "the UN nuclear agency", "the space agency": an agency of some other kind
+# than news ("the agency", "the state news agency", "the official agency" may be one)
+_OTHER_AGENCY = re.compile(
+    r"(?:\b(?!(?:news|press|wire|state|official|state-run|state-owned|national|semi-official|"
+    r"government-run|the|an?|this|that|its|his|her|their)\b)[A-Za-z][\w.-]*)\s+agency$",
+    re.IGNORECASE,
+)
+
+
+def is_other_agency(phrase: str) -> bool:
+    """``the UN refugee agency``: an agency that is no news agency by its modifier."""
+    return bool(_OTHER_AGENCY.search(phrase.strip()))
+
+
 def is_generic_outlet(phrase: str) -> bool:
     """``the ROK media``, ``one South Korean media outlet``, ``the newspaper``."""
-    return bool(_GENERIC_OUTLET.search(phrase))
+    return bool(_GENERIC_OUTLET.search(phrase)) and not is_other_agency(phrase)
 
 
 def outlet_by_context(text: str, start: int, end: int) -> bool:
