@@ -22,6 +22,8 @@ appositions, conjuncts and prepositional modifiers), :func:`appositions`, :func:
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,7 @@ __all__ = [
     "TextSpan",
     "Token",
     "appositions",
+    "clear_parse_cache",
     "conjuncts",
     "load_model",
     "noun_phrase",
@@ -202,36 +205,62 @@ def parse_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSente
 def parse_many(requests: Sequence[tuple[str, tuple[int, int]]]) -> list[ParsedSentence]:
     """Parse ``text[start:end]`` for every ``(text, (start, end))`` of ``requests`` (sentences of
     one or of several texts), each as one sentence, in one batch. A sentence's parse does not
-    depend on the batch it is in (``tests/test_syntax.py`` checks it)."""
+    depend on the batch it is in (``tests/test_syntax.py`` checks it), only on its own text: a
+    text asked for twice (in this batch, or in one of the last :data:`CACHED_PARSES` parsed in
+    this process) is parsed once and its parse placed at each request's offsets."""
     if not requests:
         return []
-    nlp = load_model()
     for text, (start, end) in requests:
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"span ({start}, {end}) is outside the text (length {len(text)})")
-    docs = []
-    for text, (start, end) in requests:
-        doc = nlp.make_doc(text[start:end])
-        for tok in doc[1:]:
-            tok.is_sent_start = False  # the caller's span is one sentence
-        docs.append(doc)
+    keys = [text[start:end] for text, (start, end) in requests]
+    with _CACHE_LOCK:
+        known = {key: _PARSES[key] for key in keys if key in _PARSES}
+        for key in known:
+            _PARSES.move_to_end(key)
+    missing = [key for key in dict.fromkeys(keys) if key not in known]
+    if missing:
+        nlp = load_model()
+        docs = []
+        for key in missing:
+            doc = nlp.make_doc(key)
+            for tok in doc[1:]:
+                tok.is_sent_start = False  # the caller's span is one sentence
+            docs.append(doc)
+        parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
+        made = {key: _read_parse(doc) for key, doc in zip(missing, parsed, strict=True)}
+        known.update(made)
+        with _CACHE_LOCK:
+            _PARSES.update(made)
+            while len(_PARSES) > CACHED_PARSES:
+                _PARSES.popitem(last=False)
     return [
-        _to_sentence(text, start, end, doc)
-        for (text, (start, end)), doc in zip(
-            requests, nlp.pipe(docs, batch_size=BATCH_SIZE), strict=True
-        )
+        _to_sentence(text, start, end, known[key])
+        for (text, (start, end)), key in zip(requests, keys, strict=True)
     ]
+
+
+def clear_parse_cache() -> None:
+    """Forget the parses kept for texts asked for again (tests compare fresh parses)."""
+    with _CACHE_LOCK:
+        _PARSES.clear()
 
 
 _ARRAY_ATTRS = ("IDX", "LENGTH", "HEAD", "TAG", "POS", "DEP", "MORPH")
 # the string of each hash seen, per attribute, taken from the first token that carries it
 _LABELS: tuple[dict[int, str], dict[int, str], dict[int, str], dict[int, str]] = ({}, {}, {}, {})
+# a parse independent of where its text stands: per token (offset in the text, length, head
+# index, tag, pos, dep, morph), and the dependents of each token
+_Parse = tuple[tuple[tuple[int, int, int, str, str, str, str], ...], tuple[tuple[int, ...], ...]]
+CACHED_PARSES = 4096  # sentence texts whose parse is kept (news repeats wire paragraphs)
+_PARSES: OrderedDict[str, _Parse] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
 
 
-def _to_sentence(text: str, start: int, end: int, doc: object) -> ParsedSentence:
-    """The parsed ``doc`` of ``text[start:end]`` as a :class:`ParsedSentence`. The token
-    attributes are read in one ``Doc.to_array`` call and their strings through caches keyed by
-    hash (filled from the token's own ``tag_``, ``pos_``, ``dep_`` and ``morph``)."""
+def _read_parse(doc: object) -> _Parse:
+    """The parse of ``doc``. The token attributes are read in one ``Doc.to_array`` call and
+    their strings through caches keyed by hash (filled from the token's own ``tag_``, ``pos_``,
+    ``dep_`` and ``morph``)."""
     rows = doc.to_array(_ARRAY_ATTRS).tolist()  # type: ignore[attr-defined]
     tags, poses, deps, morphs = _LABELS
     children: list[list[int]] = [[] for _ in rows]
@@ -246,6 +275,16 @@ def _to_sentence(text: str, start: int, end: int, doc: object) -> ParsedSentence
             poses.setdefault(pos, token.pos_)
             deps.setdefault(dep, token.dep_ if token.dep_ != "root" else "ROOT")
             morphs.setdefault(morph, str(token.morph))
+        tokens.append((idx, length, head, tags[tag], poses[pos], deps[dep], morphs[morph]))
+    return tuple(tokens), tuple(tuple(kids) for kids in children)
+
+
+def _to_sentence(text: str, start: int, end: int, parse: _Parse) -> ParsedSentence:
+    """``parse`` (of ``text[start:end]``) as a :class:`ParsedSentence` with offsets into
+    ``text``."""
+    rows, children = parse
+    tokens = []
+    for i, (idx, length, head, tag, pos, dep, morph) in enumerate(rows):
         begin = start + idx
         tokens.append(
             Token(
@@ -253,19 +292,15 @@ def _to_sentence(text: str, start: int, end: int, doc: object) -> ParsedSentence
                 start=begin,
                 end=begin + length,
                 text=text[begin : begin + length],
-                tag=tags[tag],
-                pos=poses[pos],
-                dep=deps[dep],
+                tag=tag,
+                pos=pos,
+                dep=dep,
                 head=head,
-                morph=morphs[morph],
+                morph=morph,
             )
         )
     return ParsedSentence(
-        start=start,
-        end=end,
-        text=text[start:end],
-        tokens=tuple(tokens),
-        _children=tuple(tuple(kids) for kids in children),
+        start=start, end=end, text=text[start:end], tokens=tuple(tokens), _children=children
     )
 
 
