@@ -25,7 +25,6 @@ from annotator.export.importing import (
     ImportedRecord,
     check_span,
     is_int,
-    judgement_fields,
     optional_id,
     optional_str,
     quote_fields,
@@ -77,53 +76,70 @@ def regions(
 
     ``snapshot``: the quote region's ``meta`` carries the quote as the annotator saw it (an
     annotation's regions; a prediction's are the proposals and carry only seconds and time).
+    Written for speed (one call per quote and annotator): the label is read once, and only the
+    keys of :func:`judgement_fields` the meta carries are computed.
     """
-    span = _span(offsets, quote.start, quote.end)
-    common = {"id": quote.id, "to_name": "text", "origin": "manual"}
+    start, end = offsets.to_tool(quote.start), offsets.to_tool(quote.end)
+    quote_id = quote.id
+    label = judgement.label
+    updated = label.updated_at if label is not None else None
     meta: dict[str, Any] = {
-        "seconds": judgement.seconds,
-        "updated_at": judgement.updated_at.isoformat() if judgement.updated_at else None,
+        "seconds": label.seconds if label is not None else 0.0,
+        "updated_at": updated.isoformat() if updated is not None else None,
     }
-    if snapshot:
-        fields = judgement_fields(quote, judgement)
-        meta.update({key: fields[key] for key in SNAPSHOT_META})
-    kind = judgement.seen(quote).kind
+    shown = label.quote if label is not None else quote
+    if snapshot:  # the SNAPSHOT_META keys of judgement_fields, in that order
+        meta["quote_id"] = quote_id
+        meta["origin"] = shown.origin.value
+        meta["extractor"] = judgement.seen_extractor(quote)
+        meta["cue"] = shown.cue
+        meta["speaker_role"] = shown.speaker_role
+        meta["confidence"] = shown.confidence
+        meta["replaces"] = quote.replaces
+        meta["quote_speaker"] = shown.speaker
+        meta["quote_outlet"] = shown.outlet
     items: list[dict[str, Any]] = [
         {
-            **common,
+            "id": quote_id,
+            "to_name": "text",
+            "origin": "manual",
             "from_name": QUOTE_CONTROL,
             "type": "labels",
-            "value": {**span, "text": quote.text, "labels": [kind.value]},
+            "value": {"start": start, "end": end, "text": quote.text, "labels": [shown.kind.value]},
             "meta": meta,
         }
     ]
-    choices = [("stance", judgement.stance), ("sentiment", judgement.sentiment)]
-    if judgement.flagged:
-        choices.append(("flag", FLAGGED))
-    for name, value in choices:
-        if value is not None:
-            items.append(
-                {
-                    **common,
-                    "from_name": name,
-                    "type": "choices",
-                    "value": {**span, "choices": [value]},
-                }
-            )
-    for name, text in (
-        ("speaker", judgement.speaker),
-        ("outlet", judgement.outlet),
-        ("note", judgement.note),
-    ):
-        if text is not None or name != "note":  # an empty speaker/outlet list means "none"
-            items.append(
-                {
-                    **common,
-                    "from_name": name,
-                    "type": "textarea",
-                    "value": {**span, "text": [text] if text else []},
-                }
-            )
+    if label is not None:
+        choices = [("stance", label.stance), ("sentiment", label.sentiment)]
+        if label.flagged:
+            choices.append(("flag", FLAGGED))
+        for name, value in choices:
+            if value is not None:
+                items.append(
+                    {
+                        "id": quote_id,
+                        "to_name": "text",
+                        "origin": "manual",
+                        "from_name": name,
+                        "type": "choices",
+                        "value": {"start": start, "end": end, "choices": [value]},
+                    }
+                )
+    texts = [("speaker", judgement.speaker), ("outlet", judgement.outlet)]
+    note = label.note if label is not None else None
+    if note is not None:
+        texts.append(("note", note))
+    for name, text in texts:  # an empty speaker/outlet list means "none"
+        items.append(
+            {
+                "id": quote_id,
+                "to_name": "text",
+                "origin": "manual",
+                "from_name": name,
+                "type": "textarea",
+                "value": {"start": start, "end": end, "text": [text] if text else []},
+            }
+        )
     return items
 
 
