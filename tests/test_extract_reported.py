@@ -161,3 +161,54 @@ def test_a_so_called_term_inside_reported_speech_keeps_the_report() -> None:
     quote = quote_holding(text, "was a trap")
     assert quote.speaker == "ministry"
     assert quote.text == "the so-called “peace plan” was a trap for the smaller states"
+
+
+def test_a_document_that_reads_is_a_cue_and_speaks_for_its_issuer() -> None:
+    text = (
+        "The harbour authority issued a statement on Friday. “The locks will stay shut until "
+        "spring,” the statement read."
+    )
+    quote = quote_holding(text, "The locks will stay shut")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == "harbour authority"
+
+
+def test_a_document_reads_inverted_after_a_reported_sentence() -> None:
+    text = "Patrol boats had entered “the closed zone” at dawn, read a notice from the navy."
+    quote = quote_holding(text, "Patrol boats had entered")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.speaker == "navy"
+
+
+def test_it_read_after_a_quotation_is_the_issuer_of_the_notice() -> None:
+    text = "The ferry company posted a notice. “All crossings are cancelled,” it read."
+    assert quote_holding(text, "All crossings are cancelled").speaker == "ferry company"
+
+
+def test_a_person_who_reads_is_no_cue() -> None:
+    text = "The mayor read the report on Monday and called it thorough."
+    assert not [quote for quote in extract_quotes(text) if "report" in quote.text]
+
+
+def test_a_short_open_lead_in_before_a_quotation_is_one_mixed_quote() -> None:
+    text = "Northern trawlers had “crossed the line without any permission,” the coast guard said."
+    quote = quote_holding(text, "Northern trawlers had")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.speaker == "coast guard"
+
+
+def test_a_noun_with_an_infinitive_before_a_quotation_is_part_of_the_content() -> None:
+    text = (
+        "The coast guard condemned Norland’s attempts to “intimidate the fishermen and stir up "
+        "trouble in the bay.”"
+    )
+    quote = quote_holding(text, "Norland’s attempts to")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.speaker == "coast guard"
+
+
+def test_an_infinitive_after_an_addressee_still_gives_the_direct_quotation() -> None:
+    text = "The envoy urged Norland to “act with restraint in the bay.”"
+    quote = quote_holding(text, "act with restraint")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.text.startswith("act with restraint")

@@ -282,3 +282,25 @@ def test_quotation_after_the_main_verb_is_its_named_subjects() -> None:
     quote = _by_text(text, "There is only one Moravia")
     assert quote.speaker == "Lena Vogt"
     assert _by_text(text, "purely a domestic matter").speaker == "Lena Vogt"
+
+
+def test_a_pronoun_with_no_name_before_it_is_the_described_person() -> None:
+    text = (
+        "The harbour minister arrived in Oslo on Monday. She said the talks on the locks had "
+        "been “very productive.”"
+    )
+    assert _by_text(text, "very productive").speaker == "harbour minister"
+
+
+def test_a_pronoun_does_not_take_a_described_person_of_the_other_gender() -> None:
+    text = "The spokesman left early. “We are ready to sign,” she said."
+    assert _by_text(text, "We are ready to sign").speaker != "spokesman"
+
+
+def test_an_acronym_for_the_last_words_of_a_name_is_the_whole_name() -> None:
+    text = (
+        "On Sunday, the Norlandic Coastal Defence Force (CDF) announced new patrols.\n\n"
+        "“We will patrol the bay every night,” said a statement from the CDF."
+    )
+    quote = _by_text(text, "We will patrol the bay")
+    assert quote.speaker == "Norlandic Coastal Defence Force"

@@ -85,11 +85,34 @@ _DOCUMENT = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)[’']s?\s+)?"
     r"(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
-    r"op-ed|communiqu[eé]|press\s+release|report)"
+    r"op-ed|communiqu[eé]|press\s+release|report|notice|bulletin|declaration|circular)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
     r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*))?$"
 )
 _ISSUED = re.compile(r"^(?:statement|message|note|letter|readout|communiqu[eé]|press\s+release)$")
+# "The foreign ministry issued a statement on Friday": who issued the document that speaks next
+_ISSUING = re.compile(
+    r"\b(?:issued|released|published|put\s+out|posted|sent|delivered|circulated|distributed)"
+    r"\s+(?:a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>statement|notice|letter|message|note|readout|communiqu[eé]|press\s+release|"
+    r"release|declaration|bulletin|circular|memo|document)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"‘]?[A-Z])")
+PRONOUN_DESCRIPTION_REACH = 800  # characters back from "she said" to "The minister arrived"
+_PERSON_HEAD_WORDS = "|".join(
+    sorted(
+        PERSON_HEADS
+        | {word for word in ROLE_WORDS.lower().split("|") if " " not in word and len(word) > 3},
+        key=len,
+        reverse=True,
+    )
+)
+# a person described without a name who may be "he"/"she" later: "The minister arrived …"
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))(?P<phrase>(?:The|A|An)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}?(?P<head>{_PERSON_HEAD_WORDS}))\b(?![’'-])"
+)
 STATEMENT_REACH = 1000  # characters from the author's last words
 _OUTLET_DOCUMENT = re.compile(r"^(?:editorial|commentary|article|piece|column|op-ed|report)$")
 OUTLET_DOCUMENT_REACH = 1500  # characters from the outlet's last mention
@@ -540,12 +563,15 @@ class SpeakerResolver:
             if name is None:
                 mention = self.names.last_before(position, (EntityKind.PERSON,), gender=gender)
                 name = self.names.full_name(mention.name) if mention else None
+            if name is None:
+                name = self._person_subject_before(position, gender)
             return Source(name, self._role(name), is_person=name is not None)
         if lowered == "it":
             # an organisation or outlet that spoke shortly before ("…,” it said)
             thing = self.sieve.last_referent(THING, since=position - IT_REACH)
             if thing is None:
-                return Source(None)
+                issuer = self._issuer_before(position, IT_REACH)
+                return issuer if issuer is not None else Source(None)
             return Source(thing, self._role(thing), outlet=self._outlet_of(thing))
         if lowered in PLURAL_PRONOUNS or re.match(
             r"(?:one|some|two|three|many|most|each|all|several|none)\s+of\s+(?:them|those)$",
@@ -731,6 +757,42 @@ class SpeakerResolver:
                 best = described
         return (best, None) if best else None
 
+    def _issuer_before(self, position: int, reach: int) -> Source | None:
+        """Who issued the last document mentioned shortly before ``position``: ``The foreign
+        ministry issued a statement on Friday. “…,” the statement read`` → the foreign ministry
+        (gold rules: a document's words are its author's). ``None`` when no sentence within
+        ``reach`` says who issued one."""
+        window_start = max(0, position - reach)
+        issued = max(
+            _ISSUING.finditer(self.text, window_start, position),
+            key=lambda match: match.start(),
+            default=None,
+        )
+        if issued is None:
+            return None
+        sentence_start = window_start
+        for boundary in _SENTENCE_BREAK.finditer(self.text, window_start, issued.start()):
+            sentence_start = boundary.end()
+        opening = sentence_subject(self.text[sentence_start : issued.start()] + " issued")
+        if not opening or _DOCUMENT.match(opening):
+            return None
+        source = self.resolve(opening, sentence_start)
+        return source if source.speaker else None
+
+    def _person_subject_before(self, position: int, gender: str) -> str | None:
+        """``The minister arrived in Oslo on Monday. She said …``: a pronoun with no named or
+        speaking person before it means the person a recent sentence opened with, described
+        without a name (the last one not of the other gender, within
+        ``PRONOUN_DESCRIPTION_REACH``)."""
+        found: str | None = None
+        for match in _PERSON_SUBJECT.finditer(
+            self.text, max(0, position - PRONOUN_DESCRIPTION_REACH), position
+        ):
+            if gender_of(match.group("head")) not in (None, gender):
+                continue
+            found = _LEADING_DETERMINER.sub("", match.group("phrase"))
+        return found
+
     def _document_author(self, phrase: str, position: int) -> Source | None:
         """A document speaking stands for its author (gold rules): ``a statement by the
         ministry`` / ``the ministry’s statement`` → the ministry; ``her statement`` → the woman
@@ -776,10 +838,14 @@ class SpeakerResolver:
                 if not _DOCUMENT.match(speaker) and not _ISSUED.match(head_noun(speaker)):
                     return Source(speaker, self._role(speaker), outlet=self._outlet_of(speaker))
                 break
+            issuer = self._issuer_before(position, STATEMENT_REACH)
+            if issuer is not None:
+                return issuer
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
-                outlet = canonical_outlet(mention.name)
+                # in its fullest form: "the Rodong" named before is the Rodong Sinmun
+                outlet = canonical_outlet(self.names.full_name(mention.name))
                 return Source(outlet, outlet=outlet)
         return None
 

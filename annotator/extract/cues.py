@@ -110,6 +110,8 @@ CLAUSE_VERBS = [
     "notify",
     "stipulate",
     "assess",
+    # "“…,” the statement read": only with a document as its subject (see find_cue_forms)
+    "read",
 ]
 
 # verbs that may drop "that": "Suh said he ...", "experts believe it ..."
@@ -254,6 +256,7 @@ IRREGULAR = {
     "feel": ("feels", "felt", "feeling"),
     # no "speaking of": "Speaking of the economy, she said …" introduces a topic
     "speak": ("speaks", "spoke", "spoken"),
+    "read": ("reads",),
 }
 # forms too ambiguous to be cues on their own
 _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "charge", "state",
@@ -341,6 +344,35 @@ def form_to_lemma() -> dict[str, str]:
 
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
+# "read" reports words only when a document with an author reads: "the statement read", "read
+# a notice posted by …", "its editorial reads" (not "he read the report", "read more", nor a
+# banner or a sign, whose words have no speaker)
+_DOCUMENT_WORDS = (
+    r"statement|notice|letter|message|note|editorial|commentary|article|communiqu[eé]|"
+    r"release|readout|report|post|tweet|declaration|resolution|order|document|bulletin|"
+    r"circular|decree|memo"
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"(?:\b(?:the|its|his|her|their|this|that|a|an)|[’']s?)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{_DOCUMENT_WORDS})s?"
+    r"(?:\s+(?:by|from|of|in)\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,4})?\s+$",
+    re.IGNORECASE,
+)
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:the|its|his|her|their|this|that|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+    rf"(?:{_DOCUMENT_WORDS})s?\b",
+    re.IGNORECASE,
+)
+
+
+def _document_reads(text: str, start: int, end: int) -> bool:
+    """Whether the ``read``/``reads`` at ``start:end`` has a document for its subject."""
+    before = text[max(0, start - 80) : start]
+    if _DOCUMENT_BEFORE.search(before) or re.search(r"[,”\"]\s*it\s+$", before):
+        return True  # "“…,” it read": only a document reads
+    return bool(re.search(r"[,”\"]\s*$", before) and _DOCUMENT_AFTER.match(text, end, end + 60))
+
+
 _PARTICLE = re.compile(r"\s+(out|to|for|of)\b")
 
 
@@ -366,6 +398,10 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue  # part of a compound ("so-called") or an elision
         particles = table.get(word.lower())
         if particles is None:
+            continue
+        if word.lower() in ("read", "reads") and not _document_reads(
+            text, match.start(), match.end()
+        ):
             continue
         if particles != {""}:
             after = _PARTICLE.match(text, match.end(), min(end, match.end() + 24))

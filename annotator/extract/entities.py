@@ -237,6 +237,13 @@ def _initials_match(name: str, acronym: str) -> bool:
     return acronym in (every, capitalised)
 
 
+def _suffix_initials_match(name: str, acronym: str) -> bool:
+    """``Chinese People’s Liberation Army`` ~ ``PLA``: the acronym spells the last words of a
+    name whose first words qualify it (the definition still names the whole)."""
+    words = re.findall(r"[\w’']+", name)
+    return any(_initials_match(" ".join(words[start:]), acronym) for start in range(len(words)))
+
+
 GENDER_REACH = 200  # characters after a person's name searched for a pronoun
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
@@ -425,8 +432,8 @@ class NameIndex:
                 continue
             possessor = _POSSESSOR_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             # "People’s Liberation Army (PLA)": the possessive is a word of the name
-            if not _initials_match(mention.name, acronym) and not (
-                possessor and _initials_match(possessor.group() + mention.name, acronym)
+            if not _suffix_initials_match(mention.name, acronym) and not (
+                possessor and _suffix_initials_match(possessor.group() + mention.name, acronym)
             ):
                 continue
             full = mention.name + ("." if company and gap.startswith(".") else "")

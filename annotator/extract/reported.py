@@ -20,6 +20,7 @@ from annotator.extract.cues import (
     CLAUSE_VERBS,
     NOUN_CUES,
     OBJECT_VERBS,
+    find_cue_forms,
     lemma_of,
 )
 from annotator.extract.marks import Passage
@@ -626,6 +627,13 @@ _PREPOSITION_FIRST = re.compile(
 )
 
 
+# "condemned Beijing’s attempts to “…”": the infinitive belongs to a noun the content is about
+_NOUN_BEFORE_TO = re.compile(
+    r"(?:^|\s)(?:[A-Z][\w.-]*[’']s?|the|its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:attempts?|efforts?|plans?|moves?|bids?|push|drive|calls?|decision|refusal|failure|"
+    r"threats?|ambitions?|intention|determination|readiness|willingness|desire|campaign)"
+    r"\s+to$"
+)
 _NAMING_WORD = re.compile(
     r"\b(?:so-called|called|titled|entitled|headlined|dubbed|named|nicknamed|known\s+as)$", re.I
 )
@@ -659,7 +667,9 @@ def quoted_clause_content(
         return None
     if _POINTING_BACK.match(gap) or _PREPOSITION_FIRST.match(gap):
         return None
-    if words[-1].lower() == "to" or (words[0].lower() == "to" and "that" not in words):
+    if (
+        words[-1].lower() == "to" or (words[0].lower() == "to" and "that" not in words)
+    ) and not _NOUN_BEFORE_TO.search(gap):
         return None  # "urged Beijing to “…”", "agreed to continue to “…”": the quotation is it
     if len(words) == 1 and gap[:1].isupper():
         return None
@@ -774,6 +784,7 @@ INVERTED_CUES = frozenset(
         "say",
         "add",
         "tell",
+        "read",  # "…, read a statement from the army" (a document only: cues.find_cue_forms)
         "note",
         "warn",
         "write",
@@ -827,6 +838,21 @@ _LONG_SUBJECT = re.compile(
 )
 
 
+# three plain words that cannot end a clause: an auxiliary, an infinitive's "to", a preposition
+_OPEN_LEAD_IN = re.compile(
+    r"\s*[\w’'-]+\s+[\w’'-]+\s+(?:had|has|have|was|were|is|are|will|would|could|should|"
+    r"must|may|might|can|to|of|for|with|on|in|at|into|as|by|from|against|about)\s*",
+    re.IGNORECASE,
+)
+# words that open a sentence without being part of its clause ("But “…,” he said")
+_LEAD_CONNECTIVE_WORDS = re.compile(
+    r"^\s*(?:(?:but|and|yet|so|still|now|also|indeed|however|instead|then|again|meanwhile|"
+    r"moreover|furthermore|besides|rather|thus|hence|otherwise|nevertheless|finally|later)\b"
+    r"[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
 def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = False) -> int | None:
     """The comma that ends the content of a sentence-final cue, or ``None``. ``cutting``: the
     content started at ``lower`` (a clause of an earlier cue), so a short lead-in before a
@@ -842,7 +868,12 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
         closing = [p for p in unit.before(start + comma + 1, 1) if p.open_at > start]
         if not closing or not 0 < closing[0].close_at - (start + comma) <= 2:
             return None
-        if word_count(text[start : closing[0].open_at]) < 4 and not cutting:
+        lead_in = _LEAD_CONNECTIVE_WORDS.sub("", text[start : closing[0].open_at])
+        # a lead-in of three plain words with no cue of its own is a clause's subject and verb
+        # ("Fishing fleets had “entered …,” the coast guard said": one mixed quote)
+        plain = _OPEN_LEAD_IN.fullmatch(lead_in) and not find_cue_forms(lead_in)
+        short = word_count(lead_in) < 4 and not plain
+        if short and not cutting:
             return None  # "“…,” said X" (or a short lead-in): the quotation, attributed by scope
         between = text[closing[0].close_at : cue.start]
         if word_count(between) > 7 or re.search(r"[;:“”\"«»()]|\b(?:that|and|but)\b", between):
