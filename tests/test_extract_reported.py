@@ -6,6 +6,7 @@ from __future__ import annotations
 from extract_support import quote_holding
 
 from annotator.extract import extract_quotes
+from annotator.extract.outlets import canonical_outlet
 from annotator.models import QuoteKind
 
 
@@ -212,3 +213,32 @@ def test_an_infinitive_after_an_addressee_still_gives_the_direct_quotation() -> 
     quote = quote_holding(text, "act with restraint")
     assert quote.kind is QuoteKind.DIRECT
     assert quote.text.startswith("act with restraint")
+
+
+def test_a_statement_carried_by_an_outlet_is_a_venue_not_content() -> None:
+    text = (
+        "Ilse Brandt said in a statement carried by the official Norland Press Agency that "
+        "the harbour would “pay dearly” for the delay."
+    )
+    quote = quote_holding(text, "pay dearly")
+    assert quote.text.startswith("the harbour would")
+    assert quote.speaker == "Ilse Brandt"
+    assert quote.outlet == canonical_outlet("Norland Press Agency")
+
+
+def test_remarks_after_in_are_a_noun_and_the_broadcaster_is_the_outlet() -> None:
+    text = (
+        "Premier Otto Varga said in remarks broadcast by public network NHK that the locks "
+        "would reopen in spring."
+    )
+    quote = quote_holding(text, "the locks would reopen")
+    assert quote.speaker == "Otto Varga"
+    assert quote.outlet == "NHK"
+
+
+def test_a_time_clause_after_a_released_commentary_is_no_content() -> None:
+    text = (
+        "The harbour deal is a step forward, the official Norland Press Agency said in a "
+        "commentary released Saturday while the talks were still going on."
+    )
+    assert not [q for q in extract_quotes(text) if q.text.startswith("while the talks")]

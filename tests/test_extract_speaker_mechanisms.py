@@ -304,3 +304,11 @@ def test_an_acronym_for_the_last_words_of_a_name_is_the_whole_name() -> None:
     )
     quote = _by_text(text, "We will patrol the bay")
     assert quote.speaker == "Norlandic Coastal Defence Force"
+
+
+def test_the_council_is_the_named_council_before_it() -> None:
+    text = (
+        "Norland's Harbour Affairs Council condemned the blockade. In a statement, the council "
+        "said the navy was “undermining the peace.”"
+    )
+    assert _by_text(text, "undermining the peace").speaker == "Norland's Harbour Affairs Council"

@@ -145,7 +145,7 @@ def _mention_pattern(head: str) -> re.Pattern[str]:
     word = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
     place = rf"(?:[ \t]+(?:in|of|at|for|to)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}})?"
     opening = r"(?:\b(?:the|a|an|The|A|An)\s+|\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+)"
-    return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?{head}\b{place})")
+    return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?(?i:{head})\b{place})")
 
 
 _OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
@@ -774,8 +774,8 @@ class SpeakerResolver:
         for boundary in _SENTENCE_BREAK.finditer(self.text, window_start, issued.start()):
             sentence_start = boundary.end()
         opening = sentence_subject(self.text[sentence_start : issued.start()] + " issued")
-        if not opening or _DOCUMENT.match(opening):
-            return None
+        if not opening or _DOCUMENT.match(opening) or opening.split()[0].endswith("ing"):
+            return None  # "Keeping … issued …": a gerund is no issuer
         source = self.resolve(opening, sentence_start)
         return source if source.speaker else None
 

@@ -83,10 +83,21 @@ _CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
 _LEAD_ADVERBIAL = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|release|"
-    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)"
+    r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
+    r"(?:remarks|comments|statement|release|"
+    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)\b"
+    # "said in a statement carried by KCNA that …": the outlet that carried it is no content
+    r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today))?"
+    r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*){0,4}"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|website))?)?)?"
     r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
 )
+# "said in a commentary released Saturday while the talks were ongoing": the writer's time
+_SUBORDINATOR = re.compile(r"\s+(?:while|when|as|after|before|because|since|if|although|though)\b")
+_THAT_NEXT = re.compile(r"\s+that\s+")
 _FINITE_SOON = re.compile(
     r"^(?:\S+\s+){0,7}?(?:is|are|was|were|will|would|has|have|had|could|should|must|can|may|"
     r"might|did|does|do|[a-z]+ed)\b"
@@ -201,6 +212,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_IN_BEFORE = re.compile(r"\bin\s+(?:(?:his|her|its|their|the|these)\s+)?$", re.I)
+
+
 def find_cues(
     text: str, unit: Unit, cue_forms: list[tuple[int, int, str]], cue_starts: list[int]
 ) -> list[Cue]:
@@ -216,6 +230,8 @@ def find_cues(
             continue
         if form[:1].isupper() and lemma not in ("say", "tell"):
             continue  # "Calling the two countries", "Regarding"
+        if form.endswith("s") and _IN_BEFORE.search(text, max(unit.start, start - 10), start):
+            continue  # "said in remarks broadcast by NHK": a noun, no verb
         cues.append(Cue(start, end, form, lemma))
     for match in _ACCORDING.finditer(text, unit.start, unit.end):
         if not unit.inside(match.start()):
@@ -555,6 +571,11 @@ def reported_content(
         if word_count(text[start:end]) >= 2:
             return (start, end, 0.6)
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
+    if that is None:
+        # "said in a statement carried by the official KCNA news agency that …"
+        lead = _LEAD_ADVERBIAL.match(text, cue.end, reach(unit, cue.end))
+        if lead:
+            that = _THAT_NEXT.match(text, lead.end(), reach(unit, lead.end()))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
     if (
@@ -593,7 +614,7 @@ def reported_content(
         if bare is None:
             # "said Monday four of its stores were closed", "said in a statement it would …"
             lead = _LEAD_ADVERBIAL.match(text, after, reach(unit, after))
-            if lead:
+            if lead and not _SUBORDINATOR.match(text, lead.end()):
                 bare = _BARE_CLAUSE.match(text, lead.end(), reach(unit, lead.end()))
                 if bare is None and _FINITE_SOON.match(text[lead.end() : lead.end() + 120].strip()):
                     that = THAT_AFTER.match(text, lead.end() - 1, reach(unit, lead.end()))

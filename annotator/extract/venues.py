@@ -1,5 +1,5 @@
 """The outlet a speaker spoke on or to, named after the cue: ``said on Fox News``, ``described
-it as “…” on CNN``, ``in an interview with NHK``, ``speaking to the BBC``.
+it as “…” on CNN``, ``in an interview with NHK``, ``speaking to the BBC``, ``in a statement carried by KCNA``.
 
 A name after ``on``/``to``/``with`` is an outlet only when its shape or the gazetteer says so
 (``looks_like_outlet``): ``said on Monday``, ``told reporters``, ``spoke to Kim`` name none.
@@ -14,8 +14,12 @@ from annotator.extract.outlets import canonical_outlet, looks_like_outlet
 _VENUE = re.compile(
     r"\b(?:(?:appearing|speaking|said|says|saying|told|wrote|writing)\s+)?"
     r"(?:on|to|in\s+(?:an?\s+)?(?:interview|interviews|remarks|comments)\s+(?:with|to)|"
-    r"(?:told|telling))\s+"
-    r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+    r"(?:told|telling)|"
+    # "said in a statement carried by KCNA", "in remarks broadcast by NHK"
+    r"(?:carried|published|relayed|aired|broadcast|run|printed)\s+(?:by|on|in))\s+"
+    r"(?:the\s+)?(?:(?:official|state|state-run|state-owned|public|national|network|"
+    r"broadcaster|newspaper|daily)\s+){0,2}"
+    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 
