@@ -92,7 +92,8 @@ async def test_the_palette_opens_statistics(make_app: MakeApp, annotations_dir: 
         await pilot.press("ctrl+p", *"statistics")
         await pilot.pause(0.3)
         screen = await open_stats(pilot, app, "enter")
-        assert "no annotation files yet" in shown_text(screen).replace("\n", " ")
+        # the message follows the temporary path, so where it wraps depends on that path's length
+        assert "no annotation files yet" in " ".join(shown_text(screen).split())
 
 
 async def test_s_typed_in_a_note_is_text(
