@@ -242,3 +242,20 @@ def test_a_time_clause_after_a_released_commentary_is_no_content() -> None:
         "commentary released Saturday while the talks were still going on."
     )
     assert not [q for q in extract_quotes(text) if q.text.startswith("while the talks")]
+
+
+def test_the_occasion_between_cue_and_that_is_skipped() -> None:
+    text = (
+        "Harbour ministry spokesperson Lena Vogt said at a regular press briefing in Oslo on "
+        "Monday that the so-called freedom of fishing was a pretext."
+    )
+    quote = quote_holding(text, "freedom of fishing")
+    assert quote.text == "the so-called freedom of fishing was a pretext"
+    assert quote.speaker == "Lena Vogt"
+
+
+def test_a_citing_insertion_before_that_keeps_the_report() -> None:
+    text = "The Norland Herald reported, citing harbour officials, that the locks would reopen."
+    quote = quote_holding(text, "the locks would reopen")
+    assert quote.text == "the locks would reopen"
+    assert quote.outlet == "Norland Herald"

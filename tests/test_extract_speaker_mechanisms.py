@@ -312,3 +312,13 @@ def test_the_council_is_the_named_council_before_it() -> None:
         "said the navy was “undermining the peace.”"
     )
     assert _by_text(text, "undermining the peace").speaker == "Norland's Harbour Affairs Council"
+
+
+def test_quoted_by_an_outlet_in_the_passive_gives_the_subject_as_speaker() -> None:
+    text = (
+        "Premier Otto Varga was quoted by state broadcaster NRK as saying that the two harbours "
+        "should work together."
+    )
+    quote = _by_text(text, "the two harbours")
+    assert quote.speaker == "Otto Varga"
+    assert quote.outlet == "NRK"

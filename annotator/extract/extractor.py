@@ -142,6 +142,11 @@ _SOURCE_DOCUMENT = re.compile(
 _QUOTED_AS = re.compile(
     r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
 )
+_PASSIVE_BY = re.compile(
+    r"by\s+(?:(?:state|state-run|official|public)\s+)?(?:(?:broadcaster|media|news\s+agency|"
+    r"newspaper|daily|television)\s+)?(.+)$"
+)
+_AUXILIARY_BEFORE = re.compile(r"\s(?:was|were|is|are|been|being)\s+(?:(?:also|widely)\s+)?$")
 _QUOTING = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+"
     r"(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?)\s*(?:[,.;:]|$)"
@@ -832,8 +837,18 @@ class DocumentExtractor:
         quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
         if quoted:
             # "the Yonhap news agency quoted Wang as telling …": Wang speaks, through Yonhap
-            speaker = self.resolver.resolve(quoted.group(2), quoted.start(2))
+            speaker_phrase, speaker_at = quoted.group(2), quoted.start(2)
             outlet_phrase = subject_before(text, unit.start, quoted.start(1)).phrase
+            passive = _PASSIVE_BY.match(quoted.group(2))
+            auxiliary = _AUXILIARY_BEFORE.search(
+                text, max(unit.start, quoted.start(1) - 40), quoted.start(1)
+            )
+            if passive and auxiliary:
+                # "Xi was quoted by state broadcaster CCTV as saying …": the subject speaks
+                outlet_phrase = passive.group(1)
+                speaker_phrase = subject_before(text, unit.start, auxiliary.start()).phrase
+                speaker_at = unit.start
+            speaker = self.resolver.resolve(speaker_phrase, speaker_at)
             outlet = self.resolver.resolve(outlet_phrase, quoted.start()).outlet
             if outlet is None and outlet_phrase:
                 outlet = canonical_outlet(outlet_phrase)

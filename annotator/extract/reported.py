@@ -93,6 +93,13 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
     r"(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|website))?)?)?"
+    # "said at a daily briefing", "told a news conference in Tokyo": the occasion of the words
+    r"|\s+(?:at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
+    r"press\s+conference|news\s+conference|conference|meeting|forum|event|ceremony|summit|"
+    r"rally|hearing|session|seminar|symposium|dialogue|talks)\b"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    # "reported, citing government sources, that …"
+    r"|\s*,\s*(?:citing|quoting)\s+[^,;:“”\"()]{2,80},"
     r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
 )
 # "said in a commentary released Saturday while the talks were ongoing": the writer's time
