@@ -259,3 +259,28 @@ def test_a_citing_insertion_before_that_keeps_the_report() -> None:
     quote = quote_holding(text, "the locks would reopen")
     assert quote.text == "the locks would reopen"
     assert quote.outlet == "Norland Herald"
+
+
+def test_an_inserted_phrase_before_the_cue_keeps_the_clause_after_it() -> None:
+    text = (
+        "Premier Otto Varga met Mayor Ilse Brandt in Oslo. Brandt, for her part, said Oslo "
+        "welcomed the new locks."
+    )
+    quote = quote_holding(text, "welcomed the new locks")
+    assert quote.text == "Oslo welcomed the new locks"
+    assert quote.speaker == "Ilse Brandt"
+
+
+def test_a_name_whose_verb_opens_the_quotation_is_one_mixed_quote() -> None:
+    text = "The harbour office said Norland “firmly opposes” any sale of the locks."
+    quote = quote_holding(text, "firmly opposes")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text.startswith("Norland")
+    assert quote.speaker == "harbour office"
+
+
+def test_a_name_told_before_a_quotation_is_the_addressee() -> None:
+    text = "Premier Otto Varga told Reuters “we will open the locks in spring.”"
+    quote = quote_holding(text, "we will open the locks")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.outlet == "Reuters"

@@ -37,7 +37,7 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
-    r"could|can|cannot|must|may|might|did|does|do))\b)"
+    r"could|can|cannot|must|may|might|did|does|do|[a-z]{3,}ed(?!\s+by\b)))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
@@ -500,6 +500,11 @@ _CLAUSE_BETWEEN = re.compile(
 )
 
 
+# a name and a finite verb after the cue open its clause ("Teodoro, for his part, said Manila
+# welcomed the support"), no inverted subject
+_NAMED_CLAUSE = re.compile(r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+[a-z]{3,}(?:ed|es)\b")
+
+
 # a "that" followed at once by a finite verb, after a noun, is a relative pronoun, not the
 # complementizer of a reported clause ("drills that were to take place")
 _RELATIVE_THAT = re.compile(
@@ -540,6 +545,7 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         word_count(tail) <= 12
         and len(tail) < LOOKAHEAD
         and _CLAUSE_BETWEEN.search(tail) is None
+        and _NAMED_CLAUSE.match(tail) is None
         and "that" not in tail
     )
 
@@ -662,6 +668,12 @@ _NOUN_BEFORE_TO = re.compile(
     r"threats?|ambitions?|intention|determination|readiness|willingness|desire|campaign)"
     r"\s+to$"
 )
+# a quotation that opens with a finite verb continues the clause of the name before it
+_FINITE_QUOTED = re.compile(
+    r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:es|ed)|[a-z]{2,}[^s\W]s|is|was|were|are|will|would|has|had|"
+    r"have|must|should|can|cannot|could|may|might)\b"
+)
+_WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday")
 _NAMING_WORD = re.compile(
     r"\b(?:so-called|called|titled|entitled|headlined|dubbed|named|nicknamed|known\s+as)$", re.I
 )
@@ -691,7 +703,20 @@ def quoted_clause_content(
         return None
     gap = text[start : passages[0].open_at].strip()
     words = gap.split()
-    if len(words) < 1 or (len(words) < 2 and not that) or re.search(r"[.;:!?,()“”\"«»]", gap):
+    # "said Beijing “firmly opposes” …": a name whose verb opens the quotation (not "told
+    # Reuters “…”", "said Monday “…”")
+    named_clause = (
+        len(words) == 1
+        and gap[:1].isupper()
+        and cue.lemma != "tell"
+        and _FINITE_QUOTED.match(text, passages[0].start) is not None
+        and not _WEEKDAY.fullmatch(gap)
+    )
+    if (
+        len(words) < 1
+        or (len(words) < 2 and not that and not named_clause)
+        or re.search(r"[.;:!?,()“”\"«»]", gap)
+    ):
         return None
     if _POINTING_BACK.match(gap) or _PREPOSITION_FIRST.match(gap):
         return None
@@ -699,7 +724,7 @@ def quoted_clause_content(
         words[-1].lower() == "to" or (words[0].lower() == "to" and "that" not in words)
     ) and not _NOUN_BEFORE_TO.search(gap):
         return None  # "urged Beijing to “…”", "agreed to continue to “…”": the quotation is it
-    if len(words) == 1 and gap[:1].isupper():
+    if len(words) == 1 and gap[:1].isupper() and not named_clause:
         return None
     if _NAMING_WORD.search(gap):
         return None  # "criticized Lee in a column titled “…”": a title, not the speaker's words
@@ -946,7 +971,8 @@ def final_cue_content(
         if cue.lemma not in INVERTED_CUES or cue.form.split()[0].lower().endswith("ing"):
             continue
         tail_end = sentence_final_tail(text, unit, cue)
-        if _CLAUSE_BETWEEN.search(text[cue.end : min(tail_end, cue.end + 400)]):
+        tail = text[cue.end : min(tail_end, cue.end + 400)]
+        if _CLAUSE_BETWEEN.search(tail) or _NAMED_CLAUSE.match(tail):
             return None  # "…, said Beijing might …": a clause follows, the cue is not final
         content = inverted_content(text, unit, cue, unit.start)
         if content is None:
@@ -970,7 +996,7 @@ def inverted_content(
     tail = text[cue.end : min(tail_end, cue.end + 400)]
     if cue.end + 400 < tail_end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
         return None
-    if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail):
+    if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail) or _NAMED_CLAUSE.match(tail):
         return None
     start = max(unit.start, lower, cue.start - MAX_CLAUSE)
     if word_count(text[start:end]) < 4:
