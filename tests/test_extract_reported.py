@@ -284,3 +284,13 @@ def test_a_name_told_before_a_quotation_is_the_addressee() -> None:
     quote = quote_holding(text, "we will open the locks")
     assert quote.kind is QuoteKind.DIRECT
     assert quote.outlet == "Reuters"
+
+
+def test_a_name_with_an_appositive_opening_the_sentence_is_the_subject_of_the_cue() -> None:
+    text = (
+        "Others disagree. Ilse Brandt, a fellow at the Harbour Institute, contends the new "
+        "locks point to a coming blockade."
+    )
+    quote = quote_holding(text, "the new locks point")
+    assert quote.text == "the new locks point to a coming blockade"
+    assert quote.speaker == "Ilse Brandt"

@@ -322,3 +322,16 @@ def test_quoted_by_an_outlet_in_the_passive_gives_the_subject_as_speaker() -> No
     quote = _by_text(text, "the two harbours")
     assert quote.speaker == "Otto Varga"
     assert quote.outlet == "NRK"
+
+
+def test_a_person_of_an_institute_with_and_in_its_name_is_the_person() -> None:
+    text = (
+        "In a recent paper, Ilse Brandt of the Center for Maritime and Harbour Studies argues "
+        "that the locks are too small."
+    )
+    assert _by_text(text, "the locks are too small").speaker == "Ilse Brandt"
+
+
+def test_a_title_with_of_before_the_name_is_no_affiliation() -> None:
+    text = "Former Harbour Secretary of State Ilse Brandt says the locks must stay open."
+    assert _by_text(text, "the locks must stay open").speaker == "Ilse Brandt"

@@ -275,10 +275,27 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     if _PREPOSITION_START.match(phrase):
         determiner = _LAST_DETERMINER.match(phrase)
         phrase = phrase[determiner.start(1) :] if determiner else ""
+    affiliated = _AFFILIATED_NAME.match(phrase)
+    if (
+        affiliated
+        and len(phrase.split()) <= 14
+        and not ORG_WORDS.search(affiliated.group(1))
+        and not _ROLE_IN_PHRASE.search(affiliated.group(1))
+        and not affiliated.group(1).startswith(("The ", "A ", "An "))
+    ):
+        # "Bonnie Lin of the Center for Strategic and International Studies": the person
+        return Subject(affiliated.group(1), subordinate=subordinate)
     if len(phrase.split()) > 9:
         run = _NAME_RUN.search(phrase)
         phrase = run.group() if run else ""
     return Subject(phrase, subordinate=subordinate)
+
+
+# a person's name with the organisation it belongs to, capitalised words only after it
+_AFFILIATED_NAME = re.compile(
+    r"^([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){1,3})\s+(?:of\s+the|at|from)\s+(?:the\s+)?"
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|on|the|&))*$"
+)
 
 
 _PLURAL_TAIL = re.compile(

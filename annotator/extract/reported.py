@@ -538,6 +538,16 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         return False
     if not cue.subject:
         return True
+    parts = text[unit.start : cue.start].split(",")
+    if (
+        len(parts) == 3
+        and not parts[2].strip()
+        and _NAME_SEGMENT.match(parts[0])
+        and word_count(parts[0]) <= 5
+        and _APPOSITIVE_ROLE.match(parts[1])
+        and not re.search(r"[“”\"«»]", parts[1])
+    ):
+        return False  # "Oriana Mastro, a fellow at Stanford, contends the buildup …"
     # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
     # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
     tail = text[cue.end : min(sentence_final_tail(text, unit, cue), reach(unit, cue.end))]
@@ -945,6 +955,8 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
             name = head[name_comma + 1 : earlier]
             if name_comma != -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
                 comma = name_comma
+            elif name_comma == -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
+                return None  # "Oriana Mastro, a fellow at Stanford, contends …": the subject
     return start + comma
 
 
