@@ -335,3 +335,19 @@ def test_a_person_of_an_institute_with_and_in_its_name_is_the_person() -> None:
 def test_a_title_with_of_before_the_name_is_no_affiliation() -> None:
     text = "Former Harbour Secretary of State Ilse Brandt says the locks must stay open."
     assert _by_text(text, "the locks must stay open").speaker == "Ilse Brandt"
+
+
+def test_a_person_who_writes_is_no_outlet() -> None:
+    text = (
+        "Ilse Brandt is a fellow at the Harbour Institute.\n\n"
+        "Brandt writes that “the goal is exhaustion, not invasion.”"
+    )
+    quote = _by_text(text, "the goal is exhaustion")
+    assert quote.speaker == "Ilse Brandt"
+    assert quote.outlet is None
+
+
+def test_an_outlet_that_writes_is_still_speaker_and_outlet() -> None:
+    text = "The Norland Times wrote in an editorial that the locks were a mistake."
+    quote = _by_text(text, "the locks were a mistake")
+    assert quote.speaker == quote.outlet == "Norland Times"
