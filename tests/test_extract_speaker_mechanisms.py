@@ -351,3 +351,11 @@ def test_an_outlet_that_writes_is_still_speaker_and_outlet() -> None:
     text = "The Norland Times wrote in an editorial that the locks were a mistake."
     quote = _by_text(text, "the locks were a mistake")
     assert quote.speaker == quote.outlet == "Norland Times"
+
+
+def test_the_surname_he_after_a_title_is_a_name() -> None:
+    text = (
+        "Vice Premier He Lifeng met the harbour delegation on Monday. He said the talks on the "
+        "locks were candid."
+    )
+    assert _by_text(text, "the talks on the locks").speaker == "He Lifeng"

@@ -277,11 +277,18 @@ class Mention:
     kind: EntityKind
 
 
+# the Chinese surname He after a title is a name, not the pronoun: "Vice Premier He Lifeng"
+_SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
+
+
 def split_role(phrase: str) -> tuple[str, str | None]:
     """``ROK Foreign Minister Chung Eui-yong`` -> (``Chung Eui-yong``, ``ROK Foreign Minister``)."""
     phrase = phrase.strip()
     match = _ROLE_TAIL.match(phrase)
-    if match and match.group("name").split()[0] not in NOT_NAMES | {"of"}:
+    if match and (
+        match.group("name").split()[0] not in NOT_NAMES | {"of"}
+        or _SURNAME_HE.match(match.group("name"))
+    ):
         return match.group("name"), match.group("role").strip()
     placed = _ROLE_OF_PLACE.match(phrase)
     if placed and not any(word in NOT_NAMES for word in placed.group("name").split()):
@@ -317,7 +324,9 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
     if _COMPANY_END.search(name) and " " in name:
         return EntityKind.ORGANISATION  # "Taiwan Semiconductor Manufacturing Co."
     words = name.split()
-    if all(word in NOT_NAMES for word in words) or words[0] in NOT_NAMES:
+    if all(word in NOT_NAMES for word in words) or (
+        words[0] in NOT_NAMES and not _SURNAME_HE.match(name)
+    ):
         return None
     if any(word.isupper() and len(word) > 1 for word in words):
         return None  # acronyms alone are places or organisations we cannot type
