@@ -294,3 +294,10 @@ def test_a_name_with_an_appositive_opening_the_sentence_is_the_subject_of_the_cu
     quote = quote_holding(text, "the new locks point")
     assert quote.text == "the new locks point to a coming blockade"
     assert quote.speaker == "Ilse Brandt"
+
+
+def test_the_occasion_after_an_addressee_is_skipped_to_the_that_clause() -> None:
+    text = "Premier Otto Varga told the BBC in an interview on Friday that he trusted the mayor."
+    quote = quote_holding(text, "he trusted the mayor")
+    assert quote.text == "he trusted the mayor"
+    assert quote.outlet == "BBC"

@@ -359,3 +359,20 @@ def test_the_surname_he_after_a_title_is_a_name() -> None:
         "locks were candid."
     )
     assert _by_text(text, "the talks on the locks").speaker == "He Lifeng"
+
+
+def test_the_papers_english_edition_is_the_outlet_named_before() -> None:
+    text = (
+        "The Norland Times said on Tuesday that the harbour deal was a mistake. The paper's "
+        "English edition later added that “the door remains open.”"
+    )
+    quote = _by_text(text, "the door remains open")
+    assert quote.speaker == quote.outlet == "Norland Times"
+
+
+def test_the_ministry_is_a_lower_case_ministry_named_before() -> None:
+    text = (
+        "Norland's harbour ministry lodged a protest. The ministry said the trawler had entered "
+        "closed waters near the locks."
+    )
+    assert _by_text(text, "the trawler had entered").speaker == "Norland's harbour ministry"

@@ -124,7 +124,7 @@ _PERSON_DESCRIPTION = re.compile(
 _DESCRIBED_HEADS = frozenset(
     {"embassy", "consulate", "office", "council", "military", "army", "navy", "government",
      "official", "diplomat", "source", "spokesman", "spokeswoman", "spokesperson", "envoy",
-     "delegation", "committee", "commission", "court", "agency"}
+     "delegation", "committee", "commission", "court", "agency", "ministry", "department"}
 )  # fmt: skip
 _NAME_AFTER_ROLE = re.compile(r",?[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
 # a lower-case word after a description's head that continues its noun phrase: "official" is

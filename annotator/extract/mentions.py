@@ -33,7 +33,8 @@ _DESCRIPTION = re.compile(
 _OUTLET_DESCRIPTION = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:newspaper|paper|daily|tabloid|publication|"
     r"news\s+agency|agency|broadcaster|outlet|news\s+outlet|weekly|magazine)"
-    r"(?:[’']s\s+(?:[a-z][\w-]*\s+){0,2}(?:edition|website|editorial|commentary))?$",
+    r"(?:[’']s\s+(?:(?:[a-z][\w-]*|English|Chinese|Korean|Japanese)\s+){0,2}"
+    r"(?:edition|website|editorial|commentary))?$",
     re.IGNORECASE,
 )
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(ministry|department)$", re.I)
@@ -210,7 +211,7 @@ class MentionSieve:
         phrase = phrase.strip()
         if (
             _OUTLET_DESCRIPTION.match(phrase)
-            and not re.search(r"\b[A-Z]", phrase[4:])
+            and not re.search(r"\b(?!English\b|Chinese\b|Korean\b|Japanese\b)[A-Z]", phrase[4:])
             and not is_other_agency(phrase)
         ):
             for speaker, is_outlet in reversed(self.speakers):

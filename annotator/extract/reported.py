@@ -596,7 +596,8 @@ def reported_content(
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that is None:
         # "said in a statement carried by the official KCNA news agency that …"
-        lead = _LEAD_ADVERBIAL.match(text, cue.end, reach(unit, cue.end))
+        lead_from = max(after, cue.end)  # "told the BBC in an interview on Friday that …"
+        lead = _LEAD_ADVERBIAL.match(text, lead_from, reach(unit, lead_from))
         if lead:
             that = _THAT_NEXT.match(text, lead.end(), reach(unit, lead.end()))
     if that and _clause_between(text[cue.end : that.end()].rsplit("that", 1)[0]):
