@@ -376,3 +376,9 @@ def test_the_ministry_is_a_lower_case_ministry_named_before() -> None:
         "closed waters near the locks."
     )
     assert _by_text(text, "the trawler had entered").speaker == "Norland's harbour ministry"
+
+
+def test_a_closing_single_mark_is_no_part_of_the_speaker() -> None:
+    text = "‘We will not open the locks,’ the harbour minister said. ‘The people have spoken.’"
+    assert _by_text(text, "We will not open the locks").speaker == "harbour minister"
+    assert _by_text(text, "The people have spoken").speaker == "harbour minister"

@@ -148,6 +148,7 @@ def _mention_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?(?i:{head})\b{place})")
 
 
+_LEADING_MARKS = re.compile(r"^[\s,]*[’'”\"»]+[\s,]*")
 _OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
@@ -549,7 +550,8 @@ class SpeakerResolver:
         self.last_outlet = outlet
 
     def resolve(self, phrase: str, position: int) -> Source:
-        stripped = phrase.strip(" ,")
+        # "‘…,’ the minister said": a closing single mark is no part of the subject
+        stripped = _LEADING_MARKS.sub("", phrase).strip(" ,")
         # "U.S." keeps the period of its last initial
         stripped = stripped if re.search(r"\b[A-Z]\.[A-Z]\.$", stripped) else stripped.strip(" ,.")
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
