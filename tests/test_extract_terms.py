@@ -52,3 +52,11 @@ def test_said_on_a_weekday_names_no_outlet() -> None:
     quote = extract_quotes(text)[0]
     assert quote.speaker == "Lena Fischer"
     assert quote.outlet is None
+
+
+def test_a_short_quotation_after_a_possessive_modifying_a_noun_is_a_term() -> None:
+    text = "Norland's “harbour first” diplomats have softened their tone."
+    quotes = [quote for quote in extract_quotes(text) if "harbour first" in quote.text]
+    assert quotes
+    assert quotes[0].confidence < CONFIDENT
+    assert quotes[0].speaker is None

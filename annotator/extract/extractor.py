@@ -1043,6 +1043,7 @@ class DocumentExtractor:
                 match
                 and passage.open_at == unit.passages[0].open_at
                 and text[passage.start : passage.start + 1].islower()
+                and not re.search(r"[’']s?$", match.group(1))  # "Beijing's “wolf warrior” …"
             ):
                 source = self.resolver.resolve(match.group(1), passage.open_at)
                 if source.speaker and source.speaker[:1].isupper():
@@ -1063,14 +1064,14 @@ class DocumentExtractor:
                     self._add_passage(passage, source, noun_cue.group(), 0.7 - penalty)
                     continue
             after = text[passage.close_at : passage.close_at + 20]
-            before = text[max(unit.start, passage.open_at - 5) : passage.open_at]
+            before = text[max(unit.start, passage.open_at - 8) : passage.open_at]
             opens_sentence = word_count(prefix) <= 2
             if (
                 opens_sentence
                 and re.match(r"\s+(?:means|meant|is|was|refers|implies|suggests)\b", after)
             ) or (
                 words <= 4
-                and re.search(r"\b(?:a|an|the)\s+$", before)
+                and re.search(r"(?:\b(?:a|an|the|its|his|her|their|our)|\w[’']s?)\s+$", before)
                 and re.match(r"\s+[a-z]", after)
             ):
                 # a quotation talked about ("“X” means …") or used as a modifier ("an “X” format")
