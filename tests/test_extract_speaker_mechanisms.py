@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from extract_support import quote_holding as _by_text
 
+from annotator.extract import extract_quotes
 from annotator.extract.syntactic import SyntaxLayer
 
 
@@ -382,3 +383,25 @@ def test_a_closing_single_mark_is_no_part_of_the_speaker() -> None:
     text = "‘We will not open the locks,’ the harbour minister said. ‘The people have spoken.’"
     assert _by_text(text, "We will not open the locks").speaker == "harbour minister"
     assert _by_text(text, "The people have spoken").speaker == "harbour minister"
+
+
+def test_it_opening_a_sentence_is_the_organisation_the_previous_one_opened_with() -> None:
+    text = (
+        "The harbour ministry in Oslo summoned Norland's ambassador. It said the incursion was "
+        "“unacceptable.”"
+    )
+    assert _by_text(text, "the incursion").speaker == "harbour ministry in Oslo"
+
+
+def test_it_inside_a_relative_clause_is_not_the_previous_subject() -> None:
+    text = (
+        "The harbour ministry summoned the envoy. Norland has pursued a policy of “harbour "
+        "first,” which it claims protects the fishermen of the bay."
+    )
+    quotes = [quote for quote in extract_quotes(text) if "protects the fishermen" in quote.text]
+    assert all(quote.speaker != "harbour ministry" for quote in quotes)
+
+
+def test_a_name_suffix_keeps_its_period_and_the_title_goes() -> None:
+    text = "“We will defend the bay,” Norlandic President Ivo Berg Jr. said in an address."
+    assert _by_text(text, "We will defend the bay").speaker == "Ivo Berg Jr."

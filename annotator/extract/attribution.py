@@ -148,8 +148,11 @@ def _mention_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"({opening}(?:[A-Za-z][\w.-]*\s+){{0,3}}?(?i:{head})\b{place})")
 
 
+# "U.S." keeps the period of its last initial, "Ferdinand Marcos Jr." and "Acme Co." theirs
+_KEPT_PERIOD = re.compile(r"\b(?:[A-Z]\.[A-Z]\.|Jr\.|Sr\.|Co\.|Inc\.|Ltd\.|Corp\.)$")
 _LEADING_MARKS = re.compile(r"^[\s,]*[’'”\"»]+[\s,]*")
 _OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
+IT_SUBJECT_REACH = 400  # characters back to the sentence whose subject "it" may be
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
 
@@ -553,7 +556,7 @@ class SpeakerResolver:
         # "‘…,’ the minister said": a closing single mark is no part of the subject
         stripped = _LEADING_MARKS.sub("", phrase).strip(" ,")
         # "U.S." keeps the period of its last initial
-        stripped = stripped if re.search(r"\b[A-Z]\.[A-Z]\.$", stripped) else stripped.strip(" ,.")
+        stripped = stripped if _KEPT_PERIOD.search(stripped) else stripped.strip(" ,.")
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
         if not phrase:
             return Source(None)
@@ -590,6 +593,8 @@ class SpeakerResolver:
             thing = self.sieve.last_referent(THING, since=position - IT_REACH)
             if thing is None:
                 issuer = self._issuer_before(position, IT_REACH)
+                if issuer is None:
+                    issuer = self._thing_subject_before(position)
                 return issuer if issuer is not None else Source(None)
             return Source(thing, self._role(thing), outlet=self._outlet_of(thing))
         if lowered in PLURAL_PRONOUNS or re.match(
@@ -797,6 +802,35 @@ class SpeakerResolver:
             return None  # "Keeping … issued …": a gerund is no issuer
         source = self.resolve(opening, sentence_start)
         return source if source.speaker else None
+
+    def _thing_subject_before(self, position: int) -> Source | None:
+        """``The foreign ministry in Tokyo summoned China's ambassador. It said …``: ``it`` with
+        no organisation that spoke before is the organisation the previous sentence opened
+        with (``None`` when that sentence opened with no organisation)."""
+        window_start = max(0, position - IT_SUBJECT_REACH)
+        breaks = [
+            match.end() for match in _SENTENCE_BREAK.finditer(self.text, window_start, position)
+        ]
+        if not breaks:
+            return None
+        current = breaks[-1]  # where the sentence holding "it" starts
+        if not re.match(r"It\b", self.text[current : current + 3]):
+            return None  # "which it claims …": an "it" inside its sentence means something there
+        sentence_start = breaks[-2] if len(breaks) > 1 else window_start
+        if sentence_start == window_start and window_start > 0:
+            return None  # the previous sentence starts out of reach
+        opening = sentence_subject(self.text[sentence_start:current])
+        if (
+            not opening
+            or opening.lower() in PRONOUNS | PLURAL_PRONOUNS | {"it", "we", "i", "you"}
+            or opening.split()[0].endswith("ing")
+            or re.search(r"[“”\"]", self.text[sentence_start:current])
+        ):
+            return None
+        source = self.resolve(opening, sentence_start)
+        if not source.speaker or self._animacy(source) != THING:
+            return None
+        return source
 
     def _person_subject_before(self, position: int, gender: str) -> str | None:
         """``The minister arrived in Oslo on Monday. She said …``: a pronoun with no named or

@@ -277,6 +277,7 @@ class Mention:
     kind: EntityKind
 
 
+_NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 # the Chinese surname He after a title is a name, not the pronoun: "Vice Premier He Lifeng"
 _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
 
@@ -284,6 +285,10 @@ _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
 def split_role(phrase: str) -> tuple[str, str | None]:
     """``ROK Foreign Minister Chung Eui-yong`` -> (``Chung Eui-yong``, ``ROK Foreign Minister``)."""
     phrase = phrase.strip()
+    suffix = _NAME_SUFFIX.search(phrase)
+    if suffix:  # "Philippine President Ferdinand Marcos Jr.": the suffix ends the name
+        name, role = split_role(phrase[: suffix.start()])
+        return name + suffix.group(), role
     match = _ROLE_TAIL.match(phrase)
     if match and (
         match.group("name").split()[0] not in NOT_NAMES | {"of"}
