@@ -301,3 +301,17 @@ def test_the_occasion_after_an_addressee_is_skipped_to_the_that_clause() -> None
     quote = quote_holding(text, "he trusted the mayor")
     assert quote.text == "he trusted the mayor"
     assert quote.outlet == "BBC"
+
+
+def test_a_description_with_a_relative_clause_opening_the_sentence_is_the_subject() -> None:
+    text = "The company, which makes locks for harbours, said demand remained strong."
+    quote = quote_holding(text, "demand remained strong")
+    assert quote.text == "demand remained strong"
+    assert quote.speaker == "company"
+
+
+def test_a_description_with_an_appositive_before_a_final_cue_is_the_speaker() -> None:
+    text = "Demand for harbour locks remained strong, the company, a lock maker, said."
+    quote = quote_holding(text, "Demand for harbour locks")
+    assert quote.text == "Demand for harbour locks remained strong"
+    assert quote.speaker == "company"

@@ -542,8 +542,7 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
     if (
         len(parts) == 3
         and not parts[2].strip()
-        and _NAME_SEGMENT.match(parts[0])
-        and word_count(parts[0]) <= 5
+        and _opening_subject(parts[0])
         and _APPOSITIVE_ROLE.match(parts[1])
         and not re.search(r"[“”\"«»]", parts[1])
     ):
@@ -892,6 +891,19 @@ _NAME_SEGMENT = re.compile(
 )
 
 
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s*$"
+)
+
+
+def _opening_subject(segment: str) -> bool:
+    """``Oriana Mastro`` / ``The company``: a name or a description opening the sentence before an
+    appositive or relative clause set off by commas, with no verb of its own."""
+    if word_count(segment) > 5 or _CLAUSE_BETWEEN.search(segment):
+        return False
+    return bool(_NAME_SEGMENT.match(segment) or _DESCRIBED_SUBJECT.match(segment))
+
+
 # a short parenthesis glossing a name, and a long subject with no verb of its own ("a source in
 # Sinuiju city in North Pyongan province told"): still the subject of a sentence-final cue
 _GLOSS = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")
@@ -954,9 +966,9 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
         if earlier != -1 and _APPOSITIVE_ROLE.match(head[earlier + 1 : comma]):
             name_comma = head.rfind(",", 0, earlier)
             name = head[name_comma + 1 : earlier]
-            if name_comma != -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
+            if name_comma != -1 and _opening_subject(name):
                 comma = name_comma
-            elif name_comma == -1 and _NAME_SEGMENT.match(name) and word_count(name) <= 5:
+            elif name_comma == -1 and _opening_subject(name):
                 return None  # "Oriana Mastro, a fellow at Stanford, contends …": the subject
     return start + comma
 
