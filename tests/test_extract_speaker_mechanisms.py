@@ -405,3 +405,12 @@ def test_it_inside_a_relative_clause_is_not_the_previous_subject() -> None:
 def test_a_name_suffix_keeps_its_period_and_the_title_goes() -> None:
     text = "“We will defend the bay,” Norlandic President Ivo Berg Jr. said in an address."
     assert _by_text(text, "We will defend the bay").speaker == "Ivo Berg Jr."
+
+
+def test_quoted_as_saying_in_the_passive_gives_the_subject_and_the_outlet_after() -> None:
+    text = "“There are no winners in a harbour war,” Varga was quoted as saying by Xinhua."
+    quote = _by_text(text, "There are no winners")
+    assert quote.speaker == "Varga"
+    assert quote.outlet == "Xinhua"
+    text = "Otto Varga was quoted as saying that the locks would stay open."
+    assert _by_text(text, "the locks would stay open").speaker == "Otto Varga"

@@ -142,6 +142,13 @@ _SOURCE_DOCUMENT = re.compile(
 _QUOTED_AS = re.compile(
     r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
 )
+_PASSIVE_QUOTED_AS = re.compile(
+    r"\s(?:was|were|is|are|been|being)\s+(?:also\s+|widely\s+)?(?:quoted|cited)\s+as\s+$"
+)
+_BY_OUTLET = re.compile(
+    r"\s+by\s+(?:the\s+)?(?:(?:state|state-run|official|public)\s+)?(?:(?:broadcaster|media|"
+    r"news\s+agency|newspaper|daily|television)\s+)?([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+)
 _PASSIVE_BY = re.compile(
     r"by\s+(?:(?:state|state-run|official|public)\s+)?(?:(?:broadcaster|media|news\s+agency|"
     r"newspaper|daily|television)\s+)?(.+)$"
@@ -834,6 +841,17 @@ class DocumentExtractor:
 
     def _rules_source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
         text = self.text
+        passive = _PASSIVE_QUOTED_AS.search(text, max(unit.start, cue.start - 40), cue.start)
+        if passive:
+            # "Xi was quoted as saying (by Xinhua)": the subject speaks, through the outlet
+            subject = subject_before(text, unit.start, passive.start()).phrase
+            speaker = self.resolver.resolve(subject, cue.start) if subject else Source(None)
+            by = _BY_OUTLET.match(text, cue.end, min(unit.end, cue.end + 80))
+            outlet = canonical_outlet(by.group(1).rstrip(".")) if by else None
+            if outlet is not None and not looks_like_outlet(outlet):
+                outlet = None
+            if speaker.speaker:
+                return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
         if quoted:
             # "the Yonhap news agency quoted Wang as telling …": Wang speaks, through Yonhap
