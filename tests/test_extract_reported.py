@@ -315,3 +315,14 @@ def test_a_description_with_an_appositive_before_a_final_cue_is_the_speaker() ->
     quote = quote_holding(text, "Demand for harbour locks")
     assert quote.text == "Demand for harbour locks remained strong"
     assert quote.speaker == "company"
+
+
+def test_a_fronted_as_clause_reports_the_main_clause() -> None:
+    text = (
+        "As Ilse Brandt of the Harbour Institute has noted, the relationship is now defined by "
+        "competition over the locks."
+    )
+    quote = quote_holding(text, "the relationship is now defined")
+    assert quote.speaker == "Ilse Brandt"
+    assert quote.text.startswith("the relationship")
+    assert not [q for q in extract_quotes("As expected, the harbour talks failed on Monday.")]

@@ -414,3 +414,17 @@ def test_quoted_as_saying_in_the_passive_gives_the_subject_and_the_outlet_after(
     assert quote.outlet == "Xinhua"
     text = "Otto Varga was quoted as saying that the locks would stay open."
     assert _by_text(text, "the locks would stay open").speaker == "Otto Varga"
+
+
+def test_a_source_described_with_an_adjective_in_ed_or_ing_is_a_speaker() -> None:
+    text = "The Norland Times quoted an unnamed source as saying that the visit was cancelled."
+    assert _by_text(text, "the visit was cancelled").speaker == "unnamed source"
+    text = "A leading analyst said the harbour talks would fail."
+    assert _by_text(text, "the harbour talks would fail").speaker == "leading analyst"
+
+
+def test_a_report_by_a_think_tank_is_no_outlet() -> None:
+    text = "A report by the Harbour Research Corporation concluded that the locks were too small."
+    quote = _by_text(text, "the locks were too small")
+    assert quote.speaker == "Harbour Research Corporation"
+    assert quote.outlet is None

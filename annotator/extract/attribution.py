@@ -476,7 +476,11 @@ _PARTITIVE = re.compile(
 _JUNK_START = re.compile(
     r"^(?:to|of|past|in|on|at|for|from|by|with|about|than|into|over|under|after|before|during|"
     r"and|or|but|that|which|what|who|whom|whose|how|when|where|why|if|as|not|no|[a-z]+ly|"
-    r"[a-z]+ing|[a-z]+ed|spoke|said|says|told|made|gave|took|went|came|met|held|wrote|saw|knew|"
+    # participles, but not the adjectives of a source ("unnamed source", "leading analyst")
+    r"(?!(?:unnamed|unidentified|retired|respected|renowned|concerned|informed|elected|"
+    r"detained|disgruntled|leading|visiting|ruling|outgoing|incoming|acting|governing|"
+    r"founding|presiding|sitting|serving|ranking|dissenting|striking)\b)(?:[a-z]+ing|[a-z]+ed)|"
+    r"spoke|said|says|told|made|gave|took|went|came|met|held|wrote|saw|knew|"
     r"thought|began|left|sent|won|lost|ran|brought|sought|found|put|set|kept|led|is|was|were|are|"
     r"has|had|have|will|would|could|should|can|may|might|must)\b"
 )

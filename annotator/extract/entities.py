@@ -319,6 +319,7 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return EntityKind.OUTLET
     if (
         outlet_by_context(text, start, end)
+        and not ORG_WORDS.search(name)  # "a report by the Rand Corporation": a think tank
         and not all(word in NOT_NAMES for word in name.split())  # "a North Korea newspaper"
         and not _DEMONYM.match(name)  # "the English tabloid": a language, not the outlet
         and text[start - 1 : start] != "-"  # "a pro-Beijing newspaper"

@@ -104,6 +104,12 @@ _LEAD_ADVERBIAL = re.compile(
 )
 # "said in a commentary released Saturday while the talks were ongoing": the writer's time
 _SUBORDINATOR = re.compile(r"\s+(?:while|when|as|after|before|because|since|if|although|though)\b")
+# "As X has noted, …": a fronted source clause, the content is the main clause after its comma
+_FRONTED_AS = re.compile(r"[\s“\"]*As\s+[A-Z][^,;:“”\"]{1,120}$")
+_AS_CUE_COMMA = re.compile(
+    r"(?:\s+(?:it|earlier|before|recently|repeatedly|in\s+(?:a|an|his|her|its|their)\s+[\w\s-]{1,40}?))?"
+    r"\s*,\s+(?=[a-zA-Z])"
+)
 _THAT_NEXT = re.compile(r"\s+that\s+")
 _FINITE_SOON = re.compile(
     r"^(?:\S+\s+){0,7}?(?:is|are|was|were|will|would|has|have|had|could|should|must|can|may|"
@@ -538,7 +544,7 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         return False
     if not cue.subject:
         return True
-    parts = text[unit.start : cue.start].split(",")
+    parts = text[unit.start : cue.start].split(",") if cue.start - unit.start <= 300 else []
     if (
         len(parts) == 3
         and not parts[2].strip()
@@ -570,6 +576,17 @@ def reported_content(
     if cue.lemma == "opinion":
         start = cue.end
         return (start, content_end(text, unit, start, later), 0.85)
+    fronted_as = (
+        _FRONTED_AS.match(text, unit.start, cue.start) if cue.start - unit.start <= 200 else None
+    )
+    if fronted_as and cue.subordinate and cue.lemma in _CLAUSE_LEMMAS | {"put"}:
+        # "As Ryan Hass of Brookings has noted, the relationship is …": the main clause
+        comma = _AS_CUE_COMMA.match(text, cue.end, reach(unit, cue.end))
+        if comma and not unit.inside(comma.end()):
+            start = comma.end()
+            end = content_end(text, unit, start, later)
+            if word_count(text[start:end]) >= 4:
+                return (start, end, 0.7)
     after = cue.end
     if cue.lemma == "tell":
         addressee = _ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
