@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 
+from annotator.agreement.columns import AnnotationColumns, as_columns
 from annotator.models import AnnotationFile, Document, span_of_quote_id
 
 Span = tuple[int, int]
@@ -68,10 +69,11 @@ class BoundaryAgreement:
 
 
 def boundary_agreement(
-    files: Iterable[AnnotationFile], documents: Mapping[str, Document] | None = None
+    files: Iterable[AnnotationFile | AnnotationColumns],
+    documents: Mapping[str, Document] | None = None,
 ) -> BoundaryAgreement:
-    by_document: dict[str, dict[str, AnnotationFile]] = defaultdict(dict)
-    for annotation in files:
+    by_document: dict[str, dict[str, AnnotationColumns]] = defaultdict(dict)
+    for annotation in map(as_columns, files):
         by_document[annotation.document_id][annotation.annotator] = annotation
     names = sorted({name for files_of in by_document.values() for name in files_of})
     result = BoundaryAgreement(
@@ -103,13 +105,13 @@ def boundary_agreement(
     return result
 
 
-def _extracted_spans(files: Iterable[AnnotationFile], document: Document | None) -> set[Span]:
+def _extracted_spans(files: Iterable[AnnotationColumns], document: Document | None) -> set[Span]:
     if document is not None:
         return {(quote.start, quote.end) for quote in document.quotes}
     seen: set[str] = set()
     added: set[str] = set()
     for annotation in files:
-        seen.update(label.quote_id for label in annotation.labels)
+        seen.update(annotation.quote_ids)
         seen.update(annotation.deleted_quotes)
         added.update(quote.id for quote in annotation.added_quotes)
     return {span_of_quote_id(quote_id) for quote_id in seen - added}
