@@ -73,8 +73,10 @@ def boundary_agreement(
     documents: Mapping[str, Document] | None = None,
 ) -> BoundaryAgreement:
     by_document: dict[str, dict[str, AnnotationColumns]] = defaultdict(dict)
+    edited = False
     for annotation in map(as_columns, files):
         by_document[annotation.document_id][annotation.annotator] = annotation
+        edited = edited or bool(annotation.added_quotes or annotation.deleted_quotes)
     names = sorted({name for files_of in by_document.values() for name in files_of})
     result = BoundaryAgreement(
         any_edits=False, annotators={name: AnnotatorQuotes() for name in names}
@@ -84,6 +86,14 @@ def boundary_agreement(
     kept_by_document: list[dict[str, set[Span]]] = []
     for document_id, files_of in by_document.items():
         document = documents.get(document_id) if documents else None
+        if not edited and document is None:
+            # nobody added or deleted a quote: each kept every quote labelled in the document
+            # (label ids are q<start>-<end> of their spans: as many ids as spans)
+            labelled = len(set().union(*(annotation.quote_ids for annotation in files_of.values())))
+            for name in files_of:
+                result.annotators[name].documents += 1
+                result.annotators[name].kept += labelled
+            continue
         extracted = _extracted_spans(files_of.values(), document)
         kept: dict[str, set[Span]] = {}
         kept_by_document.append(kept)
