@@ -23,9 +23,14 @@ from pydantic import BaseModel, ValidationError
 import annotator.agreement.columns as columns_module
 import annotator.store as store_module
 from annotator.agreement.columns import as_columns, read_columns
-from annotator.dict_validation import _dict_validator, validate_annotation_dict
+from annotator.dict_validation import _as_dicts, _dict_validator, validate_annotation_dict
 from annotator.errors import InvalidFileError
-from annotator.light_validation import _light_validator, validate_annotation_json
+from annotator.light_validation import (
+    _light_validator,
+    light_schema,
+    unwrap_labels,
+    validate_annotation_json,
+)
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -444,3 +449,23 @@ def test_another_scheme_gets_its_own_choices(tmp_path: Path) -> None:
     data["labels"][0]["stance"] = "pro-US"
     assert light(orjson.dumps(data), scheme) is None
     assert as_dicts(orjson.dumps(data), scheme) is None
+
+
+def test_the_dict_validator_is_not_derived_from_models_it_does_not_know() -> None:
+    # a model that gains a validator or a setting the typed dicts would not keep: no dict
+    # validator (the loader's own validators are then used for every file)
+    stances, sentiments = tuple(STANCES), tuple(SENTIMENTS)
+    schema = light_schema(stances, sentiments)
+    assert schema is not None
+    _as_dicts(copy.deepcopy(schema))  # as it is: derived
+    wrapped = {"type": "function-after", "function": schema["function"], "schema": schema}
+    with pytest.raises(TypeError):
+        _as_dicts(copy.deepcopy(wrapped))  # another file validator around the model
+    stripping = copy.deepcopy(schema)
+    unwrap_labels(stripping)["config"]["str_strip_whitespace"] = True
+    with pytest.raises(TypeError):
+        _as_dicts(stripping)
+    aliased = copy.deepcopy(schema)
+    unwrap_labels(aliased)["schema"]["fields"]["note"]["validation_alias"] = "comment"
+    with pytest.raises(TypeError):
+        _as_dicts(aliased)
