@@ -80,19 +80,26 @@ def _light_validator(
 ) -> SchemaValidator | None:
     """The light validator for a scheme with these labels; ``None`` if the model's schema is not
     shaped as expected (another pydantic version): the full validator is then always used."""
+    schema = light_schema(stances, sentiments)
+    return None if schema is None else SchemaValidator(schema)
+
+
+def light_schema(stances: tuple[str, ...], sentiments: tuple[str, ...]) -> dict[str, Any] | None:
+    """A new copy of the file's core schema with the per-label Python validators taken out (the
+    light validator's schema), or ``None`` if the model's schema is not shaped as expected."""
     schema = copy.deepcopy(AnnotationFile.__pydantic_core_schema__)
     try:
-        label = _unwrap_labels(schema)
+        label = unwrap_labels(schema)
     except (KeyError, TypeError):
         return None
     found: set[str] = set()
     _strip_label(label, stances, sentiments, found)
     if found != _LEFT_OUT:
         return None
-    return SchemaValidator(schema)
+    return schema
 
 
-def _unwrap_labels(schema: dict[str, Any]) -> dict[str, Any]:
+def unwrap_labels(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema of one label inside the file's schema (a ``function-after`` around the model)."""
     model = schema["schema"] if schema["type"] == "function-after" else schema
     if model["type"] != "model" or model["cls"] is not AnnotationFile:
@@ -106,7 +113,7 @@ def _unwrap_labels(schema: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _function_name(node: dict[str, Any]) -> str:
+def function_name(node: dict[str, Any]) -> str:
     function = node.get("function", {}).get("function")
     return getattr(function, "__qualname__", "")
 
@@ -115,9 +122,9 @@ def _strip_label(
     item: dict[str, Any], stances: tuple[str, ...], sentiments: tuple[str, ...], found: set[str]
 ) -> None:
     """Take the per-label Python validators out of ``item`` (in place), noting each in ``found``."""
-    if item.get("type") != "function-after" or _function_name(item) not in _LEFT_OUT:
+    if item.get("type") != "function-after" or function_name(item) not in _LEFT_OUT:
         return
-    found.add(_function_name(item))
+    found.add(function_name(item))
     model = item.pop("schema")
     item.clear()
     item.update(model)
@@ -125,13 +132,13 @@ def _strip_label(
         return
     fields = item["schema"]["fields"]
     quote_id = fields["quote_id"]["schema"]
-    if quote_id.get("type") == "function-after" and _function_name(quote_id) == "check_quote_id":
+    if quote_id.get("type") == "function-after" and function_name(quote_id) == "check_quote_id":
         found.add("check_quote_id")
         fields["quote_id"]["schema"] = quote_id["schema"]
     quote = fields["quote"]["schema"]
     if (
         quote.get("type") == "function-after"
-        and _function_name(quote) == "LabelledQuote._text_fits_span"
+        and function_name(quote) == "LabelledQuote._text_fits_span"
         and quote["schema"].get("cls") is LabelledQuote
     ):
         found.add("LabelledQuote._text_fits_span")
@@ -142,7 +149,7 @@ def _strip_label(
         if (
             default.get("type") == "default"
             and checked.get("type") == "function-after"
-            and _function_name(checked) == "QuoteLabel._label_in_scheme"
+            and function_name(checked) == "QuoteLabel._label_in_scheme"
             and checked["schema"] == {"type": "nullable", "schema": {"type": "str"}}
         ):
             found.add("QuoteLabel._label_in_scheme")

@@ -11,7 +11,7 @@ import re
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -690,7 +690,18 @@ class AnnotationFile(StrictModel):
         )
 
 
-def is_adjudicated(annotation: AnnotationFile, adjudicator: str = DEFAULT_ADJUDICATOR) -> bool:
+class NamedAnnotations(Protocol):
+    """An annotation file, loaded or read otherwise (agreement's columns): whose and whether
+    adjudicated."""
+
+    @property
+    def annotator(self) -> str: ...
+
+    @property
+    def adjudication(self) -> AdjudicationRecord | None: ...
+
+
+def is_adjudicated(annotation: NamedAnnotations, adjudicator: str = DEFAULT_ADJUDICATOR) -> bool:
     """True for a gold file: one under the reserved name, or one recording an adjudication.
 
     (Here rather than in :mod:`annotator.adjudication`, so that agreement need not load it.)

@@ -7,11 +7,12 @@
    × 50 labelled quotes (2,000 files, 100,000 labels), median of 3 runs; target ≤ 1.5 s. The
    reference is bare ``python -c pass`` measured in the same rounds.
 
-Run: ``.venv/bin/python benchmarks/agreement_speed.py``
+Run: ``.venv/bin/python benchmarks/agreement_speed.py`` (``--cli`` runs the second part only)
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
 import sys
@@ -173,5 +174,8 @@ def cli_benchmark() -> bool:
 
 
 if __name__ == "__main__":
-    alpha_benchmark()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", action="store_true", help="only the CLI part (2.)")
+    if not parser.parse_args().cli:
+        alpha_benchmark()
     cli_benchmark()

@@ -177,6 +177,30 @@ def test_boundaries_count_from_the_corpus_when_given() -> None:
     assert with_corpus.any_edits
 
 
+def test_kept_quotes_without_any_edit_count_as_with_an_edit_elsewhere() -> None:
+    # no file edits a quote: the counts are taken without parsing spans; an edit in another
+    # document takes the general way, and this document's counts stay the same
+    alice = annotation(
+        "alice",
+        [QuoteLabel.for_quote(QUOTES[0], stance="neutral"), QuoteLabel.for_quote(QUOTES[1])],
+    )
+    bob = annotation("bob", [QuoteLabel.for_quote(QUOTES[1], stance="pro-US")])
+    unedited = boundary_agreement([alice, bob])
+    assert not unedited.any_edits
+    counts = {
+        name: (c.documents, c.kept, c.added, c.deleted) for name, c in unedited.annotators.items()
+    }
+    assert counts == {"alice": (1, 2, 0, 0), "bob": (1, 2, 0, 0)}
+    elsewhere = bob.model_copy(
+        update={"document_id": "other", "labels": [], "deleted_quotes": [QUOTES[2].id]}
+    )
+    edited = boundary_agreement([alice, bob, elsewhere])
+    assert edited.any_edits
+    assert edited.annotators["alice"].kept == 2
+    assert edited.annotators["bob"].kept == 2 + 0  # here both quotes, there none (deleted)
+    assert edited.annotators["bob"].documents == 2
+
+
 def test_repeated_names_keep_the_first_form_across_files() -> None:
     # the same raw spellings recur in many files; each keeps mapping to the first form seen
     spellings = ["xing  haiming", "Xing Haiming", "XING HAIMING ", "xing  haiming", "(None)", ""]

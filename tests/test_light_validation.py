@@ -1,9 +1,12 @@
-"""The light validator of annotation files gives exactly what the full one gives, or nothing.
+"""The light validator of annotation files gives exactly what the full one gives, or nothing;
+so does agreement's dict validator (:mod:`annotator.dict_validation`), in dicts.
 
 Compared on the shipped annotations, on generated files (gold decisions, adjudication records,
 added, re-bounded and deleted quotes, own and empty attributions), and on thousands of broken
-variants of them: whenever the full validator refuses a file the light one returns ``None``
-(so the loader's error is the full one's), and whenever it accepts one the two agree.
+variants of them: whenever the full validator refuses a file the light and the dict validators
+return ``None`` (so the loader's error is the full one's), and whenever it accepts one they all
+agree. Agreement's columns (:mod:`annotator.agreement.columns`) read the same files into the
+same columns as the loaded files give, and refuse broken ones with the loader's error.
 """
 
 from __future__ import annotations
@@ -17,14 +20,24 @@ import orjson
 import pytest
 from pydantic import BaseModel, ValidationError
 
+import annotator.agreement.columns as columns_module
 import annotator.store as store_module
+from annotator.agreement.columns import as_columns, read_columns
+from annotator.dict_validation import _as_dicts, _dict_validator, validate_annotation_dict
 from annotator.errors import InvalidFileError
-from annotator.light_validation import _light_validator, validate_annotation_json
+from annotator.light_validation import (
+    _light_validator,
+    light_schema,
+    unwrap_labels,
+    validate_annotation_json,
+)
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
     LabelDefinition,
+    LabelledQuote,
     LabelScheme,
+    QuoteLabel,
     quote_id_for,
 )
 from annotator.scheme import find_scheme
@@ -40,6 +53,27 @@ def full(raw: bytes, scheme: LabelScheme) -> AnnotationFile:
 
 def light(raw: bytes, scheme: LabelScheme) -> AnnotationFile | None:
     return validate_annotation_json(raw, scheme, {"scheme": scheme})
+
+
+def as_dicts(raw: bytes, scheme: LabelScheme) -> dict[str, Any] | None:
+    return validate_annotation_dict(raw, scheme)
+
+
+def assert_same_dicts(data: Any, model: Any, where: str = "$") -> None:
+    """``data`` (the dict validator's) holds what ``model`` (the full one's) does: a dict with
+    every field of the file, of each label and of each snapshot, with equal values of the same
+    types; the nested models kept (scheme, added quotes, decisions, adjudication) the same."""
+    if isinstance(model, AnnotationFile | QuoteLabel | LabelledQuote):
+        assert type(data) is dict, where
+        assert list(data) == list(type(model).model_fields), where
+        for name in data:
+            assert_same_dicts(data[name], getattr(model, name), f"{where}.{name}")
+    elif isinstance(model, list):
+        assert type(data) is list and len(data) == len(model), where
+        for index, (a, b) in enumerate(zip(data, model, strict=True)):
+            assert_same_dicts(a, b, f"{where}[{index}]")
+    else:
+        assert_same(data, model, where)
 
 
 def assert_same(first: Any, second: Any, where: str = "$") -> None:
@@ -66,6 +100,7 @@ def test_the_light_validator_is_in_use_for_the_default_and_the_shipped_scheme() 
     # full validator: this test says so instead
     for scheme in (DEFAULT_SCHEME, find_scheme(SHIPPED)):
         assert _light_validator(tuple(scheme.stance_values()), tuple(scheme.sentiment_values()))
+        assert _dict_validator(tuple(scheme.stance_values()), tuple(scheme.sentiment_values()))
 
 
 def test_shipped_annotations_load_the_same_with_both_validators() -> None:
@@ -78,12 +113,14 @@ def test_shipped_annotations_load_the_same_with_both_validators() -> None:
         assert fast is not None, path
         assert_same(fast, full(raw, scheme))
         assert fast.model_dump(mode="json") == orjson.loads(raw), path
+        assert_same_dicts(as_dicts(raw, scheme), fast)
     # and through the store, as agreement reads them
     store = AnnotationStore(SHIPPED, scheme=scheme)
     loaded = list(store.iter_files())
     assert [(a.annotator, a.document_id) for a in loaded] == [
         (path.parent.name, path.stem) for path in paths
     ]
+    assert list(read_columns(store.paths(), scheme)) == list(map(as_columns, loaded))
 
 
 # --------------------------------------------------------------------------- generated files
@@ -192,6 +229,24 @@ def test_generated_files_load_the_same_with_both_validators() -> None:
         fast = light(raw, DEFAULT_SCHEME)
         assert fast is not None
         assert_same(fast, full(raw, DEFAULT_SCHEME))
+        assert_same_dicts(as_dicts(raw, DEFAULT_SCHEME), fast)
+
+
+def test_generated_files_read_into_the_columns_of_the_loaded_files(tmp_path: Path) -> None:
+    files = generated_files(120, seed=18)
+    for data in files:
+        _write(tmp_path, data)
+    store = AnnotationStore(tmp_path)
+    paths = list(store.paths())
+    assert len(paths) == len(files)
+    read = list(read_columns(paths, DEFAULT_SCHEME))
+    assert read == [as_columns(annotation) for annotation in store.iter_files(paths=paths)]
+    assert any(columns.added_quotes for columns in read)
+    assert any(columns.deleted_quotes for columns in read)
+    assert any(columns.adjudication is not None for columns in read)
+    assert {"", None} <= {name for columns in read for name in columns.speakers}
+    # no file went the loader's way (they are all valid)
+    assert all(validate_annotation_dict(path.read_bytes(), DEFAULT_SCHEME) for path in paths)
 
 
 # --------------------------------------------------------------------------- broken files
@@ -206,7 +261,7 @@ def _mutations(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         return broken
     label = rng.choice(labels)
     quote = label["quote"]
-    choice = rng.randrange(22)
+    choice = rng.randrange(25)
     if choice == 0:
         label["quote_id"] = quote_id_for(quote["start"], quote["end"] + 1)
     elif choice == 1:
@@ -251,8 +306,20 @@ def _mutations(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         broken["schema_version"] = rng.choice([1, 3, "2"])
     elif choice == 20:
         label["decision"] = rng.choice([{"policy": "any"}, {"policy": "majority", "fields": 1}])
-    else:
+    elif choice == 21:
         broken["document_id"] = rng.choice(["nul.json", "a b", ""])
+    elif choice == 22 and broken["added_quotes"]:
+        broken["added_quotes"].append(copy.deepcopy(rng.choice(broken["added_quotes"])))
+    elif choice == 22:
+        label["quote"]["start"] = float(quote["start"])  # 12.0: still the int 12
+    elif choice == 23:
+        added = {"id": label["quote_id"], "start": quote["start"], "end": quote["end"]}
+        added |= {"text": quote["text"], "kind": "direct", "origin": "manual"}
+        if rng.random() < 0.5:
+            added["text"] += "x"
+        broken["added_quotes"].append(added)
+    else:
+        label.pop(rng.choice(["quote_id", "quote", "stance"]), None)
     return broken
 
 
@@ -263,14 +330,18 @@ def test_a_file_either_validator_refuses_is_refused_by_both() -> None:
     for _ in range(1500):
         raw = orjson.dumps(_mutations(rng.choice(files), rng))
         fast = light(raw, DEFAULT_SCHEME)
+        dicts = as_dicts(raw, DEFAULT_SCHEME)
         try:
             expected = full(raw, DEFAULT_SCHEME)
         except ValidationError:
             assert fast is None, raw
+            assert dicts is None, raw
             refused += 1
             continue
         assert fast is not None, raw
         assert_same(fast, expected)
+        assert dicts is not None, raw
+        assert_same_dicts(dicts, expected)
     assert refused > 1000  # most mutations break the file: the test checks refusals
 
 
@@ -318,11 +389,41 @@ def test_broken_files_give_the_full_validators_error(
     path = _write(tmp_path, data)
     with pytest.raises(InvalidFileError) as fast_error:
         load_annotation_file(path, DEFAULT_SCHEME)
+    with pytest.raises(InvalidFileError) as columns_error:
+        list(read_columns([path], DEFAULT_SCHEME))
+    assert validate_annotation_dict(path.read_bytes(), DEFAULT_SCHEME) is None
     monkeypatch.setattr(store_module, "validate_annotation_json", lambda *arguments: None)
     with pytest.raises(InvalidFileError) as full_error:
         load_annotation_file(path, DEFAULT_SCHEME)
     assert str(fast_error.value) == str(full_error.value)
+    assert str(columns_error.value) == str(full_error.value)
     assert str(path) in str(fast_error.value) and "$" in str(fast_error.value)
+
+
+@pytest.mark.parametrize("where", ["annotator", "document_id"])
+def test_a_misplaced_file_gives_the_stores_error_through_the_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    data = generated_files(3, seed=4)[1]
+    path = _write(tmp_path, data)
+    if where == "annotator":  # in another annotator's folder
+        moved = tmp_path / "someone" / path.name
+        moved.parent.mkdir()
+    else:  # under another document's name
+        moved = path.with_name("elsewhere.json")
+    path.rename(moved)
+    store = AnnotationStore(tmp_path)
+    with pytest.raises(InvalidFileError) as expected:
+        list(store.iter_files(paths=[moved]))
+    with pytest.raises(InvalidFileError) as columns_error:
+        list(read_columns([moved], DEFAULT_SCHEME))
+    assert str(columns_error.value) == str(expected.value)
+    assert f"$.{where}" in str(expected.value)
+    # and the file is valid: only its place is wrong
+    monkeypatch.setattr(columns_module, "check_location", lambda *arguments: None)
+    assert list(read_columns([moved], DEFAULT_SCHEME)) == [
+        as_columns(load_annotation_file(moved, DEFAULT_SCHEME))
+    ]
 
 
 def test_another_scheme_gets_its_own_choices(tmp_path: Path) -> None:
@@ -342,6 +443,29 @@ def test_another_scheme_gets_its_own_choices(tmp_path: Path) -> None:
     fast = light(raw, scheme)
     assert fast is not None
     assert_same(fast, full(raw, scheme))
+    assert_same_dicts(as_dicts(raw, scheme), fast)
     assert light(raw, DEFAULT_SCHEME) is None  # the default scheme has no 'hawk'
+    assert as_dicts(raw, DEFAULT_SCHEME) is None
     data["labels"][0]["stance"] = "pro-US"
     assert light(orjson.dumps(data), scheme) is None
+    assert as_dicts(orjson.dumps(data), scheme) is None
+
+
+def test_the_dict_validator_is_not_derived_from_models_it_does_not_know() -> None:
+    # a model that gains a validator or a setting the typed dicts would not keep: no dict
+    # validator (the loader's own validators are then used for every file)
+    stances, sentiments = tuple(STANCES), tuple(SENTIMENTS)
+    schema = light_schema(stances, sentiments)
+    assert schema is not None
+    _as_dicts(copy.deepcopy(schema))  # as it is: derived
+    wrapped = {"type": "function-after", "function": schema["function"], "schema": schema}
+    with pytest.raises(TypeError):
+        _as_dicts(copy.deepcopy(wrapped))  # another file validator around the model
+    stripping = copy.deepcopy(schema)
+    unwrap_labels(stripping)["config"]["str_strip_whitespace"] = True
+    with pytest.raises(TypeError):
+        _as_dicts(stripping)
+    aliased = copy.deepcopy(schema)
+    unwrap_labels(aliased)["schema"]["fields"]["note"]["validation_alias"] = "comment"
+    with pytest.raises(TypeError):
+        _as_dicts(aliased)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 
+from annotator.agreement.columns import AnnotationColumns, as_columns
 from annotator.models import AnnotationFile, Document, span_of_quote_id
 
 Span = tuple[int, int]
@@ -68,11 +69,14 @@ class BoundaryAgreement:
 
 
 def boundary_agreement(
-    files: Iterable[AnnotationFile], documents: Mapping[str, Document] | None = None
+    files: Iterable[AnnotationFile | AnnotationColumns],
+    documents: Mapping[str, Document] | None = None,
 ) -> BoundaryAgreement:
-    by_document: dict[str, dict[str, AnnotationFile]] = defaultdict(dict)
-    for annotation in files:
+    by_document: dict[str, dict[str, AnnotationColumns]] = defaultdict(dict)
+    edited = False
+    for annotation in map(as_columns, files):
         by_document[annotation.document_id][annotation.annotator] = annotation
+        edited = edited or bool(annotation.added_quotes or annotation.deleted_quotes)
     names = sorted({name for files_of in by_document.values() for name in files_of})
     result = BoundaryAgreement(
         any_edits=False, annotators={name: AnnotatorQuotes() for name in names}
@@ -82,6 +86,14 @@ def boundary_agreement(
     kept_by_document: list[dict[str, set[Span]]] = []
     for document_id, files_of in by_document.items():
         document = documents.get(document_id) if documents else None
+        if not edited and document is None:
+            # nobody added or deleted a quote: each kept every quote labelled in the document
+            # (label ids are q<start>-<end> of their spans: as many ids as spans)
+            labelled = len(set().union(*(annotation.quote_ids for annotation in files_of.values())))
+            for name in files_of:
+                result.annotators[name].documents += 1
+                result.annotators[name].kept += labelled
+            continue
         extracted = _extracted_spans(files_of.values(), document)
         kept: dict[str, set[Span]] = {}
         kept_by_document.append(kept)
@@ -103,13 +115,13 @@ def boundary_agreement(
     return result
 
 
-def _extracted_spans(files: Iterable[AnnotationFile], document: Document | None) -> set[Span]:
+def _extracted_spans(files: Iterable[AnnotationColumns], document: Document | None) -> set[Span]:
     if document is not None:
         return {(quote.start, quote.end) for quote in document.quotes}
     seen: set[str] = set()
     added: set[str] = set()
     for annotation in files:
-        seen.update(label.quote_id for label in annotation.labels)
+        seen.update(annotation.quote_ids)
         seen.update(annotation.deleted_quotes)
         added.update(quote.id for quote in annotation.added_quotes)
     return {span_of_quote_id(quote_id) for quote_id in seen - added}

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED, bootstrap_alpha
 from annotator.agreement.boundaries import boundary_agreement
+from annotator.agreement.columns import AnnotationColumns, as_columns
 from annotator.agreement.kappa import (
     cohen_kappa_from_table,
     fleiss_kappa,
@@ -114,15 +115,16 @@ def pair_key(first: str, second: str) -> str:
 
 
 def build_report(
-    files: Iterable[AnnotationFile],
+    files: Iterable[AnnotationFile | AnnotationColumns],
     scheme: LabelScheme,
     fields: Sequence[Field] = FIELDS,
     documents: Mapping[str, Document] | None = None,
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
 ) -> AgreementReport:
-    """Every figure of every requested field over the given annotation files."""
-    annotation_files = list(files)
+    """Every figure of every requested field over the given annotation files (loaded, or read
+    as columns: :func:`annotator.agreement.columns.read_columns`)."""
+    annotation_files = list(map(as_columns, files))
     data = field_data(annotation_files, fields, scheme)
     report_fields: dict[str, FieldAgreement | OrdinalFieldAgreement] = {}
     for field in fields:

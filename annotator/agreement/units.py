@@ -15,20 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, filterfalse
-from operator import attrgetter
 from typing import Literal
 
 import numpy as np
 
+from annotator.agreement.columns import AnnotationColumns, as_columns
 from annotator.agreement.reliability import MISSING, CodedData
-from annotator.models import AnnotationFile, LabelScheme, QuoteLabel
+from annotator.models import AnnotationFile, LabelScheme
 
 Field = Literal["stance", "sentiment", "speaker", "outlet"]
 FIELDS: tuple[Field, ...] = ("stance", "sentiment", "speaker", "outlet")
 NO_VALUE = "(none)"
 
 Unit = tuple[str, str]
-_quote_id = attrgetter("quote_id")
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,12 @@ class FieldData:
 
 
 def field_data(
-    files: Iterable[AnnotationFile],
+    files: Iterable[AnnotationFile | AnnotationColumns],
     fields: Iterable[Field],
     scheme: LabelScheme,
 ) -> dict[Field, FieldData]:
-    """Reliability data of each requested field over all units any annotator labelled."""
+    """Reliability data of each requested field over all units any annotator labelled (read
+    from the files' columns, :mod:`annotator.agreement.columns`)."""
     wanted = tuple(fields)
     # unit numbers in order of first appearance, kept per document: quote id -> number
     unit_numbers: dict[str, dict[str, int]] = {}
@@ -61,11 +61,10 @@ def field_data(
     # raw name -> its display form; a name's display form never changes once set, and most
     # labels repeat a few names, so each distinct raw name is normalised once
     seen: dict[Field, dict[str, str]] = {field: {} for field in wanted}
-    for annotation in files:
+    for annotation in map(as_columns, files):
         row = annotator_index.setdefault(annotation.annotator, len(annotator_index))
         document_id = annotation.document_id
-        labels = annotation.labels
-        quote_ids = list(map(_quote_id, labels))
+        quote_ids = annotation.quote_ids
         numbers = unit_numbers.setdefault(document_id, {})
         for quote_id in filterfalse(numbers.__contains__, quote_ids):
             numbers[quote_id] = len(unit_list)  # (a file labels a quote once)
@@ -74,13 +73,13 @@ def field_data(
         for field in wanted:
             rows, unit_columns, values = cells[field]
             if field in ("stance", "sentiment"):
-                given = list(map(attrgetter(field), labels))
-                chosen = list(compress(columns, given))
-                given = list(filter(None, given))
+                labelled = annotation.stances if field == "stance" else annotation.sentiments
+                chosen = list(compress(columns, labelled))
+                given = list(filter(None, labelled))
             else:
                 names, known = display[field], seen[field]
                 chosen = columns
-                raw = _attributions(field, labels)
+                raw = _attributions(field, annotation)
                 given = list(map(known.get, raw))
                 if None in given:  # names not seen before: learn their display forms
                     given = [
@@ -117,16 +116,16 @@ def field_data(
     return result
 
 
-def _attributions(field: Field, labels: list[QuoteLabel]) -> list[str]:
+def _attributions(field: Field, annotation: AnnotationColumns) -> list[str]:
     """The speaker or outlet each annotator settled on (see the module docstring), ``''`` for
-    none: :attr:`QuoteLabel.resolved_speaker` (or ``resolved_outlet``), inlined for speed."""
+    none: :attr:`QuoteLabel.resolved_speaker` (or ``resolved_outlet``) of each label."""
     if field == "speaker":
-        return [
-            (label.quote.speaker if label.speaker is None else label.speaker) or ""
-            for label in labels
-        ]
+        own, shown = annotation.speakers, annotation.shown_speakers
+    else:
+        own, shown = annotation.outlets, annotation.shown_outlets
     return [
-        (label.quote.outlet if label.outlet is None else label.outlet) or "" for label in labels
+        (shown_name if own_name is None else own_name) or ""
+        for own_name, shown_name in zip(own, shown, strict=True)
     ]
 
 

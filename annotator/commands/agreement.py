@@ -8,12 +8,14 @@ the object described in :mod:`annotator.agreement.report`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import click
 import orjson
 
 from annotator import cli_support, fast_exit
 from annotator.agreement.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
+from annotator.agreement.columns import AnnotationColumns, as_columns, read_columns
 from annotator.agreement.report import build_report
 from annotator.agreement.units import FIELDS, Field
 from annotator.cli_support import user_errors, with_progress
@@ -23,6 +25,8 @@ from annotator.models import AnnotationFile, Document, is_adjudicated
 from annotator.safe_text import escape_json_output, safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import DEFAULT_ANNOTATIONS_DIR, AnnotationStore
+
+Files = TypeVar("Files", AnnotationFile, AnnotationColumns)
 
 
 @click.command("agreement")
@@ -98,7 +102,7 @@ def agreement(
         report_against(annotations_dir, reference, names, document_id, chosen, as_json)
         return
     files = without_adjudicated(
-        load_annotation_files(annotations_dir, names, document_id, as_json), names, annotations_dir
+        read_agreement_files(annotations_dir, names, document_id, as_json), names, annotations_dir
     )
     documents = matching_documents(corpus_path, files) if corpus_path is not None else None
     report = build_report(files, scheme, chosen, documents=documents, draws=draws, seed=seed)
@@ -123,9 +127,7 @@ def agreement(
     fast_exit.finish()
 
 
-def without_adjudicated(
-    files: list[AnnotationFile], names: list[str] | None, root: Path
-) -> list[AnnotationFile]:
+def without_adjudicated(files: list[Files], names: list[str] | None, root: Path) -> list[Files]:
     """The files of annotators, adjudicated (gold) files left out unless named in ``names``."""
     kept = [
         annotation
@@ -205,24 +207,9 @@ def load_annotation_files(
     root: Path, annotators: list[str] | None, document_id: str | None, as_json: bool = False
 ) -> list[AnnotationFile]:
     """The annotation files to compare; one-line errors for a missing folder or name."""
-    if not root.is_dir():
-        raise AnnotatorError(f"{root}: no such folder of annotation files")
-    store = AnnotationStore(root, scheme=find_scheme(root))
-    known = store.annotators()
-    if annotators is not None:
-        unknown = [name for name in annotators if name not in known]
-        if unknown:
-            raise AnnotatorError(
-                f"{root}: no annotator {', '.join(repr(name) for name in unknown)} "
-                f"(annotators found: {', '.join(known) or 'none'})"
-            )
-    names = annotators if annotators is not None else known
+    store, names = _store_and_names(root, annotators)
     if document_id is not None:
-        loaded = (store.load(name, document_id) for name in names)
-        files = [annotation for annotation in loaded if annotation is not None]
-        if not files:
-            raise AnnotatorError(f"{root}: no annotation file for document {document_id!r}")
-        return files
+        return _document_files(store, names, document_id)
     paths = list(store.paths(names))
     files = list(
         with_progress(
@@ -234,7 +221,56 @@ def load_annotation_files(
     return files
 
 
-def matching_documents(corpus_path: Path, files: list[AnnotationFile]) -> dict[str, Document]:
+def read_agreement_files(
+    root: Path, annotators: list[str] | None, document_id: str | None, as_json: bool = False
+) -> list[AnnotationColumns]:
+    """:func:`load_annotation_files` as columns: refused, and errors, alike; no object per
+    label (:func:`annotator.agreement.columns.read_columns`)."""
+    store, names = _store_and_names(root, annotators)
+    if document_id is not None:
+        return [as_columns(annotation) for annotation in _document_files(store, names, document_id)]
+    paths = list(store.paths(names))
+    files = list(
+        with_progress(
+            read_columns(paths, store.scheme),
+            "reading annotations",
+            total=len(paths),
+            as_json=as_json,
+        )
+    )
+    if not files:
+        raise AnnotatorError(f"{root}: no annotation files (expected <annotator>/<document>.json)")
+    return files
+
+
+def _store_and_names(root: Path, annotators: list[str] | None) -> tuple[AnnotationStore, list[str]]:
+    """The store of ``root`` and the annotators to read; one-line errors for a missing folder
+    or name."""
+    if not root.is_dir():
+        raise AnnotatorError(f"{root}: no such folder of annotation files")
+    store = AnnotationStore(root, scheme=find_scheme(root))
+    known = store.annotators()
+    if annotators is not None:
+        unknown = [name for name in annotators if name not in known]
+        if unknown:
+            raise AnnotatorError(
+                f"{root}: no annotator {', '.join(repr(name) for name in unknown)} "
+                f"(annotators found: {', '.join(known) or 'none'})"
+            )
+    return store, annotators if annotators is not None else known
+
+
+def _document_files(
+    store: AnnotationStore, names: list[str], document_id: str
+) -> list[AnnotationFile]:
+    loaded = (store.load(name, document_id) for name in names)
+    files = [annotation for annotation in loaded if annotation is not None]
+    if not files:
+        raise AnnotatorError(f"{store.root}: no annotation file for document {document_id!r}")
+    return files
+
+
+def matching_documents(corpus_path: Path, files: list[AnnotationColumns]) -> dict[str, Document]:
     """The corpus documents the files were made on (same id and same text), extracted."""
     from annotator.pipeline import load_corpus
 

@@ -19,6 +19,7 @@ from annotator.agreement.report import (
     QuoteBoundaries,
 )
 from annotator.cli_support import stdout_console
+from annotator.commands.plain_tables import print_plain
 from annotator.safe_text import safe_rich
 
 #: Confusion matrices with more labels than this (speaker and outlet names) are left to --json.
@@ -61,10 +62,11 @@ def against_table(field: str, reference: str, scores: dict[str, Any]) -> Group:
 
 
 def print_report(report: AgreementReport) -> None:
+    # (to a file or a pipe, plain tables are written without Rich's layout: the same bytes)
     for name, figures in report.fields.items():
-        stdout_console.print(field_tables(name, figures))
+        print_plain(stdout_console, field_tables(name, figures))
     if report.quote_boundaries is not None:
-        stdout_console.print(boundary_table(report.quote_boundaries))
+        print_plain(stdout_console, boundary_table(report.quote_boundaries))
 
 
 def _number(value: Figure) -> Text:
