@@ -326,3 +326,13 @@ def test_a_fronted_as_clause_reports_the_main_clause() -> None:
     assert quote.speaker == "Ilse Brandt"
     assert quote.text.startswith("the relationship")
     assert not [q for q in extract_quotes("As expected, the harbour talks failed on Monday.")]
+
+
+def test_told_a_possessed_news_agency_in_an_interview_that() -> None:
+    text = (
+        "The minister told Norland's Harbour Press news agency in an interview that the locks "
+        "would reopen."
+    )
+    quote = quote_holding(text, "the locks would reopen")
+    assert quote.text == "the locks would reopen"
+    assert quote.speaker == "minister"

@@ -41,7 +41,7 @@ _BARE_CLAUSE = re.compile(
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
-    r"(?=\s*[:,]?\s*[“\"«‘']|\s+that\b)"
+    r"(?=\s*[:,]?\s*(?:[“\"«‘]|'(?![st]\b))|\s+that\b)"  # not "Korea's"
 )
 _OBJECT = re.compile(
     r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
@@ -71,7 +71,10 @@ _NEW_PREDICATE = re.compile(
 )
 _LOOSE_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|him|her|them|us|me|(?:the\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+[A-Z][\w’'-]*){0,3})(?=\s)"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}"
+    # "told South Korea's Yonhap news agency in an interview that …"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|magazine))?)"
+    r"(?=\s)"
 )
 # "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
 # the addressee with its infinitive, or what is called for
