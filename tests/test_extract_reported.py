@@ -336,3 +336,10 @@ def test_told_a_possessed_news_agency_in_an_interview_that() -> None:
     quote = quote_holding(text, "the locks would reopen")
     assert quote.text == "the locks would reopen"
     assert quote.speaker == "minister"
+
+
+def test_the_writers_note_that_nothing_more_was_said_is_no_content() -> None:
+    text = "Officials from both harbours said they had made “substantial progress,” but gave no details."
+    assert quote_holding(text, "substantial progress").text.endswith("progress,”")
+    text = "The harbour office said the locks would reopen soon but did not say when."
+    assert quote_holding(text, "the locks would reopen").text == "the locks would reopen soon"

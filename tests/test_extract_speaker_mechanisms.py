@@ -428,3 +428,19 @@ def test_a_report_by_a_think_tank_is_no_outlet() -> None:
     quote = _by_text(text, "the locks were too small")
     assert quote.speaker == "Harbour Research Corporation"
     assert quote.outlet is None
+
+
+def test_the_former_and_the_latter_are_the_two_names_before() -> None:
+    text = (
+        "Varga and Brandt spoke by phone for an hour. The former said the locks had been a "
+        "success, while the latter said patience was needed."
+    )
+    assert _by_text(text, "the locks had been a success").speaker == "Varga"
+    assert _by_text(text, "patience was needed").speaker == "Brandt"
+
+
+def test_a_description_is_not_resolved_to_a_name_inside_the_quotation() -> None:
+    text = "“The era of the Cold War is over,” the Norlandic leader said, according to KCNA."
+    quote = _by_text(text, "The era of the Cold War")
+    assert quote.speaker == "Norlandic leader"
+    assert quote.outlet == "KCNA"

@@ -152,6 +152,11 @@ def _mention_pattern(head: str) -> re.Pattern[str]:
 _KEPT_PERIOD = re.compile(r"\b(?:[A-Z]\.[A-Z]\.|Jr\.|Sr\.|Co\.|Inc\.|Ltd\.|Corp\.)$")
 _LEADING_MARKS = re.compile(r"^[\s,]*[’'”\"»]+[\s,]*")
 _OUR = re.compile(r"^(?:our|my)\s+", re.I)  # the writer's own: "our embassy in Beijing"
+_NAME_PAIR = re.compile(
+    r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+(?:the\s+)?"
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\b"
+)
+PAIR_REACH = 600  # characters back to "X and Y" for "the former" / "the latter"
 IT_SUBJECT_REACH = 400  # characters back to the sentence whose subject "it" may be
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
 
@@ -580,6 +585,12 @@ class SpeakerResolver:
         if partitive:  # "one of the sources" -> the sources named before
             phrase = partitive.group(1)
         lowered = phrase.lower()
+        if lowered in {"the former", "former", "the latter", "latter"}:
+            pair = self._last_pair(position)
+            if pair is None:
+                return Source(None)
+            name = pair[0] if lowered.endswith("former") else pair[1]
+            return Source(name, self._role(name), is_person=self._is_person_name(name))
         if lowered in PRONOUNS:
             # the sieve's pronoun pass: the last person who spoke, of the pronoun's gender when
             # that is known (measured on the tune half: better than the last person named, who
@@ -944,13 +955,40 @@ class SpeakerResolver:
         if self.last_person:
             return Source(self.last_person, self._role(self.last_person), is_person=True)
         mention = self.names.last_before(position, (EntityKind.PERSON,))
-        if mention is not None:
+        if mention is not None and not self._quoted(mention.start):
             name = self.names.full_name(mention.name)
             # a one-word "person" nobody described is as likely a place ("In Lagos, the
             # finance minister said"): the description then stands for itself
             if " " in name or name in self.names.roles:
                 return Source(name, self._role(name), is_person=True)
         return None
+
+    def _last_pair(self, position: int) -> tuple[str, str] | None:
+        """The two names of the last ``X and Y`` before ``position`` (within
+        ``PAIR_REACH``), each in its fullest form: what ``the former`` / ``the latter`` mean."""
+        found = max(
+            _NAME_PAIR.finditer(self.text, max(0, position - PAIR_REACH), position),
+            key=lambda match: match.start(),
+            default=None,
+        )
+        if found is None:
+            return None
+        first = self.resolve(found.group(1), found.start()).speaker or found.group(1)
+        second = self.resolve(found.group(2), found.start(2)).speaker or found.group(2)
+        return first, second
+
+    def _is_person_name(self, name: str) -> bool:
+        return self.names.kind_of_name(name) is EntityKind.PERSON
+
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation of its paragraph: a name in someone's
+        words (``“The era of the Cold War is over,” the leader said``) is no antecedent of the
+        description of the one who says them."""
+        paragraph_start = self.text.rfind("\n", max(0, offset - 600), offset) + 1
+        before = self.text[max(paragraph_start, offset - 600) : offset]
+        if before.rfind("“") > before.rfind("”"):
+            return True
+        return before.count('"') % 2 == 1
 
     def _named(self, name: str, role: str | None) -> Source:
         bare = strip_article(name)

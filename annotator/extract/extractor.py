@@ -437,6 +437,16 @@ class DocumentExtractor:
                 source = self._named_outlet_after(cue, phrase, source)
                 if according_closes(text, unit, cue):
                     content = self._outer_report(unit, cue, content, source)
+                    if source.outlet and source.speaker == source.outlet:
+                        # "“…,” the leader said, according to KCNA": the quotation came through
+                        # the outlet (its speaker stays the leader)
+                        for opened, (earlier, cued, confidence) in list(attributed.items()):
+                            if opened < cue.start and earlier.speaker and not earlier.outlet:
+                                attributed[opened] = (
+                                    replace(earlier, outlet=source.outlet),
+                                    cued,
+                                    confidence,
+                                )
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)

@@ -323,6 +323,15 @@ _SPEECH_EVENT_TAIL = re.compile(
     r"(?:interview|press\s+conference|news\s+conference|press\s+briefing|news\s+briefing|"
     r"briefing|statement|speech|address|post|remarks)\b[^,;:“”\"]{0,80}$"
 )
+# the writer's note that the speaker said no more, coordinated with the cue: "…, but gave no
+# details", "… and declined to elaborate", "… without giving a reason"
+_WITHHELD_TAIL = re.compile(
+    r"(?:,?\s+(?:but|and)\s+(?:(?:gave|offered|provided|released|cited)\s+no\b|"
+    r"(?:declined|refused)\s+to\s+(?:elaborate|comment|give|provide|say|specify|name|identify)|"
+    r"did\s+not\s+(?:elaborate|say|give|provide|specify|explain|comment|name|identify))"
+    r"|\s+without\s+(?:giving|offering|providing|elaborating|specifying|citing|naming))"
+    r"[^,;:“”\"]{0,80}$"
+)
 # a comma at the very end of a quoted fragment closes the clause when the writer's hedged
 # reading follows: "would “regret it,” apparently accusing …" (a bare "…,” reiterating …" may
 # still be the speaker's report, as in the seeds)
@@ -354,6 +363,13 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     event = _SPEECH_EVENT_TAIL.search(text, max(start, end - 200), end)
     if event and not unit.inside(event.start()) and _at_least_words(text, start, event.start(), 3):
         end = event.start()
+    withheld = _WITHHELD_TAIL.search(text, max(start, end - 200), end)
+    if (
+        withheld
+        and not unit.inside(withheld.start())
+        and _at_least_words(text, start, withheld.start(), 3)
+    ):
+        end = withheld.start()  # "said they had made progress, but gave no details"
     for match in _PARTICIPLE_TAIL.finditer(text, start, end):
         if not unit.inside(match.start()) and word_count(text[start : match.start()]) >= 3:
             return match.start()
