@@ -444,3 +444,10 @@ def test_a_description_is_not_resolved_to_a_name_inside_the_quotation() -> None:
     quote = _by_text(text, "The era of the Cold War")
     assert quote.speaker == "Norlandic leader"
     assert quote.outlet == "KCNA"
+
+
+def test_a_title_ending_in_a_role_word_is_no_name() -> None:
+    text = "Norland's Chief Harbour Secretary said the locks would reopen in spring."
+    assert _by_text(text, "the locks would reopen").speaker == "Norland's Chief Harbour Secretary"
+    text = "Chief Harbour Secretary Ilse Brandt said the locks would reopen in spring."
+    assert _by_text(text, "the locks would reopen").speaker == "Ilse Brandt"

@@ -277,6 +277,7 @@ class Mention:
     kind: EntityKind
 
 
+_ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$")
 _NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 # the Chinese surname He after a title is a name, not the pronoun: "Vice Premier He Lifeng"
 _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
@@ -290,9 +291,13 @@ def split_role(phrase: str) -> tuple[str, str | None]:
         name, role = split_role(phrase[: suffix.start()])
         return name + suffix.group(), role
     match = _ROLE_TAIL.match(phrase)
-    if match and (
-        match.group("name").split()[0] not in NOT_NAMES | {"of"}
-        or _SURNAME_HE.match(match.group("name"))
+    if (
+        match
+        and (
+            match.group("name").split()[0] not in NOT_NAMES | {"of"}
+            or _SURNAME_HE.match(match.group("name"))
+        )
+        and not _ROLE_LAST.search(match.group("name"))  # "Chief Cabinet Secretary": a title
     ):
         return match.group("name"), match.group("role").strip()
     placed = _ROLE_OF_PLACE.match(phrase)
