@@ -451,3 +451,24 @@ def test_a_title_ending_in_a_role_word_is_no_name() -> None:
     assert _by_text(text, "the locks would reopen").speaker == "Norland's Chief Harbour Secretary"
     text = "Chief Harbour Secretary Ilse Brandt said the locks would reopen in spring."
     assert _by_text(text, "the locks would reopen").speaker == "Ilse Brandt"
+
+
+def test_a_list_of_names_before_a_coordination_is_every_speaker() -> None:
+    text = "Norland, Moravia and the Harbour League said in a joint statement that the locks would open."
+    quote = _by_text(text, "the locks would open")
+    assert quote.speaker == "Norland and Moravia and the Harbour League"
+
+
+def test_both_after_a_coordinated_subject_is_no_part_of_it() -> None:
+    text = "Norland and Moravia have both said the drills in the bay are defensive."
+    assert _by_text(text, "the drills in the bay").speaker == "Norland and Moravia"
+
+
+def test_a_relative_clause_between_subject_and_cue_is_skipped() -> None:
+    text = (
+        "Norland and Moravia, which have grown closer since the harbour war, said the sanctions "
+        "were illegal."
+    )
+    assert _by_text(text, "the sanctions were illegal").speaker == "Norland and Moravia"
+    text = "The harbour minister, who has grown closer to Oslo since the war, said the locks would open."
+    assert _by_text(text, "the locks would open").speaker == "harbour minister"

@@ -65,7 +65,7 @@ _TRAILING_FILLER = re.compile(
     r"does|do|not|never|always|often|reportedly|allegedly|repeatedly|further|later|then|once|"
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
-    r"themselves|itself|has\s+also|had\s+also|being|been|having)$",
+    r"themselves|itself|has\s+also|had\s+also|being|been|having|both|jointly|together)$",
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
@@ -195,6 +195,22 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     if dateline is not None and (dateline.group().startswith("\n") or window_start == lower):
         window = window[dateline.end() :]  # "WARSAW, Poland (AP) — Poland’s prime minister said"
     window = _strip_time(_PARENTHESIS.sub("", window))
+    relative = _RELATIVE_INSERT.search(window)
+    if relative:
+        # "China and Russia, which have grown closer since the war, said": the relative clause
+        # describes the subject before it (its own subordinate clauses name no speaker)
+        head = _strip_filler(relative.group(1).split(",")[-1])
+        head = re.sub(r"^.*\b(?:that|when|while|as|if|because|since|although)\s+", "", head)
+        if (
+            head
+            and (
+                _NAME_RUN.fullmatch(head)
+                or _DESCRIPTION_NP.match(head)
+                or _NAME_COORDINATION.fullmatch(head)
+            )
+            and not _VERB_IN_PHRASE.search(head)
+        ):
+            return Subject(head)
     if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
@@ -251,7 +267,11 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             while index >= 0 and not segments[index][0].strip():
                 index -= 1
             before = _strip_filler(segments[index][0]) if index >= 0 else ""
-            if before and (_NAME_RUN.fullmatch(before) or _DESCRIPTION_NP.match(before)):
+            if before and (
+                _NAME_RUN.fullmatch(before)
+                or _DESCRIPTION_NP.match(before)
+                or _NAME_COORDINATION.fullmatch(before)  # "China and Russia, which …, said"
+            ):
                 return Subject(before)
         if (
             directly_after_comma
@@ -281,6 +301,13 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
                     before, role=_LEADING_DETERMINER.sub("", cleaned) if determined else None
                 )
         break
+    if " and " in phrase and _NAME_COORDINATION.fullmatch(phrase):
+        # "The United States, Japan and South Korea said": the names listed before it too
+        at = window.rfind(phrase)
+        listed = _NAME_LIST_BEFORE.match(window[:at]) if 0 < at <= 200 else None
+        if listed and not re.match(r"\s*(?:In|At|On|For|From|After|Before|With)\b", window):
+            names = [part.strip() for part in listed.group(1).split(",") if part.strip()]
+            phrase = " and ".join([*names, phrase])
     if _PREPOSITION_START.match(phrase):
         determiner = _LAST_DETERMINER.match(phrase)
         phrase = phrase[determiner.start(1) :] if determiner else ""
@@ -307,6 +334,10 @@ _AFFILIATED_NAME = re.compile(
 )
 
 
+_RELATIVE_INSERT = re.compile(r"(?:^|[.!?]\s+)([^.!?]*?),\s+(?:who|which)\s[^,;:“”\"]{2,160},\s*$")
+_CAPITALISED_NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_NAME_COORDINATION = re.compile(rf"{_CAPITALISED_NAME}\s+and\s+{_CAPITALISED_NAME}")
+_NAME_LIST_BEFORE = re.compile(rf"^\s*((?:{_CAPITALISED_NAME},\s+)+)$")
 _PLURAL_TAIL = re.compile(
     r"\b(?:than|by|from|with|like|as|among)\s+((?:(?:the|some|many|previous|former|other)\s+)?"
     r"(?:[a-z]+\s+){0,2}[a-z]+s)$"
