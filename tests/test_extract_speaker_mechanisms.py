@@ -472,3 +472,10 @@ def test_a_relative_clause_between_subject_and_cue_is_skipped() -> None:
     assert _by_text(text, "the sanctions were illegal").speaker == "Norland and Moravia"
     text = "The harbour minister, who has grown closer to Oslo since the war, said the locks would open."
     assert _by_text(text, "the locks would open").speaker == "harbour minister"
+
+
+def test_a_document_released_by_someone_speaks_for_them() -> None:
+    text = (
+        "The report, released Tuesday by the Harbour Authority, said the locks could fail by 2030."
+    )
+    assert _by_text(text, "the locks could fail").speaker == "Harbour Authority"

@@ -249,6 +249,12 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
                 if tail:  # "… went further than previous prime ministers who expressed"
                     return Subject(tail.group(1))
             break
+        if directly_after_comma and mark == "," and _ISSUED_BY.match(cleaned):
+            # "The report, released Tuesday by the Pentagon, said": a document and its author
+            index = len(segments) - position - 2
+            before = _strip_filler(segments[index][0]) if index >= 0 else ""
+            if _DOCUMENT.match(before):
+                return Subject(f"{before} {cleaned}")
         if directly_after_comma and _PARTICIPLE_START.match(cleaned) and mark == ",":
             continue  # ", speaking at a briefing on Thursday," between subject and cue
         if _PREPOSITION_START.match(cleaned):
@@ -334,6 +340,9 @@ _AFFILIATED_NAME = re.compile(
 )
 
 
+_ISSUED_BY = re.compile(
+    r"^(?:issued|published|released|posted)\b(?:\s+(?!by\b)[\w’'-]+){0,4}\s+by\s+\S"
+)
 _RELATIVE_INSERT = re.compile(r"(?:^|[.!?]\s+)([^.!?]*?),\s+(?:who|which)\s[^,;:“”\"]{2,160},\s*$")
 _CAPITALISED_NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _NAME_COORDINATION = re.compile(rf"{_CAPITALISED_NAME}\s+and\s+{_CAPITALISED_NAME}")
