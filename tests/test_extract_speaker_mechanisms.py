@@ -479,3 +479,16 @@ def test_a_document_released_by_someone_speaks_for_them() -> None:
         "The report, released Tuesday by the Harbour Authority, said the locks could fail by 2030."
     )
     assert _by_text(text, "the locks could fail").speaker == "Harbour Authority"
+
+
+def test_has_long_between_subject_and_cue_is_dropped() -> None:
+    text = "Norland has long maintained that the islands in the bay are part of its territory."
+    assert _by_text(text, "the islands in the bay").speaker == "Norland"
+
+
+def test_he_after_a_persons_office_spoke_is_that_person() -> None:
+    text = (
+        "Varga's office said he had told the mayor that Oslo hoped the locks would play a "
+        "“constructive role.”"
+    )
+    assert _by_text(text, "constructive role").speaker == "Varga"

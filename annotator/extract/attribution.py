@@ -65,7 +65,8 @@ _TRAILING_FILLER = re.compile(
     r"does|do|not|never|always|often|reportedly|allegedly|repeatedly|further|later|then|once|"
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
-    r"themselves|itself|has\s+also|had\s+also|being|been|having|both|jointly|together)$",
+    r"themselves|itself|has\s+also|had\s+also|being|been|having|both|jointly|together|"
+    r"has\s+long|have\s+long|had\s+long)$",
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
@@ -156,6 +157,11 @@ _NAME_PAIR = re.compile(
     r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+(?:the\s+)?"
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\b"
 )
+_STAFF_OF = re.compile(
+    r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:office|aides?|spokes(?:man|woman|person)|"
+    r"camp|team|lawyers?|representatives?|campaign|family|secretary)\b"
+)
+STAFF_REACH = 300  # characters back from "he" to "Yoon's office"
 PAIR_REACH = 600  # characters back to "X and Y" for "the former" / "the latter"
 IT_SUBJECT_REACH = 400  # characters back to the sentence whose subject "it" may be
 IT_REACH = 1000  # characters: "it said" refers to an organisation that spoke this recently
@@ -642,6 +648,8 @@ class SpeakerResolver:
                 name = self.names.full_name(mention.name) if mention else None
             if name is None:
                 name = self._person_subject_before(position, gender)
+            if name is None:
+                name = self._possessor_of_staff_before(position)
             return Source(name, self._role(name), is_person=name is not None)
         if lowered == "it":
             # an organisation or outlet that spoke shortly before ("…,” it said)
@@ -886,6 +894,21 @@ class SpeakerResolver:
         if not source.speaker or self._animacy(source) != THING:
             return None
         return source
+
+    def _possessor_of_staff_before(self, position: int) -> str | None:
+        """``Yoon's office said he had told Xi …``: with no person before it, ``he`` is the
+        person whose office, aides or spokesperson spoke just before."""
+        found = max(
+            _STAFF_OF.finditer(self.text, max(0, position - STAFF_REACH), position),
+            key=lambda match: match.start(),
+            default=None,
+        )
+        if found is None or self._quoted(found.start()):
+            return None
+        name = self.names.full_name(found.group(1))
+        if self.names.kind_of_name(name) not in (EntityKind.PERSON, None) or ORG_WORDS.search(name):
+            return None
+        return name
 
     def _person_subject_before(self, position: int, gender: str) -> str | None:
         """``The minister arrived in Oslo on Monday. She said …``: a pronoun with no named or
