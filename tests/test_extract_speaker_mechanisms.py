@@ -492,3 +492,13 @@ def test_he_after_a_persons_office_spoke_is_that_person() -> None:
         "“constructive role.”"
     )
     assert _by_text(text, "constructive role").speaker == "Varga"
+
+
+def test_an_ambassador_to_a_country_is_the_name_after_the_country() -> None:
+    text = (
+        "Ambassador to Norland Ivo Berg said the remark was true.\n\n"
+        "Regarding Berg’s recent remark that it would be wrong to bet against Moravia, the "
+        "Harbour Times questioned the criticism."
+    )
+    assert _by_text(text, "the remark was true").speaker == "Ivo Berg"
+    assert _by_text(text, "it would be wrong to bet").speaker == "Ivo Berg"

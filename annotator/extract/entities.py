@@ -277,6 +277,11 @@ class Mention:
     kind: EntityKind
 
 
+_ROLE_TO_BEFORE = re.compile(rf"\b((?:{ROLE_WORDS})\s+(?:to|for|at))\s+(?:the\s+)?$")
+_PLACE_THEN_NAME = re.compile(
+    r"^(?:South|North|United|New|Hong)?\s*[A-Z][a-z]+(?:\s+(?:Korea|Kingdom|States|Nations|"
+    r"Zealand|Kong|Africa|Arabia))?\s+[A-Z][\w-]+\s+[A-Z][\w-]+$"
+)
 _ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$")
 _NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 # the Chinese surname He after a title is a name, not the pronoun: "Vice Premier He Lifeng"
@@ -376,6 +381,12 @@ class NameIndex:
             name, role = split_role(phrase)
             if role is None:
                 role = _role_before(text, start)
+            placed = _ROLE_TO_BEFORE.search(text, max(0, start - 40), start)
+            if role is None and placed and len(words) >= 3 and _PLACE_THEN_NAME.match(phrase):
+                # "Ambassador to South Korea Xing Haiming": the place ends the role, the last
+                # two words are the name
+                name = " ".join(words[-2:])
+                role = placed.group(1) + " " + " ".join(words[:-2])
             end = match.end()
             name_start = end - len(name)
             kind = _kind_of(name, text, name_start, end)

@@ -29,7 +29,7 @@ from annotator.extract.cues import (
     STANCE_ONLY_VERBS,
     find_cue_forms,
 )
-from annotator.extract.entities import ORG_WORDS, NameIndex
+from annotator.extract.entities import ORG_WORDS, NameIndex, split_role
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.mentions import PERSON, THING
 from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
@@ -461,6 +461,15 @@ class DocumentExtractor:
                         or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
                     ):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
+                        parsed = None
+                    if (
+                        parsed is not None
+                        and parsed.phrase
+                        and subject.phrase.startswith(parsed.phrase + " ")
+                        and split_role(subject.phrase)[1] is not None
+                    ):
+                        # "Ambassador to Norland Ivo Berg said": the parse took the title's
+                        # head for the subject; the rules' phrase holds the titled name
                         parsed = None
                     if parsed is not None and not (subject.coordinated and not subject.phrase):
                         cue.subject = parsed.phrase

@@ -128,7 +128,10 @@ _FOUND_THAT = re.compile(r"\b(found|finds|holds|held|felt|feels|noticed)(?=\s+th
 _NOUN_THAT = re.compile(
     # the possessor nearest the noun: "Taiwan’s voters ignored China’s warnings that" → China
     # or a described possessor: "the minister’s claim that", "the two leaders’ statement that"
-    rf"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|(?<![\w’'-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    # (not a capitalised preposition opening the sentence: "Regarding Xing’s remark that")
+    rf"((?!(?:Regarding|Concerning|About|On|In|Despite|After|Following|Amid|Asked|Given|Unlike|"
+    rf"Like|Under|With|Without|Against|Over)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|"
+    rf"(?<![\w’'-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"[a-z][\w-]*)[’']s?\s+(?:(?![A-Z][\w-]*[’']s?\s)[\w’'-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(NOUN_CUES)})\s+that\s+\Z"
 )
