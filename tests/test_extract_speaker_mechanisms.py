@@ -502,3 +502,11 @@ def test_an_ambassador_to_a_country_is_the_name_after_the_country() -> None:
     )
     assert _by_text(text, "the remark was true").speaker == "Ivo Berg"
     assert _by_text(text, "it would be wrong to bet").speaker == "Ivo Berg"
+
+
+def test_an_acronym_of_a_joint_chiefs_of_staff_is_the_whole_name() -> None:
+    text = (
+        "The North's Joint Chiefs of Staff (JCS) said it had detected the launch over the bay.\n\n"
+        "According to the JCS, the missile flew about 1,000 km before landing in the sea."
+    )
+    assert _by_text(text, "the missile flew").speaker == "North's Joint Chiefs of Staff"

@@ -210,7 +210,8 @@ ORG_WORDS = re.compile(
     r"Association|Assembly|Congress|Parliament|Senate|Army|Navy|Force|Forces|Group|Corporation|"
     r"Company|Center|Centre|Foundation|Academy|Court|Embassy|Cabinet|Kremlin|Pentagon|"
     r"Institution|Endowment|Program|Programme|Society|Bureau|Authority|Federation|Chamber|"
-    r"League|Coalition|Service|Command|Ministry)\b"
+    r"League|Coalition|Service|Command|Ministry|Chiefs\s+of\s+Staff|Guard|Police|Secretariat|"
+    r"Directorate|Board|Tribunal|Legislature|Alliance|Headquarters|Corps|Fleet)\b"
 )
 _PLACE_WORDS = re.compile(
     r"\b(?:United|States|Kingdom|Republic|Dialogue|Forum|Korean|Chinese|Russian|One|Initiative|"
@@ -392,10 +393,11 @@ class NameIndex:
             kind = _kind_of(name, text, name_start, end)
             if kind is None:
                 continue
-            head, of, _rest = name.partition(" of ")
+            head, of, rest = name.partition(" of ")
             if (
                 of
                 and kind is EntityKind.ORGANISATION
+                and ORG_WORDS.search(rest)  # "Joint Chiefs of Staff": no person of anything
                 and not ORG_WORDS.search(head)
                 and _kind_of(head, text, name_start, name_start + len(head)) is EntityKind.PERSON
             ):
@@ -469,7 +471,7 @@ class NameIndex:
                 continue
             full = mention.name + ("." if company and gap.startswith(".") else "")
             if possessor:
-                full = possessor.group() + mention.name
+                full = re.sub(r"^The\s+", "", possessor.group()) + mention.name
             self.fullest[acronym] = full
             self._kinds.setdefault(acronym, mention.kind)
             self._kinds.setdefault(full, mention.kind)
