@@ -343,3 +343,13 @@ def test_the_writers_note_that_nothing_more_was_said_is_no_content() -> None:
     assert quote_holding(text, "substantial progress").text.endswith("progress,”")
     text = "The harbour office said the locks would reopen soon but did not say when."
     assert quote_holding(text, "the locks would reopen").text == "the locks would reopen soon"
+
+
+def test_a_comma_insertion_between_cue_and_that_is_skipped() -> None:
+    text = "The harbour report claimed, without evidence, that the locks had been sabotaged."
+    assert quote_holding(text, "the locks had been sabotaged").text == (
+        "the locks had been sabotaged"
+    )
+    text = "Mayor Ilse Brandt said, in a rare admission, that the harbour policy had failed."
+    quote = quote_holding(text, "the harbour policy had failed")
+    assert quote.speaker == "Ilse Brandt"

@@ -101,8 +101,9 @@ _LEAD_ADVERBIAL = re.compile(
     r"press\s+conference|news\s+conference|conference|meeting|forum|event|ceremony|summit|"
     r"rally|hearing|session|seminar|symposium|dialogue|talks)\b"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
-    # "reported, citing government sources, that …"
+    # "reported, citing government sources, that …", "claimed, without evidence, that …"
     r"|\s*,\s*(?:citing|quoting)\s+[^,;:“”\"()]{2,80},"
+    r"|\s*,\s*(?!and\b|but\b|who\b|which\b)[^,;:“”\"()]{2,50},(?=\s+that\s)"
     r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
 )
 # "said in a commentary released Saturday while the talks were ongoing": the writer's time
