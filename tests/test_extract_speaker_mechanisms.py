@@ -510,3 +510,11 @@ def test_an_acronym_of_a_joint_chiefs_of_staff_is_the_whole_name() -> None:
         "According to the JCS, the missile flew about 1,000 km before landing in the sea."
     )
     assert _by_text(text, "the missile flew").speaker == "North's Joint Chiefs of Staff"
+
+
+def test_it_after_a_coast_guard_spoke_is_the_coast_guard() -> None:
+    text = (
+        "Norland's coast guard, in turn, accused the trawlers of “deliberately” ramming its "
+        "vessel. It said it had taken “necessary control measures.”"
+    )
+    assert _by_text(text, "necessary control measures").speaker == "Norland's coast guard"
