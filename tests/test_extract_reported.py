@@ -353,3 +353,10 @@ def test_a_comma_insertion_between_cue_and_that_is_skipped() -> None:
     text = "Mayor Ilse Brandt said, in a rare admission, that the harbour policy had failed."
     quote = quote_holding(text, "the harbour policy had failed")
     assert quote.speaker == "Ilse Brandt"
+
+
+def test_a_raising_passive_is_hearsay_about_the_subject_not_a_quote() -> None:
+    text = "The new harbour lock is said to have a range of 1,000 km."
+    assert not [quote for quote in extract_quotes(text) if "range" in quote.text]
+    text = "It is said that the mayor ordered the new locks."
+    assert quote_holding(text, "the mayor ordered").speaker is None

@@ -474,6 +474,14 @@ class DocumentExtractor:
                     if parsed is not None and not (subject.coordinated and not subject.phrase):
                         cue.subject = parsed.phrase
                         cue.role = parsed.role or (subject.role if parsed.phrase else None)
+                    if (
+                        cue.subject
+                        and is_passive(text, lower, cue.start)
+                        and re.match(r"\s+to\s+[a-z]", text[cue.end : cue.end + 12])
+                    ):
+                        # "The missile is said to have a range of …": hearsay about the
+                        # subject, no one's words
+                        continue
                     cue.passive = not cue.subject and is_passive(text, lower, cue.start)
                     if cue.subject.lower() in ("it", "and it", "there") and not (
                         cue.subject.lower() != "there"
