@@ -360,3 +360,9 @@ def test_a_raising_passive_is_hearsay_about_the_subject_not_a_quote() -> None:
     assert not [quote for quote in extract_quotes(text) if "range" in quote.text]
     text = "It is said that the mayor ordered the new locks."
     assert quote_holding(text, "the mayor ordered").speaker is None
+
+
+def test_an_indefinite_object_without_a_verb_is_no_bare_clause() -> None:
+    assert not extract_quotes("The harbour minister wrote a book about the war of the locks.")
+    text = "The harbour minister said a deal on the locks was close."
+    assert quote_holding(text, "a deal on the locks").text == "a deal on the locks was close"

@@ -674,6 +674,13 @@ def reported_content(
                 return (start, end, 0.65)
     if cue.lemma in BARE_CLAUSE_VERBS and after >= 0:
         bare = _BARE_CLAUSE.match(text, after, reach(unit, after))
+        if (
+            bare
+            and re.match(r"(?:a|an)\s", text[bare.end() : bare.end() + 4])
+            and not _FINITE_SOON.match(text[bare.end() : bare.end() + 120])
+            and not re.match(r"(?:\S+\s+){1,7}?[a-z]{3,}s\b", text[bare.end() : bare.end() + 120])
+        ):
+            bare = None  # "wrote a book about the war": an object, no clause
         if bare is None:
             # "said Monday four of its stores were closed", "said in a statement it would …"
             lead = _LEAD_ADVERBIAL.match(text, after, reach(unit, after))
