@@ -119,6 +119,11 @@ _FINITE_SOON = re.compile(
     r"^(?:\S+\s+){0,7}?(?:is|are|was|were|will|would|has|have|had|could|should|must|can|may|"
     r"might|did|does|do|[a-z]+ed)\b"
 )
+# a verb in -s: a word in -s followed by what follows a verb ("a new era begins today")
+_PRESENT_VERB_SOON = re.compile(
+    r"^(?:\S+\s+){1,7}?[a-z]{3,}(?<!s)s\s+(?:a|an|the|to|that|in|on|at|with|for|from|up|out|"
+    r"over|its|his|her|their|our|no|not|more|less|today|now|[a-z]+ly)\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:according to|from the (?:point of view|viewpoint|perspective) of|in the (?:view|opinion|"
     r"words) of)\s+",
@@ -678,7 +683,7 @@ def reported_content(
             bare
             and re.match(r"(?:a|an)\s", text[bare.end() : bare.end() + 4])
             and not _FINITE_SOON.match(text[bare.end() : bare.end() + 120])
-            and not re.match(r"(?:\S+\s+){1,7}?[a-z]{3,}s\b", text[bare.end() : bare.end() + 120])
+            and not _PRESENT_VERB_SOON.match(text[bare.end() : bare.end() + 120])
         ):
             bare = None  # "wrote a book about the war": an object, no clause
         if bare is None:
