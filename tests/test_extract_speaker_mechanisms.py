@@ -518,3 +518,14 @@ def test_it_after_a_coast_guard_spoke_is_the_coast_guard() -> None:
         "vessel. It said it had taken “necessary control measures.”"
     )
     assert _by_text(text, "necessary control measures").speaker == "Norland's coast guard"
+
+
+def test_another_occasion_does_not_inherit_the_interviews_outlet() -> None:
+    text = (
+        "Mayor Ilse Brandt told Reuters in an interview on Tuesday that the locks would open.\n\n"
+        "“We have to show we are serious,” Brandt said.\n\n"
+        "Separately, at a news conference on Wednesday, Brandt said the harbour would not "
+        "respond to provocations."
+    )
+    assert _by_text(text, "We have to show").outlet == "Reuters"
+    assert _by_text(text, "would not respond").outlet is None

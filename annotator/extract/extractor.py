@@ -142,6 +142,11 @@ _SOURCE_DOCUMENT = re.compile(
 _QUOTED_AS = re.compile(
     r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
 )
+_OTHER_OCCASION = re.compile(
+    r"\b(?:[Ss]eparately|at\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:news\s+conference|"
+    r"press\s+conference|briefing|summit|forum|rally|ceremony|hearing|meeting)|in\s+(?:a|an|his|"
+    r"her|its)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|statement|post|testimony))\b"
+)
 _PASSIVE_QUOTED_AS = re.compile(
     r"\s(?:was|were|is|are|been|being)\s+(?:also\s+|widely\s+)?(?:quoted|cited)\s+as\s+$"
 )
@@ -548,6 +553,16 @@ class DocumentExtractor:
                 continue  # "recall Pompeo’s statements that …": the noun cue names the source
             if cue is framing:
                 through = None  # the framing cue itself
+            if (
+                source.speaker
+                and not (source.outlet or frame_outlet or through or unit_outlet)
+                and _OTHER_OCCASION.search(
+                    text, max(unit.start, cue.start - 300), min(unit.end, cue.end + 120)
+                )
+            ):
+                # "Separately, at a news conference on Wednesday, Lin said …": another occasion
+                # than the interview an outlet carried, so its outlet is not inherited
+                self.speaker_outlets.pop(source.speaker, None)
             source = self._with_outlet(source, unit_outlet, frame_outlet or through)
             frame_outlet = None
             cue_text = cue.form if cue.lemma != "tell" else self._told_phrase(cue)
