@@ -529,3 +529,12 @@ def test_another_occasion_does_not_inherit_the_interviews_outlet() -> None:
     )
     assert _by_text(text, "We have to show").outlet == "Reuters"
     assert _by_text(text, "would not respond").outlet is None
+
+
+def test_abbreviated_titles_and_party_state_are_no_part_of_the_speaker() -> None:
+    text = "Sen. Ivo Berg (R-Fla.) said the harbour deal was a mistake."
+    assert _by_text(text, "the harbour deal").speaker == "Ivo Berg"
+    text = "Rep. Ilse Brandt, D-Calif., said the bill would “hold the harbour accountable.”"
+    assert _by_text(text, "hold the harbour").speaker == "Ilse Brandt"
+    text = "Lt. Gen. Otto Varga said the drills in the bay would continue."
+    assert _by_text(text, "the drills in the bay").speaker == "Otto Varga"

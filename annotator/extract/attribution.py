@@ -237,6 +237,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     for position, (segment, mark) in enumerate(reversed(segments)):
         if directly_after_comma and mark == "," and _INSERTED_ADVERB.match(segment.strip()):
             continue  # "Analysts, however, say": the adverb is set off between commas
+        if directly_after_comma and mark == "," and _PARTY_STATE.match(segment.strip()):
+            continue  # "Rep. Young Kim, R-Calif., said": party and state of a lawmaker
         cleaned = _strip_filler(segment)
         if not cleaned:
             if position == 0 and mark == ",":
@@ -349,6 +351,7 @@ _AFFILIATED_NAME = re.compile(
 _ISSUED_BY = re.compile(
     r"^(?:issued|published|released|posted)\b(?:\s+(?!by\b)[\w’'-]+){0,4}\s+by\s+\S"
 )
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _RELATIVE_INSERT = re.compile(r"(?:^|[.!?]\s+)([^.!?]*?),\s+(?:who|which)\s[^,;:“”\"]{2,160},\s*$")
 _CAPITALISED_NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _NAME_COORDINATION = re.compile(rf"{_CAPITALISED_NAME}\s+and\s+{_CAPITALISED_NAME}")

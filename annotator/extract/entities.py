@@ -284,6 +284,10 @@ _PLACE_THEN_NAME = re.compile(
     r"Zealand|Kong|Africa|Arabia))?\s+[A-Z][\w-]+\s+[A-Z][\w-]+$"
 )
 _ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$")
+_ABBREVIATED_TITLE = re.compile(
+    r"^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Sgt|Prof|Amb|Capt|Maj|Cmdr|Supt|Insp|Pres)\.\s+)+"
+    r"(?=[A-Z])"
+)
 _NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 # the Chinese surname He after a title is a name, not the pronoun: "Vice Premier He Lifeng"
 _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
@@ -292,6 +296,11 @@ _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
 def split_role(phrase: str) -> tuple[str, str | None]:
     """``ROK Foreign Minister Chung Eui-yong`` -> (``Chung Eui-yong``, ``ROK Foreign Minister``)."""
     phrase = phrase.strip()
+    title = _ABBREVIATED_TITLE.match(phrase)
+    if title and len(phrase[title.end() :].split()) >= 1:
+        # "Sen. Marco Rubio", "Rep. Young Kim", "Lt. Gen. Kim": the abbreviated title is a role
+        name, role = split_role(phrase[title.end() :])
+        return name, title.group().strip() + (f" {role}" if role else "")
     suffix = _NAME_SUFFIX.search(phrase)
     if suffix:  # "Philippine President Ferdinand Marcos Jr.": the suffix ends the name
         name, role = split_role(phrase[: suffix.start()])
