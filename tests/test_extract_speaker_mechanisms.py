@@ -538,3 +538,13 @@ def test_abbreviated_titles_and_party_state_are_no_part_of_the_speaker() -> None
     assert _by_text(text, "hold the harbour").speaker == "Ilse Brandt"
     text = "Lt. Gen. Otto Varga said the drills in the bay would continue."
     assert _by_text(text, "the drills in the bay").speaker == "Otto Varga"
+
+
+def test_a_response_to_questions_from_an_outlet_is_cited_through_it() -> None:
+    text = (
+        "In a written response to questions from The Associated Press, the harbour ministry "
+        "said it had “no information” about the locks."
+    )
+    quote = _by_text(text, "no information")
+    assert quote.speaker == "harbour ministry"
+    assert quote.outlet == "Associated Press"

@@ -133,7 +133,11 @@ _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)
 _IN_SOURCE = re.compile(
     r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
     r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
-    r"(?:in|for|to|with))"
+    r"(?:in|for|to|with)"
+    # "In a written response to questions from The Associated Press, the ministry said"
+    r"|\b(?i:in)\s+(?:an?\s+)?(?:written\s+|emailed\s+)?(?:response|reply|answer|responses|"
+    r"replies|answers)\s+to\s+(?:a\s+)?(?:questions?|queries|query|an?\s+inquiry|a\s+request)"
+    r"\s+(?:from|by))"
     r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
