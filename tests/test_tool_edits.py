@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -21,9 +22,9 @@ from annotator.export.formats import IMPORT_FORMATS, read_records, write_export
 from annotator.export.importing import plan_import
 from annotator.export.label_studio_config import label_studio_config
 from annotator.export.options import ExportOptions, import_names
-from annotator.export.prodigy import iter_tasks
-from annotator.export.tokens import Tokens
-from annotator.export.views import ExportSource, build_view
+from annotator.export.prodigy import iter_tasks, write_prodigy
+from annotator.export.tokens import Tokens, word_spans
+from annotator.export.views import DocumentView, ExportSource, build_view
 from annotator.models import (
     DEFAULT_SCHEME,
     AnnotationFile,
@@ -544,6 +545,32 @@ def test_prodigy_tasks_have_tokens_hashes_and_aligned_spans(project) -> None:
     same_text = [t for t in tasks if t["meta"]["document_id"] == documents[0].id]
     assert len({t["_input_hash"] for t in same_text}) == 1
     assert len({t["_task_hash"] for t in same_text}) == len(same_text)
+
+
+def test_prodigy_file_holds_each_task_as_its_json_line(project) -> None:
+    """The writer makes each line from shared pieces (the text's hash and the tokens' JSON once
+    per document and split); the lines are still exactly the tasks ``iter_tasks`` makes, for
+    annotated documents, input tasks and a proposal whose edges fall inside words."""
+    documents, store = project
+    seed = documents[0]
+    # a quote starting and ending inside words
+    start = next(i for i in range(1, len(seed.text)) if seed.text[i - 1 : i + 1].isalnum())
+    end = next(i for i in range(start + 20, len(seed.text)) if seed.text[i - 1 : i + 1].isalnum())
+    inside = seed.model_copy(
+        update={"quotes": [Quote.from_span(seed.text, start, end, kind="direct")]}
+    )
+
+    def views() -> Iterator[DocumentView]:
+        for d in documents:
+            yield build_view(d, {n: store.load(n, d.id, d) for n in store.annotators()})
+        yield build_view(inside, {})
+
+    out = io.BytesIO()
+    write_prodigy(views(), out)
+    tasks = list(iter_tasks(views()))
+    assert out.getvalue() == b"".join(orjson.dumps(task) + b"\n" for task in tasks)
+    assert {"answer" in task for task in tasks} == {True, False}
+    assert len(tasks[-1]["tokens"]) == len(word_spans(seed.text)) + 2  # two words split
 
 
 def test_tokens_split_where_a_span_ends_inside_dc() -> None:

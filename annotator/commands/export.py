@@ -27,6 +27,7 @@ from annotator.export.options import (
 from annotator.export.output import open_output
 from annotator.export.sniff import check_format
 from annotator.export.views import ExportSource
+from annotator.gc_pause import paused_gc
 from annotator.pipeline import load_corpus
 from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
@@ -146,7 +147,10 @@ def export(
         else with_progress(load_corpus(chosen), "exporting", total=corpus_total(chosen))
     )
     source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
-    with open_output(output) as out:
+    # the export makes millions of short-lived objects and next to no cycles (1,000 benchmark
+    # documents: about 1,000 objects left for the collector, the same peak RSS): the collections
+    # they trigger took a tenth of its CPU time
+    with open_output(output) as out, paused_gc():
         notes = write_export(format_name, source, out, options)
     for note in notes:
         stderr_console.print(safe_rich(note))

@@ -43,9 +43,9 @@ from annotator.export.relations import (
     linked_value,
     mentions_of,
 )
-from annotator.export.tokens import Tokens, word_spans
+from annotator.export.tokens import Tokens, Words
 from annotator.export.views import DocumentView, Judgement
-from annotator.jsonio import read_json_objects, write_json_lines_to
+from annotator.jsonio import read_json_objects
 from annotator.models import Quote
 
 
@@ -66,90 +66,112 @@ def document_meta(view: DocumentView) -> dict[str, Any]:
     }
 
 
-def _token_keys(tokens: Tokens, start: int, end: int) -> dict[str, int]:
-    first, last = tokens.token_range(start, end)
-    return {"token_start": first, "token_end": last}
-
-
 def task_for(
     view: DocumentView,
     pairs: list[tuple[Quote, Judgement]],
     annotator: str | None,
-    words: list[tuple[int, int]] | None = None,
-    token_lists: dict[tuple[tuple[int, int], ...], list[dict[str, Any]]] | None = None,
+    words: list[tuple[int, int]] | Words | None = None,
+    token_lists: dict[tuple[int, ...], list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """The task of one annotator (``None``: an input task with the proposals).
 
-    ``token_lists``: the ``tokens`` lists made for other tasks of the same document, by their
-    spans; a task split the same way (usually all: quotes start and end on word edges) reuses
-    that list object instead of making its thousands of token objects again.
+    ``words``: the document's words, found once for all its tasks. ``token_lists``: the
+    ``tokens`` lists made for other tasks of the same document, by their splits; a task split
+    the same way (usually all: quotes start and end on word edges) reuses that list object
+    instead of making its thousands of token objects again.
     """
-    text = view.document.text
-    mentions: dict[tuple[int, int], list[Mention]] = {}
-    for quote, judgement in pairs:
-        mentions[(quote.start, quote.end)] = mentions_of(
-            text, quote, judgement.speaker, judgement.outlet
+    task, tokens = _task(view, pairs, annotator, words, None)
+    if token_lists is None:
+        task["tokens"] = tokens.as_json()
+    else:
+        found = token_lists.get(tokens.cuts)
+        task["tokens"] = (
+            found if found is not None else token_lists.setdefault(tokens.cuts, tokens.as_json())
         )
+    return task
+
+
+def _task(
+    view: DocumentView,
+    pairs: list[tuple[Quote, Judgement]],
+    annotator: str | None,
+    words: list[tuple[int, int]] | Words | None,
+    input_hash: int | None,
+) -> tuple[dict[str, Any], Tokens]:
+    """:func:`task_for` with its ``tokens`` left ``None`` (in its place among the keys), and
+    the :class:`Tokens` they are made of. ``input_hash``: the text's, if known."""
+    text = view.document.text
+    mentions: list[list[Mention]] = [
+        mentions_of(text, quote, judgement.speaker, judgement.outlet) for quote, judgement in pairs
+    ]
     # one span per position: a name that is both speaker and outlet is one span, two relations
     distinct: dict[tuple[int, int], Mention] = {}
-    for found in mentions.values():
+    for found in mentions:
         for m in found:
             distinct.setdefault((m.start, m.end), m)
     boundaries = [b for q, _ in pairs for b in (q.start, q.end)]
     boundaries += [b for m in distinct.values() for b in (m.start, m.end)]
     tokens = Tokens(text, boundaries, words)
+    token_range = tokens.token_range
     spans: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
-    for quote, judgement in pairs:
-        found = mentions[(quote.start, quote.end)]
+    for (quote, judgement), found in zip(pairs, mentions, strict=True):
+        start, end = quote.start, quote.end
+        token_start, token_end = token_range(start, end)
+        label = judgement.stance or QUOTE_LABEL
         span = {
-            "start": quote.start,
-            "end": quote.end,
+            "start": start,
+            "end": end,
             "text": quote.text,
-            "label": judgement.stance or QUOTE_LABEL,
-            **_token_keys(tokens, quote.start, quote.end),
+            "label": label,
+            "token_start": token_start,
+            "token_end": token_end,
             **judgement_fields(quote, judgement),
-            **{f"{FIELD_OF[m.label]}_mention": m.as_list() for m in found},
         }
+        for m in found:
+            span[f"{FIELD_OF[m.label]}_mention"] = m.as_list()
         spans.append(span)
         for mention in found:
-            child = {
-                "start": mention.start,
-                "end": mention.end,
-                "label": distinct[(mention.start, mention.end)].label,
-                **_token_keys(tokens, mention.start, mention.end),
-            }
-            head = {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
+            child_start, child_end = token_range(mention.start, mention.end)
             relations.append(
                 {
-                    "head": head["token_start"],
-                    "child": child["token_start"],
-                    "head_span": head,
-                    "child_span": child,
+                    "head": token_start,
+                    "child": child_start,
+                    "head_span": {
+                        "start": start,
+                        "end": end,
+                        "token_start": token_start,
+                        "token_end": token_end,
+                        "label": label,
+                    },
+                    "child_span": {
+                        "start": mention.start,
+                        "end": mention.end,
+                        "label": distinct[(mention.start, mention.end)].label,
+                        "token_start": child_start,
+                        "token_end": child_end,
+                    },
                     "label": RELATION_OF[mention.label],
                 }
             )
     for mention in distinct.values():
+        first, last = token_range(mention.start, mention.end)
         spans.append(
             {
                 "start": mention.start,
                 "end": mention.end,
                 "text": text[mention.start : mention.end],
                 "label": mention.label,
-                **_token_keys(tokens, mention.start, mention.end),
+                "token_start": first,
+                "token_end": last,
             }
         )
     spans.sort(key=lambda s: (s["start"], s["end"]))
     meta = document_meta(view)
-    if token_lists is None:
-        token_list = tokens.as_json()
-    else:
-        key = tuple(tokens.spans)
-        token_list = token_lists.get(key) or token_lists.setdefault(key, tokens.as_json())
-    task: dict[str, Any] = {"text": text, "meta": meta, "tokens": token_list, "spans": spans}
+    task: dict[str, Any] = {"text": text, "meta": meta, "tokens": None, "spans": spans}
     if relations:
         task["relations"] = relations
-    task["_input_hash"] = prodigy_hash({"text": text})
+    task["_input_hash"] = prodigy_hash({"text": text}) if input_hash is None else input_hash
     task["_task_hash"] = prodigy_hash(
         {"input": task["_input_hash"], "spans": spans, "relations": relations}
     )
@@ -157,26 +179,49 @@ def task_for(
     if annotator is not None:
         meta["annotator"] = annotator
         task.update({"answer": "accept", "_annotator_id": annotator, "_session_id": annotator})
-    return task
+    return task, tokens
+
+
+def _document_pairs(
+    view: DocumentView,
+) -> Iterator[tuple[str | None, list[tuple[Quote, Judgement]]]]:
+    """(annotator, their quotes) of each task of a document: one per annotator with a file for
+    it, else one input task (``None``) with the proposals."""
+    annotated = [name for name, file in view.annotations.items() if file is not None]
+    for annotator in annotated:
+        yield annotator, view.annotator_quotes(annotator)
+    if not annotated:
+        yield (
+            None,
+            [(q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes],
+        )
 
 
 def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
     for view in views:
-        words = word_spans(view.document.text)  # once per document, split per task
-        token_lists: dict[tuple[tuple[int, int], ...], list[dict[str, Any]]] = {}
-        annotated = [name for name, file in view.annotations.items() if file is not None]
-        for annotator in annotated:
-            pairs = view.annotator_quotes(annotator)
+        words = Words(view.document.text)  # once per document, split per task
+        token_lists: dict[tuple[int, ...], list[dict[str, Any]]] = {}
+        for annotator, pairs in _document_pairs(view):
             yield task_for(view, pairs, annotator, words, token_lists)
-        if not annotated:
-            pairs = [
-                (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
-            ]
-            yield task_for(view, pairs, None, words, token_lists)
 
 
 def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
-    write_json_lines_to(out, iter_tasks(views))
+    """One task per line, as ``iter_tasks`` makes them; the text's hash and the ``tokens`` JSON
+    are made once per document (and split), and the tokens' bytes go into each line as
+    they are."""
+    for view in views:
+        text = view.document.text
+        words = Words(text)
+        input_hash = prodigy_hash({"text": text})
+        for annotator, pairs in _document_pairs(view):
+            task, tokens = _task(view, pairs, annotator, words, input_hash)
+            del task["tokens"]
+            head = orjson.dumps({"text": task.pop("text"), "meta": task.pop("meta")})
+            out.write(head[:-1])
+            out.write(b',"tokens":')
+            out.write(words.tokens_json(tokens))
+            out.write(b",")
+            out.write(orjson.dumps(task, option=orjson.OPT_APPEND_NEWLINE)[1:])
 
 
 def _span_key(span: Any) -> tuple[int, int] | None:
