@@ -82,17 +82,18 @@ _APPEAL_LEMMAS = frozenset({"urge", "ask", "call", "call_for", "demand", "warn",
 _APPEAL = re.compile(
     r"\s+(?:on\s+|upon\s+)?(?=(?:[\w’'.-]+\s+){1,7}?to\s+(?!the\b|a\b|an\b)[a-z]+)"
 )
+# a day named in the writer's adverbials ("said Monday", "released on Saturday")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 _CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
 _LEAD_ADVERBIAL = re.compile(
-    r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
     r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)\b"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
     r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
-    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|yesterday|today))?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_DAY})?"
     r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
     r"(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|website))?)?)?"
@@ -1100,10 +1101,7 @@ def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | N
     return None
 
 
-_INSERTED_AFTER = re.compile(
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
-    r"today))?\s*,\s+(?=[a-z])"
-)
+_INSERTED_AFTER = re.compile(rf"(?:\s+(?:on\s+)?{_DAY})?\s*,\s+(?=[a-z])")
 
 
 # a short connective or adverbial opening the sentence before an inserted cue ("As a result, he
