@@ -366,3 +366,28 @@ def test_an_indefinite_object_without_a_verb_is_no_bare_clause() -> None:
     assert not extract_quotes("The harbour minister wrote a book about the war of the locks.")
     text = "The harbour minister said a deal on the locks was close."
     assert quote_holding(text, "a deal on the locks").text == "a deal on the locks was close"
+
+
+def test_the_gathering_told_is_no_content() -> None:
+    text = "Mayor Ilse Brandt told a regular news briefing on Tuesday that the locks would reopen."
+    quote = quote_holding(text, "the locks would reopen")
+    assert quote.text == "the locks would reopen"
+    assert quote.speaker == "Ilse Brandt"
+    text = "The harbour master told an audience at the Norland Maritime Society that the fees would rise."
+    assert quote_holding(text, "the fees would rise").text == "the fees would rise"
+    text = 'Brandt told a parliamentary committee in Norhaven that the port "will not close."'
+    assert quote_holding(text, "will not close").text == 'the port "will not close."'
+
+
+def test_an_appeal_whose_infinitive_opens_a_quotation_is_one_mixed_quote() -> None:
+    text = (
+        'Mayor Brandt urged Norhaven to "stay independent" and not be swayed by outside '
+        "forces, the harbour office said."
+    )
+    quote = quote_holding(text, "stay independent")
+    assert quote.text == 'Norhaven to "stay independent" and not be swayed by outside forces'
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Brandt"
+    # the whole content after "to" one quotation: the quotation alone, a direct quote
+    quote = quote_holding('The mayor urged Norhaven to "stop the tolls."', "stop the tolls")
+    assert (quote.kind, quote.text) == ("direct", "stop the tolls.")

@@ -425,3 +425,23 @@ def test_a_wire_dateline_is_no_part_of_the_subject() -> None:
     )
     quote = _by_text(text, "drills would go on")
     assert quote.speaker == "Estonia’s defence minister"
+
+
+def test_a_rank_with_a_grade_word_is_a_role() -> None:
+    text = "Harbour guard spokesman Senior Col. Ivo Berg said the patrols would continue."
+    assert _by_text(text, "the patrols would continue").speaker == "Ivo Berg"
+    text = "Rear Adm. Lena Holm told reporters the fleet had left port."
+    assert _by_text(text, "the fleet had left port").speaker == "Lena Holm"
+
+
+def test_a_place_adverb_after_the_subject_is_no_part_of_it() -> None:
+    text = (
+        "The harbour office in Norhaven summoned the envoy. Officials there said they were "
+        "“deeply disappointed.”"
+    )
+    assert _by_text(text, "deeply disappointed").speaker == "Officials"
+
+
+def test_a_document_described_by_a_nationality_has_no_author_named() -> None:
+    text = "A Norlandian readout said the mayor had stressed the need for calm."
+    assert _by_text(text, "the mayor had stressed").speaker == "Norlandian readout"

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotator.extract.entities import (
+    DEMONYM,
     NOT_NAMES,
     ORG_WORDS,
     PLURAL_PRONOUNS,
@@ -66,7 +67,7 @@ _TRAILING_FILLER = re.compile(
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
     r"themselves|itself|has\s+also|had\s+also|being|been|having|both|jointly|together|"
-    r"has\s+long|have\s+long|had\s+long)$",
+    r"has\s+long|have\s+long|had\s+long|(?<=\w\s)there|(?<=\w\s)here)$",  # "Officials there"
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
@@ -956,7 +957,7 @@ class SpeakerResolver:
             source = self.resolve(owner.group(1), position)
             return source if source.speaker else None
         named = _NAME_RUN.search(mods)
-        if named:
+        if named and not DEMONYM.match(named.group()):  # "a Chinese readout": no author named
             source = self.resolve(named.group(), position)
             return source if source.speaker else None
         if (

@@ -285,7 +285,9 @@ _PLACE_THEN_NAME = re.compile(
 )
 _ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$")
 _ABBREVIATED_TITLE = re.compile(
-    r"^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Sgt|Prof|Amb|Capt|Maj|Cmdr|Supt|Insp|Pres)\.\s+)+"
+    r"^(?:(?:Senior|Rear|Vice|Staff|Master|Chief|Brig|Brigadier|Lieutenant|Major|First|Second)\s+"
+    r"(?=(?:Gen|Lt|Col|Adm|Sgt|Capt|Maj|Cmdr)\.))?"  # "Senior Col. Wu Qian", "Rear Adm. Kim"
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Sgt|Prof|Amb|Capt|Maj|Cmdr|Supt|Insp|Pres|Brig)\.\s+)+"
     r"(?=[A-Z])"
 )
 _NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
@@ -329,7 +331,7 @@ _ROLE_OF_PLACE = re.compile(
 )
 
 
-_DEMONYM = re.compile(
+DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch|i)(?:-language)?\s+)*[A-Z][a-z]+(?:ish|ese|ian|an)(?:-language)?$"
 )  # "English", "Chinese English-language": languages and nationalities, not outlets
 
@@ -341,7 +343,7 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
         outlet_by_context(text, start, end)
         and not ORG_WORDS.search(name)  # "a report by the Rand Corporation": a think tank
         and not all(word in NOT_NAMES for word in name.split())  # "a North Korea newspaper"
-        and not _DEMONYM.match(name)  # "the English tabloid": a language, not the outlet
+        and not DEMONYM.match(name)  # "the English tabloid": a language, not the outlet
         and text[start - 1 : start] != "-"  # "a pro-Beijing newspaper"
     ):
         return EntityKind.OUTLET

@@ -76,14 +76,29 @@ _LOOSE_ADDRESSEE = re.compile(
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|magazine))?)"
     r"(?=\s)"
 )
+# the content ends in the quotation its infinitive opens: "Japan to “stop interfering.”"
+_ENDS_IN_QUOTATION = re.compile(r"\bto\s+[“\"][^“”\"]*[”\"][\s.,]*$")
+# a day named in the writer's adverbials ("said Monday", "released on Saturday")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+# "told a regular news briefing on Tuesday that …", "told an audience at the Asia Society that
+# …", "told a parliamentary committee in Seoul that …": the gathering addressed, not content
+_TOLD_GATHERING = re.compile(
+    r"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:briefing|news\s+conference|"
+    r"press\s+conference|conference|audience|committee|forum|meeting|gathering|crowd|rally|"
+    r"summit|session|hearing|parliament|assembly|seminar|symposium|event|panel|delegation|"
+    r"students|graduates|audiences|crowds|supporters|lawmakers|legislators|diplomats)\b"
+    r"(?:\s+(?:at|in|of|on|organi[sz]ed\s+by|hosted\s+by)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5})?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?=\s+that\s)"
+)
 # "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
 # the addressee with its infinitive, or what is called for
 _APPEAL_LEMMAS = frozenset({"urge", "ask", "call", "call_for", "demand", "warn", "press"})
 _APPEAL = re.compile(
-    r"\s+(?:on\s+|upon\s+)?(?=(?:[\w’'.-]+\s+){1,7}?to\s+(?!the\b|a\b|an\b)[a-z]+)"
+    r"\s+(?:on\s+|upon\s+)?(?=(?:[\w’'.-]+\s+){1,7}?to\s+(?!the\b|a\b|an\b)[“\"]?[a-z]+)"
 )
-# a day named in the writer's adverbials ("said Monday", "released on Saturday")
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 _CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
 _LEAD_ADVERBIAL = re.compile(
     rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
@@ -619,8 +634,13 @@ def reported_content(
     after = cue.end
     if cue.lemma == "tell":
         addressee = _ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
+        gathering = (
+            None if addressee else _TOLD_GATHERING.match(text, cue.end, reach(unit, cue.end))
+        )
         if addressee:
             after = cue.object_end = addressee.end()
+        elif gathering:
+            after = cue.object_end = gathering.end()
         else:
             # "told reporters her country had …": the addressee, then a bare clause
             loose = _LOOSE_ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
@@ -639,6 +659,8 @@ def reported_content(
         if word_count(text[start:end]) >= 2:
             return (start, end, 0.6)
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
+    if that is None and cue.lemma == "tell" and after > cue.end:
+        that = _THAT_NEXT.match(text, after, reach(unit, after))
     if that is None:
         # "said in a statement carried by the official KCNA news agency that …"
         lead_from = max(after, cue.end)  # "told the BBC in an interview on Friday that …"
@@ -676,7 +698,10 @@ def reported_content(
         if appeal and not unit.inside(appeal.end()):
             start = appeal.end()
             end = content_end(text, unit, start, later, cue.subordinate)
-            if word_count(text[start:end]) >= 3:
+            if word_count(text[start:end]) >= 3 and not _ENDS_IN_QUOTATION.search(text, start, end):
+                # "urged Seoul to “stay independent” and not be swayed …": the quotation is
+                # a part of the content; "urged Japan to “stop interfering.”" stays a direct
+                # quote (the seeds' gold)
                 return (start, end, 0.65)
     if cue.lemma in BARE_CLAUSE_VERBS and after >= 0:
         bare = _BARE_CLAUSE.match(text, after, reach(unit, after))
