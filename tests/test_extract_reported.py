@@ -391,3 +391,11 @@ def test_an_appeal_whose_infinitive_opens_a_quotation_is_one_mixed_quote() -> No
     # the whole content after "to" one quotation: the quotation alone, a direct quote
     quote = quote_holding('The mayor urged Norhaven to "stop the tolls."', "stop the tolls")
     assert (quote.kind, quote.text) == ("direct", "stop the tolls.")
+
+
+def test_a_statement_carried_by_unnamed_state_media_is_no_content() -> None:
+    text = (
+        "Ilse Brandt said in a statement carried by Norlandian state media that the port was "
+        "“a hostile harbour.”"
+    )
+    assert quote_holding(text, "hostile harbour").text == "the port was “a hostile harbour.”"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from extract_support import quote_holding as _by_text
 
+from annotator.extract import extract_quotes
+
 
 def test_outlet_description_after_demonym_apposition() -> None:
     text = (
@@ -445,3 +447,22 @@ def test_a_place_adverb_after_the_subject_is_no_part_of_it() -> None:
 def test_a_document_described_by_a_nationality_has_no_author_named() -> None:
     text = "A Norlandian readout said the mayor had stressed the need for calm."
     assert _by_text(text, "the mayor had stressed").speaker == "Norlandian readout"
+
+
+def test_a_programme_named_after_its_broadcaster_is_no_quotation() -> None:
+    text = (
+        'Mayor Ilse Brandt, in an interview with NBC\'s "Harbour Week," said the locks '
+        "would reopen."
+    )
+    quote = _by_text(text, "the locks would reopen")
+    assert quote.text == "the locks would reopen"
+    assert (quote.speaker, quote.outlet) == ("Ilse Brandt", "NBC")
+    assert not [q for q in extract_quotes(text) if "Harbour Week" in q.text]
+    text = "Brandt told CBS’s “The Port Hour” that the tolls would stay."
+    quote = _by_text(text, "the tolls would stay")
+    assert (quote.speaker, quote.outlet) == ("Brandt", "CBS")
+
+
+def test_another_after_an_unnamed_source_is_one_more_of_them() -> None:
+    text = "“The tolls must go,” one dock worker said. Another said the strike would last a week."
+    assert _by_text(text, "the strike would last").speaker == "worker"

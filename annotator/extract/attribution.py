@@ -635,6 +635,14 @@ class SpeakerResolver:
         if partitive:  # "one of the sources" -> the sources named before
             phrase = partitive.group(1)
         lowered = phrase.lower()
+        if lowered in {"another", "another one", "a second", "a third", "a fourth"}:
+            # "“…,” one diplomat said. Another said …": one more of the unnamed sources
+            for speaker, _, _, spoken_at in reversed(self.sieve.referents):
+                if position - spoken_at > PRONOUN_DESCRIPTION_REACH:
+                    break
+                if speaker[:1].islower():
+                    return Source(speaker.split()[-1], is_person=True)
+                break
         if lowered in {"the former", "former", "the latter", "latter"}:
             pair = self._last_pair(position)
             if pair is None:

@@ -32,7 +32,12 @@ from annotator.extract.cues import (
 from annotator.extract.entities import ORG_WORDS, NameIndex, split_role
 from annotator.extract.marks import Passage, find_passages
 from annotator.extract.mentions import PERSON, THING
-from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
+from annotator.extract.outlets import (
+    GAZETTEER,
+    canonical_outlet,
+    looks_like_outlet,
+    outlet_named,
+)
 from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
     INVERTED_CUES,
@@ -66,7 +71,12 @@ from annotator.extract.reported_bounds import (
 )
 from annotator.extract.shapes import JUDGEMENT_LEMMAS, extra_content, extra_cues
 from annotator.extract.syntactic import SyntacticSubject, SyntaxLayer
-from annotator.extract.terms import embedded_term, looks_like_title, names_with_quotation
+from annotator.extract.terms import (
+    embedded_term,
+    looks_like_title,
+    names_a_programme,
+    names_with_quotation,
+)
 from annotator.extract.venues import venue_outlet
 from annotator.models import EntityKind, QuoteKind
 
@@ -240,10 +250,29 @@ class DocumentExtractor:
     """Extracts the quotes of one text; create one per document."""
 
     def __init__(self, text: str) -> None:
+        passages = find_passages(text)
+        programmes = [
+            passage
+            for passage in passages
+            if names_a_programme(
+                text[passage.start : passage.end],
+                text[max(0, passage.open_at - 80) : passage.open_at],
+            )
+        ]
+        if programmes:
+            # "NBC’s “Meet the Press,” said …": a programme's name, read as if its quotation
+            # marks were not there (spaces keep every offset)
+            chars = list(text)
+            for passage in programmes:
+                chars[passage.open_at] = " "
+                if passage.close_at > passage.end:
+                    chars[passage.close_at - 1] = " "
+            text = "".join(chars)
+            passages = [passage for passage in passages if passage not in programmes]
         self.text = text
         self.names = NameIndex.build(text)
         self.resolver = SpeakerResolver(self.names, text)
-        self.passages = find_passages(text)
+        self.passages = passages
         self.found: list[Found] = []
         self.speaker_outlets: dict[str, str] = {}
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
@@ -856,7 +885,8 @@ class DocumentExtractor:
             # like an outlet is one there ("writing in", "an interview with" say it already)
             if match.group(0)[:8].lower() == "speaking" and not looks_like_outlet(name):
                 continue
-            return canonical_outlet(name)
+            # "in an interview with NBC’s Meet the Press": the programme's owner
+            return outlet_named(name) or canonical_outlet(name)
         return None
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:
@@ -929,8 +959,8 @@ class DocumentExtractor:
             return previous or self._last_source() or Source(None)
         if cue.lemma == "tell":
             match = _TOLD_OBJECT.match(text, cue.end, cue.end + LOOKAHEAD)
-            if match and looks_like_outlet(canonical_outlet(match.group(1))):
-                outlet = canonical_outlet(match.group(1))
+            outlet = outlet_named(match.group(1)) if match else None
+            if outlet is not None:
                 base = self.resolver.resolve(cue.subject, cue.start)
                 return Source(base.speaker, base.role, outlet, base.is_person)
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):

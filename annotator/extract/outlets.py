@@ -117,6 +117,40 @@ GAZETTEER = {
     "ecns": "ecns.cn",
     "anadolu agency": "Anadolu Agency",
     "anadolu": "Anadolu Agency",
+    # broadcasters and wires known by a bare acronym or one word (no outlet-shaped head)
+    "nbc": "NBC",
+    "cbs": "CBS",
+    "abc": "ABC",
+    "msnbc": "MSNBC",
+    "cnbc": "CNBC",
+    "pbs": "PBS",
+    "npr": "NPR",
+    "c-span": "C-SPAN",
+    "rt": "RT",
+    "sputnik": "Sputnik",
+    "interfax": "Interfax",
+    "ria": "RIA Novosti",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "ytn": "YTN",
+    "jtbc": "JTBC",
+    "tbs": "TBS",
+    "arirang": "Arirang",
+    "newsis": "Newsis",
+    "news1": "News1",
+    "tvbs": "TVBS",
+    "caixin": "Caixin",
+    "scmp": "South China Morning Post",
+    "south china morning post": "South China Morning Post",
+    "deutsche welle": "Deutsche Welle",
+    "dw": "Deutsche Welle",
+    "france 24": "France 24",
+    "euronews": "Euronews",
+    "semafor": "Semafor",
+    "newsweek": "Newsweek",
 }
 
 # "in an article in X", "told X", "X reported", "the newspaper X", "X newspaper"
@@ -151,6 +185,21 @@ def looks_like_outlet(name: str) -> bool:
     if bare.lower() in GAZETTEER:
         return True
     return bool(_OUTLET_HEAD_PATTERN.search(bare)) and bare[0].isupper() and len(bare.split()) >= 2
+
+
+_PROGRAMME_OWNER = re.compile(r"^(.+?)(?:[’']s|s[’'])(?=\s)")
+
+
+def outlet_named(name: str) -> str | None:
+    """The canonical outlet a capitalised run names, or ``None``: ``Yonhap`` → Yonhap;
+    ``CBS’s Face the Nation`` (a programme after its owner) → CBS."""
+    canonical = canonical_outlet(name)
+    if looks_like_outlet(name) or looks_like_outlet(canonical):
+        return canonical
+    owner = _PROGRAMME_OWNER.match(name)
+    if owner and looks_like_outlet(owner.group(1)):
+        return canonical_outlet(owner.group(1))
+    return None
 
 
 # "the refugee agency", "the UN nuclear agency", "the space agency": an agency of some other kind

@@ -109,9 +109,11 @@ _LEAD_ADVERBIAL = re.compile(
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
     r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_DAY})?"
-    r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
-    r"(?:\s+[A-Z][\w’'.-]*){0,4}"
-    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|website))?)?)?"
+    r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?"
+    # "carried by state media", "published by North Korean state media"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,2}(?:media|outlets|press|television|TV)\b"
+    r"|(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|website))?))?)?"
     # "said at a daily briefing", "told a news conference in Tokyo": the occasion of the words
     r"|\s+(?:at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
     r"press\s+conference|news\s+conference|conference|meeting|forum|event|ceremony|summit|"

@@ -8,6 +8,9 @@
   so even one word is that speaker's (NOTES-a: "what a named writer called someone … are quotes,
   not scare quotes"). Only with an object that points back (a pronoun, ``this``, ``such …``):
   with a full object the gold quote is the mixed ``X as “…”``, which the reported shapes find.
+* A **programme named by its outlet**: ``NBC’s “Meet the Press”``, ``CBS’s “Face the Nation”``:
+  a short headline-case quotation right after a capitalised possessive is a name; it is no
+  passage at all, so the sentence around it reads as if it had no quotation.
 * An **embedded term**: a short quotation right after a determiner inside the writer's own clause
   (``lodged a “strong protest” and demanded …``) is a noun phrase of that clause, never a
   quotation fronted before a cue (``“…,” she said``).
@@ -55,3 +58,20 @@ def embedded_term(before: str, words: int) -> bool:
     """A quotation of at most four ``words`` right after a determiner (``before`` ends with
     ``a``/``the``/``its`` …) is a noun phrase of the writer's clause."""
     return words <= 4 and bool(_DETERMINER_BEFORE.search(before))
+
+
+_CAPITALISED_POSSESSIVE = re.compile(r"\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:[’']s|s[’'])\s+$")
+
+
+def names_a_programme(quoted: str, before: str) -> bool:
+    """``quoted`` (a passage's words) right after ``before`` is the name of a programme or
+    work its owner puts out: ``NBC’s “Meet the Press,”``: one to six words, each capitalised but
+    the small ones, after a capitalised possessive."""
+    if not _CAPITALISED_POSSESSIVE.search(before[-80:]):
+        return False
+    words = quoted.strip().rstrip(",.").split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?;:]", quoted.strip().rstrip(",.")):
+        return False
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.lower() in _SMALL for word in words[1:]
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.extract.outlets import canonical_outlet, looks_like_outlet
+from annotator.extract.outlets import outlet_named
 
 _VENUE = re.compile(
     r"\b(?:(?:appearing|speaking|said|says|saying|told|wrote|writing)\s+)?"
@@ -29,7 +29,7 @@ def venue_outlet(text: str, start: int, end: int) -> str | None:
     cut at the first sentence end), or ``None``."""
     stop = _SENTENCE_END.search(text, start, end)
     for match in _VENUE.finditer(text, start, stop.start() if stop else end):
-        name = match.group(1)
-        if looks_like_outlet(name):
-            return canonical_outlet(name)
+        outlet = outlet_named(match.group(1))  # "on CBS’s Face the Nation": CBS
+        if outlet is not None:
+            return outlet
     return None
