@@ -399,3 +399,24 @@ def test_a_statement_carried_by_unnamed_state_media_is_no_content() -> None:
         "“a hostile harbour.”"
     )
     assert quote_holding(text, "hostile harbour").text == "the port was “a hostile harbour.”"
+
+
+def test_a_wire_dateline_is_no_part_of_the_content() -> None:
+    text = (
+        "NORHAVEN, Dec. 19 (Harbour Wire) -- The port is strongly opposed to the new tolls, a "
+        "harbour office spokesperson said on Tuesday."
+    )
+    quote = quote_holding(text, "strongly opposed")
+    assert quote.text == "The port is strongly opposed to the new tolls"
+
+
+def test_a_term_in_quotation_marks_leaves_a_framed_report_whole() -> None:
+    # the inner cue ("urges") is the final speaker's words: a term inside is no quotation of
+    # the inner subject's own
+    text = (
+        "The port urges Norland to halt the tolls and not support “Norhaven independence,” "
+        "Brandt said."
+    )
+    quote = quote_holding(text, "Norhaven independence")
+    assert quote.speaker == "Brandt"
+    assert quote.text.startswith("The port urges Norland")

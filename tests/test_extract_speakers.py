@@ -466,3 +466,14 @@ def test_a_programme_named_after_its_broadcaster_is_no_quotation() -> None:
 def test_another_after_an_unnamed_source_is_one_more_of_them() -> None:
     text = "“The tolls must go,” one dock worker said. Another said the strike would last a week."
     assert _by_text(text, "the strike would last").speaker == "worker"
+
+
+def test_a_name_before_a_role_whose_closing_comma_is_missing_speaks() -> None:
+    text = (
+        "The port resolutely opposes the tolls, Ivo Berg, spokesperson for the Norhaven Harbour "
+        "Office said Friday. Any toll will face consequences, the spokesperson said."
+    )
+    quote = _by_text(text, "resolutely opposes")
+    assert quote.text == "The port resolutely opposes the tolls"
+    assert quote.speaker == "Ivo Berg"
+    assert _by_text(text, "Any toll will face").speaker == "Ivo Berg"

@@ -965,10 +965,16 @@ _INVERTED_TAIL = re.compile(r"^(?:(?:\s+|\s*,\s*)[\w’'.$%-]+){0,18}[\s.!?”�
 _TAIL_CLAUSE = re.compile(r",\s*(?:and|but|so)\s|\b(?:because|although|though|whereas)\b")
 
 
-_APPOSITIVE_ROLE = re.compile(r"^\s*(?:a|an|the|[a-z][\w’'-]*)\b")
-_NAME_SEGMENT = re.compile(
-    r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von))*\s*$"
+# a role with its complement, no verb: "spokesperson for the State Council Taiwan Affairs Office"
+ROLE_BEFORE_CUE = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|minister|"
+    r"secretary|director|ambassador|official|chief|head|chairman|chairwoman|chair|president|"
+    r"adviser|advisor|envoy|commander|professor|fellow|researcher|analyst|editor|deputy)\s+"
+    r"(?:of|for|at|to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+    r"[A-Z][\w’'.-]*){0,7}\s*$"
 )
+_APPOSITIVE_ROLE = re.compile(r"^\s*(?:a|an|the|[a-z][\w’'-]*)\b")
+NAME_SEGMENT = re.compile(r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von))*\s*$")
 
 
 _DESCRIBED_SUBJECT = re.compile(
@@ -981,7 +987,7 @@ def _opening_subject(segment: str) -> bool:
     appositive or relative clause set off by commas, with no verb of its own."""
     if word_count(segment) > 5 or _CLAUSE_BETWEEN.search(segment):
         return False
-    return bool(_NAME_SEGMENT.match(segment) or _DESCRIBED_SUBJECT.match(segment))
+    return bool(NAME_SEGMENT.match(segment) or _DESCRIBED_SUBJECT.match(segment))
 
 
 # a short parenthesis glossing a name, and a long subject with no verb of its own ("a source in
@@ -1036,6 +1042,13 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
             return None
         return closing[0].close_at
     between = _GLOSS.sub("", head[comma + 1 :])  # "Vincent Yao (姚金祥) told"
+    if ROLE_BEFORE_CUE.match(between):
+        # "…, Ma Xiaoguang, spokesperson for the State Council Taiwan Affairs Office said": the
+        # appositive's closing comma left out, the name before it is the subject
+        name_comma = head.rfind(",", 0, comma)
+        name = head[name_comma + 1 : comma]
+        if name_comma != -1 and NAME_SEGMENT.match(name) and word_count(name) <= 4:
+            return start + name_comma
     if word_count(between) > 7 and not _LONG_SUBJECT.match(between):
         return None
     if re.search(r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between):
