@@ -477,3 +477,44 @@ def test_a_name_before_a_role_whose_closing_comma_is_missing_speaks() -> None:
     assert quote.text == "The port resolutely opposes the tolls"
     assert quote.speaker == "Ivo Berg"
     assert _by_text(text, "Any toll will face").speaker == "Ivo Berg"
+
+
+def test_as_cited_by_an_outlet_after_the_cue_is_its_outlet() -> None:
+    text = "“The locks are shut,” the harbour command said, as cited by Yonhap news agency."
+    quote = _by_text(text, "The locks are shut")
+    assert (quote.speaker, quote.outlet) == ("harbour command", "Yonhap")
+    text = "The locks are shut, the harbour command said, as reported by NHK."
+    quote = _by_text(text, "The locks are shut")
+    assert quote.text == "The locks are shut"
+    assert (quote.speaker, quote.outlet) == ("harbour command", "NHK")
+
+
+def test_according_to_a_list_of_sources_that_ends_the_sentence() -> None:
+    text = "The locks were shut, according to the harbour command, Norlandian and Ostian officials."
+    quote = _by_text(text, "The locks were shut")
+    assert quote.text == "The locks were shut"
+    assert quote.speaker == "harbour command and Norlandian and Ostian officials"
+    text = "The locks were shut, according to Yonhap, citing harbour officials."
+    assert _by_text(text, "The locks were shut").text == "The locks were shut"
+
+
+def test_a_described_minister_of_another_nation_is_not_the_last_speaker() -> None:
+    text = (
+        "A harbour official told AFP the locks were shut. He said the ships had turned back. "
+        "The Ostian Defense Minister confirmed the closure, saying the ships never reached "
+        "Ostian waters."
+    )
+    assert _by_text(text, "never reached").speaker == "Ostian Defense Minister"
+    text = (
+        "Norlandian harbour chief Ivo Berg said the locks were shut. He said the ships had "
+        "turned back. The Ostian Defense Minister said the ships never reached Ostian waters."
+    )
+    assert _by_text(text, "never reached").speaker == "Ostian Defense Minister"
+
+
+def test_an_acronym_glossing_the_speaker_is_no_part_of_it() -> None:
+    text = (
+        "Yonhap quoted the Joint Harbour Command of Norland (JHC) as saying that the locks "
+        "were shut."
+    )
+    assert _by_text(text, "the locks were shut").speaker == "Joint Harbour Command of Norland"

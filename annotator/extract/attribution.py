@@ -100,6 +100,9 @@ _ISSUING = re.compile(
     r"release|declaration|bulletin|circular|memo|document)\b",
     re.IGNORECASE,
 )
+_COUNTRY_WORD = re.compile(
+    r"\b(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|India)\b"
+)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"‘]?[A-Z])")
 PRONOUN_DESCRIPTION_REACH = 800  # characters back from "she said" to "The minister arrived"
 _PERSON_HEAD_WORDS = "|".join(
@@ -585,6 +588,7 @@ class SpeakerResolver:
         self.last_outlet: str | None = None
         self.last_person: str | None = None
         self.sieve = MentionSieve()
+        self._nationalities_said: dict[str, set[str]] = {}
         self._compass: dict[str, str] = {}
 
     def remember(self, source: Source, position: int = -1) -> None:
@@ -617,6 +621,8 @@ class SpeakerResolver:
         # "U.S." keeps the period of its last initial
         stripped = stripped if _KEPT_PERIOD.search(stripped) else stripped.strip(" ,.")
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
+        # "the Joint Chiefs of Staff of the Republic of Korea (JCS)": the acronym glosses it
+        phrase = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", phrase)
         if not phrase:
             return Source(None)
         phrase = _tidy_phrase(phrase)
@@ -1027,6 +1033,17 @@ class SpeakerResolver:
         if mention is not None:
             name = self.names.full_name(mention.name)
             return Source(name, self._role(name), is_person=True)
+        if self.last_person and (
+            # an unnamed description ends in a lower-case head: "a JCS official"
+            (
+                self.last_person.split()[-1][:1].islower()
+                and head_noun(self.last_person) != role_text.lower().split()[-1]
+            )
+            or self._nationality_differs(phrase[: role_match.start()], self.last_person)
+        ):
+            # "The Japanese Defense Minister said" after "a JCS official" or "North Korean
+            # leader Kim Jong-un" spoke: someone new, not the last person
+            return None
         if self.last_person:
             return Source(self.last_person, self._role(self.last_person), is_person=True)
         mention = self.names.last_before(position, (EntityKind.PERSON,))
@@ -1037,6 +1054,25 @@ class SpeakerResolver:
             if " " in name or name in self.names.roles:
                 return Source(name, self._role(name), is_person=True)
         return None
+
+    def _nationality_differs(self, modifiers: str, name: str) -> bool:
+        """Whether ``modifiers`` (``The Japanese``) name a nationality and the mentions of
+        ``name`` say another one and not this one (``North Korean leader Kim Jong-un``)."""
+        nationalities = [w for w in re.findall(r"[A-Z][a-z]+", modifiers) if DEMONYM.match(w)]
+        if not nationalities:
+            return False
+        said = self._nationalities_said.get(name)
+        if said is None:  # once per name: the mentions are fixed for the document
+            last_word = name.split()[-1]
+            windows = " ".join(
+                self.text[max(0, mention.start - 40) : mention.start]
+                for mention in self.names.mentions
+                if mention.name == name or mention.name.split()[-1] == last_word
+            )
+            said = {w[:4] for w in re.findall(r"[A-Z][a-z]+", windows) if DEMONYM.match(w)}
+            said |= {word[:4] for word in _COUNTRY_WORD.findall(windows)}
+            self._nationalities_said[name] = said
+        return bool(said) and not any(word[:4] in said for word in nationalities)
 
     def _last_pair(self, position: int) -> tuple[str, str] | None:
         """The two names of the last ``X and Y`` before ``position`` (within

@@ -142,6 +142,7 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_AS_CITED_BY = re.compile(r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)\b")
 _CONTENT_DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
     r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=\S)"
@@ -433,6 +434,13 @@ class DocumentExtractor:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
         cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
+        cues = [
+            cue
+            for number, cue in enumerate(cues)
+            if not (
+                number and _AS_CITED_BY.search(text, max(unit.start, cue.start - 4), cue.end + 4)
+            )
+        ]  # "“…,” the command said, as cited by Yonhap": the outlet of the cue before
         more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
         if more:
             spans = [(cue.start, cue.end) for cue in more]
@@ -476,7 +484,7 @@ class DocumentExtractor:
             next_start = later[0].start if later else _start_of(cues, horizon, unit.end)
             if cue.lemma == "according_to":
                 phrase, content = according_parts(text, unit, cue, later)
-                source = self.resolver.resolve(phrase, cue.start)
+                source = self._listed_sources(phrase, cue.start)
                 source = self._inserted_according(unit, cue, phrase, source)
                 source = self._named_outlet_after(cue, phrase, source)
                 if according_closes(text, unit, cue):
@@ -876,6 +884,17 @@ class DocumentExtractor:
                         attributed[earlier.open_at] = (inverted, cue_text, 0.85)
 
     # ------------------------------------------------------------------ pieces
+    def _listed_sources(self, phrase: str, position: int) -> Source:
+        """The source of ``according to A, B and C``: each listed source resolved, joined with
+        ``and`` (gold rules); a phrase with no comma as the resolver reads it."""
+        if "," not in phrase:
+            return self.resolver.resolve(phrase, position)
+        parts = [part for part in re.split(r",\s*(?:and\s+|or\s+)?", phrase) if part.strip()]
+        sources = [self.resolver.resolve(part, position) for part in parts]
+        if len(sources) < 2 or not all(source.speaker for source in sources):
+            return self.resolver.resolve(phrase, position)
+        return Source(" and ".join(source.speaker for source in sources if source.speaker))
+
     def _speech_between(self, unit: Unit, start: int, end: int) -> bool:
         """A quotation of someone's words between ``start`` and ``end``: not a term such as
         ``support “Taiwan independence,”`` or ``the “two-state theory”`` (a capitalised name of

@@ -91,6 +91,7 @@ GAZETTEER = {
     "jiji": "Jiji",
     "jiji press": "Jiji",
     "yonhap news agency": "Yonhap",
+    "yonhap news": "Yonhap",
     "wsj": "Wall Street Journal",
     "wall street journal": "Wall Street Journal",
     "global times": "Global Times",

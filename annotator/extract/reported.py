@@ -906,6 +906,16 @@ def according_parts(
         text[cue.end : min(unit.end, cue.end + 200)],
     )
     phrase = phrase_match.group().strip() if phrase_match else ""
+    # a tail that ends the sentence within 200 characters (a bounded window)
+    tail_end = unit.end if comma != -1 and unit.end - comma <= 200 else -1
+    listed = _LISTED_SOURCES.fullmatch(text, comma, tail_end) if tail_end != -1 else None
+    if listed:
+        # "…, according to South Korea's military, Japanese and US officials.": the sources
+        # are a list that ends the sentence, the content is before them
+        phrase = text[cue.end : listed.start("end")].strip()
+        comma = -1
+    elif tail_end != -1 and _CITING_TAIL.fullmatch(text, comma, tail_end):
+        comma = -1  # "…, according to Yonhap, citing officials.": the content is before
     if (
         comma == -1
         or word_count(text[cue.end : comma]) > 12
@@ -921,6 +931,13 @@ def according_parts(
     return phrase, (start, content_end(text, unit, start, later), 0.85)
 
 
+# the rest of a list of sources after "according to A": ", B and C." to the sentence end
+_LISTED_SOURCES = re.compile(
+    r",\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says|which|who)\b)"
+    r"[\w’'.-]+\s+){0,6}(?:and|or)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|"
+    r"said|says)\b)[\w’'.-]+\s+){0,5}[\w’'-]+(?P<end>)[.!]?[”’\"]?\s*"
+)
+_CITING_TAIL = re.compile(r",\s+(?:citing|quoting)\s+[^,;:“”\"]{1,80}?[.!]?[”’\"]?\s*")
 # cues that close a sentence whose content came first: "Talks will resume soon, Kim said Monday."
 INVERTED_CUES = frozenset(
     {

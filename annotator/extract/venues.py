@@ -1,5 +1,5 @@
 """The outlet a speaker spoke on or to, named after the cue: ``said on Fox News``, ``described
-it as “…” on CNN``, ``in an interview with NHK``, ``speaking to the BBC``, ``in a statement carried by KCNA``.
+it as “…” on CNN``, ``in an interview with NHK``, ``speaking to the BBC``, ``in a statement carried by KCNA``, ``as cited by Yonhap``.
 
 A name after ``on``/``to``/``with`` is an outlet only when its shape or the gazetteer says so
 (``looks_like_outlet``): ``said on Monday``, ``told reporters``, ``spoke to Kim`` name none.
@@ -16,7 +16,9 @@ _VENUE = re.compile(
     r"(?:on|to|in\s+(?:an?\s+)?(?:interview|interviews|remarks|comments)\s+(?:with|to)|"
     r"(?:told|telling)|"
     # "said in a statement carried by KCNA", "in remarks broadcast by NHK"
-    r"(?:carried|published|relayed|aired|broadcast|run|printed)\s+(?:by|on|in))\s+"
+    r"(?:carried|published|relayed|aired|broadcast|run|printed)\s+(?:by|on|in)|"
+    # "the Joint Chiefs of Staff said, as cited by Yonhap news agency"
+    r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in))\s+"
     r"(?:the\s+)?(?:(?:official|state|state-run|state-owned|public|national|network|"
     r"broadcaster|newspaper|daily)\s+){0,2}"
     r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
