@@ -518,3 +518,40 @@ def test_an_acronym_glossing_the_speaker_is_no_part_of_it() -> None:
         "were shut."
     )
     assert _by_text(text, "the locks were shut").speaker == "Joint Harbour Command of Norland"
+
+
+def test_a_question_then_the_speaker_with_an_appositive() -> None:
+    text = "“Is it not bizarre?” Ilse Brandt, a spokeswoman for the harbour office, said."
+    quote = _by_text(text, "Is it not bizarre")
+    assert quote.speaker == "Ilse Brandt"
+
+
+def test_a_name_glossed_in_chinese_characters_then_an_appositive() -> None:
+    text = (
+        "Ivo Chen (陳文賢), a researcher at Norhaven University, brushed off the reactions, "
+        "saying that the mayor would stay."
+    )
+    assert _by_text(text, "the mayor would stay").speaker == "Ivo Chen"
+
+
+def test_an_unnamed_source_placed_by_a_long_phrase() -> None:
+    text = (
+        "A source close to the Harbour Party in the Norland capital told reporters that the "
+        "tolls would stay."
+    )
+    speaker = _by_text(text, "the tolls would stay").speaker
+    assert speaker == "source close to the Harbour Party in the Norland capital"
+
+
+def test_per_an_outlet_at_the_end_is_its_outlet() -> None:
+    text = "Brandt explained that the tolls pay for the locks, per Nikkei Asia."
+    quote = _by_text(text, "the tolls pay")
+    assert (quote.text, quote.outlet) == ("the tolls pay for the locks", "Nikkei")
+
+
+def test_the_place_of_a_dateline_is_no_subject() -> None:
+    text = (
+        "TAIPEI (Harbour Wire) — Council Chair Chiu Chui-cheng rejected the claim, arguing that "
+        "the real issue lies elsewhere."
+    )
+    assert _by_text(text, "the real issue").speaker == "Chiu Chui-cheng"

@@ -100,6 +100,9 @@ _ISSUING = re.compile(
     r"release|declaration|bulletin|circular|memo|document)\b",
     re.IGNORECASE,
 )
+_CJK_GLOSS = re.compile(
+    r"\s*[(（][^()（）]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^()（）]*(?:[)）]|$)"
+)
 _COUNTRY_WORD = re.compile(
     r"\b(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|India)\b"
 )
@@ -339,12 +342,20 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     ):
         # "Bonnie Lin of the Center for Strategic and International Studies": the person
         return Subject(affiliated.group(1), subordinate=subordinate)
-    if len(phrase.split()) > 9:
+    if len(phrase.split()) > 9 and not (
+        len(phrase.split()) <= 14 and _UNNAMED_SOURCE_PHRASE.match(phrase)
+    ):
         run = _NAME_RUN.search(phrase)
         phrase = run.group() if run else ""
     return Subject(phrase, subordinate=subordinate)
 
 
+# "A source close to the Republican Party in the US": an unnamed source and what places it
+_UNNAMED_SOURCE_PHRASE = re.compile(
+    r"^(?i:a|an|the|one|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:source|sources|official|"
+    r"officials|diplomat|diplomats|person|people|insider|insiders|aide|aides|adviser|advisers)\s+"
+    r"(?:close\s+to|familiar\s+with|briefed\s+on|involved\s+in|in|at|from|with)\s"
+)
 # a person's name with the organisation it belongs to, capitalised words only after it
 _AFFILIATED_NAME = re.compile(
     r"^([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){1,3})\s+(?:of\s+the|at|from)\s+(?:the\s+)?"
@@ -623,6 +634,8 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
         # "the Joint Chiefs of Staff of the Republic of Korea (JCS)": the acronym glosses it
         phrase = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", phrase)
+        # "Vincent Chen (陳文賢)": the name in Chinese characters glosses it
+        phrase = _CJK_GLOSS.sub("", phrase)
         if not phrase:
             return Source(None)
         phrase = _tidy_phrase(phrase)

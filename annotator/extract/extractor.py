@@ -142,6 +142,8 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
+_PER_OUTLET = re.compile(r",\s+per\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
 _AS_CITED_BY = re.compile(r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)\b")
 _CONTENT_DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
@@ -428,7 +430,15 @@ class DocumentExtractor:
         """The parse's subject for a cue when it should replace the rules' phrase."""
         if SYNTAX_MODE == "off" or (SYNTAX_MODE == "suspicious" and not _suspicious(regex_phrase)):
             return None  # the document is parsed only when some cue needs it
-        return self.syntax.cue_subject(cue.start)
+        parsed = self.syntax.cue_subject(cue.start)
+        if parsed is not None and parsed.phrase and self._in_dateline(parsed.phrase, cue.start):
+            return None  # "TAIPEI (Taiwan News) — …": the parse took the dateline for a subject
+        return parsed
+
+    def _in_dateline(self, phrase: str, before: int) -> bool:
+        """Whether the last ``phrase`` before ``before`` is a wire dateline's place."""
+        at = self.text.rfind(phrase, max(0, before - 400), before)
+        return at >= 0 and _CONTENT_DATELINE.match(self.text, at, at + 80) is not None
 
     def _unit(self, unit: Unit) -> None:
         text = self.text
@@ -502,6 +512,10 @@ class DocumentExtractor:
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
+                    if _ENDS_IN_DETERMINER.search(subject.phrase) and text[
+                        cue.end : cue.end + 1
+                    ] in {",", ".", ";"}:
+                        continue  # "Chiu rejected the claim, …": a noun after its determiner
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
@@ -1026,8 +1040,15 @@ class DocumentExtractor:
                 if previous is not None and previous.speaker:
                     return previous
                 # the subject of the clause it hangs on (``participles.py``)
+                # "TAIPEI (Taiwan News) — Council Chair Chiu …, arguing": after the dateline
+                dateline = _CONTENT_DATELINE.match(text, unit.start, min(unit.end, unit.start + 80))
+                lead = dateline.end() if dateline else unit.start
                 parsed = self.syntax.participle_subject(cue.start)
-                if parsed is not None and parsed.phrase:
+                if (
+                    parsed is not None
+                    and parsed.phrase
+                    and not self._in_dateline(parsed.phrase, cue.start)
+                ):
                     source = self.resolver.resolve(parsed.phrase, cue.start)
                     if source.speaker:
                         return source
@@ -1035,13 +1056,13 @@ class DocumentExtractor:
                 opening_end = min(first, cue.start)
                 # a sentence opening that is all one name is short: longer ones are not tried
                 match = (
-                    _SENTENCE_SUBJECT.match(text[unit.start : opening_end])
-                    if opening_end - unit.start <= SUBJECT_REACH
+                    _SENTENCE_SUBJECT.match(text[lead:opening_end])
+                    if opening_end - lead <= SUBJECT_REACH
                     else None
                 )
                 if match:
                     return self.resolver.resolve(match.group(1), cue.start)
-                opening = sentence_subject(text[unit.start : min(cue.start, unit.start + 300)])
+                opening = sentence_subject(text[lead : min(cue.start, lead + 300)])
                 if opening:
                     return self.resolver.resolve(opening, cue.start)
                 return self._last_source() or Source(None)
@@ -1134,6 +1155,9 @@ class DocumentExtractor:
             dateline = _CONTENT_DATELINE.match(text, start, min(end, start + 80))
             if dateline:
                 start = dateline.end()
+        per = _PER_OUTLET.search(text, max(start, end - 80), end)
+        if per:  # "…, per Nikkei Asia.": the outlet is no part of the words
+            end = per.start()
         inner = [p for p in unit.between(start, end) if p.close_at <= end + 1]
         for passage in inner:
             lead = text[max(start, passage.open_at - 30) : passage.open_at]
@@ -1312,7 +1336,14 @@ class DocumentExtractor:
         its subject between is found in the next unit; the quotation is that subject's words."""
         if not source.speaker or not cue.subject or not self.found:
             return
-        if self.text[unit.start : cue.start].strip(" ,") != cue.subject:
+        before = self.text[unit.start : cue.start].strip(" ,")
+        if before != cue.subject and not (
+            # "“…?” Zhu Fenglian, a spokeswoman for the council, said": with its appositive
+            cue.role
+            and word_count(before) <= 20
+            and re.fullmatch(r"[^,;:“”\"()]+,\s+[^,;:“”\"()]+", before)
+            and (before.startswith(cue.subject) or before.endswith(cue.subject))
+        ):
             return
         last = self.found[-1]
         gap = self.text[last.end : unit.start]

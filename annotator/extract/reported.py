@@ -617,8 +617,10 @@ def reported_content(
     """``(start, end, confidence)`` of the content a cue introduces, or ``None``."""
     if cue.lemma == "noun":
         return (cue.end, content_end(text, unit, cue.end, later), 0.8)
-    if cue.subject.lower() in {"the", "a", "an", "this"}:
-        return None  # a noun, not a verb: "the call for ..."
+    if cue.subject.lower() in {"the", "a", "an", "this"} or re.search(
+        r"\s(?:the|a|an|this|its|his|her|their)$", cue.subject
+    ):
+        return None  # a noun, not a verb: "the call for ...", "Chiu rejected the claim, …"
     if cue.lemma == "opinion":
         start = cue.end
         return (start, content_end(text, unit, start, later), 0.85)

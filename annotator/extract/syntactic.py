@@ -212,7 +212,11 @@ class SyntaxLayer:
             if groups and groups[0].pos == "NOUN":
                 return SyntacticSubject(self._phrase(sentence, groups[0], modifiers=True))
         parts = conjuncts(sentence, head)
-        if len(parts) > 1 and all(part.pos in {"PROPN", "NOUN"} for part in parts):
+        coordinated = len(parts) > 1 and re.search(
+            r"\b(?:and|or)\b|&", self.text[parts[0].end : parts[-1].start]
+        )
+        # "Vincent Chen (陳文賢), a researcher": a comma alone makes no coordination
+        if coordinated and all(part.pos in {"PROPN", "NOUN"} for part in parts):
             names = [self._phrase(sentence, part, modifiers=False) for part in parts]
             return SyntacticSubject(" and ".join(names), coordinated=False)
         for appositive in appositions(sentence, head):
