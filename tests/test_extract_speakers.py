@@ -555,3 +555,14 @@ def test_the_place_of_a_dateline_is_no_subject() -> None:
         "the real issue lies elsewhere."
     )
     assert _by_text(text, "the real issue").speaker == "Chiu Chui-cheng"
+
+
+def test_a_sentence_final_writer_with_appositive_and_venue() -> None:
+    text = (
+        "The harbour tolls have been falsely perceived as a norm by the port, wrote Ivo Berg, "
+        "a professor in geography at Norhaven's Harbour University, in the article first "
+        "published by Norland's Dock Post newspaper."
+    )
+    quote = _by_text(text, "falsely perceived")
+    assert quote.text == "The harbour tolls have been falsely perceived as a norm by the port"
+    assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Dock Post")

@@ -981,6 +981,10 @@ INVERTED_CUES = frozenset(
     }
 )
 _INVERTED_TAIL = re.compile(r"^(?:(?:\s+|\s*,\s*)[\w’'.$%-]+){0,18}[\s.!?”’\"»)]*$")
+_NAMED_INVERTED_TAIL = re.compile(r"^(?:(?:\s+|\s*,\s*)[\w’'.$%-]+){0,28}[\s.!?”’\"»)]*$")
+_NAME_THEN_APPOSITIVE = re.compile(
+    r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:a|an|the)\s+[a-z]"
+)
 _TAIL_CLAUSE = re.compile(r",\s*(?:and|but|so)\s|\b(?:because|although|though|whereas)\b")
 
 
@@ -1131,9 +1135,18 @@ def inverted_content(
         return None
     tail_end = sentence_final_tail(text, unit, cue)
     tail = text[cue.end : min(tail_end, cue.end + 400)]
-    if cue.end + 400 < tail_end or word_count(tail) > 18 or re.search(r"[“\"«;:]|\bthat\b", tail):
+    # "…, wrote Sun Xingjie, a professor at Jilin University, in the article first published
+    # by Ming Pao": a named subject with its appositive and the venue is a longer tail
+    named = _NAME_THEN_APPOSITIVE.match(tail) is not None
+    longest = 28 if named else 18
+    if (
+        cue.end + 400 < tail_end
+        or word_count(tail) > longest
+        or re.search(r"[“\"«;:]|\bthat\b", tail)
+    ):
         return None
-    if not _INVERTED_TAIL.match(tail) or _TAIL_CLAUSE.search(tail) or _NAMED_CLAUSE.match(tail):
+    shape = _NAMED_INVERTED_TAIL if named else _INVERTED_TAIL
+    if not shape.match(tail) or _TAIL_CLAUSE.search(tail) or _NAMED_CLAUSE.match(tail):
         return None
     start = max(unit.start, lower, cue.start - MAX_CLAUSE)
     if word_count(text[start:end]) < 4:

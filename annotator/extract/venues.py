@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.extract.outlets import outlet_named
+from annotator.extract.outlets import canonical_outlet, outlet_named
 
 _VENUE = re.compile(
     r"\b(?:(?:appearing|speaking|said|says|saying|told|wrote|writing)\s+)?"
@@ -23,6 +23,10 @@ _VENUE = re.compile(
     r"broadcaster|newspaper|daily)\s+){0,2}"
     r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
 )
+_OUTLET_NOUN_AFTER = re.compile(
+    r"\s+(?:newspaper|news\s+agency|daily|broadcaster|television|magazine|news\s+website)\b"
+)
+_AFTER_POSSESSIVE = re.compile(r"^.*[’']s?\s+")  # "Hong Kong’s Ming Pao" -> "Ming Pao"
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 
 
@@ -34,4 +38,9 @@ def venue_outlet(text: str, start: int, end: int) -> str | None:
         outlet = outlet_named(match.group(1))  # "on CBS’s Face the Nation": CBS
         if outlet is not None:
             return outlet
+        if _OUTLET_NOUN_AFTER.match(text, match.end(1), match.end(1) + 30):
+            # "published by Hong Kong’s Ming Pao newspaper": the noun says it is an outlet
+            name = _AFTER_POSSESSIVE.sub("", match.group(1))
+            if name:
+                return canonical_outlet(name)
     return None
