@@ -566,3 +566,19 @@ def test_a_sentence_final_writer_with_appositive_and_venue() -> None:
     quote = _by_text(text, "falsely perceived")
     assert quote.text == "The harbour tolls have been falsely perceived as a norm by the port"
     assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Dock Post")
+
+
+def test_a_countrys_minister_is_the_one_named_in_that_role() -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived. Japanese Foreign Minister Yoshimasa Hayashi "
+        "said he hoped to meet. China’s foreign minister said the talks would go well. "
+        "Japan’s foreign minister said the details were agreed."
+    )
+    assert _by_text(text, "the talks would go well").speaker == "Wang Yi"
+    assert _by_text(text, "the details were agreed").speaker == "Yoshimasa Hayashi"
+
+
+def test_an_outlet_reports_in_the_present() -> None:
+    quote = _by_text("Yonhap reports the harbour locks will reopen next week.", "locks will")
+    assert (quote.speaker, quote.outlet) == ("Yonhap", "Yonhap")
+    assert not extract_quotes("Several reports on the harbour were published last week.")

@@ -100,6 +100,11 @@ _ISSUING = re.compile(
     r"release|declaration|bulletin|circular|memo|document)\b",
     re.IGNORECASE,
 )
+_COUNTRY_POSSESSIVE = re.compile(
+    r"^((?:South|North)?\s*(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|"
+    r"India|Australia|the\s+U\.S\.|U\.S\.|US|Seoul|Tokyo|Beijing|Taipei|Washington|Moscow|"
+    r"Pyongyang))[’']s?\s+"
+)
 _CJK_GLOSS = re.compile(
     r"\s*[(（][^()（）]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^()（）]*(?:[)）]|$)"
 )
@@ -1039,6 +1044,22 @@ class SpeakerResolver:
         """``the South Korean foreign minister`` / ``The Chinese General Secretary``."""
         matches = list(_ROLE_IN_PHRASE.finditer(phrase))
         role_match = matches[-1] if matches else None
+        possessed = _COUNTRY_POSSESSIVE.match(phrase)
+        if role_match and possessed and role_match.end() == len(phrase):
+            # "Japan’s foreign minister said" after "Foreign Minister Yoshimasa Hayashi": the
+            # person named before in that role, unless the mention says another country
+            before = position
+            for _ in range(4):  # the last few people in that role, nearest first
+                mention = self.names.last_before(
+                    before, (EntityKind.PERSON,), role=role_match.group(1)
+                )
+                if mention is None:
+                    break
+                name = self.names.full_name(mention.name)
+                if not self._nationality_differs(possessed.group(1), name):
+                    return Source(name, self._role(name), is_person=True)
+                before = mention.start
+            return None
         if not (role_match and _ANAPHORIC_HEAD.match(phrase) and role_match.end() == len(phrase)):
             return None
         role_text = role_match.group(1)
@@ -1072,6 +1093,7 @@ class SpeakerResolver:
         """Whether ``modifiers`` (``The Japanese``) name a nationality and the mentions of
         ``name`` say another one and not this one (``North Korean leader Kim Jong-un``)."""
         nationalities = [w for w in re.findall(r"[A-Z][a-z]+", modifiers) if DEMONYM.match(w)]
+        nationalities += _COUNTRY_WORD.findall(modifiers)
         if not nationalities:
             return False
         said = self._nationalities_said.get(name)

@@ -262,7 +262,7 @@ IRREGULAR = {
 _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "charge", "state",
                    "note", "report", "call", "answer", "hope", "fear", "signal", "reply",
                    "finds", "holds", "feel", "find", "hold", "worry", "notice", "comment",
-                   "calls", "charges", "states", "notes", "reports", "signals", "concern",
+                   "calls", "charges", "states", "notes", "signals", "concern",
                    # nouns or too ambiguous (issue #11, recall): "an attack on", "citing …"
                    "attack", "attacks", "fault", "faults", "brand", "brands", "praise",
                    "cite", "cites", "citing", "request", "requests", "swear", "dismiss"}  # fmt: skip
@@ -373,6 +373,26 @@ def _document_reads(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[,”\"]\s*$", before) and _DOCUMENT_AFTER.match(text, end, end + 60))
 
 
+# "reports" is a verb after an outlet ("Yonhap reports", "the news agency reports"), a noun
+# elsewhere ("news reports said", "media reports")
+_OUTLET_BEFORE_REPORTS = re.compile(
+    r"(?:\b(?:agency|newspaper|paper|daily|broadcaster|tabloid|outlet|network)|"
+    r"(?<![Nn]ews\s)(?<![Mm]edia\s)\b(?P<name>[A-Z][\w’'.&-]+))\s+(?:also\s+|now\s+)?$"
+)
+
+
+def _outlet_reports(text: str, start: int) -> bool:
+    """Whether the ``reports`` at ``start`` has an outlet for its subject."""
+    match = _OUTLET_BEFORE_REPORTS.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    if match.group("name") is None:
+        return True
+    from annotator.extract.outlets import looks_like_outlet
+
+    return looks_like_outlet(match.group("name"))
+
+
 _PARTICLE = re.compile(r"\s+(out|to|for|of)\b")
 
 
@@ -402,6 +422,8 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
         if word.lower() in ("read", "reads") and not _document_reads(
             text, match.start(), match.end()
         ):
+            continue
+        if word.lower() == "reports" and not _outlet_reports(text, match.start()):
             continue
         if particles != {""}:
             after = _PARTICLE.match(text, match.end(), min(end, match.end() + 24))
