@@ -420,3 +420,9 @@ def test_a_term_in_quotation_marks_leaves_a_framed_report_whole() -> None:
     quote = quote_holding(text, "Norhaven independence")
     assert quote.speaker == "Brandt"
     assert quote.text.startswith("The port urges Norland")
+
+
+def test_a_name_opening_the_reported_clause_is_its_subject() -> None:
+    text = "The harbour official said Xi first raised the toll issue during the meeting."
+    quote = quote_holding(text, "raised the toll issue")
+    assert quote.text == "Xi first raised the toll issue during the meeting"

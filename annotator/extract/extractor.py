@@ -142,6 +142,7 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_NAME_BEFORE_CLAUSE = re.compile(r"\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+")
 _ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
 _PER_OUTLET = re.compile(r",\s+per\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
 _AS_CITED_BY = re.compile(r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)\b")
@@ -709,7 +710,15 @@ class DocumentExtractor:
         if sentence is None:
             return None
         start = complement_start(sentence, cue.start, max(cue.end, cue.object_end))
-        return None if start is None else clause_from(self.text, unit, cue, later, start)
+        if start is None:
+            return None
+        if cue.subject and cue.lemma != "tell":
+            # "The official said Xi first raised …": the parse took the name for the cue's
+            # object; with a subject before the cue it is the clause's own subject
+            name = _NAME_BEFORE_CLAUSE.fullmatch(self.text, cue.end, start)
+            if name:
+                start = name.start(1)
+        return clause_from(self.text, unit, cue, later, start)
 
     def _reports_through(self, content_end: int, cue: Cue) -> str | None:
         """When a sentence-final cue's subject is an outlet or a document (``news reports
