@@ -582,3 +582,21 @@ def test_an_outlet_reports_in_the_present() -> None:
     quote = _by_text("Yonhap reports the harbour locks will reopen next week.", "locks will")
     assert (quote.speaker, quote.outlet) == ("Yonhap", "Yonhap")
     assert not extract_quotes("Several reports on the harbour were published last week.")
+
+
+def test_sun_as_a_surname_is_no_newspaper() -> None:
+    text = "“The port has stayed away,” said Yun Sun, the director of the harbour programme."
+    quote = _by_text(text, "stayed away")
+    assert (quote.speaker, quote.outlet) == ("Yun Sun", None)
+    text = "The Baltimore Sun said in an editorial that the port had stayed away."
+    assert _by_text(text, "the port had stayed away").outlet == "Baltimore Sun"
+
+
+def test_a_partitive_appositive_after_coordinated_names_in_a_subordinate_clause() -> None:
+    text = (
+        "Although Norland and Ostia, two of the five harbour states, have said that they "
+        "favor open locks, both know that this is not realistic."
+    )
+    quote = _by_text(text, "they favor open locks")
+    assert quote.speaker == "Norland and Ostia"
+    assert quote.text == "they favor open locks"

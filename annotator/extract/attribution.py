@@ -314,9 +314,13 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if re.fullmatch(r"\d{1,3}", before) and index >= 1:
                 before = _strip_filler(segments[index - 1][0])  # "Lind, 45, a teacher, said"
             run = _NAME_RUN.search(before)
-            if run and run.start() == 0 and before[:1].isupper():
+            # "Although China and Russia, two of the five …, have said": a subordinate clause
+            led = index >= 0 and segments[index][1].lower() in _SUBORDINATORS
+            if (run and run.start() == 0 and before[:1].isupper()) or (
+                _NAME_COORDINATION.fullmatch(before)  # "China and Russia, two of the five …"
+            ):
                 role = _LEADING_DETERMINER.sub("", cleaned)
-                return Subject(before, role=role)
+                return Subject(before, role=role, subordinate=led)
             if (
                 _DESCRIPTION_NP.match(before) or _BARE_PLURAL_NP.match(before)
             ) and not _VERB_IN_PHRASE.search(before):

@@ -185,7 +185,20 @@ def looks_like_outlet(name: str) -> bool:
         return False
     if bare.lower() in GAZETTEER:
         return True
+    if (
+        bare.endswith(" Sun")
+        and len(bare.split()) == 2
+        and not name.strip().lower().startswith("the ")
+        and bare.split()[0] not in _SUN_PLACES
+    ):
+        return False  # "Yun Sun": Sun is a surname as often as a newspaper
     return bool(_OUTLET_HEAD_PATTERN.search(bare)) and bare[0].isupper() and len(bare.split()) >= 2
+
+
+_SUN_PLACES = frozenset(
+    {"Baltimore", "Toronto", "Vancouver", "Ottawa", "Calgary", "Edmonton", "Winnipeg", "Sydney",
+     "Chicago", "Sunday", "Daily", "Morning", "Evening", "Manila", "Taiwan"}
+)  # fmt: skip
 
 
 _PROGRAMME_OWNER = re.compile(r"^(.+?)(?:[’']s|s[’'])(?=\s)")
