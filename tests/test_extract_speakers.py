@@ -600,3 +600,25 @@ def test_a_partitive_appositive_after_coordinated_names_in_a_subordinate_clause(
     quote = _by_text(text, "they favor open locks")
     assert quote.speaker == "Norland and Ostia"
     assert quote.text == "they favor open locks"
+
+
+def test_a_relative_clause_after_a_comma_has_its_antecedent_for_subject() -> None:
+    text = "The toll has sparked concern among dock workers, who say it could close the port."
+    assert _by_text(text, "it could close the port").speaker == "dock workers"
+
+
+def test_a_participle_after_a_relative_clause_hangs_on_the_main_clause() -> None:
+    text = (
+        "Norland has drawn a clear line with regard to Ostia, which has expressed intentions of "
+        "holding talks, saying that “tolls must be the result of any dialogue.”"
+    )
+    assert _by_text(text, "tolls must be the result").speaker == "Norland"
+
+
+def test_an_article_in_an_outlet_published_on_a_day_local_time() -> None:
+    text = (
+        "An article in the Harbour Journal (HJ) published on Monday local time alleged that "
+        "the locks had been sabotaged."
+    )
+    quote = _by_text(text, "the locks had been sabotaged")
+    assert (quote.speaker, quote.outlet) == ("Harbour Journal", "Harbour Journal")

@@ -89,7 +89,9 @@ _DOCUMENT = re.compile(
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
     r"op-ed|communiqu[eé]|press\s+release|report|notice|bulletin|declaration|circular)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
-    r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*))?$"
+    r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*?)"
+    # "An article in the Wall Street Journal (WSJ) published on Monday local time"
+    r"(?:\s+\([A-Z]{2,6}\))?(?:\s+(?:published|released|posted|run)\b[^,;:“”\"]*)?)?$"
 )
 _ISSUED = re.compile(r"^(?:statement|message|note|letter|readout|communiqu[eé]|press\s+release)$")
 # "The foreign ministry issued a statement on Friday": who issued the document that speaks next
@@ -259,6 +261,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             if position == 0 and mark.lower() in {"who", "which"}:
                 # "President Ada Lind who said …": the relative pronoun's antecedent
                 index = len(segments) - 2
+                while index >= 0 and not segments[index][0].strip():
+                    index -= 1  # "… among analysts, who say": past the comma
                 before = _strip_filler(segments[index][0]) if index >= 0 else ""
                 run = _NAME_RUN.search(before)
                 if run and (run.start() == 0 or before[run.start() - 1] == " "):
@@ -409,7 +413,8 @@ _DAY_WORDS = (
 )
 _TRAILING_TIME = re.compile(
     rf"\s+(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAY_WORDS})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?(?=,?$)|\s+(?:last|this|earlier\s+this)\s+"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+local\s+time)?(?=,?$)"
+    r"|\s+(?:last|this|earlier\s+this)\s+"
     r"(?:week|month|year|weekend)$"
     # "Acme Corp a few weeks ago", "the ministry two days earlier"
     r"|\s+(?:an?|one|two|three|four|five|six|several|a\s+few|some|\d+)\s+"

@@ -142,6 +142,7 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:“”\"]{2,200},\s*$")
 _NAME_BEFORE_CLAUSE = re.compile(r"\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+")
 _ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
 _PER_OUTLET = re.compile(r",\s+per\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
@@ -1046,9 +1047,14 @@ class DocumentExtractor:
             if before.endswith(",") or _GERUND_LEAD.search(
                 text, max(unit.start, cue.start - 8), cue.start
             ):
-                if previous is not None and previous.speaker:
+                in_relative = _RELATIVE_BEFORE.search(
+                    text, max(unit.start, cue.start - 300), cue.start
+                )
+                if previous is not None and previous.speaker and not in_relative:
                     return previous
-                # the subject of the clause it hangs on (``participles.py``)
+                # the subject of the clause it hangs on (``participles.py``); after a relative
+                # clause ("X has drawn a line with N, which has expressed …, saying"), the main
+                # clause's, not the relative's
                 # "TAIPEI (Taiwan News) — Council Chair Chiu …, arguing": after the dateline
                 dateline = _CONTENT_DATELINE.match(text, unit.start, min(unit.end, unit.start + 80))
                 lead = dateline.end() if dateline else unit.start
