@@ -426,3 +426,11 @@ def test_a_name_opening_the_reported_clause_is_its_subject() -> None:
     text = "The harbour official said Xi first raised the toll issue during the meeting."
     quote = quote_holding(text, "raised the toll issue")
     assert quote.text == "Xi first raised the toll issue during the meeting"
+
+
+def test_a_promise_after_a_closing_quotation_is_its_own_quote() -> None:
+    text = "Ostia slammed the drills as a “rehearsal for invasion,” vowing to bolster its fleet."
+    assert quote_holding(text, "rehearsal for invasion").text == (
+        "the drills as a “rehearsal for invasion,”"
+    )
+    assert quote_holding(text, "bolster its fleet").text == "to bolster its fleet"

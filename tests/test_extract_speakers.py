@@ -622,3 +622,19 @@ def test_an_article_in_an_outlet_published_on_a_day_local_time() -> None:
     )
     quote = _by_text(text, "the locks had been sabotaged")
     assert (quote.speaker, quote.outlet) == ("Harbour Journal", "Harbour Journal")
+
+
+def test_a_question_put_to_the_speaker_names_no_one() -> None:
+    text = "Brandt, asked whether he trusted Berg, said: “I do. We get along very well.”"
+    assert _by_text(text, "We get along").speaker == "Brandt"
+    text = "Mayor Lind, when asked about the report, said she was not aware of it."
+    assert _by_text(text, "she was not aware").speaker == "Lind"
+
+
+def test_a_statement_attributed_to_someone_is_theirs() -> None:
+    text = (
+        "The statement, attributed to an unnamed spokesperson for the harbour office, said the "
+        "drills were “reckless.”"
+    )
+    speaker = _by_text(text, "reckless").speaker
+    assert speaker == "unnamed spokesperson for the harbour office"

@@ -89,7 +89,7 @@ _DOCUMENT = re.compile(
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
     r"op-ed|communiqu[eé]|press\s+release|report|notice|bulletin|declaration|circular)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
-    r"(?:\s+(?:by|from)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*?)"
+    r"(?:\s+(?:by|from|attributed\s+to)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*?)"
     # "An article in the Wall Street Journal (WSJ) published on Monday local time"
     r"(?:\s+\([A-Z]{2,6}\))?(?:\s+(?:published|released|posted|run)\b[^,;:“”\"]*)?)?$"
 )
@@ -215,6 +215,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     if dateline is not None and (dateline.group().startswith("\n") or window_start == lower):
         window = window[dateline.end() :]  # "WARSAW, Poland (AP) — Poland’s prime minister said"
     window = _strip_time(_PARENTHESIS.sub("", window))
+    # "Trump, asked whether he trusted Xi, said": the question put to the subject names no one
+    window = _ASKED_INSERT.sub(" ", window)
     relative = _RELATIVE_INSERT.search(window)
     if relative:
         # "China and Russia, which have grown closer since the war, said": the relative clause
@@ -363,6 +365,9 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     return Subject(phrase, subordinate=subordinate)
 
 
+_ASKED_INSERT = re.compile(
+    r",\s+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|pressed|questioned)\b[^,;:“”\"]{0,150},\s*$"
+)
 # "A source close to the Republican Party in the US": an unnamed source and what places it
 _UNNAMED_SOURCE_PHRASE = re.compile(
     r"^(?i:a|an|the|one|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:source|sources|official|"
@@ -377,7 +382,8 @@ _AFFILIATED_NAME = re.compile(
 
 
 _ISSUED_BY = re.compile(
-    r"^(?:issued|published|released|posted)\b(?:\s+(?!by\b)[\w’'-]+){0,4}\s+by\s+\S"
+    r"^(?:(?:issued|published|released|posted)\b(?:\s+(?!by\b)[\w’'-]+){0,4}\s+by"
+    r"|attributed\s+to)\s+\S"  # "The statement, attributed to an unnamed spokesperson, said"
 )
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _RELATIVE_INSERT = re.compile(r"(?:^|[.!?]\s+)([^.!?]*?),\s+(?:who|which)\s[^,;:“”\"]{2,160},\s*$")
@@ -440,6 +446,13 @@ _DATELINE_IN = re.compile(
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
 _OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
+
+
+def names_document_author(phrase: str) -> bool:
+    """``The statement, attributed to an unnamed spokesperson`` / ``a report by the Pentagon``:
+    a document with its author named."""
+    match = _DOCUMENT.match(phrase)
+    return bool(match and match.group("author"))
 
 
 def sentence_subject(sentence: str) -> str:

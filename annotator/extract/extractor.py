@@ -15,6 +15,7 @@ from annotator.extract.attribution import (
     Source,
     SpeakerResolver,
     is_passive,
+    names_document_author,
     not_a_speaker,
     sentence_subject,
     subject_before,
@@ -142,6 +143,11 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_ASKED_PARTICIPLE = re.compile(
+    r"(?:^|[,.;]\s+|\b(?:when|after|if|once|being)\s+|^\s*)(?:asked|pressed|questioned)\s+"
+    r"(?:whether|if|about|why|what|how|when|where|who|for|to\s+comment|on)\b"
+)
+_INSERT_BEFORE_CUE = re.compile(r",\s+[^,;:“”\"]{2,150},\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:“”\"]{2,200},\s*$")
 _NAME_BEFORE_CLAUSE = re.compile(r"\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+")
 _ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
@@ -453,6 +459,14 @@ class DocumentExtractor:
                 number and _AS_CITED_BY.search(text, max(unit.start, cue.start - 4), cue.end + 4)
             )
         ]  # "“…,” the command said, as cited by Yonhap": the outlet of the cue before
+        cues = [
+            cue
+            for cue in cues
+            if not (
+                cue.form.lower() in {"asked", "pressed", "questioned"}
+                and _ASKED_PARTICIPLE.search(text, max(unit.start, cue.start - 24), cue.end + 12)
+            )
+        ]  # "Trump, asked whether he trusted Xi, said": a question put to the speaker
         more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
         if more:
             spans = [(cue.start, cue.end) for cue in more]
@@ -522,6 +536,24 @@ class DocumentExtractor:
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
                     parsed = self._parsed_subject(cue, subject.phrase)
+                    if (
+                        parsed is not None
+                        and subject.phrase.startswith(parsed.phrase + " ")
+                        and names_document_author(subject.phrase)
+                    ):
+                        parsed = None  # "The statement, attributed to X, said": X wrote it
+                    if parsed is not None and parsed.phrase and subject.phrase:
+                        insert = _INSERT_BEFORE_CUE.search(
+                            text, max(unit.start, cue.start - 200), cue.start
+                        )
+                        if (
+                            insert
+                            and parsed.phrase in insert.group()
+                            and subject.phrase not in insert.group()
+                        ):
+                            # "Trump, asked whether he trusted Xi, said": the parse took a
+                            # name inside the insertion; the rules' subject stands before it
+                            parsed = None
                     if cue.form.split()[0].lower().endswith("ing") and (
                         text[max(unit.start, cue.start - 4) : cue.start]
                         .rstrip(' ”’"»')

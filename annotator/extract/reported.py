@@ -78,6 +78,7 @@ _LOOSE_ADDRESSEE = re.compile(
 )
 # the content ends in the quotation its infinitive opens: "Japan to “stop interfering.”"
 _ENDS_IN_QUOTATION = re.compile(r"\bto\s+[“\"][^“”\"]*[”\"][\s.,]*$")
+_INFINITIVE_LEMMAS = frozenset({"vow", "pledge", "promise", "threaten", "urge", "call", "ask"})
 # a day named in the writer's adverbials ("said Monday", "released on Saturday")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 # "told a regular news briefing on Tuesday that …", "told an audience at the Asia Society that
@@ -503,8 +504,11 @@ def content_end(
             tail = text[cue.end : cue.end + 12]
             if re.match(r"\s+by\s", tail):
                 continue  # "administered by Japan but claimed by China": a participle, no cue
-            if cue.form.endswith("ing") and not re.match(
-                r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail
+            if (
+                cue.form.endswith("ing")
+                and not re.match(r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail)
+                # "…,” vowing to bolster its deterrent": an infinitive of a promise is content
+                and not (cue.lemma in _INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", tail))
             ):
                 continue  # "reiterating their joint efforts": no new content
             if cue.form.lower() == cue.lemma and re.search(r"\bto\s+\w+", text[start : cue.start]):
