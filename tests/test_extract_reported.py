@@ -434,3 +434,10 @@ def test_a_promise_after_a_closing_quotation_is_its_own_quote() -> None:
         "the drills as a “rehearsal for invasion,”"
     )
     assert quote_holding(text, "bolster its fleet").text == "to bolster its fleet"
+
+
+def test_a_passive_tell_is_no_sentence_final_cue() -> None:
+    text = "According to the harbour source, officials were told to report any foreign ship."
+    quote = quote_holding(text, "officials were told")
+    assert quote.text == "officials were told to report any foreign ship"
+    assert quote.speaker == "harbour source"

@@ -638,3 +638,10 @@ def test_a_statement_attributed_to_someone_is_theirs() -> None:
     )
     speaker = _by_text(text, "reckless").speaker
     assert speaker == "unnamed spokesperson for the harbour office"
+
+
+def test_another_source_with_an_appositive_before_the_cue() -> None:
+    text = "Another source, a resident of Norhaven, said the crackdown began last month."
+    quote = _by_text(text, "the crackdown began")
+    assert quote.text == "the crackdown began last month"
+    assert quote.speaker == "resident of Norhaven"

@@ -1005,7 +1005,8 @@ NAME_SEGMENT = re.compile(r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of
 
 
 _DESCRIBED_SUBJECT = re.compile(
-    r"^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s*$"
+    r"^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Ss]ome|[Ss]everal|"
+    r"[Tt]wo|[Tt]hree)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s*$"
 )
 
 
@@ -1134,6 +1135,11 @@ def inverted_content(
     short subject between) and only a short tail (time, place, addressee, the subject) follows."""
     if re.search(r"\bto\s+$", text[max(unit.start, cue.start - 4) : cue.start]):
         return None  # "…, the government is determined to say": an infinitive reports nothing yet
+    if re.search(
+        r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$",
+        text[max(unit.start, cue.start - 24) : cue.start],
+    ):
+        return None  # "According to the source, officials were told to …": a passive cue
     end = _cut_before(text, unit, lower, cue, cutting)
     if end is None:
         return None
