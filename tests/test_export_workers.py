@@ -100,6 +100,24 @@ def test_seeds_alone_start_no_process(seeds_dir: Path, tmp_path: Path, pools: li
     assert pools == [] and target.stat().st_size > 10_000
 
 
+def test_spawned_workers_write_the_same_bytes(
+    seeds_dir: Path, tmp_path: Path, pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers started fresh (spawn: a program with threads) render what forked ones do."""
+    import multiprocessing
+
+    corpus = corpus_folder(tmp_path, seeds_dir, articles=4)
+    common = ["--corpus", str(corpus), "--annotations", str(ANNOTATIONS), "--format", "prodigy"]
+    forked = export([*common, "--workers", "2"])
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = export([*common, "--workers", "2"])
+    one = export([*common, "--workers", "1"])
+    assert pools == [1, 1]
+    assert forked.exit_code == spawned.exit_code == one.exit_code == 0
+    assert spawned.stdout_bytes == forked.stdout_bytes == one.stdout_bytes
+    assert len(spawned.stdout_bytes) > 100_000
+
+
 def middle_error_corpus(tmp_path: Path, seeds_dir: Path) -> tuple[Path, Path]:
     """A corpus whose 6th document (by name) is a binary file, and the corpus before it."""
     corpus = corpus_folder(tmp_path, seeds_dir)
@@ -218,9 +236,9 @@ def alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("how", ["kill parent", "ctrl-c", "kill worker"])
 def test_a_killed_or_interrupted_export_leaves_no_worker(
-    how: signal.Signals, seeds_dir: Path, tmp_path: Path
+    how: str, seeds_dir: Path, tmp_path: Path
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -238,14 +256,23 @@ def test_a_killed_or_interrupted_export_leaves_no_worker(
         found = children(process.pid)
         time.sleep(0.05)
     assert len(found) >= 2, "the export started no workers"
-    os.killpg(process.pid, how) if how == signal.SIGINT else process.send_signal(how)
+    if how == "ctrl-c":  # the terminal sends it to the whole process group
+        os.killpg(process.pid, signal.SIGINT)
+    elif how == "kill parent":
+        process.send_signal(signal.SIGKILL)
+    else:
+        os.kill(found[0], signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode != 0
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    if how == "kill worker":
+        assert process.returncode == 1
+        assert stderr.startswith(b"annotator: error: an export worker died")
     stopped = time.monotonic() + 10
     while time.monotonic() < stopped and any(alive(pid) for pid in found):
         time.sleep(0.1)
     assert not any(alive(pid) for pid in found)
     assert not (tmp_path / "out").exists()
-    if how == signal.SIGINT:
-        assert process.stderr is not None
-        assert b"Traceback" not in process.stderr.read()
+    if how == "ctrl-c":
+        assert b"Traceback" not in stderr
