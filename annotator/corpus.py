@@ -493,18 +493,24 @@ def load_text_file(path: Path) -> Document:
 def iter_jsonl(path: Path) -> Iterator[Document]:
     """Documents of a JSON Lines corpus, one ``{"id", "text", ...metadata}`` object per line."""
     for number, data in read_json_objects(path):
-        where = f"{path}:{number}"
-        document_id = data.pop("id", None)
-        text = data.pop("text", None)
-        if not isinstance(document_id, str):
-            raise InvalidFileError(path, f'line {number}: missing or non-string "id"')
-        if not isinstance(text, str) or not text.strip():
-            raise InvalidFileError(path, f'line {number}: missing or empty "text"')
-        try:
-            check_safe_name(document_id)
-        except ValueError as exc:
-            raise InvalidFileError(path, f"line {number}: id: {exc}") from None
-        yield build_document(text, document_id, where, data)
+        yield jsonl_document(path, number, data)
+
+
+def jsonl_document(path: Path | str, number: int, data: dict[str, Any]) -> Document:
+    """The document of line ``number`` of a JSON Lines corpus (``data``: its object, which
+    this takes apart)."""
+    where = f"{path}:{number}"
+    document_id = data.pop("id", None)
+    text = data.pop("text", None)
+    if not isinstance(document_id, str):
+        raise InvalidFileError(path, f'line {number}: missing or non-string "id"')
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidFileError(path, f'line {number}: missing or empty "text"')
+    try:
+        check_safe_name(document_id)
+    except ValueError as exc:
+        raise InvalidFileError(path, f"line {number}: id: {exc}") from None
+    return build_document(text, document_id, where, data)
 
 
 def iter_file_documents(path: Path) -> Iterable[Document]:

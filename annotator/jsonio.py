@@ -116,6 +116,13 @@ def read_json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
     Errors are one line naming the file and line: unreadable file, invalid JSON, non-object line.
     """
+    for number, raw_line in read_json_lines(path):
+        yield number, json_object_line(raw_line, path, number)
+
+
+def read_json_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw bytes) of every non-blank line of a JSON Lines file, not parsed
+    (:func:`json_object_line` parses one); an unreadable or UTF-16 file is refused."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -127,12 +134,17 @@ def read_json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise InvalidFileError(path, f"{UTF16_ADVICE} ({encoding})")
         handle.seek(0)
         for number, raw_line in enumerate(_lines(handle, path), start=1):
-            if not raw_line.strip():
-                continue
-            data = parse_json(raw_line, path, line=number)
-            if not isinstance(data, dict):
-                raise InvalidFileError(path, f"line {number}: expected a JSON object")
-            yield number, data
+            if raw_line.strip():
+                yield number, raw_line
+
+
+def json_object_line(raw_line: bytes, path: Path | str, number: int) -> dict[str, Any]:
+    """The object on line ``number`` of a JSON Lines file (invalid JSON or another value: an
+    error naming the file and line)."""
+    data = parse_json(raw_line, path, line=number)
+    if not isinstance(data, dict):
+        raise InvalidFileError(path, f"line {number}: expected a JSON object")
+    return data
 
 
 def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -29,16 +31,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 from annotator.errors import AnnotatorError
 from annotator.models import Document
 
-__all__ = ["CHUNK_CHARS", "CHUNK_DOCUMENTS", "default_workers", "extract_all"]
+__all__ = ["CHUNK_CHARS", "CHUNK_DOCUMENTS", "default_workers", "extract_all", "map_in_order"]
 
 CHUNK_CHARS = 200_000  # a chunk closes when its texts reach this many characters ...
 CHUNK_DOCUMENTS = 32  # ... or this many documents
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, few enough to stream
 MAX_WAITING = 256  # documents waiting behind an unfinished chunk before the stream pauses
+
+K = TypeVar("K")
+A = TypeVar("A")
+R = TypeVar("R")
 
 Lookup = Callable[[Document], Document | None]
 Store = Callable[[Document], None]
@@ -306,5 +313,98 @@ def extract_all(
     finally:
         if pool is not None:
             pool.shutdown(wait=clean_exit, cancel_futures=True)
+    if failure is not None:
+        raise failure
+
+
+def _start_worker(
+    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    """Initializer of a :func:`map_in_order` worker: it ends with its parent, leaves ctrl-c to
+    the parent (which stops handing out work and lets the workers finish theirs), then runs the
+    caller's ``initializer``."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def map_in_order(
+    function: Callable[[A], R],
+    items: Iterable[tuple[K, A]],
+    workers: int | None = None,
+    *,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    what: str = "a worker",
+) -> Iterator[tuple[K, R]]:
+    """``(key, function(argument))`` for each ``(key, argument)`` of ``items``, in their order,
+    computed on ``workers`` processes (default: all cores).
+
+    The arguments are sent to the workers (pickled: keep them small, such as paths), the keys
+    stay here. At most ``IN_FLIGHT_PER_WORKER`` items per worker are in flight, so memory stays
+    bounded however many items come. Each worker runs ``initializer(*initargs)`` once. With one
+    worker, or a single item, no process is started: ``initializer`` and ``function`` run in
+    this process. An error raised by ``function`` is raised here in order (after the results
+    before it); a worker that dies is an :class:`AnnotatorError`. Stopping early (an error, the
+    caller closing the iterator, ctrl-c) cancels what is queued and leaves no worker behind.
+    """
+    workers = default_workers() if workers is None else max(1, workers)
+    stream = iter(items)
+    head = list(itertools.islice(stream, 2)) if workers > 1 else []
+    if len(head) < 2:
+        if initializer is not None:
+            initializer(*initargs)
+        for key, argument in itertools.chain(head, stream):
+            yield key, function(argument)
+        return
+    context = _context()
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
+    )
+    pending: deque[tuple[K, Future[R]]] = deque()
+    limit = workers * IN_FLIGHT_PER_WORKER
+
+    def result(future: Future[R]) -> R:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise AnnotatorError(
+                f"{what} died (out of memory or killed); try fewer workers with --workers"
+            ) from None
+
+    failure: Exception | None = None  # raised by ``items``: after the results before it
+    pairs = itertools.chain(head, stream)
+    try:
+        for index in itertools.count():
+            try:
+                key, argument = next(pairs)
+            except StopIteration:
+                break
+            except Exception as exc:
+                failure = exc
+                break
+            if index == 0:
+                # what the workers inherit stays out of their garbage collections (as above)
+                gc.freeze()
+                try:
+                    pending.append((key, pool.submit(function, argument)))
+                finally:
+                    gc.unfreeze()
+            else:
+                pending.append((key, pool.submit(function, argument)))
+            while pending and (len(pending) > limit or pending[0][1].done()):
+                done_key, future = pending.popleft()
+                yield done_key, result(future)
+        while pending:
+            done_key, future = pending.popleft()
+            yield done_key, result(future)
+    finally:
+        # what is queued is dropped; the workers finish the items they have (the interpreter
+        # would wait for them at exit anyway), so no pool thread outlives this call
+        pool.shutdown(wait=True, cancel_futures=True)
     if failure is not None:
         raise failure

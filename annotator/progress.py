@@ -19,11 +19,13 @@ def _no_advance(_count: int = 1) -> None:
 
 @contextmanager
 def progress(
-    description: str, total: int | None, *, enabled: bool | None = None
+    description: str, total: int | None, *, enabled: bool | None = None, deferred: bool = False
 ) -> Iterator[Advance]:
     """Show a progress bar for ``total`` steps (unknown: ``None``); yields ``advance(count=1)``.
 
-    ``enabled`` defaults to "stderr is a terminal".
+    ``enabled`` defaults to "stderr is a terminal". ``deferred``: the bar (and the thread that
+    redraws it) starts at the first step, not before: a command that forks worker processes
+    before its first step forks while no other thread runs (see ``annotator.parallel``).
     """
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -47,10 +49,21 @@ def progress(
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=total)
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task(description, total=total)
+    started = False
 
-        def advance(count: int = 1) -> None:
-            bar.advance(task, count)
+    def advance(count: int = 1) -> None:
+        nonlocal started
+        if not started:
+            bar.start()
+            started = True
+        bar.advance(task, count)
 
+    if not deferred:
+        advance(0)
+    try:
         yield advance
+    finally:
+        if started:
+            bar.stop()

@@ -331,9 +331,9 @@ def test_any_other_os_error_in_a_command_is_one_line(
 
     broken = tmp_path / "corpus"
 
-    def io_error(paths: object) -> None:
+    def io_error(*arguments: object) -> None:
         raise OSError(5, "Input/output error", str(broken))
 
-    monkeypatch.setattr(export, "load_corpus", io_error)
+    monkeypatch.setattr(export, "export_corpus", io_error)
     result = run("export", "--annotations", str(tmp_path))
     assert_one_line_error(result, broken, "input/output error; check the disk")

@@ -40,13 +40,13 @@ def test_export_runs_with_the_collector_paused_and_gives_it_back(
     import annotator.commands.export as command
 
     seen: list[bool] = []
-    real = command.write_export
+    real = command.export_corpus
 
     def spy(*args: Any, **kwargs: Any) -> list[str]:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(command, "write_export", spy)
+    monkeypatch.setattr(command, "export_corpus", spy)
     out = tmp_path / "seeds.jsonl"
     result = CliRunner().invoke(
         main,

@@ -11,6 +11,7 @@ from annotator.cli_support import (
     corpus_paths,
     corpus_total,
     stderr_console,
+    stderr_is_terminal,
     user_errors,
     with_progress,
 )
@@ -27,8 +28,10 @@ from annotator.export.options import (
 from annotator.export.output import open_output
 from annotator.export.sniff import check_format
 from annotator.export.views import ExportSource
+from annotator.export.workers import ExportJob, export_corpus
 from annotator.gc_pause import paused_gc
 from annotator.pipeline import load_corpus
+from annotator.progress import progress
 from annotator.safe_text import safe_rich
 from annotator.scheme import find_scheme
 from annotator.store import AnnotationStore, safe_component
@@ -79,6 +82,13 @@ ANNOTATOR_MAP_OPTION = click.option(
     help="With --format label-studio: print the labeling config that matches the export.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes rendering documents in parallel (default: all cores). Output order is "
+    "corpus order; the file is the same with any number.",
+)
+@click.option(
     "--doccano-plain",
     is_flag=True,
     help="With --format doccano: the plain sequence-labelling file (quotes only, no speaker "
@@ -94,6 +104,7 @@ def export(
     output: Path | None,
     annotator_map: Path | None,
     print_config: bool,
+    workers: int | None,
     doccano_plain: bool,
 ) -> None:
     """Export the corpus with every annotator's labels (json, jsonl, csv, prodigy, ...)."""
@@ -140,18 +151,24 @@ def export(
                     f"(--annotators {gold[0]} exports them)"
                 )
             )
-    chosen = corpus_paths(corpus)
-    documents = (
-        ()
-        if labels_only
-        else with_progress(load_corpus(chosen), "exporting", total=corpus_total(chosen))
-    )
-    source = ExportSource(corpus=documents, store=store, annotators=names, labels_only=labels_only)
     # the export makes millions of short-lived objects and next to no cycles (1,000 benchmark
     # documents: about 1,000 objects left for the collector, the same peak RSS): the collections
     # they trigger took a tenth of its CPU time
-    with open_output(output) as out, paused_gc():
-        notes = write_export(format_name, source, out, options)
+    if labels_only:
+        source = ExportSource(corpus=(), store=store, annotators=names, labels_only=True)
+        with open_output(output) as out, paused_gc():
+            notes = write_export(format_name, source, out, options)
+    else:
+        chosen = corpus_paths(corpus)
+        job = ExportJob(format_name=format_name, store=store, annotators=names, options=options)
+        enabled = stderr_is_terminal()
+        with (
+            # the bar's thread starts once the workers are forked (no thread may run then)
+            progress("exporting", corpus_total(chosen), enabled=enabled, deferred=True) as advance,
+            open_output(output) as out,
+            paused_gc(),
+        ):
+            notes = export_corpus(job, chosen, out, workers, advance)
     for note in notes:
         stderr_console.print(safe_rich(note))
     if output is not None and str(output) != "-":

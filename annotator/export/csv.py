@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import BinaryIO
 
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.rows import ROW_FIELDS, iter_rows
 from annotator.export.views import DocumentView
 
@@ -37,17 +38,28 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def write_csv(views: Iterable[DocumentView], out: BinaryIO, batch: int = 512) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(ROW_FIELDS)
-    pending = 1
-    for row in iter_rows(views):
-        writer.writerow([cell(row[name]) for name in ROW_FIELDS])
-        pending += 1
-        if pending >= batch:
-            out.write(buffer.getvalue().encode("utf-8"))
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
-    out.write(buffer.getvalue().encode("utf-8"))
+class CsvRenderer(Renderer):
+    """The header row, then each document's rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffer = io.StringIO(newline="")
+        self.writer = csv.writer(self.buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        self.writer.writerow(ROW_FIELDS)
+        self.head = self._take()
+
+    def _take(self) -> bytes:
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text.encode("utf-8")
+
+    def document(self, number: int, view: DocumentView) -> bytes:
+        writerow = self.writer.writerow
+        for row in iter_rows([view]):
+            writerow([cell(row[name]) for name in ROW_FIELDS])
+        return self._take()
+
+
+def write_csv(views: Iterable[DocumentView], out: BinaryIO) -> None:
+    write_views(CsvRenderer(), views, out)

@@ -27,6 +27,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
+
 from annotator.errors import AnnotatorError
 from annotator.export.importing import (
     QUOTE_LABEL,
@@ -43,6 +45,7 @@ from annotator.export.importing import (
 )
 from annotator.export.offsets import DOCCANO_UNIT, offsets_for
 from annotator.export.options import ExportOptions
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.relations import (
     FIELD_OF,
     MENTION_LABELS,
@@ -53,7 +56,7 @@ from annotator.export.relations import (
     mentions_of,
 )
 from annotator.export.views import DocumentView, Judgement
-from annotator.jsonio import read_json_objects, write_json_lines_to
+from annotator.jsonio import read_json_objects
 from annotator.models import Quote, quote_id_for, span_of_quote_id
 
 RESERVED = {
@@ -177,34 +180,69 @@ def line_for(
     return line, _overlaps(quote_spans)
 
 
+def document_lines(view: DocumentView, options: ExportOptions) -> list[tuple[dict[str, Any], int]]:
+    """The lines of one document (one per annotator with a file for it, else one with the
+    proposals) and each line's number of overlapping quote pairs."""
+    annotated = [name for name, file in view.annotations.items() if file is not None]
+    plain = not options.doccano_relations
+    lines = [line_for(view, name, view.annotator_quotes(name), not plain) for name in annotated]
+    if not annotated:
+        pairs = [(q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes]
+        lines.append(line_for(view, None, pairs, not plain))
+    return lines
+
+
+def overlap_note(overlapping_lines: int, overlapping_pairs: int) -> list[str]:
+    """The note for the user when lines have overlapping quotes (none when none has)."""
+    if not overlapping_lines:
+        return []
+    return [
+        f"doccano: {overlapping_lines} line(s) have overlapping quotes ({overlapping_pairs} "
+        "pair(s)); doccano drops them silently unless the project has 'Allow overlapping "
+        "spans' on (import reports any quote missing on the way back)"
+    ]
+
+
 def iter_lines(views: Iterable[DocumentView], options: ExportOptions) -> Iterator[dict[str, Any]]:
     overlapping_lines = overlapping_pairs = 0
     for view in views:
-        annotated = [name for name, file in view.annotations.items() if file is not None]
-        plain = not options.doccano_relations
-        lines = [line_for(view, name, view.annotator_quotes(name), not plain) for name in annotated]
-        if not annotated:
-            pairs = [
-                (q, Judgement("", True, None, q.speaker, q.outlet)) for q in view.document.quotes
-            ]
-            lines.append(line_for(view, None, pairs, not plain))
-        for line, overlaps in lines:
+        for line, overlaps in document_lines(view, options):
             if overlaps:
                 overlapping_lines += 1
                 overlapping_pairs += overlaps
             yield line
-    if overlapping_lines:
-        options.notes.append(
-            f"doccano: {overlapping_lines} line(s) have overlapping quotes ({overlapping_pairs} "
-            "pair(s)); doccano drops them silently unless the project has 'Allow overlapping "
-            "spans' on (import reports any quote missing on the way back)"
-        )
+    options.notes.extend(overlap_note(overlapping_lines, overlapping_pairs))
+
+
+class DoccanoRenderer(Renderer):
+    """One JSON line per (document, annotator); tallies: lines with overlapping quotes, and
+    their overlapping pairs."""
+
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        super().__init__()
+        self.options = options or ExportOptions()
+        self.tallies = [0, 0]
+
+    def document(self, number: int, view: DocumentView) -> bytes:
+        parts = []
+        for line, overlaps in document_lines(view, self.options):
+            if overlaps:
+                self.tallies[0] += 1
+                self.tallies[1] += overlaps
+            parts.append(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+        return b"".join(parts)
+
+    def notes(self) -> list[str]:
+        return overlap_note(*self.tallies)
 
 
 def write_doccano(
     views: Iterable[DocumentView], out: BinaryIO, options: ExportOptions | None = None
 ) -> None:
-    write_json_lines_to(out, iter_lines(views, options or ExportOptions()))
+    options = options or ExportOptions()
+    renderer = DoccanoRenderer(options)
+    write_views(renderer, views, out)
+    options.notes.extend(renderer.notes())
 
 
 def _entity_id(value: Any, where: str) -> int | str | None:

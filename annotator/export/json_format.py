@@ -14,6 +14,7 @@ from typing import BinaryIO, Literal
 import orjson
 from pydantic import Field
 
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.views import Consensus, DocumentView, Judgement, QuoteView
 from annotator.jsonio import validate_model
 from annotator.models import (
@@ -142,21 +143,28 @@ def export_document(view: DocumentView) -> ExportDocument:
     return validate_model(ExportDocument, data, f"export of document {document.id}")
 
 
+class JsonRenderer(Renderer):
+    """The export object: its header, then one validated document per line in ``documents``."""
+
+    separator = b",\n"
+    tail = b"\n]}\n"
+
+    def __init__(self, scheme: LabelScheme, annotators: list[str]) -> None:
+        super().__init__()
+        header = validate_model(
+            ExportFile,
+            {"scheme": scheme.model_dump(), "annotators": annotators, "documents": []},
+            "export header",
+        ).model_dump(mode="json")
+        del header["documents"]  # written below, one document at a time
+        self.head = orjson.dumps(header)[:-1] + b',"documents":[\n'
+
+    def document(self, number: int, view: DocumentView) -> bytes:
+        return orjson.dumps(export_document(view).model_dump(mode="json"))
+
+
 def write_json(
     views: Iterable[DocumentView], scheme: LabelScheme, annotators: list[str], out: BinaryIO
 ) -> None:
     """Write the export object, one validated document at a time."""
-    header = validate_model(
-        ExportFile,
-        {"scheme": scheme.model_dump(), "annotators": annotators, "documents": []},
-        "export header",
-    ).model_dump(mode="json")
-    del header["documents"]  # written below, one document at a time
-    out.write(orjson.dumps(header)[:-1] + b',"documents":[\n')
-    first = True
-    for view in views:
-        if not first:
-            out.write(b",\n")
-        first = False
-        out.write(orjson.dumps(export_document(view).model_dump(mode="json")))
-    out.write(b"\n]}\n")
+    write_views(JsonRenderer(scheme, annotators), views, out)

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
+import orjson
+
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.rows import iter_rows
 from annotator.export.views import DocumentView
-from annotator.jsonio import write_json_lines_to
+
+
+class JsonlRenderer(Renderer):
+    def document(self, number: int, view: DocumentView) -> bytes:
+        return b"".join(
+            orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in iter_rows([view])
+        )
 
 
 def write_jsonl(views: Iterable[DocumentView], out: BinaryIO) -> None:
-    write_json_lines_to(out, iter_rows(views))
+    write_views(JsonlRenderer(), views, out)

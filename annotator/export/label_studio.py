@@ -38,6 +38,7 @@ from annotator.export.label_studio_config import (
 )
 from annotator.export.offsets import LABEL_STUDIO_UNIT, ToolOffsets, offsets_for
 from annotator.export.options import ExportOptions
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.relations import (
     FIELD_BY_RELATION,
     FIELD_OF,
@@ -216,17 +217,26 @@ def task_for(number: int, view: DocumentView, options: ExportOptions) -> dict[st
     }
 
 
+class LabelStudioRenderer(Renderer):
+    """A JSON list written task by task (one task per line), numbered from 1."""
+
+    head = b"[\n"
+    separator = b",\n"
+    tail = b"\n]\n"
+
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        super().__init__()
+        self.options = options or ExportOptions()
+
+    def document(self, number: int, view: DocumentView) -> bytes:
+        return orjson.dumps(task_for(number, view, self.options))
+
+
 def write_label_studio(
     views: Iterable[DocumentView], out: BinaryIO, options: ExportOptions | None = None
 ) -> None:
     """A JSON list written task by task (one task per line)."""
-    options = options or ExportOptions()
-    out.write(b"[\n")
-    for number, view in enumerate(views, start=1):
-        if number > 1:
-            out.write(b",\n")
-        out.write(orjson.dumps(task_for(number, view, options)))
-    out.write(b"\n]\n")
+    write_views(LabelStudioRenderer(options), views, out)
 
 
 # --------------------------------------------------------------------------- reading

@@ -33,6 +33,7 @@ from annotator.export.importing import (
     record_text,
     stance_from_label,
 )
+from annotator.export.pieces import Renderer, write_views
 from annotator.export.relations import (
     FIELD_BY_RELATION,
     FIELD_OF,
@@ -205,23 +206,30 @@ def iter_tasks(views: Iterable[DocumentView]) -> Iterator[dict[str, Any]]:
             yield task_for(view, pairs, annotator, words, token_lists)
 
 
-def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
+class ProdigyRenderer(Renderer):
     """One task per line, as ``iter_tasks`` makes them; the text's hash and the ``tokens`` JSON
     are made once per document (and split), and the tokens' bytes go into each line as
     they are."""
-    for view in views:
+
+    def document(self, number: int, view: DocumentView) -> bytes:
         text = view.document.text
         words = Words(text)
         input_hash = prodigy_hash({"text": text})
+        parts: list[bytes] = []
         for annotator, pairs in _document_pairs(view):
             task, tokens = _task(view, pairs, annotator, words, input_hash)
             del task["tokens"]
             head = orjson.dumps({"text": task.pop("text"), "meta": task.pop("meta")})
-            out.write(head[:-1])
-            out.write(b',"tokens":')
-            out.write(words.tokens_json(tokens))
-            out.write(b",")
-            out.write(orjson.dumps(task, option=orjson.OPT_APPEND_NEWLINE)[1:])
+            parts.append(head[:-1])
+            parts.append(b',"tokens":')
+            parts.append(words.tokens_json(tokens))
+            parts.append(b",")
+            parts.append(orjson.dumps(task, option=orjson.OPT_APPEND_NEWLINE)[1:])
+        return b"".join(parts)
+
+
+def write_prodigy(views: Iterable[DocumentView], out: BinaryIO) -> None:
+    write_views(ProdigyRenderer(), views, out)
 
 
 def _span_key(span: Any) -> tuple[int, int] | None:

@@ -64,8 +64,10 @@ def _occurrences(text: str, name: str) -> list[int]:
 
 @lru_cache(maxsize=4096)
 def _candidates(name: str) -> tuple[str, ...]:
-    """The name, then its words longer than two letters, longest first (cached per name)."""
-    words = sorted({w for w in re.split(r"\s+", name.strip()) if len(w) > 2}, key=len, reverse=True)
+    """The name, then its words longer than two letters, longest first, words of one length
+    in the order of the name (cached per name)."""
+    unique = dict.fromkeys(w for w in re.split(r"\s+", name.strip()) if len(w) > 2)
+    words = sorted(unique, key=len, reverse=True)  # stable: not the order of a set's hashes
     return (name.strip(), *words)
 
 

@@ -210,10 +210,14 @@ class ExportSource:
             yield from self._label_views()
             return
         for document in self.corpus:
-            annotations = {
-                name: self.store.load(name, document.id, document) for name in self.annotators
-            }
-            yield build_view(document, annotations)
+            yield self.view(document)
+
+    def view(self, document: Document) -> DocumentView:
+        """The view of one (extracted) document, with the chosen annotators' files for it."""
+        annotations = {
+            name: self.store.load(name, document.id, document) for name in self.annotators
+        }
+        return build_view(document, annotations)
 
     def _label_views(self) -> Iterator[DocumentView]:
         """One view per document id with annotation files, built from the files alone.
