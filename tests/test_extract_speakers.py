@@ -645,3 +645,10 @@ def test_another_source_with_an_appositive_before_the_cue() -> None:
     quote = _by_text(text, "the crackdown began")
     assert quote.text == "the crackdown began last month"
     assert quote.speaker == "resident of Norhaven"
+
+
+def test_the_subject_of_an_absolute_with_construction_speaks() -> None:
+    text = "Ostia protested the tolls, with Harbour Secretary Ivo Berg calling them “extortion.”"
+    assert _by_text(text, "extortion").speaker == "Ivo Berg"
+    text = "Norland lodged a protest, with the harbour ministry saying the tolls were illegal."
+    assert _by_text(text, "the tolls were illegal").speaker == "harbour ministry"

@@ -143,6 +143,11 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_WITH_SUBJECT = re.compile(
+    r"\bwith\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}|"
+    r"the\s+(?:[a-z]+\s+){0,2}(?:ministry|government|embassy|office|spokesman|spokeswoman|"
+    r"spokesperson|official|minister))\s+$"
+)
 _ASKED_PARTICIPLE = re.compile(
     r"(?:^|[,.;]\s+|\b(?:when|after|if|once|being)\s+|^\s*)(?:asked|pressed|questioned)\s+"
     r"(?:whether|if|about|why|what|how|when|where|who|for|to\s+comment|on)\b"
@@ -1113,6 +1118,12 @@ class DocumentExtractor:
                 if opening:
                     return self.resolver.resolve(opening, cue.start)
                 return self._last_source() or Source(None)
+        if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
+            # "Tokyo protested, with Chief Cabinet Secretary Hayashi calling it “…”": the noun
+            # phrase of the absolute construction is the participle's subject
+            absolute = _WITH_SUBJECT.search(text, max(unit.start, cue.start - 120), cue.start)
+            if absolute:
+                return self.resolver.resolve(absolute.group(1), cue.start)
         if not cue.subject:
             return Source(None)
         if cue.subject.lower() == "it":
