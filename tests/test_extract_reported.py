@@ -441,3 +441,10 @@ def test_a_passive_tell_is_no_sentence_final_cue() -> None:
     quote = quote_holding(text, "officials were told")
     assert quote.text == "officials were told to report any foreign ship"
     assert quote.speaker == "harbour source"
+
+
+def test_the_gathering_told_then_a_bare_clause() -> None:
+    text = "Premier Li Qiang told the forum China would open its market further."
+    quote = quote_holding(text, "open its market")
+    assert quote.text == "China would open its market further"
+    assert quote.speaker == "Li Qiang"

@@ -92,7 +92,10 @@ _TOLD_GATHERING = re.compile(
     r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5})?"
     rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
-    r"(?=\s+that\s)"
+    # "… that …", or a bare clause: "told the forum China would open its market"
+    r"(?=\s+that\s|\s+(?:[A-Z][\w’'.-]*|he|she|it|they|we|the|its|his|her|their)\s+"
+    r"(?:[\w’'.-]+\s+){0,4}?(?:is|are|was|were|will|would|could|can|must|should|had|has|have|"
+    r"did|does|may|might)\b)"
 )
 # "urged Washington to cease …", "called on Seoul to …", "called for restraint": the content is
 # the addressee with its infinitive, or what is called for
