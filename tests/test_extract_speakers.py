@@ -652,3 +652,13 @@ def test_the_subject_of_an_absolute_with_construction_speaks() -> None:
     assert _by_text(text, "extortion").speaker == "Ivo Berg"
     text = "Norland lodged a protest, with the harbour ministry saying the tolls were illegal."
     assert _by_text(text, "the tolls were illegal").speaker == "harbour ministry"
+
+
+def test_a_description_then_the_name_set_off_by_commas_speaks() -> None:
+    text = "A harbour spokesman, Ivo Berg, said the talks failed to narrow the gap."
+    quote = _by_text(text, "the talks failed")
+    assert (quote.text, quote.speaker) == ("the talks failed to narrow the gap", "Ivo Berg")
+    text = "“The talks failed,” a harbour spokesman, Ivo Berg, said."
+    assert _by_text(text, "The talks failed").speaker == "Ivo Berg"
+    text = "“Ostia must stop its tolls,” the spokesperson, Lena Holm, said at a regular briefing."
+    assert _by_text(text, "Ostia must stop").speaker == "Lena Holm"

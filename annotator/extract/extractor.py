@@ -143,6 +143,9 @@ _ROLE_AFTER = re.compile(
     r"[a-z][^,.;]{2,100})"
 )
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"[\s,”’\"»]*(?:a|an|the)\s+[^,;:.“”\"]{1,80},\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*,?\s*"
+)
 _WITH_SUBJECT = re.compile(
     r"\bwith\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}|"
     r"the\s+(?:[a-z]+\s+){0,2}(?:ministry|government|embassy|office|spokesman|spokeswoman|"
@@ -925,6 +928,11 @@ class DocumentExtractor:
                     and bool(cue.subject)
                     and word_count(between) <= 25
                     and between.lstrip(' ,”’"»').startswith(cue.subject)
+                ) or (  # "“…,” a ministry spokesman, Li Wei, said"
+                    bool(cue.subject)
+                    and word_count(between) <= 16
+                    and _DESCRIPTION_THEN_NAME.fullmatch(between) is not None
+                    and between.rstrip(" ,").endswith(cue.subject)
                 )
                 if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue

@@ -606,6 +606,14 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         and not re.search(r"[“”\"«»]", parts[1])
     ):
         return False  # "Oriana Mastro, a fellow at Stanford, contends the buildup …"
+    if (
+        len(parts) == 3
+        and not parts[2].strip()
+        and _DESCRIBED_SUBJECT.match(parts[0])
+        and NAME_SEGMENT.match(parts[1])
+        and word_count(parts[1]) <= 4
+    ):
+        return False  # "A ministry spokesman, Li Wei, said the talks failed …"
     # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
     # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
     tail = text[cue.end : min(sentence_final_tail(text, unit, cue), reach(unit, cue.end))]
@@ -1087,6 +1095,13 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
     if not between.strip():
         # "…, Kim Hyun-chong, a deputy adviser, said" (an appositive before the cue)
         earlier = head.rfind(",", 0, comma)
+        if earlier != -1 and NAME_SEGMENT.match(head[earlier + 1 : comma]):
+            # "“…,” a ministry spokesman, Li Wei, said": a description, then the name
+            opened = head.rfind(",", 0, earlier)
+            segment = head[opened + 1 : earlier]
+            closing = len(segment) - len(segment.lstrip('”’"»'))
+            if opened != -1 and _DESCRIBED_SUBJECT.match(segment[closing:]):
+                return start + opened + (1 + closing if closing else 0)
         if earlier != -1 and _APPOSITIVE_ROLE.match(head[earlier + 1 : comma]):
             name_comma = head.rfind(",", 0, earlier)
             name = head[name_comma + 1 : earlier]
