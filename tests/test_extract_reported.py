@@ -448,3 +448,11 @@ def test_the_gathering_told_then_a_bare_clause() -> None:
     quote = quote_holding(text, "open its market")
     assert quote.text == "China would open its market further"
     assert quote.speaker == "Li Qiang"
+
+
+def test_posted_on_a_platform_that_is_a_cue_but_posted_a_loss_is_not() -> None:
+    text = "Mayor Brandt later posted on Harbourgram that she had “a great call” with Berg."
+    quote = quote_holding(text, "a great call")
+    assert (quote.kind, quote.speaker) == ("mixed", "Brandt")
+    assert not extract_quotes("The harbour company posted a record loss in the quarter.")
+    assert not extract_quotes("Norland has posted troops in Ostia since 1953.")

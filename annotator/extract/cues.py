@@ -29,6 +29,7 @@ from functools import cache
 
 # verbs whose content is a that-clause (or a direct quotation)
 CLAUSE_VERBS = [
+    "post",  # "posted on Truth Social that …" (only "posted"/"posting": the others are nouns)
     "acknowledge",
     "accuse",
     "add",
@@ -265,7 +266,8 @@ _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "ch
                    "calls", "charges", "states", "notes", "signals", "concern",
                    # nouns or too ambiguous (issue #11, recall): "an attack on", "citing …"
                    "attack", "attacks", "fault", "faults", "brand", "brands", "praise",
-                   "cite", "cites", "citing", "request", "requests", "swear", "dismiss"}  # fmt: skip
+                   "cite", "cites", "citing", "request", "requests", "swear", "dismiss",
+                   "post", "posts"}  # fmt: skip
 
 NOUN_CUES = [
     "statement",
