@@ -662,3 +662,12 @@ def test_a_description_then_the_name_set_off_by_commas_speaks() -> None:
     assert _by_text(text, "The talks failed").speaker == "Ivo Berg"
     text = "“Ostia must stop its tolls,” the spokesperson, Lena Holm, said at a regular briefing."
     assert _by_text(text, "Ostia must stop").speaker == "Lena Holm"
+
+
+def test_after_told_comes_the_addressee_not_the_subject() -> None:
+    text = (
+        "“It is symbolic,” Ivo Berg, who heads the Harbour Policy Institute at Norhaven "
+        "University, told The Korea Times."
+    )
+    quote = _by_text(text, "It is symbolic")
+    assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Korea Times")

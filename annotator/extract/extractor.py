@@ -629,7 +629,11 @@ class DocumentExtractor:
                         not source.speaker or not text[content[1] + 1 : cue.start].strip()
                     ):
                         after = self._subject_after(cue)  # "…, said Jane Park, director of …"
-                        if not (cue.role and cue.subject and source.speaker):
+                        # after "told" comes the addressee ("…, Kim, who heads X, told The
+                        # Korea Times"), never the subject
+                        if cue.lemma != "tell" and not (
+                            cue.role and cue.subject and source.speaker
+                        ):
                             source = after  # else "“…,” Jane Park, director of …, said"
                         role = _ROLE_AFTER.match(text, cue.end, unit.end)
                         if source.speaker and role:
