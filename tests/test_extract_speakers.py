@@ -671,3 +671,11 @@ def test_after_told_comes_the_addressee_not_the_subject() -> None:
     )
     quote = _by_text(text, "It is symbolic")
     assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Korea Times")
+
+
+def test_a_name_before_a_role_keeps_the_outlet_it_spoke_to() -> None:
+    text = (
+        "The plan will fail, Ivo Berg, spokesperson for the Harbour Office told Reuters on Friday."
+    )
+    quote = _by_text(text, "The plan will fail")
+    assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Reuters")

@@ -993,7 +993,7 @@ class DocumentExtractor:
         named = self.resolver.resolve(name.strip(), content_end)
         if not named.speaker:
             return source
-        return Source(named.speaker, role.strip(), named.outlet, True)
+        return Source(named.speaker, role.strip(), source.outlet or named.outlet, True)
 
     def _told_phrase(self, cue: Cue) -> str:
         match = _TOLD_OBJECT.match(self.text, cue.end, cue.end + LOOKAHEAD)
