@@ -679,3 +679,12 @@ def test_a_name_before_a_role_keeps_the_outlet_it_spoke_to() -> None:
     )
     quote = _by_text(text, "The plan will fail")
     assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Reuters")
+
+
+def test_a_framing_outlet_description_is_the_outlet_named_before() -> None:
+    text = (
+        "Berg told Brandt that the locks were a red line, according to Xinhua. The mayor also "
+        "said the two ports should cooperate, the agency said."
+    )
+    quote = _by_text(text, "the two ports should cooperate")
+    assert quote.outlet == "Xinhua"

@@ -783,6 +783,11 @@ class DocumentExtractor:
             named = re.search(r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", phrase)
             if named and looks_like_outlet(canonical_outlet(named.group(1))):
                 return canonical_outlet(named.group(1))
+            if not named:
+                # "…, the agency said": the outlet the description stands for, named before
+                described = self.resolver.resolve(phrase, cue.start)
+                if described.outlet:
+                    return described.outlet
             return outlet
         return None
 
