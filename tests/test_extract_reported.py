@@ -456,3 +456,10 @@ def test_posted_on_a_platform_that_is_a_cue_but_posted_a_loss_is_not() -> None:
     assert (quote.kind, quote.speaker) == ("mixed", "Brandt")
     assert not extract_quotes("The harbour company posted a record loss in the quarter.")
     assert not extract_quotes("Norland has posted troops in Ostia since 1953.")
+
+
+def test_a_bare_clause_with_an_irregular_past_or_a_number_opening_it() -> None:
+    text = "The state-run Korean Central News Agency said Kim oversaw the launch."
+    assert quote_holding(text, "oversaw").text == "Kim oversaw the launch"
+    text = "Taiwan's Central News Agency quoted the port office as saying 20 ships had crossed."
+    assert quote_holding(text, "20 ships").text == "20 ships had crossed"

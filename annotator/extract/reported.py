@@ -37,7 +37,14 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
-    r"could|can|cannot|must|may|might|did|does|do|[a-z]{3,}ed(?!\s+by\b)))\b)"
+    r"could|can|cannot|must|may|might|did|does|do|[a-z]{3,}ed(?!\s+by\b)|"
+    # irregular pasts: "said Kim oversaw the launch"
+    r"oversaw|saw|met|made|took|gave|sent|held|left|won|lost|began|went|came|became|ran|led|"
+    r"spoke|wrote|broke|chose|drew|flew|fought|found|knew|paid|sought|thought|brought|built|"
+    r"kept|meant|stood|struck|threw|told|said|got|grew|hid|rode|rose|sold|shot|stole|swore|"
+    r"taught|tore|woke|wore)|"
+    # a number opening the clause: "quoted the ministry as saying 20 aircraft had crossed"
+    r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:is|are|was|were|had|have|has|will|would|[a-z]{3,}ed))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
