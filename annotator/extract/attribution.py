@@ -440,10 +440,11 @@ def _strip_time(window: str) -> str:
 
 # a wire dateline opening a paragraph: "WARSAW, Poland (AP) — ", "SEOUL, Dec. 3 (Yonhap) -- ",
 # "BEIJING (Reuters) - "
-_DATELINE_IN = re.compile(
-    r"(?:^|\n)\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+"
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=\S)"
 )
+_DATELINE_IN = re.compile(r"(?:^|\n)\s*" + DATELINE.pattern)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
 _OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
 

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from annotator.extract.attribution import (
+    DATELINE,
     Source,
     SpeakerResolver,
     is_passive,
@@ -161,10 +162,6 @@ _NAME_BEFORE_CLAUSE = re.compile(r"\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2
 _ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
 _PER_OUTLET = re.compile(r",\s+per\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
 _AS_CITED_BY = re.compile(r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)\b")
-_CONTENT_DATELINE = re.compile(
-    r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=\S)"
-)
 _IN_SOURCE = re.compile(
     r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
     r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
@@ -454,7 +451,7 @@ class DocumentExtractor:
     def _in_dateline(self, phrase: str, before: int) -> bool:
         """Whether the last ``phrase`` before ``before`` is a wire dateline's place."""
         at = self.text.rfind(phrase, max(0, before - 400), before)
-        return at >= 0 and _CONTENT_DATELINE.match(self.text, at, at + 80) is not None
+        return at >= 0 and DATELINE.match(self.text, at, at + 80) is not None
 
     def _unit(self, unit: Unit) -> None:
         text = self.text
@@ -1110,7 +1107,7 @@ class DocumentExtractor:
                 # clause ("X has drawn a line with N, which has expressed …, saying"), the main
                 # clause's, not the relative's
                 # "TAIPEI (Taiwan News) — Council Chair Chiu …, arguing": after the dateline
-                dateline = _CONTENT_DATELINE.match(text, unit.start, min(unit.end, unit.start + 80))
+                dateline = DATELINE.match(text, unit.start, min(unit.end, unit.start + 80))
                 lead = dateline.end() if dateline else unit.start
                 parsed = self.syntax.participle_subject(cue.start)
                 if (
@@ -1227,7 +1224,7 @@ class DocumentExtractor:
         if start == unit.start or text[unit.start : start].isspace():
             # "BEIJING, Dec. 19 (Xinhua) -- China is …, a spokesperson said": the wire's
             # dateline opens the paragraph, it is no part of the words
-            dateline = _CONTENT_DATELINE.match(text, start, min(end, start + 80))
+            dateline = DATELINE.match(text, start, min(end, start + 80))
             if dateline:
                 start = dateline.end()
         per = _PER_OUTLET.search(text, max(start, end - 80), end)
