@@ -33,16 +33,19 @@ from annotator.extract.sentences import sentence_spans
 _GAP_WORD = r"(?:(?:[A-Z]\.){2,3}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|St)\.|[^\s,.;:“”\"()]+)"
 THAT_AFTER = re.compile(rf"\s+(?:(?:{_GAP_WORD}\s+){{0,5}}?)that\s+")
 TO_QUOTE = re.compile(r"[\s,:]*(?:to\s+|that\s+)?(?=[“\"«‘'])")
+# common irregular past forms (a finite verb the "-ed" patterns miss)
+IRREGULAR_PAST = (
+    r"took|made|went|came|gave|saw|became|began|knew|put|set|ran|kept|left|held|brought|sent|"
+    r"meant|stood|won|lost|got|led|told|said|found|thought|felt|paid|built|fell|rose|struck"
+)
 _BARE_CLAUSE = re.compile(
     r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
     r"could|can|cannot|must|may|might|did|does|do|[a-z]{3,}ed(?!\s+by\b)|"
     # irregular pasts: "said Kim oversaw the launch"
-    r"oversaw|saw|met|made|took|gave|sent|held|left|won|lost|began|went|came|became|ran|led|"
-    r"spoke|wrote|broke|chose|drew|flew|fought|found|knew|paid|sought|thought|brought|built|"
-    r"kept|meant|stood|struck|threw|told|said|got|grew|hid|rode|rose|sold|shot|stole|swore|"
-    r"taught|tore|woke|wore)|"
+    rf"{IRREGULAR_PAST}|oversaw|met|spoke|wrote|broke|chose|drew|flew|fought|sought|threw|"
+    r"grew|hid|rode|sold|shot|stole|swore|taught|tore|woke|wore)|"
     # a number opening the clause: "quoted the ministry as saying 20 aircraft had crossed"
     r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:is|are|was|were|had|have|has|will|would|[a-z]{3,}ed))\b)"
 )

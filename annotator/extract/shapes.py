@@ -60,10 +60,7 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\s+[A-Z][\w’'.-]*){0,3}|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|had|have)\s+)?"
     r"(?:(?:also|long|later|previously|repeatedly|once)\s+)?\Z"
 )
-_IRREGULAR_PAST = (
-    r"took|made|went|came|gave|saw|became|began|knew|put|set|ran|kept|left|held|brought|sent|"
-    r"meant|stood|won|lost|got|led|told|said|found|thought|felt|paid|built|fell|rose|struck"
-)
+_IRREGULAR_PAST = reported.IRREGULAR_PAST
 _PREDICATE_AFTER = re.compile(
     rf"\s+(?=(?:(?:{_FINITE}|{_IRREGULAR_PAST}|[a-z]+ed|(?:intend|seek|want|pose|threaten|"
     rf"remain|mean|need|plan|aim|hope|try|tri|represent|constitute|violate|undermine|"
