@@ -463,3 +463,37 @@ def test_a_bare_clause_with_an_irregular_past_or_a_number_opening_it() -> None:
     assert quote_holding(text, "oversaw").text == "Kim oversaw the launch"
     text = "Taiwan's Central News Agency quoted the port office as saying 20 ships had crossed."
     assert quote_holding(text, "20 ships").text == "20 ships had crossed"
+
+
+def test_a_wire_dash_touching_the_first_word_is_no_part_of_the_content() -> None:
+    text = (
+        "HARBOURTON (Reuters) -Norland’s naval drills last week were about intimidation more "
+        "than war, the island’s top security official said on Tuesday."
+    )
+    quote = quote_holding(text, "naval drills")
+    assert quote.text.startswith("Norland’s naval drills")
+
+
+def test_more_adverbial_after_the_lead_is_no_content() -> None:
+    text = (
+        "But Velmark also appeared to keep the scope of the exercises small, the bureau said "
+        "in a written report to lawmakers, noting there was no closure of the air space."
+    )
+    first = quote_holding(text, "scope of the exercises")
+    assert first.text == "But Velmark also appeared to keep the scope of the exercises small"
+    noting = quote_holding(text, "no closure")
+    assert noting.text == "there was no closure of the air space"
+    assert noting.speaker == "bureau"
+
+
+def test_a_month_and_a_place_lead_the_that_clause() -> None:
+    cases = (
+        "Velmark leader Ivo Berg said in a speech in late March that his country would seek "
+        "calmer ties with its neighbours.",
+        "Velmark leader Ivo Berg said in Harbourton last week that his country would seek "
+        "calmer ties with its neighbours.",
+    )
+    for text in cases:
+        quote = quote_holding(text, "calmer ties")
+        assert quote.text == "his country would seek calmer ties with its neighbours", text
+        assert quote.speaker == "Ivo Berg"

@@ -688,3 +688,69 @@ def test_a_framing_outlet_description_is_the_outlet_named_before() -> None:
     )
     quote = _by_text(text, "the two ports should cooperate")
     assert quote.outlet == "Xinhua"
+
+
+def test_a_cue_inside_a_relative_clause_leaves_the_subject_before_it() -> None:
+    # "claims" in the relative clause reports nothing; the island is the one who spoke
+    for text in (
+        "Norland, which Velmark claims as its own, said on Tuesday the fleet had left port.",
+        "Norland, which Velmark claims, said on Tuesday the fleet had left port.",
+    ):
+        quote = _by_text(text, "fleet had left port")
+        assert quote.speaker == "Norland"
+
+
+def test_an_epithet_before_a_name_is_no_part_of_the_speaker() -> None:
+    cases = {
+        "Self-governed Norland said on Monday the fleet had left port.": "Norland",
+        "Nuclear-armed Velmark said on Monday it would test a new rocket soon.": "Velmark",
+        "Democratically ruled Norland, which Velmark views as a rebel province, said on "
+        "Monday the fleet had left port.": "Norland",
+    }
+    for text, speaker in cases.items():
+        quote = extract_quotes(text)[0]
+        assert quote.speaker == speaker, text
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_of_a_final_cue() -> None:
+    text = (
+        "The Velmark ministry says the platform built by Norland is the ninth of its kind, "
+        "following the one confirmed in April."
+    )
+    quote = _by_text(text, "the ninth of its kind")
+    assert quote.speaker == "Velmark ministry"
+    assert quote.text == "the platform built by Norland is the ninth of its kind"
+
+
+def test_an_interview_with_an_outlet_described_by_an_adjective() -> None:
+    text = (
+        "In an interview with the liberal Harbour Gazette newspaper published on Friday, Ola "
+        "Brandt, who led the navy until 2020, said the fleet was preparing to blockade the strait."
+    )
+    quote = _by_text(text, "preparing to blockade")
+    assert quote.speaker == "Ola Brandt"
+    assert quote.outlet == "Harbour Gazette"
+
+
+def test_an_interview_with_a_described_person_gives_no_outlet() -> None:
+    text = (
+        "In an interview with the newly appointed Minister Berg, Ola Brandt said the fleet was "
+        "preparing to blockade the strait."
+    )
+    assert _by_text(text, "preparing to blockade").outlet is None
+
+
+def test_a_number_of_people_speak_as_those_people() -> None:
+    text = (
+        "A growing number of Velmark officials think Norland is softening its stance on the "
+        "fishing dispute."
+    )
+    assert _by_text(text, "softening its stance").speaker == "Velmark officials"
+
+
+def test_two_titled_names_before_the_cue_both_speak() -> None:
+    text = (
+        "Norland Prime Minister Ada Lind and Velmark President Ivo Berg agreed on May 3 that "
+        "they would meet again within weeks."
+    )
+    assert _by_text(text, "meet again").speaker == "Ada Lind and Ivo Berg"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from annotator.extract.entities import (
     DEMONYM,
+    NAME_EPITHET,
     NOT_NAMES,
     ORG_WORDS,
     PLURAL_PRONOUNS,
@@ -223,6 +224,7 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
         # describes the subject before it (its own subordinate clauses name no speaker)
         head = _strip_filler(relative.group(1).split(",")[-1])
         head = re.sub(r"^.*\b(?:that|when|while|as|if|because|since|although)\s+", "", head)
+        head = _NAME_MODIFIER.sub("", head)  # "Democratically governed Taiwan, which …"
         if (
             head
             and (
@@ -358,13 +360,22 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
         # "Bonnie Lin of the Center for Strategic and International Studies": the person
         return Subject(affiliated.group(1), subordinate=subordinate)
     if len(phrase.split()) > 9 and not (
-        len(phrase.split()) <= 14 and _UNNAMED_SOURCE_PHRASE.match(phrase)
+        len(phrase.split()) <= 14
+        and (
+            _UNNAMED_SOURCE_PHRASE.match(phrase)
+            or (_TITLED_PAIR.fullmatch(phrase) and not _VERB_IN_PHRASE.search(phrase))
+        )
     ):
         run = _NAME_RUN.search(phrase)
         phrase = run.group() if run else ""
     return Subject(phrase, subordinate=subordinate)
 
 
+# "US President Donald Trump and North Korean leader Kim Jong-un": two titled names
+_TITLED_PAIR = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+)(?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*\s+and\s+"
+    r"(?:[A-Z][\w’'.-]*\s+)(?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*"
+)
 _ASKED_INSERT = re.compile(
     r",\s+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|pressed|questioned)\b[^,;:“”\"]{0,150},\s*$"
 )
@@ -442,8 +453,8 @@ def _strip_time(window: str) -> str:
 # "BEIJING (Reuters) - "
 DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=\S)"
-)
+    r"\s*(?:\([^()\n]{1,30}\))?(?:\s*(?:—|–|--?)\s+(?=\S)|\s+(?:—|–|-)(?=[A-Z]))"
+)  # "TAIPEI (Reuters) -China’s …": the wires' dash may touch the first word
 _DATELINE_IN = re.compile(r"(?:^|\n)\s*" + DATELINE.pattern)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
 _OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
@@ -550,10 +561,7 @@ def _tidy_phrase(phrase: str) -> str:
     return tidy or phrase
 
 
-_NAME_MODIFIER = re.compile(
-    r"^(?:(?i:the)\s+)?[A-Z][\w.]*-(?:level|based|run|owned|backed|controlled|affiliated|"
-    r"linked|led|funded|registered|headquartered)\s+(?=[A-Z])"
-)
+_NAME_MODIFIER = NAME_EPITHET
 _ORG_HEAD_END = re.compile(
     r"\b(?:Ministry|Department|Council|Office|Agency|Commission|Committee|Bureau|Institute|"
     r"Administration|Authority|Association|Chamber|Federation|Service)$"
@@ -568,6 +576,12 @@ _SHORT_MINISTRY = re.compile(
 _PARTITIVE = re.compile(
     r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
     r"((?i:the|these|those)\s+\S.*)$",
+    re.I,
+)
+_QUANTITY_OF = re.compile(
+    r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"
+    r"sizable|substantial)\s+)?(?:number|handful|majority|minority|host|slew)\s+of\s+"
+    r"((?!the\b|these\b|those\b|them\b)[\w’'-]+(?:\s+[\w’'-]+){0,5})$",
     re.I,
 )
 _JUNK_START = re.compile(
@@ -681,6 +695,9 @@ class SpeakerResolver:
         partitive = _PARTITIVE.match(phrase)
         if partitive:  # "one of the sources" -> the sources named before
             phrase = partitive.group(1)
+        quantity = _QUANTITY_OF.match(phrase)
+        if quantity:  # "a growing number of Japanese officials" -> Japanese officials
+            phrase = quantity.group(1)
         lowered = phrase.lower()
         if lowered in {"another", "another one", "a second", "a third", "a fourth"}:
             # "“…,” one diplomat said. Another said …": one more of the unnamed sources

@@ -30,6 +30,14 @@ _CAP_WORD = (
     rf"(?:{_U}{_L}+(?:{_U}{_L}+)+|{_U}{_L}+(?:-[{UPPER}{LOWER}]{_L}*|['’]{_U}{_L}+)*"
     rf"|{_U}{{2,}}s?|{_U}\.)"
 )
+# an epithet before a name: "Taipei-based United Daily News", "Self-ruled Taiwan",
+# "Nuclear-armed North Korea", "Democratically governed Taiwan", "Reclusive North Korea"
+NAME_EPITHET = re.compile(
+    r"^(?:(?i:the)\s+)?(?:[A-Z][\w.]*-(?:level|based|run|owned|backed|controlled|affiliated|"
+    r"linked|led|funded|registered|headquartered|ruled|armed|governed|claimed|allied)"
+    r"|(?:Democratically|Independently)\s+(?:governed|ruled|run)"
+    r"|Isolated|Reclusive|Impoverished|Secretive)\s+(?=[A-Z])"
+)
 _NAME = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP_WORD})*\b")
 
 ROLE_WORDS = (
@@ -387,6 +395,11 @@ class NameIndex:
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
             phrase = " ".join(words)
+            epithet = NAME_EPITHET.match(phrase)
+            if epithet:  # "Self-ruled Taiwan": the name is Taiwan
+                words = phrase[epithet.end() :].split()
+                start = text.index(words[0], start + len(phrase[: epithet.end()].rstrip()))
+                phrase = " ".join(words)
             if len(words) == 1 and phrase in SENTENCE_WORDS:
                 continue  # "The paper said": a lone function word names nothing
             # the role may include lower-case words before the name ("spokeswoman Emily Horn")

@@ -39,6 +39,7 @@ from annotator.extract.outlets import (
     canonical_outlet,
     looks_like_outlet,
     outlet_named,
+    outlet_noun_follows,
 )
 from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
@@ -170,7 +171,9 @@ _IN_SOURCE = re.compile(
     r"|\b(?i:in)\s+(?:an?\s+)?(?:written\s+|emailed\s+)?(?:response|reply|answer|responses|"
     r"replies|answers)\s+to\s+(?:a\s+)?(?:questions?|queries|query|an?\s+inquiry|a\s+request)"
     r"\s+(?:from|by))"
-    r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    # "with the conservative Sankei newspaper": lower-case words before the name
+    r"\s+(?:the\s+(?P<epithet>(?:[a-z][\w-]+\s+){1,2})(?=[A-Z]))?"
+    r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
@@ -704,8 +707,19 @@ class DocumentExtractor:
             self._question_before(unit, cue, source, cue_text)
             self._event(cue.start, source)
             previous_source = source
-            lower = content[1] if content else cue.end
+            if content is not None:
+                lower = content[1]
+            elif not (later and self._inside_relative_before(unit, cue, later[0])):
+                lower = cue.end
         self._leftover_passages(unit, attributed, absorbed, unit_outlet)
+
+    def _inside_relative_before(self, unit: Unit, cue: Cue, following: Cue) -> bool:
+        """Whether ``cue`` is inside a relative clause set off before ``following`` (``Taiwan,
+        which China claims as its own, said``): the subject of ``following`` stands before it."""
+        relative = _RELATIVE_BEFORE.search(
+            self.text, max(unit.start, following.start - 220), following.start
+        )
+        return relative is not None and relative.start() < cue.start
 
     def _clause_sentence(self, unit: Unit):  # type: ignore[no-untyped-def]
         """The parse of one unit for a clause question, made when first asked (and shared with
@@ -1008,11 +1022,14 @@ class DocumentExtractor:
 
     def _unit_outlet(self, unit: Unit) -> str | None:
         for match in _IN_SOURCE.finditer(self.text, unit.start, unit.end):
-            name = match.group(1)
+            name = match.group("name")
             # "speaking to the U.N. General Assembly", "speaking to the US conservative thinktank
             # Hudson Institute": one speaks to people and bodies too, so only a name shaped
-            # like an outlet is one there ("writing in", "an interview with" say it already)
-            if match.group(0)[:8].lower() == "speaking" and not looks_like_outlet(name):
+            # like an outlet is one there ("writing in", "an interview with" say it already);
+            # after lower-case words ("with the newly appointed Minister X") too
+            if (match.group(0)[:8].lower() == "speaking" or match.group("epithet")) and not (
+                looks_like_outlet(name) or outlet_noun_follows(self.text, match.end())
+            ):
                 continue
             # "in an interview with NBC’s Meet the Press": the programme's owner
             return outlet_named(name) or canonical_outlet(name)

@@ -108,6 +108,11 @@ GAZETTEER = {
     "yomiuri shimbun": "Yomiuri Shimbun",
     "mainichi": "Mainichi Shimbun",
     "asahi": "Asahi Shimbun",
+    "asahi shimbun": "Asahi Shimbun",
+    "mainichi shimbun": "Mainichi Shimbun",
+    "sankei": "Sankei Shimbun",
+    "sankei shimbun": "Sankei Shimbun",
+    "tokyo shimbun": "Tokyo Shimbun",
     "rfa": "RFA",
     "radio free asia": "RFA",
     "voa": "VOA",
@@ -176,6 +181,11 @@ _ARTICLE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 
 def strip_article(name: str) -> str:
     return _ARTICLE.sub("", name.strip())
+
+
+def outlet_noun_follows(text: str, end: int) -> bool:
+    """Whether an outlet noun follows the name ending at ``end`` (``Sankei newspaper``)."""
+    return _CONTEXT_AFTER.match(text, end, end + 40) is not None
 
 
 def looks_like_outlet(name: str) -> bool:

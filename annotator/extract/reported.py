@@ -91,6 +91,10 @@ _ENDS_IN_QUOTATION = re.compile(r"\bto\s+[“\"][^“”\"]*[”\"][\s.,]*$")
 _INFINITIVE_LEMMAS = frozenset({"vow", "pledge", "promise", "threaten", "urge", "call", "ask"})
 # a day named in the writer's adverbials ("said Monday", "released on Saturday")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
 # "told a regular news briefing on Tuesday that …", "told an audience at the Asia Society that
 # …", "told a parliamentary committee in Seoul that …": the gathering addressed, not content
 _TOLD_GATHERING = re.compile(
@@ -136,7 +140,12 @@ _LEAD_ADVERBIAL = re.compile(
     # "reported, citing government sources, that …", "claimed, without evidence, that …"
     r"|\s*,\s*(?:citing|quoting)\s+[^,;:“”\"()]{2,80},"
     r"|\s*,\s*(?!and\b|but\b|who\b|which\b)[^,;:“”\"()]{2,50},(?=\s+that\s)"
-    r"|\s+(?:also|further|again|separately|previously|earlier|later))+"
+    r"|\s+(?:also|further|again|separately|previously|earlier|later)"
+    # "said in a speech in late October that …", "said last week that …", "in Beijing"
+    rf"|\s+(?:(?:in|on)\s+)?(?:(?:late|early|mid)[\s-]+)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b"
+    r"|\s+(?:last|this)\s+(?:week|month|year|weekend)\b"
+    r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\b(?![’'])"
+    r")+"
 )
 # "said in a commentary released Saturday while the talks were ongoing": the writer's time
 _SUBORDINATOR = re.compile(r"\s+(?:while|when|as|after|before|because|since|if|although|though)\b")
@@ -748,7 +757,12 @@ def reported_content(
                 bare = _BARE_CLAUSE.match(text, lead.end(), reach(unit, lead.end()))
                 if bare is None and _FINITE_SOON.match(text[lead.end() : lead.end() + 120].strip()):
                     that = THAT_AFTER.match(text, lead.end() - 1, reach(unit, lead.end()))
-                    if that is None and text[lead.end() : lead.end() + 1] == " ":
+                    if (
+                        that is None
+                        and text[lead.end() : lead.end() + 1] == " "
+                        # "said in a written report to lawmakers, noting …": more adverbial
+                        and not _ADVERBIAL_GOES_ON.match(text, lead.end(), lead.end() + 12)
+                    ):
                         bare = re.compile(r"\s+").match(text, lead.end(), reach(unit, lead.end()))
         if bare:
             start = bare.end()
@@ -766,6 +780,7 @@ def reported_content(
     return None
 
 
+_ADVERBIAL_GOES_ON = re.compile(r"\s+(?:to|at|in|on|for|with|by|from|of|about|over)\s")
 _QUOTED_CLAUSE_LEMMAS = _CLAUSE_LEMMAS | _APPEAL_LEMMAS | OBJECT_VERBS | {"call", "agree"}
 _POINTING_BACK = re.compile(
     r"^(?:it|this|that|them|these|those|him|her|itself|themselves|(?:such|this|that|these|those)"
@@ -1064,6 +1079,13 @@ _LEAD_CONNECTIVE_WORDS = re.compile(
 )
 
 
+# after the comma, a preposition or subordinator leads a phrase, never the subject of a cue
+_PREPOSITION_LED = re.compile(
+    r"\s*(?i:following|after|before|including|unlike|like|than|besides|since|until|compared\s+"
+    r"with|such\s+as)\s+\S"
+)
+
+
 def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = False) -> int | None:
     """The comma that ends the content of a sentence-final cue, or ``None``. ``cutting``: the
     content started at ``lower`` (a clause of an earlier cue), so a short lead-in before a
@@ -1100,6 +1122,8 @@ def _cut_before(text: str, unit: Unit, lower: int, cue: Cue, cutting: bool = Fal
             return start + name_comma
     if word_count(between) > 7 and not _LONG_SUBJECT.match(between):
         return None
+    if _PREPOSITION_LED.match(between):
+        return None  # "…, following the one confirmed in May.": a phrase, no subject and cue
     if re.search(r"[;:“”\"«»()]|\b(?:that|and|but|which|who)\b", between):
         return None
     if not between.strip():

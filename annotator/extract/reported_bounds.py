@@ -90,8 +90,8 @@ def is_adjectival(text: str, unit: Unit, cue: Cue) -> bool:
     """True when a past-participle cue form modifies the noun after it (``Trump’s reported
     request``, ``the alleged remarks``): a determiner or possessive right before, a noun after."""
     form = cue.form
-    if " " in form or not form.endswith("ed"):
-        return False
+    if " " in form or not (form.endswith("ed") or form.lower() in {"written", "spoken"}):
+        return False  # "a written report" too
     before = text[max(unit.start, cue.start - 12) : cue.start]
     if _DETERMINER.search(before) is None:
         return False
