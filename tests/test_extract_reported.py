@@ -497,3 +497,21 @@ def test_a_month_and_a_place_lead_the_that_clause() -> None:
         quote = quote_holding(text, "calmer ties")
         assert quote.text == "his country would seek calmer ties with its neighbours", text
         assert quote.speaker == "Ivo Berg"
+
+
+def test_a_modal_cue_inside_a_framed_sentence_is_no_speech() -> None:
+    text = (
+        "On Monday, the Harbour Gazette questioned the alliance.\n\nA Velmark-Norland bloc "
+        "is forming in the north that could threaten peace in the region, the state-run paper "
+        "warned."
+    )
+    quote = quote_holding(text, "threaten peace")
+    assert quote.text == (
+        "A Velmark-Norland bloc is forming in the north that could threaten peace in the region"
+    )
+    assert quote.speaker == "Harbour Gazette"
+
+
+def test_a_dateline_dash_between_capitals_is_no_part_of_the_content() -> None:
+    text = "HARBOURTON--Norland cut its fish exports by half in 2024, the customs office said."
+    assert quote_holding(text, "fish exports").text.startswith("Norland cut")

@@ -754,3 +754,34 @@ def test_two_titled_names_before_the_cue_both_speak() -> None:
         "they would meet again within weeks."
     )
     assert _by_text(text, "meet again").speaker == "Ada Lind and Ivo Berg"
+
+
+def test_the_publisher_of_a_paper_is_not_its_voice() -> None:
+    lead = "On Monday, the Harbour Gazette questioned why Velmark was moving troops.\n\n"
+    cases = (
+        "“Norland must speed up its own defences,” the paper published by the ruling Unity "
+        "Party argued on Monday.",
+        "“Norland must speed up its own defences,” the editorial of the influential local "
+        "daily published by the ruling Unity Party argued on Monday.",
+        "“Norland must speed up its own defences,” said an editorial in the paper published by "
+        "the ruling Unity Party.",
+    )
+    for case in cases:
+        quote = _by_text(lead + case, "speed up its own defences")
+        assert quote.speaker == "Harbour Gazette", case
+        assert quote.outlet == "Harbour Gazette", case
+
+
+def test_a_restrictive_relative_clause_describes_the_name_before_it() -> None:
+    text = (
+        "In a commentary on Saturday, The Harbour Gazette that belongs to the ruling Unity Party "
+        "stressed that the country's opposition would never change."
+    )
+    assert _by_text(text, "would never change").speaker == "Harbour Gazette"
+
+
+def test_a_spokesman_of_an_organisation_is_the_unnamed_spokesman() -> None:
+    text = "Norland cut its fish exports by half in 2024, said a spokesman of Norland's customs Bureau."
+    quote = _by_text(text, "fish exports")
+    assert quote.speaker == "spokesman of Norland's customs Bureau"
+    assert quote.text == "Norland cut its fish exports by half in 2024"

@@ -90,7 +90,8 @@ _DOCUMENT = re.compile(
     r"(?P<noun>statement|editorial|commentary|article|piece|letter|message|note|readout|column|"
     r"op-ed|communiqu[eé]|press\s+release|report|notice|bulletin|declaration|circular)"
     r"(?:\s+(?:issued|published|released|posted|carried)\b(?:(?!\bby\b).)*)?"
-    r"(?:\s+(?:by|from|attributed\s+to)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*?)"
+    r"(?:\s+(?:by|from|attributed\s+to)\s+(?P<author>.+)|\s+in\s+(?P<venue>(?:the\s+)?[A-Z].*?"
+    r"|the\s+(?:paper|newspaper|daily|tabloid))"  # "an editorial in the paper": the outlet before
     # "An article in the Wall Street Journal (WSJ) published on Monday local time"
     r"(?:\s+\([A-Z]{2,6}\))?(?:\s+(?:published|released|posted|run)\b[^,;:“”\"]*)?)?$"
 )
@@ -235,6 +236,15 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             and not _VERB_IN_PHRASE.search(head)
         ):
             return Subject(head)
+    restrictive = _THAT_RELATIVE.search(window)
+    if restrictive:
+        # "The People’s daily that belongs to China’s ruling Communist Party emphasized": a
+        # restrictive relative clause (a verb right after "that") describes the name before it
+        head = _strip_filler(restrictive.group(1))
+        if (
+            _NAME_RUN.fullmatch(head) or _DESCRIPTION_NP.match(head)
+        ) and not _VERB_IN_PHRASE.search(head):
+            return Subject(head)
     if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
@@ -359,6 +369,9 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     ):
         # "Bonnie Lin of the Center for Strategic and International Studies": the person
         return Subject(affiliated.group(1), subordinate=subordinate)
+    if len(phrase.split()) > 9:
+        # "the editorial of the influential daily published by the ruling Communist Party"
+        phrase = _PUBLISHER_TAIL.sub("", phrase) or phrase
     if len(phrase.split()) > 9 and not (
         len(phrase.split()) <= 14
         and (
@@ -453,8 +466,9 @@ def _strip_time(window: str) -> str:
 # "BEIJING (Reuters) - "
 DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,2})?"
-    r"\s*(?:\([^()\n]{1,30}\))?(?:\s*(?:—|–|--?)\s+(?=\S)|\s+(?:—|–|-)(?=[A-Z]))"
-)  # "TAIPEI (Reuters) -China’s …": the wires' dash may touch the first word
+    r"\s*(?:\([^()\n]{1,30}\))?(?:\s*(?:—|–|--?)\s+(?=\S)|\s+(?:—|–|-)(?=[A-Z])"
+    r"|(?<=[A-Z)])(?:—|–|--)(?=[A-Z]))"
+)  # "TAIPEI (Reuters) -China’s …", "BEIJING--China …": the dash may touch the first word
 _DATELINE_IN = re.compile(r"(?:^|\n)\s*" + DATELINE.pattern)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s+[—–-]+\s+")
 _OPENING_ADVERBIAL = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,6},\s+)")
@@ -543,8 +557,15 @@ def _strip_filler(segment: str) -> str:
 _SURNAMED = re.compile(r"^(?:(?i:a|an|the|one)\s+)?[a-z][\w\s-]{0,40}?\bsurnamed\s+([A-Z][\w-]+)$")
 _OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s\s+$")
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]*[A-Z]\s+(?:\([^()]{1,40}\)\s+)?[-—–]{1,2}\s+")
+# "the paper published by the ruling Communist Party": who publishes it is no speaker
+_PUBLISHER = (
+    r"\s+(?:published|owned|run|operated|controlled|backed|funded|affiliated)\s+(?:by|with)\s.*$"
+)
+_PUBLISHER_TAIL = re.compile(_PUBLISHER, re.S)
 _RELATIVE_TAIL = re.compile(
-    r"\s+(?:who|which|whom|whose)\s.*$|\s+(?:in|on|at|via|through)\s+(?:its|his|her|their|a|an|"
+    r"\s+(?:who|which|whom|whose)\s.*$|\s+that\s+(?:belongs|belonged)\s+to\s.*$"
+    rf"|{_PUBLISHER}"
+    r"|\s+(?:in|on|at|via|through)\s+(?:its|his|her|their|a|an|"
     r"the)\s+(?:[\w-]+\s+){0,2}(?:statement|remarks|comments|post|message|briefing|interview|"
     r"website|account|letter|speech|address)\b.*$",
     re.S,
@@ -577,6 +598,16 @@ _PARTITIVE = re.compile(
     r"^(?:(?:one|some|many|most|each|several|all|any|none|two|three|four)\s+)?of\s+"
     r"((?i:the|these|those)\s+\S.*)$",
     re.I,
+)
+_HEAD_THEN_PREPOSITION = re.compile(
+    r"^(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){1,3}(?:of|for|at|from|with|in)\s+(?:the\s+)?"
+    r"[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,2}$",
+    re.I,
+)
+_THAT_RELATIVE = re.compile(
+    r"(?:^|[.!?,]\s+)((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}?)\s+that\s+(?:belongs|belonged|"
+    r"is\s+(?:owned|run|published)|was\s+(?:owned|run|published)|runs|publishes|owns|represents|"
+    r"speaks\s+for|oversees|controls|operates)\b[^,;:“”\"]{0,120}$"
 )
 _QUANTITY_OF = re.compile(
     r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"
@@ -801,8 +832,15 @@ class SpeakerResolver:
         if outlet is not None:
             return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
-        if run and re.search(
-            r"\b(?:at|of|from|with|for|in)(?:\s+the)?$", phrase[: run.start()].strip(), re.I
+        if (
+            run
+            and (
+                re.search(
+                    r"\b(?:at|of|from|with|for|in)(?:\s+the)?$", phrase[: run.start()].strip(), re.I
+                )
+                # "a spokesman of China's customs Bureau": the head is the unnamed spokesman
+                or _HEAD_THEN_PREPOSITION.match(phrase[: run.start()])
+            )
         ):
             # "Analysts at ING": the head is the unnamed group, the name only qualifies it
             bare = _LEADING_DETERMINER.sub("", _OUR.sub("", phrase))

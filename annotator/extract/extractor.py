@@ -819,8 +819,11 @@ class DocumentExtractor:
             return re.search(rf"\s(?:{reasons})\s", window.split(".")[0]) is not None
         if cue.lemma in OBJECT_VERBS or cue.lemma in ("according_to", "opinion", "noun"):
             return False
+        # "a coterie … that could threaten peace": a modal verb's cue is no speech act
         return not re.search(
-            r"\b(?:is|are|was|were|be|been|being)\s+$", self.text[: cue.start][-12:]
+            r"\b(?:is|are|was|were|be|been|being|could|would|may|might|can|will|should|must)"
+            r"(?:\s+not)?\s+$",
+            self.text[max(0, cue.start - 16) : cue.start],
         )
 
     def _with_outlet(self, source: Source, unit_outlet: str | None, frame: str | None) -> Source:
