@@ -785,3 +785,23 @@ def test_a_spokesman_of_an_organisation_is_the_unnamed_spokesman() -> None:
     quote = _by_text(text, "fish exports")
     assert quote.speaker == "spokesman of Norland's customs Bureau"
     assert quote.text == "Norland cut its fish exports by half in 2024"
+
+
+def test_reportedly_after_a_name_does_not_make_it_an_outlet() -> None:
+    text = (
+        "At the forum in Harbourton, Norland leader Ada Lind reportedly hinted that she would "
+        "support a peace declaration."
+    )
+    quote = _by_text(text, "peace declaration")
+    assert quote.speaker == "Ada Lind"
+    assert quote.outlet is None
+
+
+def test_in_the_report_gives_the_outlet_whose_report_it_is() -> None:
+    text = (
+        "The Harbour Gazette’s weekend edition carried a report about the talks. In the report, "
+        "Ada Lind posits, “Whoever tied the knot should untie it.”"
+    )
+    quote = _by_text(text, "tied the knot")
+    assert quote.speaker == "Ada Lind"
+    assert quote.outlet == "Harbour Gazette"

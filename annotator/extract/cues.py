@@ -113,6 +113,14 @@ CLAUSE_VERBS = [
     "assess",
     # "“…,” the statement read": only with a document as its subject (see find_cue_forms)
     "read",
+    # found on fresh pages (issue #11): "In the report, Xi posits, “…”"
+    "lament",
+    "muse",
+    "opine",
+    "posit",
+    "recognise",
+    "retort",
+    "surmise",
 ]
 
 # verbs that may drop "that": "Suh said he ...", "experts believe it ..."
@@ -267,7 +275,9 @@ _EXCLUDED_FORMS = {"found", "finding", "held", "holding", "felt", "feeling", "ch
                    # nouns or too ambiguous (issue #11, recall): "an attack on", "citing …"
                    "attack", "attacks", "fault", "faults", "brand", "brands", "praise",
                    "cite", "cites", "citing", "request", "requests", "swear", "dismiss",
-                   "post", "posts"}  # fmt: skip
+                   "post", "posts",
+                   # nouns as often: "The retort is deemed rare", "a lament"
+                   "retort", "retorts", "muse", "lament"}  # fmt: skip
 
 NOUN_CUES = [
     "statement",

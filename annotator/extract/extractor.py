@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from annotator.extract.attribution import (
     DATELINE,
+    OUTLET_DOCUMENT_REACH,
     Source,
     SpeakerResolver,
     is_passive,
@@ -174,6 +175,10 @@ _IN_SOURCE = re.compile(
     # "with the conservative Sankei newspaper": lower-case words before the name
     r"\s+(?:the\s+(?P<epithet>(?:[a-z][\w-]+\s+){1,2})(?=[A-Z]))?"
     r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_IN_THAT_DOCUMENT = re.compile(
+    r"\s*(?:In|Within)\s+(?:the|that|this|its)\s+(?:report|article|piece|story|broadcast|"
+    r"editorial|commentary|dispatch)\s*,"
 )
 _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
@@ -1036,6 +1041,13 @@ class DocumentExtractor:
                 continue
             # "in an interview with NBC’s Meet the Press": the programme's owner
             return outlet_named(name) or canonical_outlet(name)
+        opening = _IN_THAT_DOCUMENT.match(self.text, unit.start, unit.end)
+        if opening:
+            # "RFA’s Chinese edition carried a report. In the report, Xi posits …": the outlet
+            # whose report it is was named just before
+            mention = self.names.last_before(unit.start, (EntityKind.OUTLET,))
+            if mention is not None and unit.start - mention.end <= OUTLET_DOCUMENT_REACH:
+                return mention.name
         return None
 
     def _source_of(self, cue: Cue, previous: Source | None, unit: Unit) -> Source:

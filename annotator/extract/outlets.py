@@ -166,7 +166,7 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(
-    rf"^\s+(?:{'|'.join(GENERIC_OUTLET_NOUNS)})\b|^\s+(?:reported|reports|editorial)",
+    rf"^\s+(?:{'|'.join(GENERIC_OUTLET_NOUNS)})\b|^\s+(?:reported|reports|editorial)\b",
     re.IGNORECASE,
 )
 _GENERIC_OUTLET = re.compile(
