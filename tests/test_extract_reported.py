@@ -515,3 +515,32 @@ def test_a_modal_cue_inside_a_framed_sentence_is_no_speech() -> None:
 def test_a_dateline_dash_between_capitals_is_no_part_of_the_content() -> None:
     text = "HARBOURTON--Norland cut its fish exports by half in 2024, the customs office said."
     assert quote_holding(text, "fish exports").text.startswith("Norland cut")
+
+
+def test_a_quotation_opening_a_clause_that_goes_on_after_a_possessive_name() -> None:
+    text = "Lind has openly complained that “Velmark was behind” Norland’s hard line on the talks."
+    quote = quote_holding(text, "Velmark was behind")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text == "“Velmark was behind” Norland’s hard line on the talks"
+
+
+def test_a_so_called_term_does_not_split_a_framed_sentence() -> None:
+    text = (
+        "The Norland fisheries chief Ada Lind and harbour master Ivo Berg this month told "
+        "visiting Velmark (VFA) delegates that both coasts can share catches on the basis of "
+        "the so-called “1998 accord” and joint patrols, it said."
+    )
+    quote = quote_holding(text, "share catches")
+    assert quote.text.startswith("The Norland fisheries chief Ada Lind")
+
+
+def test_a_new_subject_and_cue_with_a_clause_of_their_own_end_the_clause() -> None:
+    text = (
+        "Asked about a poll showing that voters believe that Velmark bears responsibility for "
+        "the dispute, Lind said on Thursday that the treaty marks its 80th year."
+    )
+    believe = quote_holding(text, "bears responsibility")
+    assert believe.text == "Velmark bears responsibility for the dispute"
+    said = quote_holding(text, "80th year")
+    assert said.text == "the treaty marks its 80th year"
+    assert said.speaker == "Lind"

@@ -805,3 +805,40 @@ def test_in_the_report_gives_the_outlet_whose_report_it_is() -> None:
     quote = _by_text(text, "tied the knot")
     assert quote.speaker == "Ada Lind"
     assert quote.outlet == "Harbour Gazette"
+
+
+def test_the_report_speaks_for_whoever_put_it_out() -> None:
+    text = (
+        "Velmark will keep pressing Norland with threats and trade curbs, the Fisheries Council "
+        "said in a report published yesterday.\n\nVelmark has stepped up its work to “close "
+        "the gap” with Norland, the report said."
+    )
+    quote = _by_text(text, "close the gap")
+    assert quote.speaker == "Fisheries Council"
+
+
+def test_a_surname_spelled_like_an_article_is_a_name_mid_sentence() -> None:
+    text = (
+        "Norland’s Fisheries Office spokesperson An Jiwon made the remark while answering "
+        "questions.\n\nEfforts to end illegal fishing have won support on both coasts, An said."
+    )
+    assert _by_text(text, "illegal fishing").speaker == "An Jiwon"
+
+
+def test_a_participle_after_a_noun_cue_belongs_to_the_clause_subject() -> None:
+    text = (
+        "Norland spokesperson Ada Lind on Thursday dismissed the claim by Velmark's opposition "
+        "leader that the minister had withdrawn her remarks, saying that silence and a "
+        "retraction are two different matters."
+    )
+    assert _by_text(text, "two different matters").speaker == "Ada Lind"
+
+
+def test_a_subject_after_a_fronted_after_clause() -> None:
+    text = (
+        "After several Velmark senior officials claimed that the remarks do not alter the "
+        "position, Lind left the hall."
+    )
+    quote = _by_text(text, "do not alter")
+    assert quote.speaker == "Velmark senior officials"
+    assert quote.text == "the remarks do not alter the position"

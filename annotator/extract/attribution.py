@@ -32,6 +32,7 @@ from annotator.extract.entities import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_WORDS,
+    SURNAME_WORDS,
     NameIndex,
     split_role,
 )
@@ -103,6 +104,11 @@ _ISSUING = re.compile(
     r"(?P<noun>statement|notice|letter|message|note|readout|communiqu[eé]|press\s+release|"
     r"release|declaration|bulletin|circular|memo|document)\b",
     re.IGNORECASE,
+)
+# "the council said in a report published yesterday", "the ministry released a report"
+_REPORT_INTRODUCED = re.compile(
+    r"\b(?:said|says|stated|wrote|warned|noted|found|concluded|argued|added|issued|released|"
+    r"published|put\s+out)(?:\s+in)?\s+(?:a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?report\b"
 )
 _COUNTRY_POSSESSIVE = re.compile(
     r"^((?:South|North)?\s*(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|"
@@ -196,7 +202,10 @@ _PREPOSITION_START = re.compile(
     r"regarding|like|unlike|through|without|together\s+with|of)\b",
     re.IGNORECASE,
 )
-_LAST_DETERMINER = re.compile(r".*\b(the|a|an|this|these|those|some|many|most)\s+", re.I | re.S)
+_LAST_DETERMINER = re.compile(
+    r".*\b(the|a|an|this|these|those|some|many|most|several|few|two|three|four|five)\s+",
+    re.I | re.S,
+)
 _SUBORDINATORS = {"while", "although", "though", "if", "as", "because", "since", "when", "whereas"}
 
 
@@ -301,6 +310,8 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             determiner = _LAST_DETERMINER.match(cleaned)
             if determiner and not _PREPOSITION_START.match(cleaned[determiner.start(1) :]):
                 phrase = cleaned[determiner.start(1) :]
+                # "After several officials claimed that …, Lind left": a fronted clause
+                subordinate = bool(re.match(r"(?:after|before|until)\s", cleaned, re.I))
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS
@@ -823,6 +834,8 @@ class SpeakerResolver:
                 name = self.resolve(part, position).speaker or strip_article(part)
                 parts.append(part.strip() if name == strip_article(part) and parts else name)
             return Source(" and ".join(parts))
+        if phrase in SURNAME_WORDS and self.names.fullest.get(phrase, phrase) != phrase:
+            return self._named(phrase, None)  # "…, An said" after "spokesperson An Fengshan"
         if lowered in {"the", "a", "an", "this", "that", "it", "which", "who"}:
             return Source(None)
         description = self._description(phrase, position)
@@ -980,6 +993,26 @@ class SpeakerResolver:
         source = self.resolve(opening, sentence_start)
         return source if source.speaker else None
 
+    def _report_author_before(self, position: int) -> Source | None:
+        """Who put out the last report named shortly before ``position`` (``X said in a report``,
+        ``X released a report``), or ``None``."""
+        window_start = max(0, position - STATEMENT_REACH)
+        introduced = max(
+            _REPORT_INTRODUCED.finditer(self.text, window_start, position),
+            key=lambda found: found.start(),
+            default=None,
+        )
+        if introduced is None:
+            return None
+        sentence_start = window_start
+        for boundary in _SENTENCE_BREAK.finditer(self.text, window_start, introduced.start()):
+            sentence_start = boundary.end()
+        subject = subject_before(self.text, sentence_start, introduced.start()).phrase
+        if not subject or _DOCUMENT.match(subject) or not_a_speaker(subject):
+            return None
+        source = self.resolve(subject, introduced.start())
+        return source if source.speaker else None
+
     def _thing_subject_before(self, position: int) -> Source | None:
         """``The foreign ministry in Tokyo summoned China's ambassador. It said …``: ``it`` with
         no organisation that spoke before is the organisation the previous sentence opened
@@ -1086,6 +1119,12 @@ class SpeakerResolver:
             issuer = self._issuer_before(position, STATEMENT_REACH)
             if issuer is not None:
                 return issuer
+        if determiner in {"the", "this", "that"} and not mods and match.group("noun") == "report":
+            # "…, the Mainland Affairs Council said in a report published yesterday. … the
+            # report said": the report is its author's
+            author = self._report_author_before(position)
+            if author is not None:
+                return author
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
             mention = self.names.last_before(position, (EntityKind.OUTLET,))
             if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:

@@ -212,6 +212,16 @@ NOT_NAMES = FUNCTION_WORDS | {
 }
 # Words a name never starts with when it opens a sentence.
 SENTENCE_WORDS = FUNCTION_WORDS
+# function words that are also surnames ("An Fengshan", "No Kwang-il", "Do Kwon")
+SURNAME_WORDS = frozenset({"An", "No", "So", "Do", "In", "On", "Ha"}) & SENTENCE_WORDS
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n—–-])[\s\"“‘'(]*$")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (or follows a dateline's dash)."""
+    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
+
+
 ORG_WORDS = re.compile(
     r"\b(?:House|Council|Ministry|Department|Office|Agency|Administration|Government|Party|"
     r"Committee|Commission|Bank|Fund|Organization|Organisation|Union|Institute|University|"
@@ -361,7 +371,12 @@ def _kind_of(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return EntityKind.ORGANISATION  # "Taiwan Semiconductor Manufacturing Co."
     words = name.split()
     if all(word in NOT_NAMES for word in words) or (
-        words[0] in NOT_NAMES and not _SURNAME_HE.match(name)
+        words[0] in NOT_NAMES
+        and not _SURNAME_HE.match(name)
+        # "spokesperson An Fengshan": a surname spelled like a function word, mid-sentence
+        and not (
+            words[0] in SURNAME_WORDS and len(words) > 1 and not _sentence_initial(text, start)
+        )
     ):
         return None
     if any(word.isupper() and len(word) > 1 for word in words):
@@ -391,7 +406,13 @@ class NameIndex:
             start = match.start()
             # a sentence-initial function word is not part of the name
             words = raw.split()
-            while words and words[0] in SENTENCE_WORDS and len(words) > 1:
+            while (
+                words
+                and words[0] in SENTENCE_WORDS
+                and len(words) > 1
+                and not (words[0] in SURNAME_WORDS and not _sentence_initial(text, start))
+            ):
+                # "spokesperson An Fengshan": a surname that is a function word mid-sentence
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
             phrase = " ".join(words)

@@ -711,7 +711,10 @@ class DocumentExtractor:
             )
             self._question_before(unit, cue, source, cue_text)
             self._event(cue.start, source)
-            previous_source = source
+            if cue.lemma != "noun":
+                # "Guo dismissed the claim by X that …, saying …": a noun cue's source is the
+                # object's, not the clause's, so a later participle is not theirs
+                previous_source = source
             if content is not None:
                 lower = content[1]
             elif not (later and self._inside_relative_before(unit, cue, later[0])):

@@ -476,6 +476,9 @@ def _parenthesis_cut(text: str, unit: Unit, start: int, end: int) -> int:
     return end
 
 
+_POSSESSIVE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2}[’']s[ \t]+[a-z]")
+
+
 def continues_clause(text: str, passage: Passage) -> bool:
     """True when the clause goes on after a quotation that opens it (``said that “in the months
     ahead” talks would continue``, ``“The handshake” was an “amazing event”``): the quoted words
@@ -483,8 +486,12 @@ def continues_clause(text: str, passage: Passage) -> bool:
     does not open the writer's relative clause (``“…” which is why …``)."""
     if text[passage.start : passage.end].rstrip()[-1:] in tuple(",.;:!?…"):
         return False
-    after = text[passage.close_at : passage.close_at + 12]
-    return re.match(r"[ \t]+(?!which\b|who\b|whom\b|where\b)[a-z]", after) is not None
+    after = text[passage.close_at : passage.close_at + 40]
+    # "said that “China was behind” North Korea’s defiant attitude": a possessive name too
+    return (
+        re.match(r"[ \t]+(?!which\b|who\b|whom\b|where\b)[a-z]", after) is not None
+        or _POSSESSIVE_NAME_NEXT.match(after) is not None
+    )
 
 
 def _opens_clause(text: str, unit: Unit, offset: int) -> bool:
@@ -509,6 +516,17 @@ def content_end(
         end = min(end, cut)
     for cue in later:
         if cue.start >= end:
+            break
+        named = _NAMED_SUBJECT_AFTER_COMMA.search(text, max(start, cue.start - 40), cue.start)
+        if (
+            named
+            and not unit.inside(named.start())
+            and not cue.form.endswith("ing")
+            and _own_that_clause(text, unit, cue)
+        ):
+            # "… believe that Japan bears responsibility, Mao said on Thursday that …": a new
+            # subject and cue with a that-clause of their own end this clause
+            end = min(end, named.start())
             break
         between = text[max(start, cue.start - 12) : cue.start]
         joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
@@ -570,6 +588,30 @@ def content_end(
                 break
             index += 1
     return end
+
+
+_NAMED_SUBJECT_AFTER_COMMA = re.compile(
+    r",\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|they)\s+$"
+)
+
+
+def _own_that_clause(text: str, unit: Unit, cue: Cue) -> bool:
+    """Whether a that-clause or a quotation follows the cue (after a short adverbial: ``said
+    on Thursday that``, ``said on Thursday, “…”``)."""
+    window = reach(unit, cue.end)
+    if THAT_AFTER.match(text, cue.end, window) or _QUOTATION_NEXT.match(text, cue.end, window):
+        return True
+    lead = _LEAD_ADVERBIAL.match(text, cue.end, window)
+    return bool(
+        lead
+        and (
+            _THAT_NEXT.match(text, lead.end(), reach(unit, lead.end()))
+            or _QUOTATION_NEXT.match(text, lead.end(), reach(unit, lead.end()))
+        )
+    )
+
+
+_QUOTATION_NEXT = re.compile(r"\s*[,:]\s*[“\"]")
 
 
 _CLAUSE_BETWEEN = re.compile(

@@ -32,7 +32,10 @@ _TITLE_LEAD = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|our)\s+$")
+# "the “two-state theory”", "the so-called “1992 consensus”"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our)\s+(?:so-called\s+)?|\bso-called\s+)$"
+)
 _SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
 )
