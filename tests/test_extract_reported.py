@@ -544,3 +544,15 @@ def test_a_new_subject_and_cue_with_a_clause_of_their_own_end_the_clause() -> No
     said = quote_holding(text, "80th year")
     assert said.text == "the treaty marks its 80th year"
     assert said.speaker == "Lind"
+
+
+def test_quoted_as_saying_by_an_agent_that() -> None:
+    text = (
+        "A Norland palace official was quoted as saying by local media that related reports "
+        "could not be confirmed and plans for the visit had not been finalised."
+    )
+    quote = quote_holding(text, "related reports")
+    assert quote.text == (
+        "related reports could not be confirmed and plans for the visit had not been finalised"
+    )
+    assert quote.speaker == "Norland palace official"

@@ -842,3 +842,24 @@ def test_a_subject_after_a_fronted_after_clause() -> None:
     quote = _by_text(text, "do not alter")
     assert quote.speaker == "Velmark senior officials"
     assert quote.text == "the remarks do not alter the position"
+
+
+def test_an_outlet_reporting_an_inverted_cue_is_its_outlet_not_a_second_quote() -> None:
+    text = (
+        "Norland's leader will not visit Velmark during the summit, a government official here "
+        "said Friday, Harbour News Agency reports."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "government official"
+    assert quotes[0].outlet == "Harbour News Agency"
+
+
+def test_a_description_then_the_name_of_an_outlet_set_off_by_commas() -> None:
+    text = (
+        "The Harbour Gazette said the talks had stalled.\n\nA major daily, the Velmark Herald, "
+        "reported that officials of both sides have begun preparations for the visit."
+    )
+    quote = _by_text(text, "begun preparations")
+    assert quote.speaker == "Velmark Herald"
+    assert quote.outlet == "Velmark Herald"

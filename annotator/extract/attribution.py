@@ -351,6 +351,13 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
                 role = _LEADING_DETERMINER.sub("", cleaned)
                 return Subject(before, role=role, subordinate=led)
             if (
+                _DESCRIPTION_NP.match(before)
+                and _THE_NAME.fullmatch(cleaned)
+                and not _VERB_IN_PHRASE.search(before)
+            ):
+                # "A major daily, the JoongAng Ilbo, reported": the description, then its name
+                return Subject(cleaned)
+            if (
                 _DESCRIPTION_NP.match(before) or _BARE_PLURAL_NP.match(before)
             ) and not _VERB_IN_PHRASE.search(before):
                 # "The unions, long wary of the plan, said" / "The minister, a veteran, said" /
@@ -620,6 +627,7 @@ _THAT_RELATIVE = re.compile(
     r"is\s+(?:owned|run|published)|was\s+(?:owned|run|published)|runs|publishes|owns|represents|"
     r"speaks\s+for|oversees|controls|operates)\b[^,;:“”\"]{0,120}$"
 )
+_THE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
 _QUANTITY_OF = re.compile(
     r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"
     r"sizable|substantial)\s+)?(?:number|handful|majority|minority|host|slew)\s+of\s+"

@@ -262,6 +262,12 @@ _REPRINT = re.compile(
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
+def _only_a_cue(earlier: list[Cue], content: tuple[int, int, float]) -> bool:
+    """Whether a short content holds an earlier cue: the subject and verb of that cue."""
+    start, end = content[0], content[1]
+    return end - start <= 80 and any(start <= cue.start < end for cue in earlier)
+
+
 def _start_of(cues: list[Cue], index: int, default: int) -> int:
     return cues[index].start if index < len(cues) else default
 
@@ -628,6 +634,10 @@ class DocumentExtractor:
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
+                    if content is not None and _only_a_cue(cues[:number], content):
+                        # "“…,” a government official said Friday, Yonhap reports": the words
+                        # before are the last cue's subject and verb, no content of this one
+                        content = None
                     if content is not None:
                         content = (self._paragraph_lead(unit, content[0]), *content[1:])
                     if content is not None and (
@@ -897,8 +907,8 @@ class DocumentExtractor:
         between = self.text[content_ended_at : cue.start]
         if not re.match(r"[\s”’\"»]*,", between) or re.search(r"[.;:!?]", between):
             return False
-        if word_count(between) > 6:
-            return False
+        if word_count(between) > (12 if find_cue_forms(between) else 6):
+            return False  # "…, a government official here said Friday, Yonhap reports"
         for number, found in enumerate(self.found):
             if found.start >= unit.start and found.source.speaker and not found.source.outlet:
                 self.found[number] = replace(found, source=replace(found.source, outlet=outlet))

@@ -611,6 +611,7 @@ def _own_that_clause(text: str, unit: Unit, cue: Cue) -> bool:
     )
 
 
+_AGENT_THEN_THAT = re.compile(r"\s+by\s+[^,;:“”\"]{2,60}?(?=\s+that\s)")
 _QUOTATION_NEXT = re.compile(r"\s*[,:]\s*[“\"]")
 
 
@@ -741,6 +742,14 @@ def reported_content(
     that = THAT_AFTER.match(text, cue.end, reach(unit, cue.end))
     if that is None and cue.lemma == "tell" and after > cue.end:
         that = _THAT_NEXT.match(text, after, reach(unit, after))
+    # "was quoted as saying by local media that …": the agent, then the clause
+    agent = (
+        _AGENT_THEN_THAT.match(text, cue.end, reach(unit, cue.end))
+        if cue.form.lower() == "saying"
+        else None
+    )
+    if that is None and agent:
+        that = _THAT_NEXT.match(text, agent.end(), reach(unit, agent.end()))
     if that is None:
         # "said in a statement carried by the official KCNA news agency that …"
         lead_from = max(after, cue.end)  # "told the BBC in an interview on Friday that …"
@@ -751,6 +760,7 @@ def reported_content(
         that = None  # "said he cannot disclose the details that …": the that-clause is inside
     if (
         that
+        and agent is None
         and word_count(text[cue.end : that.end()].rsplit("that", 1)[0]) > 0
         and not _SPEECH_BEFORE_THAT.search(text[cue.end : that.end()].rsplit("that", 1)[0])
         and _RELATIVE_THAT.match(text, that.end())
