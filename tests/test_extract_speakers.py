@@ -863,3 +863,32 @@ def test_a_description_then_the_name_of_an_outlet_set_off_by_commas() -> None:
     quote = _by_text(text, "begun preparations")
     assert quote.speaker == "Velmark Herald"
     assert quote.outlet == "Velmark Herald"
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_the_last_speaker() -> None:
+    for lead in ("Lind details", "An expert in fisheries, Lind details"):
+        text = (
+            "Norland is “trying to hedge between two powers,” writes Ada Lind, a professor of "
+            f"government.\n\n{lead} Norland’s ties with Velmark. “As long as this ambiguity "
+            "continues, Norland will hedge.”"
+        )
+        assert _by_text(text, "ambiguity continues").speaker == "Ada Lind", lead
+
+
+def test_a_quotation_after_a_sentence_about_someone_else_is_not_the_last_speakers() -> None:
+    text = (
+        "Norland is “trying to hedge between two powers,” writes Ada Lind, a professor of "
+        "government.\n\nBerg details Norland’s ties with Velmark. “As long as this ambiguity "
+        "continues, Norland will hedge.”"
+    )
+    assert _by_text(text, "ambiguity continues").speaker != "Ada Lind"
+
+
+def test_the_outlet_of_an_opinion_piece_after_an_inverted_speaker() -> None:
+    text = (
+        "Norland is “trying to hedge between two powers,” writes Ada Lind, a professor of "
+        "government, in this Harbour Gazette opinion piece."
+    )
+    quote = _by_text(text, "hedge between")
+    assert quote.speaker == "Ada Lind"
+    assert quote.outlet == "Harbour Gazette"

@@ -176,6 +176,13 @@ _IN_SOURCE = re.compile(
     r"\s+(?:the\s+(?P<epithet>(?:[a-z][\w-]+\s+){1,2})(?=[A-Z]))?"
     r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
+# "Lind details …", "An expert on Korea, Lind argued …": a name, then its verb
+_NAME_THEN_VERB = re.compile(
+    r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:s|ed)\b"
+)
+_SENTENCE_THEN_SPACE = re.compile(r"[.!?][”’\"]?\s+$")
+_SENTENCE_BREAK_AT = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“\"])")
 _IN_THAT_DOCUMENT = re.compile(
     r"\s*(?:In|Within)\s+(?:the|that|this|its)\s+(?:report|article|piece|story|broadcast|"
     r"editorial|commentary|dispatch)\s*,"
@@ -983,6 +990,11 @@ class DocumentExtractor:
                 ):
                     continue  # "lodged a “strong protest” and demanded …": the writer's words
                 inverted = source if source.speaker else self._subject_after(cue)
+                if inverted is not source and inverted.speaker and not inverted.outlet:
+                    # "“…,” writes Jennifer Lind, …, in this Atlantic opinion piece"
+                    venue = venue_outlet(text, cue.end, min(next_start, unit.end))
+                    if venue and venue != inverted.speaker:
+                        inverted = replace(inverted, outlet=venue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)
                 # earlier parts of the same sentence: "“…,” he said, “…”" / "“…” and “…,” she said"
                 for earlier in unit.before(passage.open_at, 2):
@@ -1445,7 +1457,28 @@ class DocumentExtractor:
             and passage.open_at - paragraph_start <= 40
         ):
             return source
+        if event_paragraph in (paragraph, paragraph - 1) and self._sentence_before_names(
+            passage, source, max(paragraph_start, position)
+        ):
+            # "“…,” writes Jennifer Lind. ¶ Lind details Seoul's ties with both. “As long as
+            # …”": the sentence before the quotation has the last speaker for its subject
+            return source
         return None
+
+    def _sentence_before_names(self, passage: Passage, source: Source, start: int) -> bool:
+        """Whether the quotation opens a sentence right after one (from ``start`` on) whose
+        subject is ``source``'s speaker."""
+        prior = self.text[start : passage.open_at]
+        if len(prior) > 400 or not _SENTENCE_THEN_SPACE.search(prior):
+            return False
+        sentences = [part for part in _SENTENCE_BREAK_AT.split(prior.strip()) if part.strip()]
+        if not sentences:
+            return False
+        named = _NAME_THEN_VERB.match(sentences[-1])
+        if named is None:
+            return False
+        resolved = self.resolver.resolve(named.group(1), passage.open_at)
+        return resolved.speaker == source.speaker
 
     def _question_before(self, unit: Unit, cue: Cue, source: Source, cue_text: str) -> None:
         """``“… Are you ready?” Consul General Xue Jian said …``: a quotation ending in a
