@@ -892,3 +892,23 @@ def test_the_outlet_of_an_opinion_piece_after_an_inverted_speaker() -> None:
     quote = _by_text(text, "hedge between")
     assert quote.speaker == "Ada Lind"
     assert quote.outlet == "Harbour Gazette"
+
+
+def test_said_via_an_outlet_that() -> None:
+    text = (
+        "The Norland Foreign Ministry said via the state-run Harbour News Agency on Sunday that "
+        "it strongly denounces the drills as “provocative muscle-flexing.”"
+    )
+    quote = _by_text(text, "strongly denounces")
+    assert quote.speaker == "Norland Foreign Ministry"
+    assert quote.outlet == "Harbour News Agency"
+    assert quote.text.startswith("it strongly denounces")
+
+
+def test_a_statement_issued_by_an_organisation_is_its_words() -> None:
+    text = (
+        "In a statement issued on Sunday by the Norland Ministry of Defence, Harbourton "
+        "criticised the air drill.\n\n“We express grave concern over these actions,” the "
+        "statement said."
+    )
+    assert _by_text(text, "grave concern").speaker == "Norland Ministry of Defence"

@@ -105,6 +105,13 @@ _ISSUING = re.compile(
     r"release|declaration|bulletin|circular|memo|document)\b",
     re.IGNORECASE,
 )
+# "a statement issued on Sunday by the Ministry of National Defence"
+_DOCUMENT_ISSUED_BY = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>statement|message|note|letter|"
+    r"readout|communiqu[eé]|press\s+release)\s+(?:issued|released|published|posted|sent)"
+    r"(?:\s+[^,.;:“”\"]{0,40}?)?\s+by\s+(?P<issuer>(?:the\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,5})"
+)
 # "the council said in a report published yesterday", "the ministry released a report"
 _REPORT_INTRODUCED = re.compile(
     r"\b(?:said|says|stated|wrote|warned|noted|found|concluded|argued|added|issued|released|"
@@ -1116,6 +1123,19 @@ class SpeakerResolver:
             and not mods
             and _ISSUED.match(match.group("noun"))
         ):
+            # "In a statement issued on Sunday by the Ministry of National Defence, Pyongyang
+            # criticised …. “…,” the statement said": the issuer the sentence names
+            issued_by = max(
+                _DOCUMENT_ISSUED_BY.finditer(
+                    self.text, max(0, position - STATEMENT_REACH), position
+                ),
+                key=lambda found: found.start(),
+                default=None,
+            )
+            if issued_by is not None and issued_by.group("noun").lower() == match.group("noun"):
+                source = self.resolve(issued_by.group("issuer"), issued_by.start("issuer"))
+                if source.speaker:
+                    return source
             # "the statement said" right after "the council said on its website": its author
             # is the organisation or person who spoke last, when that was shortly before
             for speaker, _, _, spoken_at in reversed(self.sieve.referents):

@@ -144,6 +144,8 @@ _LEAD_ADVERBIAL = re.compile(
     # "said in a speech in late October that …", "said last week that …", "in Beijing"
     rf"|\s+(?:(?:in|on)\s+)?(?:(?:late|early|mid)[\s-]+)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b"
     r"|\s+(?:last|this)\s+(?:week|month|year|weekend)\b"
+    # "said via the state-run Korean Central News Agency on Sunday that …"
+    r"|\s+(?:via|through)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\b(?![’'])"
     r")+"
 )
