@@ -317,8 +317,6 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             determiner = _LAST_DETERMINER.match(cleaned)
             if determiner and not _PREPOSITION_START.match(cleaned[determiner.start(1) :]):
                 phrase = cleaned[determiner.start(1) :]
-                # "After several officials claimed that …, Lind left": a fronted clause
-                subordinate = bool(re.match(r"(?:after|before|until)\s", cleaned, re.I))
             break
         phrase = cleaned
         subordinate = mark.lower() in _SUBORDINATORS

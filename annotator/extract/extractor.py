@@ -269,10 +269,13 @@ _REPRINT = re.compile(
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
-def _only_a_cue(earlier: list[Cue], content: tuple[int, int, float]) -> bool:
-    """Whether a short content holds an earlier cue: the subject and verb of that cue."""
+def _only_a_cue(text: str, earlier: list[Cue], content: tuple[int, int, float]) -> bool:
+    """Whether a short content ends with an earlier cue (and a time word or two): the
+    subject and verb of that cue (``a government official here said Friday``)."""
     start, end = content[0], content[1]
-    return end - start <= 80 and any(start <= cue.start < end for cue in earlier)
+    return end - start <= 80 and any(
+        start <= cue.start < end and word_count(text[cue.end : end]) <= 2 for cue in earlier
+    )
 
 
 def _start_of(cues: list[Cue], index: int, default: int) -> int:
@@ -641,7 +644,7 @@ class DocumentExtractor:
                     content = self._parsed_clause(unit, cue, later)
                 if content is None and cue.lemma in INVERTED_CUES:
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
-                    if content is not None and _only_a_cue(cues[:number], content):
+                    if content is not None and _only_a_cue(text, cues[:number], content):
                         # "“…,” a government official said Friday, Yonhap reports": the words
                         # before are the last cue's subject and verb, no content of this one
                         content = None
