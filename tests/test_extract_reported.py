@@ -556,3 +556,26 @@ def test_quoted_as_saying_by_an_agent_that() -> None:
         "related reports could not be confirmed and plans for the visit had not been finalised"
     )
     assert quote.speaker == "Norland palace official"
+
+
+def test_a_bare_verb_under_a_modal_is_no_cue_of_its_own() -> None:
+    text = (
+        "Their countries should “focus on common interests” and reaffirm a “strategic partnership of "
+        "mutual benefit”, Lind told Berg as they sat opposite one another at a long table."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Lind"
+    assert quotes[0].kind is QuoteKind.MIXED
+    assert quotes[0].text.startswith("Their countries should")
+
+
+def test_plans_and_promises_inside_a_framed_sentence_are_the_outlets_report() -> None:
+    text = (
+        "Berg plans to call for the reversal of the ban and will also insist on the early "
+        "release of the crew, Velmark media reported."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Velmark media"
+    assert quotes[0].text.startswith("Berg plans to call for")

@@ -269,6 +269,20 @@ _REPRINT = re.compile(
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
+_MODAL_THEN_AND = re.compile(
+    r"\b(?:should|must|will|would|could|can|may|might|to)\s+[^,;:.!?]{0,80}?\s+and\s+$"
+)
+
+
+def _under_modal(text: str, unit: Unit, cue: Cue) -> bool:
+    """A bare verb joined by "and" to a verb under a modal (``should “focus on …” and
+    reaffirm a “…”``): a proposal in someone's words, not a speech act of its own."""
+    if cue.form.lower() != cue.lemma.replace("_", " "):
+        return False
+    before = text[max(unit.start, cue.start - 100) : cue.start]
+    return _MODAL_THEN_AND.search(before) is not None
+
+
 def _only_a_cue(text: str, earlier: list[Cue], content: tuple[int, int, float]) -> bool:
     """Whether a short content ends with an earlier cue (and a time word or two): the
     subject and verb of that cue (``a government official here said Friday``)."""
@@ -481,6 +495,7 @@ class DocumentExtractor:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
         cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
+        cues = [cue for cue in cues if not _under_modal(text, unit, cue)]
         cues = [
             cue
             for number, cue in enumerate(cues)
@@ -849,8 +864,8 @@ class DocumentExtractor:
             return False
         # "a coterie … that could threaten peace": a modal verb's cue is no speech act
         return not re.search(
-            r"\b(?:is|are|was|were|be|been|being|could|would|may|might|can|will|should|must)"
-            r"(?:\s+not)?\s+$",
+            r"\b(?:is|are|was|were|be|been|being|could|would|may|might|can|will|should|must|to)"
+            r"(?:\s+(?:not|also|further|again|[a-z]+ly))?\s+$",
             self.text[max(0, cue.start - 16) : cue.start],
         )
 
