@@ -579,3 +579,9 @@ def test_plans_and_promises_inside_a_framed_sentence_are_the_outlets_report() ->
     assert len(quotes) == 1
     assert quotes[0].speaker == "Velmark media"
     assert quotes[0].text.startswith("Berg plans to call for")
+
+
+def test_a_plural_noun_cue_form_in_an_objects_place_is_no_cue() -> None:
+    text = "Lind rejects Velmark’s sovereignty claims, saying only Norland’s people can decide."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text) for q in quotes] == [("Lind", "only Norland’s people can decide")]

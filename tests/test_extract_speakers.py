@@ -910,3 +910,14 @@ def test_a_statement_issued_by_an_organisation_is_its_words() -> None:
         "statement said."
     )
     assert _by_text(text, "grave concern").speaker == "Norland Ministry of Defence"
+
+
+def test_a_coordinated_cue_after_a_described_subject_keeps_the_whole_description() -> None:
+    cases = {
+        "The government in Norland rejects the claims and says only its people can decide "
+        "its future.": "government in Norland",
+        "The democratically-elected government in Harbourton rejects Velmark’s claims and says "
+        "only its people can decide its future.": "democratically-elected government in Harbourton",
+    }
+    for text, speaker in cases.items():
+        assert _by_text(text, "decide its future").speaker == speaker, text

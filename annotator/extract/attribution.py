@@ -632,6 +632,7 @@ _THAT_RELATIVE = re.compile(
     r"is\s+(?:owned|run|published)|was\s+(?:owned|run|published)|runs|publishes|owns|represents|"
     r"speaks\s+for|oversees|controls|operates)\b[^,;:“”\"]{0,120}$"
 )
+_WORD_REST = re.compile(r"[\w’'-]+")
 _THE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
 _QUANTITY_OF = re.compile(
     r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"
@@ -648,7 +649,7 @@ _JUNK_START = re.compile(
     r"founding|presiding|sitting|serving|ranking|dissenting|striking)\b)(?:[a-z]+ing|[a-z]+ed)|"
     r"spoke|said|says|told|made|gave|took|went|came|met|held|wrote|saw|knew|"
     r"thought|began|left|sent|won|lost|ran|brought|sought|found|put|set|kept|led|is|was|were|are|"
-    r"has|had|have|will|would|could|should|can|may|might|must)\b"
+    r"has|had|have|will|would|could|should|can|may|might|must)\b(?!-)"  # not "democratically-elected"
 )
 _TIME_ONLY = re.compile(
     rf"^(?:(?:on|last|this|next|early|late)\s+)?(?:{_DAY_WORDS}|week|month|year|weekend|"
@@ -965,7 +966,15 @@ class SpeakerResolver:
             return None
         window_start = max(0, position - DESCRIPTION_REACH)
         # the mention being resolved ends right before ``position``: it is no antecedent of itself
-        window = self.text[window_start : max(window_start, position - len(phrase) - 3)]
+        window_end = max(window_start, position - len(phrase) - 3)
+        word_end = (
+            _WORD_REST.match(self.text, window_end, window_end + 40)
+            if window_end > window_start and self.text[window_end - 1].isalnum()
+            else None
+        )
+        if word_end:  # never cut a word: "The government in Nor|land"
+            window_end = word_end.end()
+        window = self.text[window_start:window_end]
         best: str | None = None
         for found in _mention_pattern(head).finditer(window):
             if found.group(1).endswith(head) and _NOUN_AFTER.match(window, found.end()):

@@ -269,6 +269,8 @@ _REPRINT = re.compile(
 SUBJECT_REACH = 300  # a sentence's opening name phrase is looked for in this many characters
 
 
+# cue forms that are plural nouns as often as verbs ("China's sovereignty claims")
+_NOUN_LIKE_FORMS = frozenset({"claims", "reports", "demands", "pledges", "promises", "vows"})
 _MODAL_THEN_AND = re.compile(
     r"\b(?:should|must|will|would|could|can|may|might|to)\s+[^,;:.!?]{0,80}?\s+and\s+$"
 )
@@ -576,6 +578,10 @@ class DocumentExtractor:
                         cue.end : cue.end + 1
                     ] in {",", ".", ";"}:
                         continue  # "Chiu rejected the claim, …": a noun after its determiner
+                    if re.search(r"\w[’']s$", subject.phrase) and cue.form.endswith("s"):
+                        continue  # "rejects Beijing’s claims and says": a noun after a possessive
+                    if cue.form.lower() in _NOUN_LIKE_FORMS and self._parsed_as_object_noun(cue):
+                        continue  # "Lai rejects China’s sovereignty claims, saying …"
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
                     cue.subordinate = subject.subordinate
                     cue.role = subject.role
@@ -763,6 +769,19 @@ class DocumentExtractor:
             self.text, max(unit.start, following.start - 220), following.start
         )
         return relative is not None and relative.start() < cue.start
+
+    def _parsed_as_object_noun(self, cue: Cue) -> bool:
+        """Whether the parse makes a one-word cue ending in -s a noun in an object's place
+        (``rejects China’s sovereignty claims``), not the verb it may also be."""
+        if " " in cue.form or SYNTAX_MODE == "off":
+            return False
+        sentence = self.syntax.sentence_at(cue.start)
+        token = sentence.token_at(cue.start) if sentence is not None else None
+        return (
+            token is not None
+            and token.pos == "NOUN"
+            and token.dep in {"obj", "obl", "nmod", "iobj"}
+        )
 
     def _clause_sentence(self, unit: Unit):  # type: ignore[no-untyped-def]
         """The parse of one unit for a clause question, made when first asked (and shared with
@@ -1206,6 +1225,9 @@ class DocumentExtractor:
                 opening = sentence_subject(text[lead : min(cue.start, lead + 300)])
                 if opening:
                     return self.resolver.resolve(opening, cue.start)
+                named = _NAME_THEN_VERB.match(text, lead, cue.start)
+                if named:  # "Lind rejects Velmark’s claims, saying …": a name, its verb
+                    return self.resolver.resolve(named.group(1), cue.start)
                 return self._last_source() or Source(None)
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # "Tokyo protested, with Chief Cabinet Secretary Hayashi calling it “…”": the noun

@@ -47,7 +47,10 @@ _BARE_CLAUSE = re.compile(
     rf"{IRREGULAR_PAST}|oversaw|met|spoke|wrote|broke|chose|drew|flew|fought|sought|threw|"
     r"grew|hid|rode|sold|shot|stole|swore|taught|tore|woke|wore)|"
     # a number opening the clause: "quoted the ministry as saying 20 aircraft had crossed"
-    r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:is|are|was|were|had|have|has|will|would|[a-z]{3,}ed))\b)"
+    r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:is|are|was|were|had|have|has|will|would|[a-z]{3,}ed)|"
+    # "saying only Taiwan’s people can decide": a possessive subject, "only" before it
+    r"(?:only\s+)?[A-Z][\w-]*[’']s\s+[a-z]+\s+(?:can|could|will|would|should|must|may|might|is|"
+    r"are|was|were|has|have|had))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"

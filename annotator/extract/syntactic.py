@@ -238,6 +238,20 @@ class SyntaxLayer:
 
         span = noun_phrase(sentence, token, nmod=modifiers)
         text = span.text
+        if modifiers:
+            # "The democratically-elected government in Taipei rejects Beijing's claims and
+            # says": a finite verb the parse hung on the noun (no relative pronoun before it)
+            # ends the phrase
+            for other in sentence:
+                if other.start <= token.start or other.start >= span.end:
+                    continue
+                if other.tag in {"WDT", "WP", "WP$"} or other.text.lower() == "that":
+                    break
+                finite = other.tag in {"VBZ", "VBD", "VBP"} and other.pos in {"VERB", "AUX"}
+                # "Taipei rejects/NNS Beijing's claims/obj": a "noun" with an object is a verb
+                if finite or any(kid.dep == "obj" for kid in sentence.children(other)):
+                    stop = other.start if stop is None else min(stop, other.start)
+                    break
         if stop is not None and span.start < stop < span.end:
             text = self.text[span.start : stop]
         text = re.split(r"\s*[,;:(“”\"]", text)[0] if modifiers else text
