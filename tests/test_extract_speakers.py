@@ -921,3 +921,13 @@ def test_a_coordinated_cue_after_a_described_subject_keeps_the_whole_description
     }
     for text, speaker in cases.items():
         assert _by_text(text, "decide its future").speaker == speaker, text
+
+
+def test_the_statement_speaks_for_whoever_said_it_in_a_statement() -> None:
+    text = (
+        "“The visit violates the treaty,” the embassy's unnamed spokesperson said in a "
+        "statement.\n\nWhile the Velmark fisheries office expressed “sincere welcome” for the "
+        "visit, the Norland embassy described the trip as “unauthorised.”\n\n“This is a solemn "
+        "promise to Norland,” the statement read."
+    )
+    assert _by_text(text, "solemn promise").speaker == "embassy's unnamed spokesperson"

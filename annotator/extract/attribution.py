@@ -112,11 +112,19 @@ _DOCUMENT_ISSUED_BY = re.compile(
     r"(?:\s+[^,.;:“”\"]{0,40}?)?\s+by\s+(?P<issuer>(?:the\s+)?[A-Z][\w’'.-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,5})"
 )
-# "the council said in a report published yesterday", "the ministry released a report"
-_REPORT_INTRODUCED = re.compile(
-    r"\b(?:said|says|stated|wrote|warned|noted|found|concluded|argued|added|issued|released|"
-    r"published|put\s+out)(?:\s+in)?\s+(?:a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?report\b"
-)
+
+
+@functools.lru_cache(maxsize=16)
+def _document_introduced(noun: str) -> re.Pattern[str]:
+    """ "the council said in a report published yesterday", "the ministry released a report",
+    "the embassy's spokesperson said in a statement": a document and who put it out."""
+    return re.compile(
+        r"\b(?:said|says|stated|wrote|warned|noted|found|concluded|argued|added|issued|released|"
+        r"published|put\s+out)(?:\s+in)?\s+(?:a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+        rf"{re.escape(noun)}\b"
+    )
+
+
 _COUNTRY_POSSESSIVE = re.compile(
     r"^((?:South|North)?\s*(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|"
     r"India|Australia|the\s+U\.S\.|U\.S\.|US|Seoul|Tokyo|Beijing|Taipei|Washington|Moscow|"
@@ -1015,12 +1023,12 @@ class SpeakerResolver:
         source = self.resolve(opening, sentence_start)
         return source if source.speaker else None
 
-    def _report_author_before(self, position: int) -> Source | None:
-        """Who put out the last report named shortly before ``position`` (``X said in a report``,
-        ``X released a report``), or ``None``."""
+    def _document_author_before(self, position: int, noun: str) -> Source | None:
+        """Who put out the last document of that kind named shortly before ``position`` (``X
+        said in a report``, ``X released a report``, ``X said in a statement``), or ``None``."""
         window_start = max(0, position - STATEMENT_REACH)
         introduced = max(
-            _REPORT_INTRODUCED.finditer(self.text, window_start, position),
+            _document_introduced(noun).finditer(self.text, window_start, position),
             key=lambda found: found.start(),
             default=None,
         )
@@ -1143,6 +1151,11 @@ class SpeakerResolver:
                 source = self.resolve(issued_by.group("issuer"), issued_by.start("issuer"))
                 if source.speaker:
                     return source
+            # "“…,” the embassy's spokesperson said in a statement. … “…,” the statement
+            # read": whoever said it in that statement
+            author = self._document_author_before(position, match.group("noun"))
+            if author is not None:
+                return author
             # "the statement said" right after "the council said on its website": its author
             # is the organisation or person who spoke last, when that was shortly before
             for speaker, _, _, spoken_at in reversed(self.sieve.referents):
@@ -1157,7 +1170,7 @@ class SpeakerResolver:
         if determiner in {"the", "this", "that"} and not mods and match.group("noun") == "report":
             # "…, the Mainland Affairs Council said in a report published yesterday. … the
             # report said": the report is its author's
-            author = self._report_author_before(position)
+            author = self._document_author_before(position, "report")
             if author is not None:
                 return author
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
