@@ -931,3 +931,21 @@ def test_the_statement_speaks_for_whoever_said_it_in_a_statement() -> None:
         "promise to Norland,” the statement read."
     )
     assert _by_text(text, "solemn promise").speaker == "embassy's unnamed spokesperson"
+
+
+def test_an_absolute_with_a_titled_name_and_its_gloss() -> None:
+    text = (
+        "The remarks drew an angry response from Velmark, with Velmark Ministry of Foreign "
+        "Affairs spokesman Ivo Berg (伊沃) saying: “We deplore the erroneous remarks.”"
+    )
+    assert _by_text(text, "We deplore").speaker == "Ivo Berg"
+
+
+def test_an_exclusive_interview_with_an_outlet() -> None:
+    text = (
+        "Norland’s Minister of Defense Ada Lind has reiterated the importance of the strait in "
+        "an exclusive interview with CNN and said that Norland will continue to respond."
+    )
+    quote = _by_text(text, "continue to respond")
+    assert quote.speaker == "Ada Lind"
+    assert quote.outlet == "CNN"

@@ -149,10 +149,15 @@ _TOLD_OBJECT = re.compile(r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)
 _DESCRIPTION_THEN_NAME = re.compile(
     r"[\s,”’\"»]*(?:a|an|the)\s+[^,;:.“”\"]{1,80},\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*,?\s*"
 )
+_TITLE_WORD = (
+    r"(?:of|for|the|spokes(?:man|woman|person)|minister|official|ambassador|envoy|chief|"
+    r"director|secretary|chairman|chairwoman|president|leader)"
+)
 _WITH_SUBJECT = re.compile(
-    r"\bwith\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}|"
+    # "with Chinese Ministry of Foreign Affairs spokesman Wang Wenbin (汪文斌) saying: “…”"
+    rf"\bwith\s+((?:the\s+)?(?:(?:[A-Z][\w’'.-]*|{_TITLE_WORD})\s+){{0,9}}[A-Z][\w’'.-]*|"
     r"the\s+(?:[a-z]+\s+){0,2}(?:ministry|government|embassy|office|spokesman|spokeswoman|"
-    r"spokesperson|official|minister))\s+$"
+    r"spokesperson|official|minister))(?:\s+\([^()]{1,20}\))?\s+$"
 )
 _ASKED_PARTICIPLE = re.compile(
     r"(?:^|[,.;]\s+|\b(?:when|after|if|once|being)\s+|^\s*)(?:asked|pressed|questioned)\s+"
@@ -165,8 +170,9 @@ _ENDS_IN_DETERMINER = re.compile(r"\s(?:the|a|an|this|its|his|her|their)$")
 _PER_OUTLET = re.compile(r",\s+per\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
 _AS_CITED_BY = re.compile(r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)\b")
 _IN_SOURCE = re.compile(
-    r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the)\s+(?:article|column|editorial|interview|op-ed|"
-    r"piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
+    # "in an exclusive interview with CNN", "in a recent article for …"
+    r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the|his|her|its|their)\s+(?:[a-z][\w-]+\s+){0,2}?"
+    r"(?:article|column|editorial|interview|op-ed|piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
     r"(?:in|for|to|with)"
     # "In a written response to questions from The Associated Press, the ministry said"
     r"|\b(?i:in)\s+(?:an?\s+)?(?:written\s+|emailed\s+)?(?:response|reply|answer|responses|"

@@ -13,7 +13,9 @@ from annotator.extract.outlets import canonical_outlet, outlet_named
 
 _VENUE = re.compile(
     r"\b(?:(?:appearing|speaking|said|says|saying|told|wrote|writing)\s+)?"
-    r"(?:on|to|per|via|in\s+(?:an?\s+)?(?:interview|interviews|remarks|comments)\s+(?:with|to)|"
+    r"(?:on|to|per|via|in\s+(?:an?\s+|his\s+|her\s+)?(?:(?:exclusive|recent|televised|"
+    r"separate|phone|telephone|written|joint|rare)\s+)?(?:interview|interviews|remarks|comments)"
+    r"\s+(?:with|to)|"
     r"(?:told|telling)|"
     # "said in a statement carried by KCNA", "in remarks broadcast by NHK"
     r"(?:carried|published|relayed|aired|broadcast|run|printed)\s+(?:by|on|in)|"
