@@ -949,3 +949,29 @@ def test_an_exclusive_interview_with_an_outlet() -> None:
     quote = _by_text(text, "continue to respond")
     assert quote.speaker == "Ada Lind"
     assert quote.outlet == "CNN"
+
+
+def test_a_predicate_after_listed_names_is_no_appositive_of_an_inverted_cue() -> None:
+    text = (
+        "A phone chat was something their predecessors, Ivo Berg and Olaf Dunn, have never "
+        "done, noted Ada Lind, a former journalist."
+    )
+    assert _by_text(text, "phone chat").speaker == "Ada Lind"
+
+
+def test_according_to_a_described_outlet_then_its_name_and_a_venue() -> None:
+    text = (
+        "“Norland has been perplexed by a series of challenges,” according to Velmark’s "
+        "mouthpiece, the Harbour Gazette in an analysis on Jan. 22."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.outlet) for q in quotes] == [("Harbour Gazette", "Harbour Gazette")]
+
+
+def test_a_lower_case_ambassador_to_a_place_before_the_name() -> None:
+    text = (
+        "The row – triggered by the Norland ambassador to Harbourton Ivo Berg’s veiled "
+        "criticism of Velmark – has soured the mood, analysts said.\n\nBerg caused an uproar "
+        "when he warned Velmark not to bet against Norland."
+    )
+    assert _by_text(text, "not to bet").speaker == "Ivo Berg"

@@ -360,6 +360,9 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             led = index >= 0 and segments[index][1].lower() in _SUBORDINATORS
             if (run and run.start() == 0 and before[:1].isupper()) or (
                 _NAME_COORDINATION.fullmatch(before)  # "China and Russia, two of the five …"
+                # "their predecessors, Ivo Berg and Olaf Dunn, have never done, noted …": a
+                # predicate after the names, no appositive
+                and not _PREDICATE_START.match(cleaned)
             ):
                 role = _LEADING_DETERMINER.sub("", cleaned)
                 return Subject(before, role=role, subordinate=led)
@@ -641,6 +644,9 @@ _THAT_RELATIVE = re.compile(
     r"speaks\s+for|oversees|controls|operates)\b[^,;:“”\"]{0,120}$"
 )
 _WORD_REST = re.compile(r"[\w’'-]+")
+_PREDICATE_START = re.compile(
+    r"(?:have|has|had|is|are|was|were|will|would|can|could|did|do|does|never|not|also)\b"
+)
 _THE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
 _QUANTITY_OF = re.compile(
     r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"

@@ -296,7 +296,9 @@ class Mention:
     kind: EntityKind
 
 
-_ROLE_TO_BEFORE = re.compile(rf"\b((?:{ROLE_WORDS})\s+(?:to|for|at))\s+(?:the\s+)?$")
+_ROLE_TO_BEFORE = re.compile(
+    rf"\b((?i:{ROLE_WORDS})\s+(?:to|for|at))\s+(?:the\s+)?$"
+)  # "ambassador to" too
 _PLACE_THEN_NAME = re.compile(
     r"^(?:South|North|United|New|Hong)?\s*[A-Z][a-z]+(?:\s+(?:Korea|Kingdom|States|Nations|"
     r"Zealand|Kong|Africa|Arabia))?\s+[A-Z][\w-]+\s+[A-Z][\w-]+$"

@@ -139,7 +139,8 @@ _POSSESSED_NAME = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
 )
 _APPOSITIVE_NAME = re.compile(
-    r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:[,.;]|$)"
+    r",\s+(?:the\s+)?((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"\s*(?:[,.;]|$|(?=\s+(?:in|on)\s+(?:an?|its|the)\s))"  # "…, the Global Times in an analysis"
 )
 _ROLE_AFTER = re.compile(
     r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+((?:an?\s+|the\s+)?"
@@ -565,6 +566,15 @@ class DocumentExtractor:
                 source = self._listed_sources(phrase, cue.start)
                 source = self._inserted_according(unit, cue, phrase, source)
                 source = self._named_outlet_after(cue, phrase, source)
+                if (
+                    content is not None
+                    and source.outlet
+                    and re.match(
+                        rf"\s*(?:the\s+)?{re.escape(source.outlet)}\b",
+                        text[content[0] : content[1]],
+                    )
+                ):
+                    content = None  # "according to Beijing’s mouthpiece, the Global Times in …"
                 if according_closes(text, unit, cue):
                     content = self._outer_report(unit, cue, content, source)
                     if source.outlet and source.speaker == source.outlet:
@@ -907,8 +917,12 @@ class DocumentExtractor:
     def _named_outlet_after(self, cue: Cue, phrase: str, source: Source) -> Source:
         """``according to the North’s state news agency, KCNA``: the name set off after an
         outlet description is the outlet."""
-        if not phrase or not source.outlet:
-            return source
+        described = " of " not in phrase and re.search(
+            r"\b(?:agency|newspaper|daily|broadcaster|tabloid|outlet|television|mouthpiece)$",
+            phrase,
+        )
+        if not phrase or not (source.outlet or described):
+            return source  # "according to Beijing’s mouthpiece, the Global Times": described
         end = self.text.find(phrase, cue.end, cue.end + len(phrase) + 4)
         if end == -1:
             return source
@@ -916,13 +930,9 @@ class DocumentExtractor:
         if named is None:
             return source
         outlet = canonical_outlet(named.group(1))
-        described = re.search(
-            r"\b(?:agency|newspaper|daily|broadcaster|tabloid|outlet|television|mouthpiece)$",
-            phrase,
-        )
         if not (looks_like_outlet(outlet) or outlet.lower() in GAZETTEER or described):
             return source
-        if source.speaker == source.outlet:
+        if source.speaker == source.outlet or not source.outlet:
             return Source(outlet, outlet=outlet)
         return Source(source.speaker, source.role, outlet, source.is_person)
 
