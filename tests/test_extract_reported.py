@@ -585,3 +585,11 @@ def test_a_plural_noun_cue_form_in_an_objects_place_is_no_cue() -> None:
     text = "Lind rejects Velmark’s sovereignty claims, saying only Norland’s people can decide."
     quotes = extract_quotes(text)
     assert [(q.speaker, q.text) for q in quotes] == [("Lind", "only Norland’s people can decide")]
+
+
+def test_a_cue_noun_after_a_possessive_is_no_cue() -> None:
+    text = (
+        "Lind's call for Berg to lower the volume in the dispute was first reported by the "
+        "Harbour Gazette."
+    )
+    assert [q for q in extract_quotes(text) if q.confidence >= 0.5] == []

@@ -975,3 +975,42 @@ def test_a_lower_case_ambassador_to_a_place_before_the_name() -> None:
         "when he warned Velmark not to bet against Norland."
     )
     assert _by_text(text, "not to bet").speaker == "Ivo Berg"
+
+
+def test_an_outlet_name_with_a_curly_possessive_is_one_outlet() -> None:
+    text = (
+        "In an editorial published by the Communist Party’s People’s Daily, Beijing criticized "
+        "Tokyo.\n\nAccording to the editorial, Velmark’s comments have heightened “international "
+        "concern and vigilance” about its intentions."
+    )
+    quote = _by_text(text, "heightened")
+    assert quote.speaker == "People's Daily"
+    assert quote.outlet == "People's Daily"
+
+
+def test_the_paper_is_not_the_outlet_named_as_its_owner() -> None:
+    text = (
+        "The Harbour Gazette, the sister paper of Norland’s state-controlled Velmark Times, "
+        "mocked the plan.\n\n“Harbourton would be a helpless victim,” the paper said."
+    )
+    assert _by_text(text, "helpless victim").speaker == "Harbour Gazette"
+
+
+def test_the_article_is_not_the_wire_in_the_dateline() -> None:
+    text = (
+        "HARBOURTON (Reuters) -Norland urged Velmark to stop its drills in an editorial "
+        "published by the ruling party's newspaper.\n\n“The drills must stop,” the article said."
+    )
+    assert _by_text(text, "drills must stop").outlet != "Reuters"
+
+
+def test_a_name_in_quotation_marks_is_no_fullest_form() -> None:
+    text = (
+        "Norland urged Velmark on Thursday to rein in its navy, the ruling party's paper said in "
+        "a commentary under the pen name “Zhong Sheng”, meaning “Voice of Norland”."
+    )
+    quote = _by_text(text, "rein in its navy")
+    assert quote.speaker != "Voice of Norland"
+    assert not any(
+        q.text.startswith("Zhong Sheng") for q in extract_quotes(text) if q.confidence >= 0.5
+    )

@@ -33,6 +33,7 @@ from annotator.extract.entities import (
     PRONOUNS,
     ROLE_WORDS,
     SURNAME_WORDS,
+    Mention,
     NameIndex,
     split_role,
 )
@@ -647,6 +648,15 @@ _WORD_REST = re.compile(r"[\w’'-]+")
 _PREDICATE_START = re.compile(
     r"(?:have|has|had|is|are|was|were|will|would|can|could|did|do|does|never|not|also)\b"
 )
+# an outlet named as another's owner: "the sister paper of China’s state-controlled People’s
+# Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
+_OWNER_CONTEXT = re.compile(
+    r"\b(?:sister\s+(?:paper|publication|newspaper)\s+of|affiliated\s+with|under\s+the\s+"
+    r"auspices\s+of|owned\s+by|flagship,?|parent\s+(?:paper|company),?|"
+    r"subsidiary\s+of|compared\s+with)\s+(?:[\w’'-]+\s+){0,3}$"
+)
+# "BEIJING (Reuters) -": the wire that publishes the story
+_WIRE_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z.'/ -]*[A-Z]\s*\($")
 _THE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
 _QUANTITY_OF = re.compile(
     r"^(?:(?i:a|an|the)\s+)?(?:(?:growing|large|small|increasing|rising|record|significant|"
@@ -850,7 +860,7 @@ class SpeakerResolver:
                 return Source(speaker, outlet=speaker)
             return Source(speaker, self._role(speaker), outlet=outlet)
         if _SOURCE_DESCRIPTION.match(phrase):
-            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            mention = self._last_outlet_mention(position)
             outlet = mention.name if mention else self.last_outlet
             return Source(outlet, outlet=outlet)
         if " and " in phrase and all(
@@ -1029,6 +1039,21 @@ class SpeakerResolver:
         source = self.resolve(opening, sentence_start)
         return source if source.speaker else None
 
+    def _last_outlet_mention(self, position: int) -> Mention | None:
+        """The last outlet named before ``position`` that is not named as another outlet's
+        owner (``the Global Times, the sister paper of the People’s Daily``) nor as the wire
+        in a dateline (``BEIJING (Reuters) -``)."""
+        offset = position
+        for _ in range(20):
+            mention = self.names.last_before(offset, (EntityKind.OUTLET,))
+            if mention is None:
+                return None
+            before = self.text[max(0, mention.start - 60) : mention.start]
+            if not (_OWNER_CONTEXT.search(before) or _WIRE_DATELINE.search(before)):
+                return mention
+            offset = mention.start
+        return None
+
     def _document_author_before(self, position: int, noun: str) -> Source | None:
         """Who put out the last document of that kind named shortly before ``position`` (``X
         said in a report``, ``X released a report``, ``X said in a statement``), or ``None``."""
@@ -1180,7 +1205,7 @@ class SpeakerResolver:
             if author is not None:
                 return author
         if determiner in {"the", "this", "that"} and _OUTLET_DOCUMENT.match(match.group("noun")):
-            mention = self.names.last_before(position, (EntityKind.OUTLET,))
+            mention = self._last_outlet_mention(position)
             if mention is not None and position - mention.end <= OUTLET_DOCUMENT_REACH:
                 # in its fullest form: "the Rodong" named before is the Rodong Sinmun
                 outlet = canonical_outlet(self.names.full_name(mention.name))

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.extract.outlets import (
+    GAZETTEER,
     canonical_outlet,
     looks_like_outlet,
     outlet_by_context,
@@ -37,6 +38,24 @@ NAME_EPITHET = re.compile(
     r"linked|led|funded|registered|headquartered|ruled|armed|governed|claimed|allied)"
     r"|(?:Democratically|Independently)\s+(?:governed|ruled|run)"
     r"|Isolated|Reclusive|Impoverished|Secretive)\s+(?=[A-Z])"
+)
+_OPENING_MARKS = frozenset({"“", '"', "‘", "«"})
+_CLOSING_MARKS = frozenset({"”", '"', "’", "»"})
+
+
+def _word_pattern(word: str) -> str:
+    """A gazetteer word as a pattern: either case for its first letter, any apostrophe."""
+    head, rest = word[0], word[1:]
+    return f"[{head.upper()}{head.lower()}]" + re.escape(rest).replace("'", "[’']")
+
+
+_POSSESSIVE_OUTLET = re.compile(
+    "|".join(
+        r"\b" + r"\s+".join(_word_pattern(word) for word in key.split()) + r"\b"
+        for key in sorted(GAZETTEER)
+        if "'" in key
+    )
+    or r"(?!)"
 )
 _NAME = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP_WORD})*\b")
 
@@ -403,9 +422,23 @@ class NameIndex:
     @classmethod
     def build(cls, text: str) -> NameIndex:
         index = cls()
+        # "the Communist Party’s People’s Daily": an outlet whose name holds a possessive
+        possessive_outlets = [
+            (found.start(), found.end()) for found in _POSSESSIVE_OUTLET.finditer(text)
+        ]
+        for found_start, found_end in possessive_outlets:
+            name = canonical_outlet(text[found_start:found_end])
+            index.mentions.append(Mention(found_start, found_end, name, None, EntityKind.OUTLET))
         for match in _NAME.finditer(text):
             raw = match.group()
             start = match.start()
+            if any(s < match.end() and match.start() < e for s, e in possessive_outlets):
+                continue
+            if (
+                text[start - 1 : start] in _OPENING_MARKS
+                and text[match.end() : match.end() + 1] in _CLOSING_MARKS
+            ):
+                continue  # "under the pen name “Zhong Sheng”, meaning “Voice of China”": a term
             # a sentence-initial function word is not part of the name
             words = raw.split()
             while (
@@ -455,6 +488,7 @@ class NameIndex:
             if kind is EntityKind.OUTLET:
                 name = canonical_outlet(name)
             index.mentions.append(Mention(name_start, end, name, role, kind))
+        index.mentions.sort(key=lambda mention: mention.start)
         index._drop_sentence_initial_words(text)
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()

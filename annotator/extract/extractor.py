@@ -594,8 +594,10 @@ class DocumentExtractor:
                         cue.end : cue.end + 1
                     ] in {",", ".", ";"}:
                         continue  # "Chiu rejected the claim, …": a noun after its determiner
-                    if re.search(r"\w[’']s$", subject.phrase) and cue.form.endswith("s"):
-                        continue  # "rejects Beijing’s claims and says": a noun after a possessive
+                    if re.search(r"\w[’']s$", subject.phrase):
+                        # "rejects Beijing’s claims and says", "Trump's call for Takaichi to …
+                        # was first reported": a noun after a possessive
+                        continue
                     if cue.form.lower() in _NOUN_LIKE_FORMS and self._parsed_as_object_noun(cue):
                         continue  # "Lai rejects China’s sovereignty claims, saying …"
                     cue.subject, cue.coordinated = subject.phrase, subject.coordinated
@@ -1038,7 +1040,7 @@ class DocumentExtractor:
                 if (word_count(between) > 4 and not appositive) or re.search(r"[.;:]", between):
                     continue
                 if embedded_term(
-                    text[max(unit.start, passage.open_at - 8) : passage.open_at],
+                    text[max(unit.start, passage.open_at - 16) : passage.open_at],
                     word_count(text[passage.start : passage.end]),
                 ):
                     continue  # "lodged a “strong protest” and demanded …": the writer's words

@@ -34,7 +34,8 @@ _TITLE_LEAD = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # "the “two-state theory”", "the so-called “1992 consensus”"
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our)\s+(?:so-called\s+)?|\bso-called\s+)$"
+    r"(?:\b(?:a|an|the|its|his|her|their|our)\s+(?:so-called\s+)?|\bso-called\s+"
+    r"|\b(?:pen|code|nick|brand|user)\s?name\s+)$"  # "under the pen name “Zhong Sheng”"
 )
 _SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
