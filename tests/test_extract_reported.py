@@ -593,3 +593,15 @@ def test_a_cue_noun_after_a_possessive_is_no_cue() -> None:
         "Harbour Gazette."
     )
     assert [q for q in extract_quotes(text) if q.confidence >= 0.5] == []
+
+
+def test_told_a_titled_addressee_at_a_meeting_on_the_sidelines_that() -> None:
+    text = (
+        "Lind told Velmark president Ivo Berg in a bilateral meeting on the sidelines of the "
+        "Asia Pacific Economic Co-operation (APEC) summit in Papua New Guinea that she would "
+        "“make time” to visit Harbourton next year."
+    )
+    quote = quote_holding(text, "make time")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text == "she would “make time” to visit Harbourton next year"
+    assert quote.speaker == "Lind"

@@ -1014,3 +1014,10 @@ def test_a_name_in_quotation_marks_is_no_fullest_form() -> None:
     assert not any(
         q.text.startswith("Zhong Sheng") for q in extract_quotes(text) if q.confidence >= 0.5
     )
+
+
+def test_said_according_to_an_outlet_that() -> None:
+    text = "Lind said, according to the Harbour Gazette, that Norland values the talks greatly."
+    quote = _by_text(text, "values the talks")
+    assert quote.speaker == "Lind"
+    assert quote.outlet == "Harbour Gazette"

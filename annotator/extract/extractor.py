@@ -188,6 +188,7 @@ _NAME_THEN_VERB = re.compile(
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:s|ed)\b"
 )
+_ACCORDING_INSERT = re.compile(r",\s*according\s+to\s+([^,;:“”\"()]{2,50}),")
 _SENTENCE_THEN_SPACE = re.compile(r"[.!?][”’\"]?\s+$")
 _SENTENCE_BREAK_AT = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“\"])")
 _IN_THAT_DOCUMENT = re.compile(
@@ -716,6 +717,13 @@ class DocumentExtractor:
             if content is None and self._frames_previous(unit, cue, source, content_ended_at):
                 continue  # "Yun told Wang that …, Yonhap said.": Yonhap is the outlet
             source = self._quoting(cue, source, unit)
+            if content is not None and source.speaker and cue.lemma != "according_to":
+                inserted = _ACCORDING_INSERT.search(text, cue.end, content[0])
+                if inserted:
+                    # "Xi said, according to CCTV, that …": Xi speaks, through CCTV
+                    named = self._listed_sources(inserted.group(1), inserted.start(1))
+                    if named.outlet and named.outlet != source.speaker:
+                        source = replace(source, outlet=named.outlet)
             if source.speaker and not source.outlet and cue.lemma != "according_to":
                 venue = venue_outlet(text, cue.end, min(next_start, unit.end))
                 if venue and venue != source.speaker:  # "said on Fox News", "told the BBC"

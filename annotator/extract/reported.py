@@ -56,6 +56,11 @@ _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
     r"(?=\s*[:,]?\s*(?:[“\"«‘]|'(?![st]\b))|\s+that\b)"  # not "Korea's"
 )
+_TITLED_ADDRESSEE = re.compile(
+    r"\s+(?:(?:his|her|their|its|the)\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:president|prime\s+minister|"
+    r"foreign\s+minister|defen[cs]e\s+minister|minister|leader|counterpart|ambassador|envoy|"
+    r"chancellor|premier)(?:\s+[A-Z][\w’'-]*){0,3}"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
     r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
@@ -126,7 +131,8 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
-    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message)\b"
+    r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message|"
+    r"meeting|talks|conversation|phone\s+call|call)\b"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
     r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_DAY})?"
@@ -147,6 +153,11 @@ _LEAD_ADVERBIAL = re.compile(
     # "said in a speech in late October that …", "said last week that …", "in Beijing"
     rf"|\s+(?:(?:in|on)\s+)?(?:(?:late|early|mid)[\s-]+)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b"
     r"|\s+(?:last|this)\s+(?:week|month|year|weekend)\b"
+    # "told Moon in a meeting on the sidelines of the Asia Pacific Economic Co-operation (APEC)
+    # summit in Papua New Guinea that …"
+    r"|\s+on\s+the\s+sidelines\s+of\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+|\([A-Z]{2,8}\)\s+){0,6}?"
+    r"(?:summit|meeting|forum|conference|talks|games|Games|Summit|Forum)"
+    r"(?:\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
     # "said via the state-run Korean Central News Agency on Sunday that …"
     r"|\s+(?:via|through)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\b(?![’'])"
@@ -758,6 +769,11 @@ def reported_content(
     if that is None:
         # "said in a statement carried by the official KCNA news agency that …"
         lead_from = max(after, cue.end)  # "told the BBC in an interview on Friday that …"
+        if cue.lemma == "tell":
+            # "told South Korean president Moon Jae-in in a bilateral meeting … that"
+            titled = _TITLED_ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
+            if titled and titled.end() > lead_from:
+                lead_from = titled.end()
         lead = _LEAD_ADVERBIAL.match(text, lead_from, reach(unit, lead_from))
         if lead:
             that = _THAT_NEXT.match(text, lead.end(), reach(unit, lead.end()))
