@@ -1021,3 +1021,27 @@ def test_said_according_to_an_outlet_that() -> None:
     quote = _by_text(text, "values the talks")
     assert quote.speaker == "Lind"
     assert quote.outlet == "Harbour Gazette"
+
+
+def test_a_name_then_a_long_role_without_its_closing_comma() -> None:
+    text = (
+        "Ivo Berg, the head of the Velmark navy’s delegation to the recent Harbour Dialogue in "
+        "Norland said Velmark will try its best to keep friendly ties with its neighbours."
+    )
+    assert _by_text(text, "friendly ties").speaker == "Ivo Berg"
+
+
+def test_a_think_tank_is_no_cue() -> None:
+    text = (
+        "An annual report from a Velmark military think tank has highlighted the region as a "
+        "“new global centre” of competition."
+    )
+    assert not any(q.cue == "think" for q in extract_quotes(text))
+
+
+def test_a_coordinated_cue_after_an_adverb() -> None:
+    text = (
+        "President of Norland Ada Lind begged to differ and strongly affirmed that Norland will "
+        "stand at the side of its ally."
+    )
+    assert _by_text(text, "side of its ally").speaker == "Ada Lind"

@@ -270,8 +270,9 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
             _NAME_RUN.fullmatch(head) or _DESCRIPTION_NP.match(head)
         ) and not _VERB_IN_PHRASE.search(head):
             return Subject(head)
-    if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?\s*$", window):
-        stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?\s*$", "", window)
+    # "… begged to differ and strongly affirmed": an adverb after the conjunction too
+    if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?(?:\s+[a-z]+ly)?\s*$", window):
+        stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?(?:\s+[a-z]+ly)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
         words = segment.split()
         for position, word in enumerate(words):

@@ -16,6 +16,7 @@ from annotator.extract.attribution import (
     OUTLET_DOCUMENT_REACH,
     Source,
     SpeakerResolver,
+    Subject,
     is_passive,
     names_document_author,
     not_a_speaker,
@@ -188,6 +189,13 @@ _NAME_THEN_VERB = re.compile(
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:s|ed)\b"
 )
+_NAME_COMMA_ROLE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),("
+    + ROLE_BEFORE_CUE.pattern.removeprefix("^")
+    + ")"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_THINK_TANK = re.compile(r"[\s-]+tanks?\b")
 _ACCORDING_INSERT = re.compile(r",\s*according\s+to\s+([^,;:“”\"()]{2,50}),")
 _SENTENCE_THEN_SPACE = re.compile(r"[.!?][”’\"]?\s+$")
 _SENTENCE_BREAK_AT = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“\"])")
@@ -507,6 +515,9 @@ class DocumentExtractor:
         cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
         cues = [cue for cue in cues if not _under_modal(text, unit, cue)]
         cues = [
+            cue for cue in cues if not _THINK_TANK.match(text, cue.end, cue.end + 8)
+        ]  # "a Chinese military think tank has highlighted …": a noun
+        cues = [
             cue
             for number, cue in enumerate(cues)
             if not (
@@ -591,6 +602,16 @@ class DocumentExtractor:
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
+                    named_role = _NAME_COMMA_ROLE.search(
+                        text, max(lower, cue.start - 300), cue.start
+                    )
+                    if named_role and not subject.coordinated:
+                        # "Sun Jianguo, the head of the PLA’s delegation to the Shangri-La
+                        # Dialogue in Singapore said": the closing comma left out
+                        subject = Subject(
+                            named_role.group(1),
+                            role=_LEADING_ARTICLE.sub("", named_role.group(2).strip()),
+                        )
                     if _ENDS_IN_DETERMINER.search(subject.phrase) and text[
                         cue.end : cue.end + 1
                     ] in {",", ".", ";"}:

@@ -1107,7 +1107,11 @@ ROLE_BEFORE_CUE = re.compile(
     r"secretary|director|ambassador|official|chief|head|chairman|chairwoman|chair|president|"
     r"adviser|advisor|envoy|commander|professor|fellow|researcher|analyst|editor|deputy)\s+"
     r"(?:of|for|at|to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
-    r"[A-Z][\w’'.-]*){0,7}\s*$"
+    r"[A-Z][\w’'.-]*){0,7}"
+    # "the head of People’s Liberation Army’s delegation to the recent Shangri-La Dialogue in
+    # Singapore said": lower-case words of the role's object, ending on a name
+    r"(?:(?:\s+(?!(?:is|was|were|are|has|have|had|said|says|told|who|which|that)\b)[a-z][\w’'-]*){1,6}"
+    r"(?:\s+[A-Z][\w’'.-]*)+){0,2}\s*$"
 )
 _APPOSITIVE_ROLE = re.compile(r"^\s*(?:a|an|the|[a-z][\w’'-]*)\b")
 NAME_SEGMENT = re.compile(r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von))*\s*$")
