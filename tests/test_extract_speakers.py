@@ -1045,3 +1045,34 @@ def test_a_coordinated_cue_after_an_adverb() -> None:
         "stand at the side of its ally."
     )
     assert _by_text(text, "side of its ally").speaker == "Ada Lind"
+
+
+def test_she_is_not_a_country_or_a_plural_possessive_named_after_her() -> None:
+    from annotator.extract.entities import NameIndex
+
+    names = NameIndex.build("Ada Lind, head of the Workers’ Party, criticized Japan and Ukraine.")
+    assert [(m.name, m.kind.value) for m in names.mentions if m.name != "Ada Lind"] == [
+        ("Workers’ Party", "organisation")
+    ]
+    text = (
+        "Ada Lind sharply criticized Japan and Ukraine in a statement on Tuesday.\n\nShe "
+        "further cautioned, “A provocation could result in a catastrophic situation.”"
+    )
+    assert _by_text(text, "catastrophic situation").speaker == "Ada Lind"
+
+
+def test_a_participle_after_issued_a_statement() -> None:
+    text = (
+        "HARBOURTON — Norland leader Ivo Berg Jr’s sister Ada Lind issued a statement Saturday "
+        "warning that Norland would demolish the “useless” liaison office in the border town."
+    )
+    assert _by_text(text, "demolish").speaker == "Ada Lind"
+
+
+def test_comments_carried_by_an_outlet_after_a_possessive() -> None:
+    text = (
+        "Ada Lind issued a warning on Saturday.\n\n“Before long, the useless office will be "
+        "seen collapsing,” she said in comments carried by Harbourton’s official Harbour News "
+        "Agency."
+    )
+    assert _by_text(text, "useless office").outlet == "Harbour News Agency"

@@ -527,8 +527,8 @@ def sentence_subject(sentence: str) -> str:
         bare = word.strip(",;:")
         if position > 0 and (_VERBISH.match(bare) or bare.lower() in _FINITE):
             return " ".join(words)
-        if word != bare or len(words) >= 8:
-            return ""
+        if word != bare or len(words) >= 10:
+            return ""  # "North Korean leader Kim Jong Un’s sister Kim Yo Jong issued": 9 words
         words.append(word)
     return ""
 

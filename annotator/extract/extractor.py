@@ -187,6 +187,8 @@ _IN_SOURCE = re.compile(
 # "Lind details …", "An expert on Korea, Lind argued …": a name, then its verb
 _NAME_THEN_VERB = re.compile(
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    # "Kim Yo Jong, the deputy director of the party, sharply criticized …": an appositive
+    r"(?:,\s+(?:a|an|the)\s+[^,;:“”\"]{2,100},)?"
     r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:s|ed)\b"
 )
 _NAME_COMMA_ROLE = re.compile(
@@ -195,6 +197,12 @@ _NAME_COMMA_ROLE = re.compile(
     + ")"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_POSSESSOR_REST = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}[’']s\s")
+_ISSUED_THEN_PARTICIPLE = re.compile(
+    r"\b(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|"
+    r"message|notice|letter|commentary)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday))?\s+$"
+)
 _THINK_TANK = re.compile(r"[\s-]+tanks?\b")
 _ACCORDING_INSERT = re.compile(r",\s*according\s+to\s+([^,;:“”\"()]{2,50}),")
 _SENTENCE_THEN_SPACE = re.compile(r"[.!?][”’\"]?\s+$")
@@ -503,6 +511,14 @@ class DocumentExtractor:
         if parsed is not None and parsed.phrase and self._in_dateline(parsed.phrase, cue.start):
             return None  # "TAIPEI (Taiwan News) — …": the parse took the dateline for a subject
         return parsed
+
+    def _possessor_only(self, phrase: str, start: int, end: int) -> bool:
+        """Whether ``phrase`` occurs before ``end`` only as (the start of) a possessor: ``Kim
+        Jong`` in ``Kim Jong Un’s sister Kim Yo Jong`` is no subject."""
+        at = self.text.find(phrase, start, end)
+        if at == -1:
+            return False
+        return _POSSESSOR_REST.match(self.text, at + len(phrase), end) is not None
 
     def _in_dateline(self, phrase: str, before: int) -> bool:
         """Whether the last ``phrase`` before ``before`` is a wire dateline's place."""
@@ -1236,8 +1252,11 @@ class DocumentExtractor:
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # a participle: "…, pledging to “…”", "“…,” pointing out that …"
             before = text[unit.start : cue.start].rstrip(' ”’"»')
-            if before.endswith(",") or _GERUND_LEAD.search(
-                text, max(unit.start, cue.start - 8), cue.start
+            if (
+                before.endswith(",")
+                or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
+                # "Kim Yo Jong issued a statement Saturday warning that …"
+                or _ISSUED_THEN_PARTICIPLE.search(text, max(unit.start, cue.start - 80), cue.start)
             ):
                 in_relative = _RELATIVE_BEFORE.search(
                     text, max(unit.start, cue.start - 300), cue.start
@@ -1255,6 +1274,7 @@ class DocumentExtractor:
                     parsed is not None
                     and parsed.phrase
                     and not self._in_dateline(parsed.phrase, cue.start)
+                    and not self._possessor_only(parsed.phrase, unit.start, cue.start)
                 ):
                     source = self.resolver.resolve(parsed.phrase, cue.start)
                     if source.speaker:

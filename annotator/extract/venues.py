@@ -24,7 +24,7 @@ _VENUE = re.compile(
     # "writes Jennifer Lind … in this Atlantic opinion piece"
     r"in\s+(?:this|that|an?|the|his|her|their)(?=\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}"
     r"\s+(?:opinion\s+piece|op-ed|column|essay|commentary|article|piece|editorial)\b))\s+"
-    r"(?:the\s+)?(?:(?:official|state|state-run|state-owned|public|national|network|"
+    r"(?:the\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:(?:official|state|state-run|state-owned|public|national|network|"
     r"broadcaster|newspaper|daily)\s+){0,2}"
     r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
 )
