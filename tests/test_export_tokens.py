@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from annotator.export.tokens import Tokens, word_spans
+import orjson
+
+from annotator.export.tokens import Tokens, Words, word_spans
 
 
 def check_tokens(text: str, boundaries: list[int]) -> None:
@@ -43,3 +45,28 @@ def test_tokens_on_random_texts_and_boundaries() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
         boundaries = [rng.randint(0, len(text)) for _ in range(rng.randint(0, 8))]
         check_tokens(text, boundaries)
+
+
+def test_words_tokens_json_equals_the_token_dicts() -> None:
+    # the split-based fast path (no cut inside a word) and the general path give the same bytes
+    rng = random.Random(20)
+    alphabet = ['"', "\\", "\x00", "\x1f", "\x7f", "\t", "\n", " ", "\u2028", "é", "“", "ab", ","]
+    texts = ["", " ", "a", 'He said "no\\yes".', "x\x01y \x1c z\u00a0"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(400)]
+    for text in texts:
+        words = Words(text)
+        assert words.spans == word_spans(text)
+        tokens = Tokens(text, [0, len(text)], words)
+        assert not tokens.cuts
+        assert words.tokens_json(tokens) == orjson.dumps(tokens.as_json())
+        assert orjson.dumps(Tokens(text, [], word_spans(text)).as_json()) == orjson.dumps(
+            [
+                {"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e : e + 1].isspace()}
+                for i, (s, e) in enumerate(word_spans(text))
+            ]
+        )
+        # a split inside a word takes the general path, against fresh words
+        if len(text) > 2:
+            cut = [rng.randint(0, len(text))]
+            split = Tokens(text, cut, words)
+            assert words.tokens_json(split) == orjson.dumps(Tokens(text, cut).as_json())

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 import orjson
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPLIT = re.compile(f"({TOKEN.pattern})")  # TOKEN, kept by re.split between the gaps
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -29,20 +32,58 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Words:
-    """A document's words (:func:`word_spans`) with their starts and ends, made once."""
+    """A document's words (:func:`word_spans`) with their starts and ends, made once.
+
+    Found with one ``re.split`` (the words and the whitespace between them, which give every
+    offset by their lengths) rather than a match object per word; the words' texts and whether
+    whitespace follows each are kept for :meth:`tokens_json` (``None`` for given ``words``).
+    """
 
     def __init__(self, text: str, words: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.spans = word_spans(text) if words is None else words
-        self.starts = [start for start, _ in self.spans]
-        self.ends = [end for _, end in self.spans]
+        self._texts: list[str] | None = None
+        self._gaps: list[str] | None = None
+        if words is None:
+            # parts: gap, word, gap, word, ..., gap; each gap is whitespace only (maybe empty)
+            parts = _SPLIT.split(text)
+            offsets = list(accumulate(map(len, parts), initial=0))
+            count = len(parts) // 2
+            self._texts = parts[1::2]
+            self._gaps = parts[2::2]
+            self.starts = offsets[1 : 2 * count : 2]
+            self.ends = offsets[2 : 2 * count + 1 : 2]
+        else:
+            self.__dict__["spans"] = words
+            self.starts = [start for start, _ in words]
+            self.ends = [end for _, end in words]
         self._json: dict[tuple[int, ...], bytes] = {}
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word (made only when a task's split needs them)."""
+        return list(zip(self.starts, self.ends, strict=True))
 
     def tokens_json(self, tokens: Tokens) -> bytes:
         """``orjson.dumps(tokens.as_json())``, made once per distinct split of these words."""
         found = self._json.get(tokens.cuts)
         if found is None:
-            found = self._json[tokens.cuts] = orjson.dumps(tokens.as_json())
+            if not tokens.cuts and self._texts is not None and self._gaps is not None:
+                found = orjson.dumps(
+                    [
+                        {"text": word, "start": start, "end": end, "id": number, "ws": gap != ""}
+                        for word, start, end, number, gap in zip(
+                            self._texts,
+                            self.starts,
+                            self.ends,
+                            range(len(self._texts)),
+                            self._gaps,
+                            strict=True,
+                        )
+                    ]
+                )
+            else:
+                found = orjson.dumps(tokens.as_json())
+            self._json[tokens.cuts] = found
         return found
 
 
@@ -54,21 +95,22 @@ class Tokens:
         words: list[tuple[int, int]] | Words | None = None,
     ) -> None:
         known = words if isinstance(words, Words) else Words(text, words)
-        spans, starts = known.spans, known.starts
+        starts, ends = known.starts, known.ends
         # the cuts strictly inside a word, by word (cuts come sorted, so words come in order)
         inside: dict[int, list[int]] = {}
         for cut in sorted(set(boundaries)):
             index = bisect_right(starts, cut) - 1  # the last word starting at or before the cut
-            if index >= 0 and spans[index][0] < cut < spans[index][1]:
+            if index >= 0 and starts[index] < cut < ends[index]:
                 inside.setdefault(index, []).append(cut)
         self.text = text
         #: the boundaries that split a word, in order (with the words, they make the tokens)
         self.cuts: tuple[int, ...] = tuple(cut for cuts in inside.values() for cut in cuts)
         if not inside:  # the words themselves, shared
-            self.spans = spans
+            self._words = known
             self._starts = starts
-            self._ends = known.ends
+            self._ends = ends
             return
+        spans = known.spans
         pieces: list[tuple[int, int]] = []
         copied = 0
         for index, cuts in inside.items():
@@ -80,9 +122,14 @@ class Tokens:
             pieces.append((start, end))
             copied = index + 1
         pieces.extend(spans[copied:])
-        self.spans = pieces
+        self.__dict__["spans"] = pieces
         self._starts = [start for start, _ in pieces]
         self._ends = [end for _, end in pieces]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each token (set at once when a boundary split a word)."""
+        return self._words.spans
 
     def as_json(self) -> list[dict[str, Any]]:
         text = self.text
