@@ -51,3 +51,34 @@ def test_mention_nearest_to_the_quote_outside_it() -> None:
     assert find_mention(text, "Wang Yi", quote) == (0, 7)
     assert find_mention(text, "Xinhua", quote) == (66, 72)
     assert find_mention(text, "Li", quote) is None
+
+
+def _nearest_by_scan(text: str, name: str, quote: Quote) -> tuple[int, int] | None:
+    """find_mention as a plain scan of every whole-word occurrence (the reference)."""
+    candidates = [name.strip()]
+    words = dict.fromkeys(w for w in re.split(r"\s+", name.strip()) if len(w) > 2)
+    candidates += sorted(words, key=len, reverse=True)
+    for candidate in candidates:
+        best, best_distance = None, 0
+        for match in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text):
+            position, found_end = match.span()
+            if position < quote.end and found_end > quote.start:
+                continue
+            distance = quote.start - found_end if found_end <= quote.start else position - quote.end
+            if best is None or distance < best_distance:
+                best, best_distance = (position, found_end), distance
+        if best is not None:
+            return best
+    return None
+
+
+def test_find_mention_equals_a_scan_of_all_occurrences() -> None:
+    rng = random.Random(20)
+    pieces = ["Ann", "Ann Lee", "Lee", " ", " ", ".", "x", "Annie", "said"]
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        start = rng.randint(0, len(text) - 1)
+        end = rng.randint(start + 1, len(text))
+        quote = Quote.from_span(text, start, end, kind="direct")
+        for name in ("Ann Lee", "Lee", "Ann", " Ann  Lee "):
+            assert find_mention(text, name, quote) == _nearest_by_scan(text, name, quote)

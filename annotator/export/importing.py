@@ -771,19 +771,33 @@ def judgement_fields(quote: Quote, judgement: Judgement) -> dict[str, Any]:
     """The per-quote keys exports write (read back by :func:`quote_fields`): the judgement, and
     the quote as the annotator saw it (their label's snapshot: kind, cue, proposed speaker,
     role and outlet, origin, confidence, extractor version), which the tools cannot hold."""
-    updated = judgement.updated_at
-    shown = judgement.seen(quote)
+    # the judgement's properties and seen()/seen_extractor(), read off its label once
+    label = judgement.label
+    if label is None:
+        shown: LabelledQuote | Quote = quote
+        stance = sentiment = note = updated_at = None
+        flagged, seconds = False, 0.0
+        extractor = (
+            MANUAL_EXTRACTOR if quote.origin == QuoteOrigin.MANUAL else current_extractor_version()
+        )
+    else:
+        shown = label.quote
+        stance, sentiment, note = label.stance, label.sentiment, label.note
+        flagged, seconds = label.flagged, label.seconds
+        updated = label.updated_at
+        updated_at = updated.isoformat() if updated is not None else None
+        extractor = shown.extractor
     return {
         "quote_id": quote.id,
         "kind": shown.kind.value,
-        "stance": judgement.stance,
-        "sentiment": judgement.sentiment,
+        "stance": stance,
+        "sentiment": sentiment,
         "speaker": judgement.speaker,
         "outlet": judgement.outlet,
-        "note": judgement.note,
-        "flagged": judgement.flagged,
-        "seconds": judgement.seconds,
-        "updated_at": updated.isoformat() if updated is not None else None,
+        "note": note,
+        "flagged": flagged,
+        "seconds": seconds,
+        "updated_at": updated_at,
         "cue": shown.cue,
         "speaker_role": shown.speaker_role,
         "confidence": shown.confidence,
@@ -791,7 +805,7 @@ def judgement_fields(quote: Quote, judgement: Judgement) -> dict[str, Any]:
         "quote_speaker": shown.speaker,
         "quote_outlet": shown.outlet,
         "origin": shown.origin.value,
-        "extractor": judgement.seen_extractor(quote),
+        "extractor": extractor,
     }
 
 

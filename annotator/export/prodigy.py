@@ -49,6 +49,8 @@ from annotator.export.views import DocumentView, Judgement
 from annotator.jsonio import read_json_objects
 from annotator.models import Quote
 
+_MENTION_KEY = {label: f"{field}_mention" for label, field in FIELD_OF.items()}
+
 
 def prodigy_hash(value: Any) -> int:
     """A stable signed 32-bit hash of a JSON value (Prodigy's hashes are signed 32-bit ints)."""
@@ -114,6 +116,8 @@ def _task(
     boundaries += [b for m in distinct.values() for b in (m.start, m.end)]
     tokens = Tokens(text, boundaries, words)
     token_range = tokens.token_range
+    # each distinct mention's tokens, found once for its relations and its span
+    mention_tokens = {key: token_range(*key) for key in distinct}
     spans: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     for (quote, judgement), found in zip(pairs, mentions, strict=True):
@@ -130,10 +134,10 @@ def _task(
             **judgement_fields(quote, judgement),
         }
         for m in found:
-            span[f"{FIELD_OF[m.label]}_mention"] = m.as_list()
+            span[_MENTION_KEY[m.label]] = m.as_list()
         spans.append(span)
         for mention in found:
-            child_start, child_end = token_range(mention.start, mention.end)
+            child_start, child_end = mention_tokens[(mention.start, mention.end)]
             relations.append(
                 {
                     "head": token_start,
@@ -155,8 +159,8 @@ def _task(
                     "label": RELATION_OF[mention.label],
                 }
             )
-    for mention in distinct.values():
-        first, last = token_range(mention.start, mention.end)
+    for key, mention in distinct.items():
+        first, last = mention_tokens[key]
         spans.append(
             {
                 "start": mention.start,

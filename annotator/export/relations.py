@@ -10,6 +10,7 @@ the tool: the linked span's text becomes the speaker (or outlet); a removed link
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -81,9 +82,26 @@ def _nearest(text: str, name: str | None, start: int, end: int) -> tuple[int, in
     if not name or not name.strip():
         return None
     for candidate in _candidates(name):
+        occurrences = _occurrences(text, candidate)
+        if not occurrences:
+            continue
+        length = len(candidate)
+        if start < end:
+            # occurrences are in order and do not overlap: the nearest before the quote is the
+            # last ending at or before its start, the nearest after the first at or after its
+            # end (those between overlap it); a tie goes to the one before, as in the scan below
+            before = bisect_right(occurrences, start - length) - 1
+            after = bisect_left(occurrences, end)
+            if after < len(occurrences) and (
+                before < 0 or occurrences[after] - end < start - occurrences[before] - length
+            ):
+                return occurrences[after], occurrences[after] + length
+            if before >= 0:
+                return occurrences[before], occurrences[before] + length
+            continue
         best: tuple[int, int] | None = None
         best_distance = 0
-        for position in _occurrences(text, candidate):
+        for position in occurrences:
             found_end = position + len(candidate)
             if position < end and found_end > start:
                 continue  # inside the quote: not the attribution
