@@ -137,7 +137,7 @@ _CJK_GLOSS = re.compile(
 _COUNTRY_WORD = re.compile(
     r"\b(?:China|Japan|Korea|Russia|Taiwan|America|Britain|France|Germany|India)\b"
 )
-_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"‘]?[A-Z])")
+SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"‘]?[A-Z])")
 PRONOUN_DESCRIPTION_REACH = 800  # characters back from "she said" to "The minister arrived"
 _PERSON_HEAD_WORDS = "|".join(
     sorted(
@@ -1032,7 +1032,7 @@ class SpeakerResolver:
         if issued is None:
             return None
         sentence_start = window_start
-        for boundary in _SENTENCE_BREAK.finditer(self.text, window_start, issued.start()):
+        for boundary in SENTENCE_BREAK.finditer(self.text, window_start, issued.start()):
             sentence_start = boundary.end()
         opening = sentence_subject(self.text[sentence_start : issued.start()] + " issued")
         if not opening or _DOCUMENT.match(opening) or opening.split()[0].endswith("ing"):
@@ -1067,7 +1067,7 @@ class SpeakerResolver:
         if introduced is None:
             return None
         sentence_start = window_start
-        for boundary in _SENTENCE_BREAK.finditer(self.text, window_start, introduced.start()):
+        for boundary in SENTENCE_BREAK.finditer(self.text, window_start, introduced.start()):
             sentence_start = boundary.end()
         subject = subject_before(self.text, sentence_start, introduced.start()).phrase
         if not subject or _DOCUMENT.match(subject) or not_a_speaker(subject):
@@ -1081,7 +1081,7 @@ class SpeakerResolver:
         with (``None`` when that sentence opened with no organisation)."""
         window_start = max(0, position - IT_SUBJECT_REACH)
         breaks = [
-            match.end() for match in _SENTENCE_BREAK.finditer(self.text, window_start, position)
+            match.end() for match in SENTENCE_BREAK.finditer(self.text, window_start, position)
         ]
         if not breaks:
             return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from annotator.extract.attribution import (
     DATELINE,
     OUTLET_DOCUMENT_REACH,
+    SENTENCE_BREAK,
     Source,
     SpeakerResolver,
     Subject,
@@ -42,6 +43,7 @@ from annotator.extract.outlets import (
     looks_like_outlet,
     outlet_named,
     outlet_noun_follows,
+    strip_article,
 )
 from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
@@ -196,7 +198,6 @@ _NAME_COMMA_ROLE = re.compile(
     + ROLE_BEFORE_CUE.pattern.removeprefix("^")
     + ")"
 )
-_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POSSESSOR_REST = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}[’']s\s")
 _ISSUED_THEN_PARTICIPLE = re.compile(
     r"\b(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|"
@@ -206,7 +207,6 @@ _ISSUED_THEN_PARTICIPLE = re.compile(
 _THINK_TANK = re.compile(r"[\s-]+tanks?\b")
 _ACCORDING_INSERT = re.compile(r",\s*according\s+to\s+([^,;:“”\"()]{2,50}),")
 _SENTENCE_THEN_SPACE = re.compile(r"[.!?][”’\"]?\s+$")
-_SENTENCE_BREAK_AT = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“\"])")
 _IN_THAT_DOCUMENT = re.compile(
     r"\s*(?:In|Within)\s+(?:the|that|this|its)\s+(?:report|article|piece|story|broadcast|"
     r"editorial|commentary|dispatch)\s*,"
@@ -626,7 +626,7 @@ class DocumentExtractor:
                         # Dialogue in Singapore said": the closing comma left out
                         subject = Subject(
                             named_role.group(1),
-                            role=_LEADING_ARTICLE.sub("", named_role.group(2).strip()),
+                            role=strip_article(named_role.group(2).strip()),
                         )
                     if _ENDS_IN_DETERMINER.search(subject.phrase) and text[
                         cue.end : cue.end + 1
@@ -1578,10 +1578,9 @@ class DocumentExtractor:
         prior = self.text[start : passage.open_at]
         if len(prior) > 400 or not _SENTENCE_THEN_SPACE.search(prior):
             return False
-        sentences = [part for part in _SENTENCE_BREAK_AT.split(prior.strip()) if part.strip()]
-        if not sentences:
-            return False
-        named = _NAME_THEN_VERB.match(sentences[-1])
+        prior = prior.strip()
+        starts = [found.end() for found in SENTENCE_BREAK.finditer(prior)]
+        named = _NAME_THEN_VERB.match(prior, starts[-1] if starts else 0)
         if named is None:
             return False
         resolved = self.resolver.resolve(named.group(1), passage.open_at)
