@@ -47,6 +47,7 @@ from annotator.extract.outlets import (
 )
 from annotator.extract.relayed import relay_to_speaker
 from annotator.extract.reported import (
+    DAY,
     INVERTED_CUES,
     LOOKAHEAD,
     MAX_CLAUSE,
@@ -201,8 +202,7 @@ _NAME_COMMA_ROLE = re.compile(
 _POSSESSOR_REST = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}[’']s\s")
 _ISSUED_THEN_PARTICIPLE = re.compile(
     r"\b(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|"
-    r"message|notice|letter|commentary)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|today|yesterday))?\s+$"
+    rf"message|notice|letter|commentary)(?:\s+(?:on\s+)?{DAY})?\s+$"
 )
 _THINK_TANK = re.compile(r"[\s-]+tanks?\b")
 _ACCORDING_INSERT = re.compile(r",\s*according\s+to\s+([^,;:“”\"()]{2,50}),")

@@ -98,7 +98,7 @@ _LOOSE_ADDRESSEE = re.compile(
 _ENDS_IN_QUOTATION = re.compile(r"\bto\s+[“\"][^“”\"]*[”\"][\s.,]*$")
 _INFINITIVE_LEMMAS = frozenset({"vow", "pledge", "promise", "threaten", "urge", "call", "ask"})
 # a day named in the writer's adverbials ("said Monday", "released on Saturday")
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
@@ -112,7 +112,7 @@ _TOLD_GATHERING = re.compile(
     r"students|graduates|audiences|crowds|supporters|lawmakers|legislators|diplomats)\b"
     r"(?:\s+(?:at|in|of|on|organi[sz]ed\s+by|hosted\s+by)\s+(?:the\s+)?[A-Z][\w’'.-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5})?"
-    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     # "… that …", or a bare clause: "told the forum China would open its market"
     r"(?=\s+that\s|\s+(?:[A-Z][\w’'.-]*|he|she|it|they|we|the|its|his|her|their)\s+"
@@ -127,7 +127,7 @@ _APPEAL = re.compile(
 )
 _CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
 _LEAD_ADVERBIAL = re.compile(
-    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{_DAY}"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
@@ -135,7 +135,7 @@ _LEAD_ADVERBIAL = re.compile(
     r"meeting|talks|conversation|phone\s+call|call)\b"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
     r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
-    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_DAY})?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{DAY})?"
     r"(?:\s+(?:by|on|in|through|via)\s+(?:the\s+)?"
     # "carried by state media", "published by North Korean state media"
     r"(?:(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,2}(?:media|outlets|press|television|TV)\b"
@@ -1312,7 +1312,7 @@ def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | N
     return None
 
 
-_INSERTED_AFTER = re.compile(rf"(?:\s+(?:on\s+)?{_DAY})?\s*,\s+(?=[a-z])")
+_INSERTED_AFTER = re.compile(rf"(?:\s+(?:on\s+)?{DAY})?\s*,\s+(?=[a-z])")
 
 
 # a short connective or adverbial opening the sentence before an inserted cue ("As a result, he
