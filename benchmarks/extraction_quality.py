@@ -27,7 +27,10 @@ two thirds ``dev``, one third ``val``). A rule written from the errors of ``dev`
 also help ``val`` is fitted to those articles, not to news prose: this is how a change is checked
 for generalisation without looking at the test half. ``--errors val`` is refused like the test.
 
-Run: .venv/bin/python benchmarks/extraction_quality.py [--errors tune|seeds] [--json]
+``--side d_`` scores only the corpus articles whose id starts with ``d_`` (one side of the corpus,
+e.g. the articles added last, before and after rules are written against its dev part).
+
+Run: .venv/bin/python benchmarks/extraction_quality.py [--errors tune|seeds] [--side d_] [--json]
 """
 
 from __future__ import annotations
@@ -168,13 +171,15 @@ class SetResult:
         return figures
 
 
-def documents_of(name: str) -> Iterable[tuple[Document, Path]]:
+def documents_of(name: str, prefix: str = "") -> Iterable[tuple[Document, Path]]:
     if name == "seeds":
         for raw in load_corpus([ROOT / "seeds"], extract=False):
             yield raw, SEED_GOLD / f"{raw.id}.json"
         return
     for raw in load_corpus([CORPUS / "articles"], extract=False):
         split = raw.metadata.get("split")
+        if not raw.id.startswith(prefix):
+            continue
         if split == name or (split == "tune" and name == tune_part(raw.id)):
             yield raw, CORPUS / "gold" / f"{raw.id}.json"
 
@@ -251,9 +256,9 @@ def evaluate_document(result: SetResult, raw: Document, gold_path: Path) -> None
         )
 
 
-def evaluate_set(name: str) -> SetResult:
+def evaluate_set(name: str, prefix: str = "") -> SetResult:
     result = SetResult(name)
-    for raw, gold_path in documents_of(name):
+    for raw, gold_path in documents_of(name, prefix):
         evaluate_document(result, raw, gold_path)
     return result
 
@@ -318,6 +323,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets to score")
+    parser.add_argument(
+        "--side",
+        default="",
+        help="score only corpus articles whose id starts with this (e.g. d_ for side d)",
+    )
     options = parser.parse_args(argv)
     if options.errors in ("test", "val"):
         print(
@@ -329,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     names = [name for name in options.sets.split(",") if name]
     if options.errors:
         names = [options.errors]
-    results = {name: evaluate_set(name) for name in names}
+    results = {name: evaluate_set(name, options.side) for name in names}
     if options.json:
         print(orjson.dumps({name: r.figures() for name, r in results.items()}).decode())
         return 0
