@@ -273,3 +273,24 @@ def test_writers_time_phrase_after_a_comma_ends_the_clause() -> None:
     assert [span for _, span in _indirect(text)] == ["the central bank for rising prices"]
     text = "Reyes said the talks had stalled, hours after the strike began."
     assert _indirect(text) == [("Reyes", "the talks had stalled")]
+
+
+def test_while_with_a_gerund_of_no_cue_continues_the_reported_clause() -> None:
+    text = (
+        "Despite the setback, Moreau said the government would keep pressing Brussels for an "
+        "exemption, while encouraging exporters to seek their own."
+    )
+    assert (
+        "Moreau",
+        "the government would keep pressing Brussels for an exemption, while encouraging "
+        "exporters to seek their own",
+    ) in _indirect(text)
+
+
+def test_while_with_a_cue_or_a_new_subject_ends_the_reported_clause() -> None:
+    urging = "Moreau said the government would keep pressing Brussels, while urging firms to wait."
+    assert ("Moreau", "the government would keep pressing Brussels") in _indirect(urging)
+    contrast = (
+        "Moreau said the government would keep pressing Brussels, while the union wants a deal."
+    )
+    assert ("Moreau", "the government would keep pressing Brussels") in _indirect(contrast)

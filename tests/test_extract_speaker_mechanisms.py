@@ -548,3 +548,25 @@ def test_a_response_to_questions_from_an_outlet_is_cited_through_it() -> None:
     quote = _by_text(text, "no information")
     assert quote.speaker == "harbour ministry"
     assert quote.outlet == "Associated Press"
+
+
+def test_a_title_with_a_prepositional_complement_is_no_part_of_the_name() -> None:
+    # "Minister Without Portfolio", "Minister for Foreign Affairs", "Minister of State for …":
+    # the title's complement runs on in capitals; the name is what follows it
+    cases = {
+        "Minister Without Portfolio Ivo Berg said the tariffs would be lifted.": "Ivo Berg",
+        "Minister without Portfolio Lo Ping-cheng said the tariffs would be lifted.": "Lo Ping-cheng",
+        "Minister for Foreign Affairs Penny Wong said the tariffs would be lifted.": "Penny Wong",
+        "Minister of State for Foreign Affairs Kari Holm said the tariffs would be lifted.": (
+            "Kari Holm"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert _by_text(text, "the tariffs would be lifted").speaker == speaker, text
+
+
+def test_a_spokesman_for_a_ministry_stays_the_unnamed_spokesman() -> None:
+    text = "A spokesman for the Foreign Ministry said the tariffs would be lifted."
+    assert _by_text(text, "the tariffs would be lifted").speaker == (
+        "spokesman for the Foreign Ministry"
+    )

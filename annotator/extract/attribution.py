@@ -82,6 +82,9 @@ _VERBISH = re.compile(
     r"spent|left|visited|signed|issued|sent|released|[a-z]+ed)$"
 )
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*$")
+_TITLE_COMPLEMENT = re.compile(
+    rf"(?:^|\s)(?:{ROLE_WORDS})(?:\s+of\s+[A-Z][a-z]+)?\s+(?:for|to|at|without)(?:\s+the)?\s*$"
+)  # a capitalised title before its complement: "Minister for", "Minister of State for"
 _ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
 _ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
@@ -884,6 +887,11 @@ class SpeakerResolver:
         if outlet is not None:
             return Source(outlet, outlet=outlet)
         run = _NAME_RUN.search(phrase)
+        if run and _TITLE_COMPLEMENT.search(phrase[: run.start()]):
+            # "Minister for Foreign Affairs Penny Wong": a title's complement, then the name
+            name, role = split_role(phrase)
+            if role is not None:
+                return self._named(name, role)
         if (
             run
             and (

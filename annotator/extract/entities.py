@@ -59,7 +59,10 @@ _POSSESSIVE_OUTLET = re.compile(
     )
     or r"(?!)"
 )
-_NAME = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP_WORD})*\b")
+# "Minister without Portfolio John Deng": the one title that joins capitals with "without"
+_NAME = re.compile(
+    rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?|without\s+(?=Portfolio\b))?{_CAP_WORD})*\b"
+)
 
 ROLE_WORDS = (
     "President|Vice President|Prime Minister|Premier|Minister|Foreign Minister|Secretary|"
@@ -143,6 +146,7 @@ FUNCTION_WORDS = frozenset(
         "When",
         "While",
         "With",
+        "Without",
         "Yet",
     }
 )
@@ -383,9 +387,10 @@ def split_role(phrase: str) -> tuple[str, str | None]:
 
 
 _ROLE_OF_PLACE = re.compile(
-    rf"^(?P<role>(?:.*\s)?(?:{ROLE_WORDS})\s+(?:of|to|for|at)\s+(?:the\s+)?"
-    rf"{_CAP_WORD}(?:\s+(?:of\s+)?{_CAP_WORD})*?)\s+(?P<name>{_CAP_WORD}\s+{_CAP_WORD})$"
-)
+    rf"^(?P<role>(?:.*\s)?(?:{ROLE_WORDS})\s+(?i:of|to|for|at|without)\s+(?:the\s+)?"
+    rf"{_CAP_WORD}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP_WORD})*?)"
+    rf"\s+(?P<name>{_CAP_WORD}\s+{_CAP_WORD})$"
+)  # "Minister of State for Foreign Affairs Yoshimasa Hayashi", "Minister Without Portfolio …"
 
 
 DEMONYM = re.compile(

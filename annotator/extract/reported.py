@@ -580,6 +580,9 @@ def content_end(
             continue
         if mark == ", but " and re.search(r"\bnot\b", text[start:index]):
             continue  # "not X, but Y" is one clause
+        gerund = re.match(r"[a-z]+ing\b", text[index + 8 : index + 30])
+        if mark == ", while " and gerund and lemma_of(gerund.group()) is None:
+            continue  # "would keep trying, while encouraging exporters to …": the same subject's
         if not unit.inside(index):
             end = index
     end = _trailing_clause_cut(text, unit, start, end)
