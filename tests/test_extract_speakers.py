@@ -1076,3 +1076,37 @@ def test_comments_carried_by_an_outlet_after_a_possessive() -> None:
         "Agency."
     )
     assert _by_text(text, "useless office").outlet == "Harbour News Agency"
+
+
+def test_he_skips_a_name_inside_a_quoted_title() -> None:
+    # "Let’s Face It: …" is a title in quotation marks; "he" is the writer named before
+    text = (
+        "Ivo Berg led the charge with op-ed pieces in the New York Times and the Washington "
+        "Post. On August 3 the Times published his piece “Let’s Face It: Velmark Can Hit the "
+        "Coast,” and he wrote in an August 24 piece for the Post that “for deterrence to fail, "
+        "no leader has to be insane.”"
+    )
+    quote = _by_text(text, "for deterrence to fail")
+    assert quote.speaker == "Ivo Berg"
+    assert quote.outlet == "Washington Post"
+
+
+def test_the_last_word_of_an_outlet_named_before_is_that_outlet() -> None:
+    text = (
+        "Ada Lind writes for the Wall Street Journal.\n\n"
+        "The Journal reported on Sunday that the talks would be delayed."
+    )
+    quote = _by_text(text, "the talks would be delayed")
+    assert quote.speaker == "Wall Street Journal"
+
+
+def test_a_piece_for_an_outlet_gives_the_outlet() -> None:
+    for text in (
+        "Ivo Berg wrote in an op-ed for the Washington Post that the talks would fail.",
+        "Ivo Berg argued in a column for the Washington Post that the talks would fail.",
+        "Ivo Berg wrote in a 2019 op-ed in the Washington Post that the talks would fail.",
+        "Ivo Berg wrote in the Washington Post that the talks would fail.",
+    ):
+        quote = _by_text(text, "the talks would fail")
+        assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Washington Post"), text
+    assert _by_text("Ivo Berg wrote in Seoul that the talks would fail.", "talks").outlet is None

@@ -804,7 +804,10 @@ class SpeakerResolver:
             gender = "f" if lowered in {"she", "her", "hers"} else "m"
             name = self.sieve.last_referent(PERSON, gender)
             if name is None:
-                mention = self.names.last_before(position, (EntityKind.PERSON,), gender=gender)
+                # a name inside a quotation (a title, someone's words) is no antecedent
+                mention = self.names.last_before(
+                    position, (EntityKind.PERSON,), gender=gender, skip=self._quoted
+                )
                 name = self.names.full_name(mention.name) if mention else None
             if name is None:
                 name = self._person_subject_before(position, gender)

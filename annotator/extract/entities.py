@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.extract.outlets import (
@@ -513,6 +514,7 @@ class NameIndex:
             index.mentions.append(Mention(name_start, end, name, role, kind))
         index.mentions.sort(key=lambda mention: mention.start)
         index._drop_sentence_initial_words(text)
+        index._shortened_outlets(text)
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()
         index._add_acronyms(text)
@@ -644,6 +646,24 @@ class NameIndex:
             kept.append(mention)
         self.mentions = kept
 
+    def _shortened_outlets(self, text: str) -> None:
+        """``the Times`` after ``the New York Times``, ``the Journal`` after ``the Wall Street
+        Journal``: the last word of an outlet named before, after ``the``, is that outlet."""
+        outlets: dict[str, str] = {}
+        for number, mention in enumerate(self.mentions):
+            words = mention.name.split()
+            if mention.kind is EntityKind.OUTLET and len(words) > 1:
+                outlets[words[-1]] = mention.name
+            elif (
+                len(words) == 1
+                and mention.name in outlets
+                and text[max(0, mention.start - 4) : mention.start].lower() == "the "
+            ):
+                self.mentions[number] = Mention(
+                    mention.start, mention.end, outlets[mention.name], None, EntityKind.OUTLET
+                )
+                self.fullest.setdefault(mention.name, outlets[mention.name])
+
     def _build_fullest(self) -> None:
         for mention in self.mentions:
             self._kinds.setdefault(mention.name, mention.kind)
@@ -696,10 +716,11 @@ class NameIndex:
         kinds: tuple[EntityKind, ...],
         role: str | None = None,
         gender: str | None = None,
+        skip: Callable[[int], bool] | None = None,
     ) -> Mention | None:
         """The closest mention of one of ``kinds`` ending before ``offset`` (optionally with a
-        role containing ``role``, and not known to be of the other gender than ``gender``).
-        Walks back at most 200 mentions."""
+        role containing ``role``, not known to be of the other gender than ``gender``, and not
+        starting where ``skip`` says). Walks back at most 200 mentions."""
         position = bisect_left(self._starts, offset) - 1
         steps = 0
         while position >= 0 and steps < 200:
@@ -707,8 +728,10 @@ class NameIndex:
             if mention.end <= offset and mention.kind in kinds:
                 mention_role = mention.role or self.roles.get(self.full_name(mention.name))
                 known = self.genders.get(self.full_name(mention.name)) if gender else None
-                if (role is None or (mention_role and role.lower() in mention_role.lower())) and (
-                    known is None or known == gender
+                if (
+                    (role is None or (mention_role and role.lower() in mention_role.lower()))
+                    and (known is None or known == gender)
+                    and not (skip and skip(mention.start))
                 ):
                     return mention
             position -= 1

@@ -132,7 +132,9 @@ _LEAD_ADVERBIAL = re.compile(
     r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
     r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message|"
-    r"meeting|talks|conversation|phone\s+call|call)\b"
+    r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay)\b"
+    # "wrote in an op-ed for the Washington Post that …": the outlet of the piece
+    r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+that\b))?"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
     r"(?:\s+(?:carried|published|released|issued|posted|run|relayed|aired|broadcast)"
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?{DAY})?"
