@@ -294,3 +294,11 @@ def test_while_with_a_cue_or_a_new_subject_ends_the_reported_clause() -> None:
         "Moreau said the government would keep pressing Brussels, while the union wants a deal."
     )
     assert ("Moreau", "the government would keep pressing Brussels") in _indirect(contrast)
+
+
+def test_told_an_audience_at_a_council_on_something_keeps_the_that_clause() -> None:
+    text = (
+        "On Oct. 30, Moreau reportedly told an audience at the Council on Foreign Relations that "
+        "the harbour would reopen in spring."
+    )
+    assert ("Moreau", "the harbour would reopen in spring") in _indirect(text)

@@ -1110,3 +1110,21 @@ def test_a_piece_for_an_outlet_gives_the_outlet() -> None:
         quote = _by_text(text, "the talks would fail")
         assert (quote.speaker, quote.outlet) == ("Ivo Berg", "Washington Post"), text
     assert _by_text("Ivo Berg wrote in Seoul that the talks would fail.", "talks").outlet is None
+
+
+def test_cited_as_saying_by_an_outlet_gives_the_outlet() -> None:
+    text = (
+        '"We remain open to dialogue," Ada Lind, a spokeswoman for the foreign ministry, was '
+        "cited as saying by Voice of America.\n\n"
+        "The spokeswoman did not answer a question about the deadline, the broadcaster said."
+    )
+    quote = _by_text(text, "We remain open to dialogue")
+    assert (quote.speaker, quote.outlet) == ("Ada Lind", "VOA")
+    later = _by_text(text, "did not answer a question")
+    assert later.outlet == "VOA"
+
+
+def test_an_outlet_described_by_its_country_is_not_the_country() -> None:
+    text = "The government confirmed Monday that it intends to reopen talks, a US broadcaster reported."
+    quote = _by_text(text, "it intends to reopen talks")
+    assert quote.outlet == "US broadcaster"

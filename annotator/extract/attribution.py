@@ -1229,7 +1229,13 @@ class SpeakerResolver:
         Daily; ``the North’s state news agency`` / ``a Chinese outlet`` → the outlet named last
         before (the sieve's outlet pass), else ``None``."""
         canonical = canonical_outlet(phrase)
-        if canonical != strip_article(phrase) and (
+        # "a US broadcaster", "the South Korean newspaper": a place describes the outlet
+        place_only = all(
+            word in NOT_NAMES or DEMONYM.match(word) for word in canonical.replace(".", "").split()
+        )
+        if place_only and re.match(r"(?:a|an|one)\s", phrase, re.I) and names_outlet_kind(phrase):
+            return strip_article(phrase)  # an outlet not named (yet)
+        if canonical != strip_article(phrase) and not place_only and (
             canonical.lower().replace("’", "'") in GAZETTEER
             or canonical in GAZETTEER.values()
             or looks_like_outlet(canonical)

@@ -1090,9 +1090,13 @@ class DocumentExtractor:
                 ):
                     continue  # "lodged a “strong protest” and demanded …": the writer's words
                 inverted = source if source.speaker else self._subject_after(cue)
-                if inverted is not source and inverted.speaker and not inverted.outlet:
-                    # "“…,” writes Jennifer Lind, …, in this Atlantic opinion piece"
-                    venue = venue_outlet(text, cue.end, min(next_start, unit.end))
+                if inverted.speaker and not inverted.outlet:
+                    # "“…,” writes Jennifer Lind, …, in this Atlantic opinion piece", "“…,” X was
+                    # cited as saying by Voice of America" ("as saying" is the same cue's)
+                    limit = min(next_start, unit.end)
+                    if re.match(r"\s+as\s+saying\b", text[cue.end : cue.end + 16]):
+                        limit = unit.end
+                    venue = venue_outlet(text, cue.end, limit)
                     if venue and venue != inverted.speaker:
                         inverted = replace(inverted, outlet=venue)
                 attributed[passage.open_at] = (inverted, cue_text, 0.9)

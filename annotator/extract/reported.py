@@ -111,7 +111,7 @@ _TOLD_GATHERING = re.compile(
     r"summit|session|hearing|parliament|assembly|seminar|symposium|event|panel|delegation|"
     r"students|graduates|audiences|crowds|supporters|lawmakers|legislators|diplomats)\b"
     r"(?:\s+(?:at|in|of|on|organi[sz]ed\s+by|hosted\s+by)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-    r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5})?"
+    r"(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w’'.-]*){0,5})?"  # "Council on Foreign …"
     rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     # "… that …", or a bare clause: "told the forum China would open its market"

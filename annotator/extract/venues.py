@@ -23,6 +23,9 @@ _VENUE = re.compile(
     r"(?:carried|published|relayed|aired|broadcast|run|printed)\s+(?:by|on|in)|"
     # "the Joint Chiefs of Staff said, as cited by Yonhap news agency"
     r"as\s+(?:cited|quoted|reported|relayed)\s+(?:by|in)|"
+    # "was cited as saying by Voice of America", "was quoted by Yonhap as saying"
+    r"(?:(?:cited|quoted)\s+)?as\s+saying\s+(?:by|in)|(?:cited|quoted)\s+(?:by|in)|"
+    r"(?<=saying\s)(?:by|in)|"
     # "wrote in an August 24 piece for the Post", "in a 2019 op-ed in the Washington Post"
     r"in\s+(?:an?|his|her|their|this|that)\s+(?:[\w,-]+\s+){0,3}?(?:opinion\s+piece|op-ed|"
     r"column|essay|commentary|article|piece|editorial)\s+(?:for|in)|"
@@ -31,7 +34,7 @@ _VENUE = re.compile(
     r"\s+(?:opinion\s+piece|op-ed|column|essay|commentary|article|piece|editorial)\b))\s+"
     r"(?:the\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:(?:official|state|state-run|state-owned|public|national|network|"
     r"broadcaster|newspaper|daily)\s+){0,2}"
-    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+    r"([A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,3})"  # "Voice of America"
 )
 _OUTLET_NOUN_AFTER = re.compile(
     r"\s+(?:newspaper|news\s+agency|daily|broadcaster|television|magazine|news\s+website)\b"
