@@ -1128,3 +1128,29 @@ def test_an_outlet_described_by_its_country_is_not_the_country() -> None:
     text = "The government confirmed Monday that it intends to reopen talks, a US broadcaster reported."
     quote = _by_text(text, "it intends to reopen talks")
     assert quote.outlet == "US broadcaster"
+
+
+def test_an_outlet_with_its_publisher_in_apposition_speaks_and_stays_the_column_author() -> None:
+    text = (
+        '"It is nothing new for Velmark to escalate tensions," the Global Times, published by '
+        "the ruling Communist Party's People's Daily, wrote in an editorial on Monday.\n\n"
+        '"We are looking forward to a more beautiful counter-attack," the Chinese-language '
+        "column said."
+    )
+    first = _by_text(text, "nothing new for Velmark")
+    assert (first.speaker, first.outlet) == ("Global Times", "Global Times")
+    column = _by_text(text, "more beautiful counter-attack")
+    assert column.speaker == "Global Times"
+
+
+def test_an_outlet_report_quoting_someone_saying() -> None:
+    text = (
+        "Beijing may skip the talks, the Wall Street Journal reported on Sunday.\n\n"
+        "The Journal report quoted one senior Chinese advisory official saying China would not "
+        'negotiate "with a gun pointed to its head."'
+    )
+    quote = _by_text(text, "China would not negotiate")
+    assert (quote.speaker, quote.outlet) == (
+        "senior Chinese advisory official",
+        "Wall Street Journal",
+    )

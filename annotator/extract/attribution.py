@@ -654,10 +654,12 @@ _PREDICATE_START = re.compile(
 )
 # an outlet named as another's owner: "the sister paper of China’s state-controlled People’s
 # Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
+# "the Global Times, published by the People’s Daily": the owner (an editorial "published by"
+# its outlet is that outlet's)
 _OWNER_CONTEXT = re.compile(
-    r"\b(?:sister\s+(?:paper|publication|newspaper)\s+of|affiliated\s+with|under\s+the\s+"
+    r"(?:\b|(?=,))(?:sister\s+(?:paper|publication|newspaper)\s+of|affiliated\s+with|under\s+the\s+"
     r"auspices\s+of|owned\s+by|flagship,?|parent\s+(?:paper|company),?|"
-    r"subsidiary\s+of|compared\s+with)\s+(?:[\w’'-]+\s+){0,3}$"
+    r"subsidiary\s+of|compared\s+with|,\s+(?:published|run)\s+by)\s+(?:[\w’'-]+\s+){0,4}$"
 )
 # "BEIJING (Reuters) -": the wire that publishes the story
 _WIRE_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z.'/ -]*[A-Z]\s*\($")

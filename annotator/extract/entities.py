@@ -513,8 +513,8 @@ class NameIndex:
                 name = canonical_outlet(name)
             index.mentions.append(Mention(name_start, end, name, role, kind))
         index.mentions.sort(key=lambda mention: mention.start)
-        index._drop_sentence_initial_words(text)
         index._shortened_outlets(text)
+        index._drop_sentence_initial_words(text)
         index._starts = [mention.start for mention in index.mentions]
         index._build_fullest()
         index._add_acronyms(text)

@@ -215,7 +215,11 @@ _SOURCE_DOCUMENT = re.compile(
     rf"\b(?:in|from)\s+(?:the|a)\s+((?:[a-z-]+\s+)?(?:{'|'.join(SOURCE_DOCUMENT_NOUNS)}))\b"
 )
 _QUOTED_AS = re.compile(
-    r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+as\s+(?:saying|telling|stating|writing)?\s*$"
+    # "quoted Wang as saying", "quoted one senior official saying"
+    r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+(as\s+(?:saying|telling|stating|writing)?)?\s*$"
+)
+_DOCUMENT_NOUN_END = re.compile(
+    r"(?<=[A-Za-z])\s+(?:report|article|story|editorial|commentary|piece|column|dispatch)$"
 )
 _OTHER_OCCASION = re.compile(
     r"\b(?:[Ss]eparately|at\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:news\s+conference|"
@@ -1076,6 +1080,15 @@ class DocumentExtractor:
                     and bool(cue.subject)
                     and word_count(between) <= 25
                     and between.lstrip(' ,”’"»').startswith(cue.subject)
+                ) or (  # "“…,” the Global Times, published by the People’s Daily, wrote"
+                    bool(cue.subject)
+                    and word_count(between) <= 25
+                    and between.lstrip(' ,”’"»').startswith(cue.subject)
+                    and re.match(
+                        r",\s+(?:published|owned|run)\s+by\s",
+                        between.lstrip(' ,”’"»')[len(cue.subject) :],
+                    )
+                    is not None
                 ) or (  # "“…,” a ministry spokesman, Li Wei, said"
                     bool(cue.subject)
                     and word_count(between) <= 16
@@ -1219,6 +1232,8 @@ class DocumentExtractor:
             if speaker.speaker:
                 return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
         quoted = _QUOTED_AS.search(text, max(unit.start, cue.start - 200), cue.start)
+        if quoted and not quoted.group(3) and cue.form not in ("saying", "telling"):
+            quoted = None  # without "as" only "quoted X saying …"
         if quoted:
             # "the Yonhap news agency quoted Wang as telling …": Wang speaks, through Yonhap
             speaker_phrase, speaker_at = quoted.group(2), quoted.start(2)
@@ -1233,7 +1248,12 @@ class DocumentExtractor:
                 speaker_phrase = subject_before(text, unit.start, auxiliary.start()).phrase
                 speaker_at = unit.start
             speaker = self.resolver.resolve(speaker_phrase, speaker_at)
-            outlet = self.resolver.resolve(outlet_phrase, quoted.start()).outlet
+            # "The Journal report quoted …": the outlet, not its report
+            outlet_phrase = _DOCUMENT_NOUN_END.sub("", outlet_phrase or "") or outlet_phrase
+            quoting = self.resolver.resolve(outlet_phrase, quoted.start())
+            outlet = quoting.outlet
+            if outlet is None and quoting.speaker and looks_like_outlet(quoting.speaker):
+                outlet = quoting.speaker  # "The Journal" after "the Wall Street Journal"
             if outlet is None and outlet_phrase:
                 outlet = canonical_outlet(outlet_phrase)
             return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)

@@ -1298,7 +1298,16 @@ def inverted_content(
     inner = unit.between(start, end)
     if inner and inner[-1].close_at > end + 2:
         return None
+    if inner and _SUBJECT_AND_APPOSITIVE.match(text, inner[-1].close_at + 1, end):
+        return None  # "“…,” the Global Times, published by …, wrote": the subject, no content
     return (start, end, 0.75)
+
+
+# after a quotation, a name and its appositive: "…,” the Global Times, published by the ruling
+# Communist Party’s People’s Daily, wrote"
+_SUBJECT_AND_APPOSITIVE = re.compile(
+    r"[\s,]*(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5}\s*,\s+[^,“”\"]{3,120}$"
+)
 
 
 def inverted_cut(text: str, unit: Unit, start: int, later: list[Cue]) -> int | None:
