@@ -200,3 +200,26 @@ def test_company_acronym_defined_after_a_comma_is_the_company() -> None:
         "KOSC said it would comply."
     )
     assert NameIndex.build(text).full_name("KOSC") == "Kestrel Optical Systems Co."
+
+
+def test_a_definite_lede_description_is_the_person_named_later_who_speaks() -> None:
+    text = (
+        "TAIPEI - Beijing is ignoring the island's olive branches, its top China policy maker "
+        "told Reuters, as Beijing steps up its pressure.\n\n"
+        "China has held three rounds of war games around the island since May.\n\n"
+        "Mainland Affairs Council minister Ivo Berg said Beijing should own up to its "
+        "responsibility for stoking tension.\n\n"
+        '"We have made a lot of effort," Berg added.'
+    )
+    lede = _by_text(text, "ignoring the island")
+    assert (lede.speaker, lede.outlet) == ("Ivo Berg", "Reuters")
+    # his later words came through the same interview
+    assert _by_text(text, "made a lot of effort").outlet == "Reuters"
+
+
+def test_an_indefinite_or_plural_lede_description_stays_unnamed() -> None:
+    text = (
+        "The talks will resume soon, a senior official said on Friday.\n\n"
+        "Minister Ivo Berg said the harbour would reopen in spring."
+    )
+    assert _by_text(text, "talks will resume").speaker != "Ivo Berg"

@@ -302,3 +302,8 @@ def test_told_an_audience_at_a_council_on_something_keeps_the_that_clause() -> N
         "the harbour would reopen in spring."
     )
     assert ("Moreau", "the harbour would reopen in spring") in _indirect(text)
+
+
+def test_this_week_after_the_cue_is_no_reported_clause() -> None:
+    text = '"There is no sincerity," Moreau said this week, speaking in his office in Lyon.'
+    assert _indirect(text) == []

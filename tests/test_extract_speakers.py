@@ -1154,3 +1154,29 @@ def test_an_outlet_report_quoting_someone_saying() -> None:
         "senior Chinese advisory official",
         "Wall Street Journal",
     )
+
+
+def test_an_adverb_after_the_subject_is_no_part_of_it() -> None:
+    text = "China meanwhile stressed that the country is resolved to keep its claims."
+    assert _by_text(text, "resolved to keep").speaker == "China"
+
+
+def test_raised_hopes_is_no_cue_and_it_in_the_when_clause_is_the_subject() -> None:
+    text = (
+        "Velmark's commerce ministry raised hopes on Friday that there could be negotiations "
+        'when it said it was "currently evaluating" an offer of trade talks.'
+    )
+    quotes = extract_quotes(text)
+    assert not any(quote.cue == "hopes" for quote in quotes)
+    quote = _by_text(text, "currently evaluating")
+    assert quote.speaker == "Velmark's commerce ministry"
+
+
+def test_a_gloss_on_the_clause_is_no_content_and_its_venue_no_outlet() -> None:
+    text = (
+        "However, the ministry insisted Norland must first cancel the tariffs on its goods, a "
+        "step Moreau rejected in an interview with NBC recorded on Friday."
+    )
+    quote = _by_text(text, "must first cancel")
+    assert quote.text.rstrip(".") == "Norland must first cancel the tariffs on its goods"
+    assert quote.outlet is None

@@ -656,6 +656,10 @@ _PREDICATE_START = re.compile(
 # Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
 # "the Global Times, published by the People’s Daily": the owner (an editorial "published by"
 # its outlet is that outlet's)
+_SENTENCE_ADVERB_END = re.compile(
+    r"(?<=\w)\s+(?:meanwhile|however|though|too|instead|nevertheless|likewise|similarly|"
+    r"separately|also|again|later|earlier|then)$"
+)
 _OWNER_CONTEXT = re.compile(
     r"(?:\b|(?=,))(?:sister\s+(?:paper|publication|newspaper)\s+of|affiliated\s+with|under\s+the\s+"
     r"auspices\s+of|owned\s+by|flagship,?|parent\s+(?:paper|company),?|"
@@ -767,6 +771,7 @@ class SpeakerResolver:
         if not phrase:
             return Source(None)
         phrase = _tidy_phrase(phrase)
+        phrase = _SENTENCE_ADVERB_END.sub("", phrase)  # "China meanwhile stressed"
         if not phrase:
             return Source(None)
         phrase = _NAME_MODIFIER.sub("", phrase)  # "Taipei-based United Daily News"
@@ -1096,11 +1101,23 @@ class SpeakerResolver:
         breaks = [
             match.end() for match in SENTENCE_BREAK.finditer(self.text, window_start, position)
         ]
+        if not breaks and window_start > 0:
+            return None
+        current = breaks[-1] if breaks else 0  # where the sentence holding "it" starts
+        if not re.match(r"It\b", self.text[current : current + 3]):
+            if re.search(
+                r"\b(?:when|after|as|because|while|before|since|until)\s+(?:it\s+)?$",
+                self.text[max(current, position - 16) : position],
+            ):
+                # "The ministry raised hopes … when it said …": the subject of its own sentence
+                opening = sentence_subject(self.text[current:position])
+                if opening and opening.lower() not in PRONOUNS | PLURAL_PRONOUNS | {"it"}:
+                    source = self.resolve(opening, current)
+                    if source.speaker and self._animacy(source) == THING:
+                        return source
+            return None  # "which it claims …": an "it" inside its sentence means something there
         if not breaks:
             return None
-        current = breaks[-1]  # where the sentence holding "it" starts
-        if not re.match(r"It\b", self.text[current : current + 3]):
-            return None  # "which it claims …": an "it" inside its sentence means something there
         sentence_start = breaks[-2] if len(breaks) > 1 else window_start
         if sentence_start == window_start and window_start > 0:
             return None  # the previous sentence starts out of reach

@@ -61,6 +61,7 @@ from annotator.extract.reported import (
     according_parts,
     build_units,
     clause_from,
+    clause_gloss_start,
     continues_clause,
     final_cue_content,
     find_cues,
@@ -288,6 +289,14 @@ def _scope_scare_words(cue: Cue) -> int:
 # the subject of its clause, like a comma participle
 _GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+LEDE_NAME_PARAGRAPHS = 3  # paragraphs after the lede searched for the person it describes
+_POSSESSED = re.compile(r"(?:its|his|her|their|[A-Z][\w.-]*[’']s)\s")
+# a description of one person: "its top China policy maker", "Japan's top government spokesman"
+_PERSON_HEAD = re.compile(
+    r"\b(?:leader|spokesman|spokeswoman|spokesperson|minister|maker|negotiator|envoy|"
+    r"ambassador|president|premier|chancellor|secretary|chief|head|director|chairman|"
+    r"chairwoman|governor|mayor|commander|adviser|advisor|diplomat)$"
+)
 _REPRINT = re.compile(
     r"\b(?:Here\s+is|Here[’']s|Below\s+is|What\s+follows\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:version|transcript|translation|excerpts?|text|summary)\s+of\s+(?:an?\s+|the\s+)?"
@@ -464,6 +473,7 @@ class DocumentExtractor:
         """A lede's unnamed source named in the next sentences (``cataphora.py``): its quotes
         get the name (and the outlet, when the name is an outlet's)."""
         renamed: dict[str, Source | None] = {}
+        inherited: dict[str, tuple[int, str]] = {}
         for number, found in enumerate(self.found):
             speaker = found.source.speaker
             if not speaker or " and " in speaker or not _HEAD_WORD.search(speaker):
@@ -474,6 +484,8 @@ class DocumentExtractor:
                 renamed[speaker] = None
                 mention = indefinite_mention(self.text, speaker, found.end + 300)
                 name = delayed_name(self.text, speaker, mention) if mention is not None else None
+                if name is None and mention is None:
+                    name = self._lede_person_named_later(found, speaker, number)
                 if name is not None:
                     outlet = canonical_outlet(name)
                     if looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is (
@@ -496,6 +508,49 @@ class DocumentExtractor:
             self.found[number] = replace(
                 found, source=Source(source.speaker, source.role, outlet, source.is_person)
             )
+            if outlet and source.speaker and outlet != source.speaker:
+                inherited.setdefault(source.speaker, (number, outlet))
+        for number, found in enumerate(self.found):
+            # "…, its top China policy maker told Reuters" named Chiu: Chiu's later words in the
+            # article came through the same interview (as for a speaker named at once)
+            speaker = found.source.speaker
+            if speaker in inherited and not found.source.outlet and number > inherited[speaker][0]:
+                outlet = inherited[speaker][1]
+                self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
+
+    def _lede_person_named_later(self, found: Found, description: str, number: int) -> str | None:
+        """``…, its top China policy maker told Reuters`` / ``The North Korean leader on Monday
+        warned …`` in the first paragraph, then ``Mainland Affairs Council minister Chiu
+        Chui-cheng said …`` / ``Kim Jong Un, clad in …, showed …``: a definite description of one
+        person in the lede is the first person named in the next paragraphs who speaks later."""
+        first_break = self.text.find("\n\n")
+        lede_end = first_break if first_break != -1 else len(self.text)
+        if found.start >= lede_end or not _PERSON_HEAD.search(description):
+            return None
+        definite = _POSSESSED.match(description) or re.search(
+            rf"(?:\b(?i:the|its|his|her|their)|[’']s)\s+{re.escape(description)}\b",
+            self.text[:lede_end],
+        )
+        if not definite:
+            return None
+        reach = lede_end
+        for _ in range(LEDE_NAME_PARAGRAPHS):
+            following = self.text.find("\n\n", reach + 2)
+            reach = following if following != -1 else len(self.text)
+        later_speakers = {
+            other.source.speaker
+            for other in self.found[number + 1 :]
+            if other.source.speaker and other.source.is_person
+        }
+        for mention in self.names.mentions:
+            if mention.start < lede_end or mention.start > reach:
+                continue
+            if mention.kind is not EntityKind.PERSON:
+                continue
+            full = self.names.full_name(mention.name)
+            if len(full.split()) >= 2 and full in later_speakers:
+                return full
+        return None
 
     def _cue_spans(self, units: list[Unit]) -> list[tuple[int, int]]:
         """The units worth parsing: those holding a cue form or a quotation."""
@@ -766,7 +821,10 @@ class DocumentExtractor:
                     if named.outlet and named.outlet != source.speaker:
                         source = replace(source, outlet=named.outlet)
             if source.speaker and not source.outlet and cue.lemma != "according_to":
-                venue = venue_outlet(text, cue.end, min(next_start, unit.end))
+                limit = min(next_start, unit.end)
+                # "…, a step Trump rejected in an interview with NBC": NBC is not this cue's
+                limit = clause_gloss_start(text, cue.end, limit) or limit
+                venue = venue_outlet(text, cue.end, limit)
                 if venue and venue != source.speaker:  # "said on Fox News", "told the BBC"
                     source = Source(source.speaker, source.role, venue, source.is_person)
             if content is not None and any(
@@ -1171,7 +1229,9 @@ class DocumentExtractor:
         return cue.form
 
     def _unit_outlet(self, unit: Unit) -> str | None:
-        for match in _IN_SOURCE.finditer(self.text, unit.start, unit.end):
+        # "…, a step Trump rejected in an interview with NBC": the gloss's subject's outlet
+        gloss = clause_gloss_start(self.text, unit.start, unit.end)
+        for match in _IN_SOURCE.finditer(self.text, unit.start, gloss or unit.end):
             name = match.group("name")
             # "speaking to the U.N. General Assembly", "speaking to the US conservative thinktank
             # Hudson Institute": one speaks to people and bodies too, so only a name shaped

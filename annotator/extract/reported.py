@@ -39,7 +39,9 @@ IRREGULAR_PAST = (
     r"meant|stood|won|lost|got|led|told|said|found|thought|felt|paid|built|fell|rose|struck"
 )
 _BARE_CLAUSE = re.compile(
-    r"\s+(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
+    # "said this week, speaking in his office": a time, no clause (the lead adverbial's)
+    r"\s+(?!(?:this|last|next)\s+(?:week|month|year|weekend|morning|afternoon|evening)\b)"
+    r"(?=(?:he|she|it|they|we|I|there|this|these|those|the|a|an|his|her|its|their|our|"
     r"[a-z]+\s+(?:will|would|is|are|was|were|has|have|had|could|should|must|can|may)\s|"
     r"[A-Z][a-z]+(?:\s+[A-Z][\w-]+)*\s+(?:is|was|were|are|has|had|have|will|would|should|"
     r"could|can|cannot|must|may|might|did|does|do|[a-z]{3,}ed(?!\s+by\b)|"
@@ -393,6 +395,23 @@ _SPEECH_EVENT_TAIL = re.compile(
 )
 # the writer's note that the speaker said no more, coordinated with the cue: "…, but gave no
 # details", "… and declined to elaborate", "… without giving a reason"
+# "must first cancel the tariffs, a step Trump rejected …", "…, a move Seoul called …": a noun
+# in apposition to the whole clause with its own subject and verb
+_CLAUSE_GLOSS_TAIL = re.compile(
+    r",\s+(?:a|an)\s+(?:step|move|claim|demand|idea|proposal|position|request|suggestion|"
+    r"accusation|charge|view|offer|condition)\s+(?:that\s+|which\s+)?(?:[A-Z][\w’'.-]*|he|she|"
+    r"it|they|we)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|ew|ade|ok|id|ld)\b[^;“”\"]{0,120}$"
+)
+def clause_gloss_start(text: str, start: int, end: int) -> int | None:
+    """Where a writer's gloss on the whole clause (``_CLAUSE_GLOSS_TAIL``) starts in
+    ``text[start:end]``, or ``None``: what follows it is another subject's."""
+    for match in _CLAUSE_GLOSS_START.finditer(text, start, end):
+        if _CLAUSE_GLOSS_TAIL.match(text, match.start(), min(end, match.start() + 240)):
+            return match.start()
+    return None
+
+
+_CLAUSE_GLOSS_START = re.compile(r",\s+(?:a|an)\s+[a-z]+\s")
 _WITHHELD_TAIL = re.compile(
     r"(?:,?\s+(?:but|and)\s+(?:(?:gave|offered|provided|released|cited)\s+no\b|"
     r"(?:declined|refused)\s+to\s+(?:elaborate|comment|give|provide|say|specify|name|identify)|"
@@ -431,6 +450,9 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
     event = _SPEECH_EVENT_TAIL.search(text, max(start, end - 200), end)
     if event and not unit.inside(event.start()) and _at_least_words(text, start, event.start(), 3):
         end = event.start()
+    gloss = _CLAUSE_GLOSS_TAIL.search(text, max(start, end - 200), end)
+    if gloss and not unit.inside(gloss.start()) and _at_least_words(text, start, gloss.start(), 3):
+        end = gloss.start()  # "…, a step Trump rejected in an interview": the writer's gloss
     withheld = _WITHHELD_TAIL.search(text, max(start, end - 200), end)
     if (
         withheld
