@@ -223,3 +223,22 @@ def test_an_indefinite_or_plural_lede_description_stays_unnamed() -> None:
         "Minister Ivo Berg said the harbour would reopen in spring."
     )
     assert _by_text(text, "talks will resume").speaker != "Ivo Berg"
+
+
+def test_a_spokesperson_is_the_full_name_that_speaks_next() -> None:
+    text = (
+        "A spokesperson for Norland’s Eastern Theater Command said in a brief statement that the "
+        "exercises involved the coordination of vessels and planes.\n\n"
+        "It was also testing the forces' “actual combat capabilities,” Ivo Berg said."
+    )
+    assert _by_text(text, "coordination of vessels").speaker == "Ivo Berg"
+
+
+def test_a_long_spokesperson_description_with_the_name_in_apposition() -> None:
+    text = (
+        "A spokesperson for Norland’s Eastern Theater Command, Ivo Berg, said the exercises "
+        "involved vessels and planes."
+    )
+    quote = _by_text(text, "involved vessels")
+    assert quote.speaker == "Ivo Berg"
+    assert quote.text.startswith("the exercises")

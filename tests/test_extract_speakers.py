@@ -1180,3 +1180,9 @@ def test_a_gloss_on_the_clause_is_no_content_and_its_venue_no_outlet() -> None:
     quote = _by_text(text, "must first cancel")
     assert quote.text.rstrip(".") == "Norland must first cancel the tariffs on its goods"
     assert quote.outlet is None
+
+
+def test_cctv_is_written_as_china_central_television() -> None:
+    text = "State media CCTV reported that missile boats and fighter jets took part in the drills."
+    quote = _by_text(text, "missile boats")
+    assert (quote.speaker, quote.outlet) == ("China Central Television", "China Central Television")

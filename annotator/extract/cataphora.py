@@ -11,7 +11,9 @@ newspaper in Japan condemned …`` / ``The Choson Sinbo, the pro-North Korea new
 * the name as subject of ``made the remarks/comments/point/statement``;
 * for an outlet description (``a state propaganda outlet``), the first outlet named;
 * a name with an appositive role that shares a word with the description (``A ruling party
-  heavyweight …`` / ``Toshihiro Nikai, secretary general of the Liberal Democratic Party, …``).
+  heavyweight …`` / ``Toshihiro Nikai, secretary general of the Liberal Democratic Party, …``);
+* for a spokesperson, the first full name that is the subject of a speech verb (``A spokesperson
+  for the command said …`` / ``…,” Shi Yi said.``).
 
 Only the rest of the description's paragraph and the next paragraph are searched.
 """
@@ -74,7 +76,19 @@ def delayed_name(text: str, description: str, start: int) -> str | None:
         return _clean(made.group("name"))
     if head in _OUTLET_HEADS:
         return _first_outlet(window)
+    if head in _SPOKESPERSON_HEADS:
+        speaking = _NAME_SPEAKS.search(window)
+        if speaking:  # "A spokesperson for the command said …" / "…,” Shi Yi said."
+            return _clean(speaking.group("name"))
     return _name_with_shared_role(window, description)
+
+
+_SPOKESPERSON_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+# a full name (two or three words) as the subject of a speech verb
+_NAME_SPEAKS = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:said|added|told|"
+    r"noted|stressed|explained)\b"
+)
 
 
 _OUTLET_HEADS = frozenset(

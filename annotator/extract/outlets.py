@@ -81,7 +81,10 @@ GAZETTEER = {
     "politico": "Politico",
     "axios": "Axios",
     "nikkei": "Nikkei",
-    "cctv": "CCTV",
+    # the corpus gold writes the broadcaster's name as the articles do: "China Central
+    # Television (CCTV)", "state broadcaster CCTV"
+    "cctv": "China Central Television",
+    "china central television": "China Central Television",
     "cgtn": "CGTN",
     "al jazeera": "Al Jazeera",
     "foreign policy": "Foreign Policy",

@@ -718,7 +718,9 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
         and NAME_SEGMENT.match(parts[1])
         and word_count(parts[1]) <= 4
     ):
-        return False  # "A ministry spokesman, Li Wei, said the talks failed …"
+        # "A ministry spokesman, Li Wei, said the talks failed …", "A spokesperson for China’s
+        # Eastern Theater Command, Shi Yi, said …"
+        return False
     # a subject before a comma-delimited insertion ("Bush, a fellow at Brookings, said Beijing
     # might …") is followed by a clause; a sentence-final cue only by a noun phrase and adverbials
     tail = text[cue.end : min(sentence_final_tail(text, unit, cue), reach(unit, cue.end))]
@@ -1146,7 +1148,7 @@ NAME_SEGMENT = re.compile(r"^\s*(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of
 
 _DESCRIBED_SUBJECT = re.compile(
     r"^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Ss]ome|[Ss]everal|"
-    r"[Tt]wo|[Tt]hree)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s*$"
+    r"[Tt]wo|[Tt]hree)\s+[\w’'-]+(?:\s+[\w’'-]+){0,6}\s*$"
 )
 
 
