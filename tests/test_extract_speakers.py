@@ -1186,3 +1186,21 @@ def test_cctv_is_written_as_china_central_television() -> None:
     text = "State media CCTV reported that missile boats and fighter jets took part in the drills."
     quote = _by_text(text, "missile boats")
     assert (quote.speaker, quote.outlet) == ("China Central Television", "China Central Television")
+
+
+def test_an_institute_for_something_is_one_organisation_not_a_person() -> None:
+    text = (
+        "Kari Holm, head of the China Division at the National Institute for Defense Studies, "
+        "sees no alternative for Japan.\n\n"
+        "“Beijing is using economic measures against us,” she said."
+    )
+    assert _by_text(text, "economic measures").speaker == "Kari Holm"
+
+
+def test_a_heading_line_is_no_part_of_the_name_below_it() -> None:
+    text = (
+        "Bottom Line\n\n"
+        "Ivo Berg and Kari Holm agreed that the alliance has never been stronger.\n\n"
+        "Berg endorsed the revisions, adding that this included the new harbour."
+    )
+    assert _by_text(text, "included the new harbour").speaker == "Ivo Berg"

@@ -60,9 +60,10 @@ _POSSESSIVE_OUTLET = re.compile(
     )
     or r"(?!)"
 )
-# "Minister without Portfolio John Deng": the one title that joins capitals with "without"
+# "Minister without Portfolio John Deng": the one title that joins capitals with "without"; a
+# name never runs across a line break ("Bottom Line\n\nJoe Biden": a heading, then a name)
 _NAME = re.compile(
-    rf"\b{_CAP_WORD}(?:\s+(?:of\s+(?:the\s+)?|without\s+(?=Portfolio\b))?{_CAP_WORD})*\b"
+    rf"\b{_CAP_WORD}(?:[ \t]+(?:of\s+(?:the\s+)?|without\s+(?=Portfolio\b))?{_CAP_WORD})*\b"
 )
 
 ROLE_WORDS = (
@@ -338,6 +339,39 @@ class Mention:
     kind: EntityKind
 
 
+_ORGANISATION_HEADS = frozenset(
+    {
+        "Institute",
+        "Center",
+        "Centre",
+        "Council",
+        "Committee",
+        "Commission",
+        "Foundation",
+        "Ministry",
+        "Office",
+        "Agency",
+        "Association",
+        "Society",
+        "Academy",
+        "School",
+        "Department",
+        "Bureau",
+        "Administration",
+        "Fund",
+        "Coalition",
+        "Alliance",
+        "Federation",
+        "Union",
+        "Forum",
+        "Initiative",
+        "Program",
+        "Programme",
+        "Project",
+        "Endowment",
+    }
+)
+_COMPLEMENT_JOIN = re.compile(r"[ \t]+(?:for|on)[ \t]+(?:the[ \t]+)?")
 _ROLE_TO_BEFORE = re.compile(
     rf"\b((?i:{ROLE_WORDS})\s+(?:to|for|at))\s+(?:the\s+)?$"
 )  # "ambassador to" too
@@ -513,6 +547,7 @@ class NameIndex:
                 name = canonical_outlet(name)
             index.mentions.append(Mention(name_start, end, name, role, kind))
         index.mentions.sort(key=lambda mention: mention.start)
+        index._join_organisation_complements(text)
         index._shortened_outlets(text)
         index._drop_sentence_initial_words(text)
         index._starts = [mention.start for mention in index.mentions]
@@ -645,6 +680,24 @@ class NameIndex:
                 continue
             kept.append(mention)
         self.mentions = kept
+
+    def _join_organisation_complements(self, text: str) -> None:
+        """``National Institute for Defense Studies``, ``Council on Foreign Relations``: an
+        organisation's head word, then ``for``/``on`` and capitals, is one organisation (not an
+        organisation and a person ``Defense Studies``)."""
+        joined: list[Mention] = []
+        for mention in self.mentions:
+            last = joined[-1] if joined else None
+            if (
+                last is not None
+                and last.name.split()[-1] in _ORGANISATION_HEADS
+                and _COMPLEMENT_JOIN.fullmatch(text, last.end, mention.start)
+            ):
+                name = text[last.start : mention.end]
+                joined[-1] = Mention(last.start, mention.end, name, None, EntityKind.ORGANISATION)
+                continue
+            joined.append(mention)
+        self.mentions = joined
 
     def _shortened_outlets(self, text: str) -> None:
         """``the Times`` after ``the New York Times``, ``the Journal`` after ``the Wall Street
