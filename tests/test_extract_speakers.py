@@ -1204,3 +1204,20 @@ def test_a_heading_line_is_no_part_of_the_name_below_it() -> None:
         "Berg endorsed the revisions, adding that this included the new harbour."
     )
     assert _by_text(text, "included the new harbour").speaker == "Ivo Berg"
+
+
+def test_a_participle_after_while_also_takes_the_sentence_subject() -> None:
+    text = (
+        "Moreau on Monday warned Brussels that the fleet could reach every port, while also "
+        "expressing willingness to “urgently” hold talks on fishing quotas."
+    )
+    assert _by_text(text, "hold talks on fishing").speaker == "Moreau"
+
+
+def test_a_participle_after_a_quotation_is_no_inverted_cue() -> None:
+    text = (
+        "During the speech, Moreau also urged the country to “strengthen its fleet,” "
+        "emphasizing in particular the importance of the shipyards."
+    )
+    quote = _by_text(text, "strengthen its fleet")
+    assert quote.speaker == "Moreau"

@@ -287,7 +287,7 @@ def _scope_scare_words(cue: Cue) -> int:
 
 # "… determined to apply pressure by stressing that …": a gerund after a preposition shares
 # the subject of its clause, like a comma participle
-_GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+$")
+_GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+(?:also\s+)?$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
 LEDE_NAME_PARAGRAPHS = 3  # paragraphs after the lede searched for the person it describes
 _POSSESSED = re.compile(r"(?:its|his|her|their|[A-Z][\w.-]*[’']s)\s")
@@ -723,7 +723,7 @@ class DocumentExtractor:
                         text[max(unit.start, cue.start - 4) : cue.start]
                         .rstrip(' ”’"»')
                         .endswith(",")
-                        or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
+                        or _GERUND_LEAD.search(text, max(unit.start, cue.start - 14), cue.start)
                     ):
                         cue.subject = ""  # a participle clause: its subject is the sentence's
                         parsed = None
@@ -778,7 +778,12 @@ class DocumentExtractor:
                         content = None  # a new shape needs a plausible source
                 if content is None and may_take_parsed_clause(text, unit, cue):
                     content = self._parsed_clause(unit, cue, later)
-                if content is None and cue.lemma in INVERTED_CUES:
+                if (
+                    content is None
+                    and cue.lemma in INVERTED_CUES
+                    # "“…,” emphasizing the importance of …": a participle's words follow it
+                    and not cue.form.split()[0].lower().endswith("ing")
+                ):
                     content = inverted_content(self.text, unit, cue, max(lower, covered_until))
                     if content is not None and _only_a_cue(text, cues[:number], content):
                         # "“…,” a government official said Friday, Yonhap reports": the words
@@ -1338,7 +1343,7 @@ class DocumentExtractor:
             before = text[unit.start : cue.start].rstrip(' ”’"»')
             if (
                 before.endswith(",")
-                or _GERUND_LEAD.search(text, max(unit.start, cue.start - 8), cue.start)
+                or _GERUND_LEAD.search(text, max(unit.start, cue.start - 14), cue.start)
                 # "Kim Yo Jong issued a statement Saturday warning that …"
                 or _ISSUED_THEN_PARTICIPLE.search(text, max(unit.start, cue.start - 80), cue.start)
             ):
@@ -1379,6 +1384,9 @@ class DocumentExtractor:
                 named = _NAME_THEN_VERB.match(text, lead, cue.start)
                 if named:  # "Lind rejects Velmark’s claims, saying …": a name, its verb
                     return self.resolver.resolve(named.group(1), cue.start)
+                earlier = self._earlier_cue_subject(lead, cue.start)
+                if earlier is not None:
+                    return earlier
                 return self._last_source() or Source(None)
         if not cue.subject and cue.form.split()[0].lower().endswith("ing"):
             # "Tokyo protested, with Chief Cabinet Secretary Hayashi calling it “…”": the noun
@@ -1396,6 +1404,19 @@ class DocumentExtractor:
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
         return source
+
+    def _earlier_cue_subject(self, lead: int, position: int) -> Source | None:
+        """``During the speech, Kim also urged the country to “…,” emphasizing …``: the subject
+        of the last finite cue verb earlier in the sentence, when it names a speaker."""
+        for start, _, form in reversed(find_cue_forms(self.text, lead, position)):
+            if form.split()[0].lower().endswith("ing"):
+                continue
+            phrase = subject_before(self.text, lead, start).phrase
+            if not phrase or not_a_speaker(phrase) or phrase.lower() in {"it", "they", "there"}:
+                return None
+            source = self.resolver.resolve(phrase, start)
+            return source if source.speaker and not not_a_speaker(source.speaker) else None
+        return None
 
     def _it_in_its_sentence(self, cue: Cue, unit: Unit) -> Source | None:
         """``North Korea has fired missiles …, the latest when it fired three that it said
