@@ -307,3 +307,16 @@ def test_told_an_audience_at_a_council_on_something_keeps_the_that_clause() -> N
 def test_this_week_after_the_cue_is_no_reported_clause() -> None:
     text = '"There is no sincerity," Moreau said this week, speaking in his office in Lyon.'
     assert _indirect(text) == []
+
+
+def test_and_a_new_subject_with_its_cue_ends_the_reported_clause() -> None:
+    text = (
+        "The coast guard said its ships patrolled the waters off the islands on Monday, and "
+        "experts said more routine patrols can be expected."
+    )
+    spans = _indirect(text)
+    assert (
+        "coast guard",
+        "its ships patrolled the waters off the islands on Monday",
+    ) in spans
+    assert ("experts", "more routine patrols can be expected") in spans

@@ -568,6 +568,18 @@ def content_end(
             # subject and cue with a that-clause of their own end this clause
             end = min(end, named.start())
             break
+        joined = _NEW_SUBJECT_AFTER_AND.search(text, max(start, cue.start - 50), cue.start)
+        if (
+            joined
+            and not unit.inside(joined.start())
+            and not cue.form.endswith("ing")
+            and cue.form.lower() != cue.lemma  # a finite form: "said", "warned", "says"
+            and _at_least_words(text, start, joined.start(), 3)
+        ):
+            # "… patrolled the waters on Monday, and experts said more patrols can be expected":
+            # a new subject and its cue end this clause
+            end = min(end, joined.start())
+            break
         between = text[max(start, cue.start - 12) : cue.start]
         joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
         if (
@@ -635,6 +647,12 @@ def content_end(
 
 _NAMED_SUBJECT_AFTER_COMMA = re.compile(
     r",\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|they)\s+$"
+)
+
+
+_NEW_SUBJECT_AFTER_AND = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:(?:the|some|many|other|several|most)\s+)?"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|[a-z]{3,}s|he|she|they)\s+$"
 )
 
 
