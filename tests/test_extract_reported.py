@@ -605,3 +605,13 @@ def test_told_a_titled_addressee_at_a_meeting_on_the_sidelines_that() -> None:
     assert quote.kind is QuoteKind.MIXED
     assert quote.text == "she would “make time” to visit Harbourton next year"
     assert quote.speaker == "Lind"
+
+
+def test_add_to_a_noun_is_no_cue() -> None:
+    quotes = extract_quotes("The move will add to tensions in the strait, Moreau said.")
+    assert [(quote.speaker, quote.cue) for quote in quotes] == [("Moreau", "said")]
+    concern = extract_quotes(
+        "Moreau expressed grave concern that the latest incursion, which follows a similar "
+        "case in June, would add to tension."
+    )
+    assert [quote.cue for quote in concern] == ["expressed"]

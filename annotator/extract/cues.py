@@ -418,6 +418,8 @@ def _first_words() -> dict[str, set[str]]:
     return table
 
 
+_ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
+_ADD_TO = re.compile(r"\s+to\s+(?![“\"‘'])")
 _RAISED_BEFORE = re.compile(
     r"\b(?:raised|raising|sparked|sparking|fuell?ed|fuell?ing|dashed|boosted|lifted|dampened|"
     r"stoked|fanned|eased|allayed)\s+$",
@@ -444,6 +446,8 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue
         if word.lower() == "reports" and not _outlet_reports(text, match.start()):
             continue
+        if word.lower() in _ADD_FORMS and _ADD_TO.match(text, match.end(), match.end() + 6):
+            continue  # "would add to tension", "added to the pressure": no speech
         if word.lower().endswith("s") and _RAISED_BEFORE.search(
             text, max(0, match.start() - 16), match.start()
         ):
