@@ -1221,3 +1221,14 @@ def test_a_participle_after_a_quotation_is_no_inverted_cue() -> None:
     )
     quote = _by_text(text, "strengthen its fleet")
     assert quote.speaker == "Moreau"
+
+
+def test_the_interview_is_the_one_with_the_outlet_named_before() -> None:
+    text = (
+        "The ministry insisted Norland must cancel the tariffs, a step Moreau rejected in an "
+        "interview with NBC recorded on Friday.\n\n"
+        "Moreau said in the interview, which aired on Sunday, that the economy was "
+        '"collapsing".'
+    )
+    quote = _by_text(text, "economy was")
+    assert (quote.speaker, quote.outlet) == ("Moreau", "NBC")

@@ -289,6 +289,11 @@ def _scope_scare_words(cue: Cue) -> int:
 # the subject of its clause, like a comma participle
 _GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+(?:also\s+)?$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+INTERVIEW_REACH = 3000  # characters back from "in the interview" to "an interview with NBC"
+_IN_THE_INTERVIEW = re.compile(r"\s+(?:during\s+|in\s+)(?:the|that|this)\s+interview\b")
+_INTERVIEW_WITH = re.compile(
+    r"\binterviews?\s+(?:with|on|to)\s+(?:the\s+)?([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+)
 LEDE_NAME_PARAGRAPHS = 3  # paragraphs after the lede searched for the person it describes
 _POSSESSED = re.compile(r"(?:its|his|her|their|[A-Z][\w.-]*[’']s)\s")
 # a description of one person: "its top China policy maker", "Japan's top government spokesman"
@@ -829,7 +834,7 @@ class DocumentExtractor:
                 limit = min(next_start, unit.end)
                 # "…, a step Trump rejected in an interview with NBC": NBC is not this cue's
                 limit = clause_gloss_start(text, cue.end, limit) or limit
-                venue = venue_outlet(text, cue.end, limit)
+                venue = venue_outlet(text, cue.end, limit) or self._the_interview_outlet(cue)
                 if venue and venue != source.speaker:  # "said on Fox News", "told the BBC"
                     source = Source(source.speaker, source.role, venue, source.is_person)
             if content is not None and any(
@@ -1404,6 +1409,15 @@ class DocumentExtractor:
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
         return source
+
+    def _the_interview_outlet(self, cue: Cue) -> str | None:
+        """``Trump said in the interview, which aired on Sunday, that …`` after ``… in an
+        interview with NBC``: the outlet of the interview named before (``None`` if none)."""
+        if not _IN_THE_INTERVIEW.match(self.text, cue.end, cue.end + 40):
+            return None
+        window_start = max(0, cue.start - INTERVIEW_REACH)
+        named = list(_INTERVIEW_WITH.finditer(self.text, window_start, cue.start))
+        return outlet_named(named[-1].group(1)) if named else None
 
     def _earlier_cue_subject(self, lead: int, position: int) -> Source | None:
         """``During the speech, Kim also urged the country to “…,” emphasizing …``: the subject

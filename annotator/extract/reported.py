@@ -131,7 +131,7 @@ _CALL_FOR = re.compile(r"(?:\s+for)?\s+(?=\S)")
 _LEAD_ADVERBIAL = re.compile(
     rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+in\s+(?:(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
+    r"|\s+in\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
     r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message|"
     r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay)\b"
@@ -152,7 +152,8 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
     # "reported, citing government sources, that …", "claimed, without evidence, that …"
     r"|\s*,\s*(?:citing|quoting)\s+[^,;:“”\"()]{2,80},"
-    r"|\s*,\s*(?!and\b|but\b|who\b|which\b)[^,;:“”\"()]{2,50},(?=\s+that\s)"
+    # "said in the interview, which aired on Sunday, that …"
+    r"|\s*,\s*(?!and\b|but\b)[^,;:“”\"()]{2,50},(?=\s+that\s)"
     r"|\s+(?:also|further|again|separately|previously|earlier|later)"
     # "said in a speech in late October that …", "said last week that …", "in Beijing"
     rf"|\s+(?:(?:in|on)\s+)?(?:(?:late|early|mid)[\s-]+)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b"
