@@ -615,3 +615,20 @@ def test_add_to_a_noun_is_no_cue() -> None:
         "case in June, would add to tension."
     )
     assert [quote.cue for quote in concern] == ["expressed"]
+
+
+def test_repeated_alleges_and_has_since_claimed_are_cues() -> None:
+    repeated = extract_quotes(
+        "On Thursday, Norland’s trade and foreign ministries repeated that Norland was open "
+        "to negotiations only on fair terms. They also said they would fight to the end."
+    )
+    assert [(q.speaker, q.cue) for q in repeated] == [
+        ("Norland’s trade and foreign ministries", "repeated"),
+        ("Norland’s trade and foreign ministries", "said"),
+    ]
+    alleges = extract_quotes("The foreign ministry alleges Velmark abducted 17 fishermen in 1980.")
+    assert [(q.speaker, q.text) for q in alleges] == [
+        ("foreign ministry", "Velmark abducted 17 fishermen in 1980")
+    ]
+    since = extract_quotes("North Korea has since claimed that all the fishermen were returned.")
+    assert [q.speaker for q in since] == ["North Korea"]

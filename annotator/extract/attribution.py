@@ -70,7 +70,8 @@ _TRAILING_FILLER = re.compile(
     r"recently|previously|earlier|publicly|firmly|strongly|specifically|clearly|openly|"
     r"constantly|immediately|already|even|still|just|only|too|however|herself|himself|"
     r"themselves|itself|has\s+also|had\s+also|being|been|having|both|jointly|together|"
-    r"has\s+long|have\s+long|had\s+long|(?<=\w\s)there|(?<=\w\s)here)$",  # "Officials there"
+    r"has\s+long|have\s+long|had\s+long|since|meanwhile|"  # "North Korea has since claimed"
+    r"(?<=\w\s)there|(?<=\w\s)here)$",  # "Officials there"
     re.IGNORECASE,
 )
 _LEADING_DETERMINER = re.compile(
@@ -245,6 +246,7 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
     if dateline is not None and (dateline.group().startswith("\n") or window_start == lower):
         window = window[dateline.end() :]  # "WARSAW, Poland (AP) — Poland’s prime minister said"
     window = _strip_time(_PARENTHESIS.sub("", window))
+    window = _SINCE_ADVERB.sub(r"\1", window)  # "North Korea has since claimed": an adverb
     # "Trump, asked whether he trusted Xi, said": the question put to the subject names no one
     window = _ASKED_INSERT.sub(" ", window)
     relative = _RELATIVE_INSERT.search(window)
@@ -656,6 +658,7 @@ _PREDICATE_START = re.compile(
 # Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
 # "the Global Times, published by the People’s Daily": the owner (an editorial "published by"
 # its outlet is that outlet's)
+_SINCE_ADVERB = re.compile(r"\b(has|have|had)\s+since\s*$")
 _SENTENCE_ADVERB_END = re.compile(
     r"(?<=\w)\s+(?:meanwhile|however|though|too|instead|nevertheless|likewise|similarly|"
     r"separately|also|again|later|earlier|then)$"

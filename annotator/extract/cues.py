@@ -85,6 +85,7 @@ CLAUSE_VERBS = [
     "reiterate",
     "remark",
     "remind",
+    "repeat",  # "repeated that China was open to negotiations"
     "reply",
     "report",
     "respond",
@@ -127,6 +128,7 @@ CLAUSE_VERBS = [
 BARE_CLAUSE_VERBS = set(
     [
         "add",
+        "allege",  # "alleges North Korea abducted 17 citizens"
         "argue",
         "assert",
         "believe",
