@@ -242,3 +242,15 @@ def test_a_long_spokesperson_description_with_the_name_in_apposition() -> None:
     quote = _by_text(text, "involved vessels")
     assert quote.speaker == "Ivo Berg"
     assert quote.text.startswith("the exercises")
+
+
+def test_a_spokesperson_named_after_said_in_the_next_paragraph() -> None:
+    text = (
+        "A mainland spokesperson on Tuesday denounced Lai Ching-te, a politician from the "
+        "Democratic Progressive Party (DPP), for misinterpreting its principled position.\n\n"
+        '"The Taiwan question is the most sensitive issue," said Ivo Berg, a spokesperson for '
+        "the Taiwan Affairs Office."
+    )
+    quote = _by_text(text, "misinterpreting")
+    assert quote.speaker == "Ivo Berg"
+    assert quote.text.startswith("Lai Ching-te, a politician")

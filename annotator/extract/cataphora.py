@@ -77,12 +77,16 @@ def delayed_name(text: str, description: str, start: int) -> str | None:
     if head in _OUTLET_HEADS:
         return _first_outlet(window)
     if head in _SPOKESPERSON_HEADS:
-        speaking = _NAME_SPEAKS.search(window)
-        if speaking:  # "A spokesperson for the command said …" / "…,” Shi Yi said."
-            return _clean(speaking.group("name"))
+        speaking = _NAME_SPEAKS.search(window) or _SAID_NAME.search(window)
+        if speaking:  # "A spokesperson for the command said …" / "…,” Shi Yi said." / "…,"
+            return _clean(speaking.group("name"))  # said Chen Binhua, a spokesperson for …"
     return _name_with_shared_role(window, description)
 
 
+_SAID_NAME = re.compile(
+    r"\b(?:said|added|told)\s+(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:a|the)\s+"
+    r"spokes(?:person|man|woman)\b"
+)
 _SPOKESPERSON_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # a full name (two or three words) as the subject of a speech verb
 _NAME_SPEAKS = re.compile(

@@ -67,7 +67,9 @@ _OBJECT = re.compile(
     r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
     r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
     r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
-    r"confidence|doubts?|fears?|interest|determination|commitment)\b|[A-Z][\w’'.-]+\s+(?:as|for|of)\b)"
+    r"confidence|doubts?|fears?|interest|determination|commitment)\b|"
+    # "denounced Lai Ching-te, a politician from the DPP, for misinterpreting …"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?:,[^,;:“”\"]{3,120},)?\s+(?:as|for|of)\b)"
 )
 _CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
 # stance verbs carry content only with their reason (NOTES-a: "criticized X for Y" is a quote,
