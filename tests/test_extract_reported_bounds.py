@@ -320,3 +320,20 @@ def test_and_a_new_subject_with_its_cue_ends_the_reported_clause() -> None:
         "its ships patrolled the waters off the islands on Monday",
     ) in spans
     assert ("experts", "more routine patrols can be expected") in spans
+
+
+def test_warned_by_saying_gives_the_clause_to_the_saying() -> None:
+    text = (
+        "And the fleet commander also warned Brussels by saying he can order the boats out "
+        "at any time."
+    )
+    spans = [span for _, span in _indirect(text)]
+    assert spans == ["he can order the boats out at any time"]
+
+
+def test_a_subject_with_a_date_before_an_inverted_looking_cue_is_no_content() -> None:
+    text = (
+        "Then-leader Ivo Berg on Sept. 17, 2002, admitted and apologized for 13 abductions "
+        "during the first summit."
+    )
+    assert not any(span.startswith("Then-leader") for _, span in _indirect(text))

@@ -571,6 +571,12 @@ def content_end(
             # subject and cue with a that-clause of their own end this clause
             end = min(end, named.start())
             break
+        if cue.form.endswith("ing") and re.search(r"\s+by\s+$", text[cue.start - 5 : cue.start]):
+            by = text.rfind(" by ", start, cue.start)
+            if by > start and not unit.inside(by):
+                # "warned the U.S. by saying he can order …": the saying has the clause
+                end = min(end, by)
+                break
         joined = _NEW_SUBJECT_AFTER_AND.search(text, max(start, cue.start - 50), cue.start)
         if (
             joined
@@ -711,6 +717,9 @@ def _clause_between(words: str) -> bool:
     return _CLAUSE_BETWEEN.search(words) is not None
 
 
+_DATE_COMMA = re.compile(r"\b\d{1,2},\s+\d{4},\s*$")
+
+
 def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
     """A finite cue with no subject before it, right after a comma or a closing quotation mark
     (``…, said the ministry``): the subject follows the cue, the content came before it."""
@@ -721,6 +730,8 @@ def _inverted_position(text: str, unit: Unit, cue: Cue) -> bool:
     before = text[max(unit.start, cue.start - 4) : cue.start].rstrip()
     if not before.endswith((",", "”", '"', "’", "»")):
         return False
+    if _DATE_COMMA.search(text, max(unit.start, cue.start - 16), cue.start):
+        return False  # "Kim Jong Il on Sept. 17, 2002, admitted": the comma closes a date
     if not cue.subject:
         return True
     parts = text[unit.start : cue.start].split(",") if cue.start - unit.start <= 300 else []
@@ -1319,6 +1330,8 @@ def inverted_content(
         text[max(unit.start, cue.start - 24) : cue.start],
     ):
         return None  # "According to the source, officials were told to …": a passive cue
+    if _DATE_COMMA.search(text, max(unit.start, cue.start - 16), cue.start):
+        return None  # "Kim Jong Il on Sept. 17, 2002, admitted": the comma closes a date
     end = _cut_before(text, unit, lower, cue, cutting)
     if end is None:
         return None
