@@ -108,3 +108,11 @@ def test_quote_missing_its_closing_mark_loses_confidence() -> None:
     unclosed = extract_quotes("Ana Duarte said: “the river is recovering.\n\nEnd.")[0]
     assert unclosed.speaker == "Ana Duarte"
     assert unclosed.confidence < closed.confidence
+
+
+def test_told_an_outlet_then_the_quotation_is_a_direct_quote() -> None:
+    text = "In a comment, Kari Holm told the Huffington Post “I don’t know what plan would work.”"
+    quotes = extract_quotes(text)
+    assert [(q.kind.value, q.speaker, q.outlet, q.text) for q in quotes] == [
+        ("direct", "Kari Holm", "Huffington Post", "I don’t know what plan would work.")
+    ]

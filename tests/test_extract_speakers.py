@@ -1232,3 +1232,14 @@ def test_the_interview_is_the_one_with_the_outlet_named_before() -> None:
     )
     quote = _by_text(text, "economy was")
     assert (quote.speaker, quote.outlet) == ("Moreau", "NBC")
+
+
+def test_research_associate_and_economist_are_titles() -> None:
+    first = _by_text(
+        "“The positions are far apart,” Senior Research Associate Kari Holm told the New "
+        "York Times on October 2.",
+        "far apart",
+    )
+    assert (first.speaker, first.outlet) == ("Kari Holm", "New York Times")
+    second = _by_text("Chief Economist Ivo Berg said the tariffs would hurt growth.", "tariffs")
+    assert second.speaker == "Ivo Berg"

@@ -73,7 +73,8 @@ ROLE_WORDS = (
     "Chief|Senator|Governor|Mayor|Representative|Commissioner|General|Admiral|Professor|"
     "Dr|Mr|Mrs|Ms|King|Queen|Leader|Chief Executive|CEO|Deputy|Counselor|Councillor|Speaker|"
     "Lawmaker|Analyst|Researcher|Fellow|Editor|Correspondent|Commander|Captain|Colonel|"
-    "Lieutenant|Sergeant|Judge|Justice|Bishop|Pope|Sheikh|Prince|Princess|Coach|Mayor"
+    "Lieutenant|Sergeant|Judge|Justice|Bishop|Pope|Sheikh|Prince|Princess|Coach|Mayor|"
+    "Associate|Scholar|Economist|Strategist|Lecturer"  # "Senior Research Associate Melissa Hanham"
 )
 _ROLE_TAIL = re.compile(
     rf"^(?P<role>.*\b(?:{ROLE_WORDS}|{ROLE_WORDS.lower()})\.?)\s+(?P<name>{_CAP_WORD}"

@@ -804,6 +804,9 @@ def reported_content(
             loose = _LOOSE_ADDRESSEE.match(text, cue.end, reach(unit, cue.end))
             # "told a regular media briefing": without an addressee no bare clause follows
             after = loose.end() if loose else -1
+            if loose and re.match(r"\s*[,:]?\s*[“\"]", text[loose.end() : loose.end() + 4]):
+                # "told the Huffington Post “I don’t know …”": the addressee, then the words
+                cue.object_end = loose.end()
     if _inverted_position(text, unit, cue):
         return None  # "“…,” said the source who …": what follows is the speaker, not content
     if _ANONYMITY.match(text, cue.end, reach(unit, cue.end)):
