@@ -1243,3 +1243,15 @@ def test_research_associate_and_economist_are_titles() -> None:
     assert (first.speaker, first.outlet) == ("Kari Holm", "New York Times")
     second = _by_text("Chief Economist Ivo Berg said the tariffs would hurt growth.", "tariffs")
     assert second.speaker == "Ivo Berg"
+
+
+def test_news_outlets_speak_as_outlets_and_the_reports_are_theirs() -> None:
+    text = (
+        "Ivo Berg spoke directly with Kari Holm in Harbourton earlier this month, major US news "
+        "outlets reported on Apr. 17. The reports stated that Berg met Holm to negotiate the "
+        "conditions for the summit."
+    )
+    first = _by_text(text, "spoke directly")
+    assert (first.speaker, first.outlet) == ("major US news outlets", "major US news outlets")
+    second = _by_text(text, "negotiate the conditions")
+    assert (second.speaker, second.outlet) == ("major US news outlets", "major US news outlets")

@@ -289,6 +289,7 @@ def _scope_scare_words(cue: Cue) -> int:
 # the subject of its clause, like a comma participle
 _GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+(?:also\s+)?$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+REPORT_REACH = 1500  # characters back from "the reports stated" to "… reported"
 INTERVIEW_REACH = 3000  # characters back from "in the interview" to "an interview with NBC"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:during\s+|in\s+)(?:the|that|this)\s+interview\b")
 _INTERVIEW_WITH = re.compile(
@@ -1267,6 +1268,10 @@ class DocumentExtractor:
         word, a preposition's tail, a possessive, a piece of a quotation), the parse's subject
         of the cue verb instead, else no speaker rather than junk."""
         source = self._rules_source_of(cue, previous, unit)
+        if source.speaker in ("report", "reports"):
+            reporter = self._last_reporter(cue.start)
+            if reporter is not None:  # "…, US news outlets reported. The reports stated that …"
+                return reporter
         if not source.speaker or not not_a_speaker(source.speaker):
             return source
         if cue.coordinated and cue.subject:
@@ -1409,6 +1414,17 @@ class DocumentExtractor:
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
         return source
+
+    def _last_reporter(self, position: int) -> Source | None:
+        """Who ``reported`` the last quote before ``position`` (within ``REPORT_REACH``)."""
+        for found in reversed(self.found):
+            if found.start >= position:
+                continue
+            if position - found.end > REPORT_REACH:
+                return None
+            if found.cue and found.cue.split()[0].lower() in ("reported", "reports", "reporting"):
+                return found.source if found.source.speaker else None
+        return None
 
     def _the_interview_outlet(self, cue: Cue) -> str | None:
         """``Trump said in the interview, which aired on Sunday, that …`` after ``… in an

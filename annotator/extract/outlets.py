@@ -174,6 +174,7 @@ _CONTEXT_AFTER = re.compile(
 )
 _GENERIC_OUTLET = re.compile(
     rf"\b(?:media|press|{'|'.join(GENERIC_OUTLET_NOUNS)})\b(?:\s+outlets?)?\s*$"
+    r"|\bnews\s+outlets?\s*$"  # "major US news outlets reported"
     r"|^(?:(?:news|media|press)\s+)?reports$",
     re.IGNORECASE,
 )
