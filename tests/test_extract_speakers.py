@@ -1255,3 +1255,13 @@ def test_news_outlets_speak_as_outlets_and_the_reports_are_theirs() -> None:
     assert (first.speaker, first.outlet) == ("major US news outlets", "major US news outlets")
     second = _by_text(text, "negotiate the conditions")
     assert (second.speaker, second.outlet) == ("major US news outlets", "major US news outlets")
+
+
+def test_quoted_in_an_outlet_article_gives_the_later_quotes_that_outlet() -> None:
+    text = (
+        "On August 25, Nonresident Senior Fellow Kari Holm was quoted in a Bloomberg article "
+        "titled, “Norland Set to Become a Big Spender.” In an interview, Holm explains that "
+        "“Norland cannot make itself more secure just by spending more.”"
+    )
+    quote = _by_text(text, "cannot make itself more secure")
+    assert (quote.speaker, quote.outlet) == ("Kari Holm", "Bloomberg")

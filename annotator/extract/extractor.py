@@ -289,6 +289,11 @@ def _scope_scare_words(cue: Cue) -> int:
 # the subject of its clause, like a comma participle
 _GERUND_LEAD = re.compile(r"(?<=\s)(?:by|while|after|before)\s+(?:also\s+)?$")
 _HEAD_WORD = re.compile(r"\b[a-z][\w-]*(?=$|\s+(?:in|at|of|from|with|based|close|for|on)\b)")
+_QUOTED_IN = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,5})[ \t]+(?:was|were|has[ \t]+been)[ \t]+"
+    r"(?:quoted|cited|interviewed)[ \t]+(?:in|by)[ \t]+(?:an?[ \t]+|the[ \t]+)?"
+    r"(?P<outlet>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3})"
+)
 REPORT_REACH = 1500  # characters back from "the reports stated" to "… reported"
 INTERVIEW_REACH = 3000  # characters back from "in the interview" to "an interview with NBC"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:during\s+|in\s+)(?:the|that|this)\s+interview\b")
@@ -398,6 +403,7 @@ class DocumentExtractor:
             self._unit(unit)
         self._name_delayed()
         self._reprinted_outlet()
+        self._quoted_in_outlet()
         self.found = relay_to_speaker(self.found, self.text)
         return self.found
 
@@ -1414,6 +1420,23 @@ class DocumentExtractor:
         if cue.role and not source.role:
             source = Source(source.speaker, cue.role, source.outlet, source.is_person)
         return source
+
+    def _quoted_in_outlet(self) -> None:
+        """``Nonresident Senior Fellow Naoko Aoki was quoted in a Bloomberg article …``: that
+        person's later quotes without an outlet came through that outlet."""
+        for match in _QUOTED_IN.finditer(self.text):
+            outlet = outlet_named(match.group("outlet"))
+            if outlet is None:
+                continue
+            name = self.names.full_name(split_role(match.group("name"))[0])
+            for number, found in enumerate(self.found):
+                if (
+                    found.start > match.end()
+                    and found.source.speaker == name
+                    and not found.source.outlet
+                ):
+                    source = replace(found.source, outlet=outlet)
+                    self.found[number] = replace(found, source=source)
 
     def _last_reporter(self, position: int) -> Source | None:
         """Who ``reported`` the last quote before ``position`` (within ``REPORT_REACH``)."""
