@@ -1265,3 +1265,11 @@ def test_quoted_in_an_outlet_article_gives_the_later_quotes_that_outlet() -> Non
     )
     quote = _by_text(text, "cannot make itself more secure")
     assert (quote.speaker, quote.outlet) == ("Kari Holm", "Bloomberg")
+
+
+def test_and_with_a_name_before_a_participle_is_that_name() -> None:
+    text = (
+        "It comes amid mounting tensions over the islands, and with Beijing warning that any "
+        'bid to shoot down its drones would constitute "an act of war".'
+    )
+    assert _by_text(text, "shoot down its drones").speaker == "Beijing"

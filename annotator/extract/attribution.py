@@ -767,6 +767,8 @@ class SpeakerResolver:
         # "U.S." keeps the period of its last initial
         stripped = stripped if _KEPT_PERIOD.search(stripped) else stripped.strip(" ,.")
         phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
+        # "…, and with Beijing warning that …": the absolute construction's noun phrase
+        phrase = re.sub(r"^with\s+(?=[A-Z])", "", phrase)
         # "the Joint Chiefs of Staff of the Republic of Korea (JCS)": the acronym glosses it
         phrase = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", phrase)
         # "Vincent Chen (陳文賢)": the name in Chinese characters glosses it
