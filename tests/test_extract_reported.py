@@ -632,3 +632,11 @@ def test_repeated_alleges_and_has_since_claimed_are_cues() -> None:
     ]
     since = extract_quotes("North Korea has since claimed that all the fishermen were returned.")
     assert [q.speaker for q in since] == ["North Korea"]
+
+
+def test_was_clear_and_was_adamant_that_are_cues_but_it_is_clear_is_not() -> None:
+    adamant = extract_quotes("Moreau was adamant that Norland should stop arming the island.")
+    assert [(q.speaker, q.text) for q in adamant] == [
+        ("Moreau", "Norland should stop arming the island")
+    ]
+    assert extract_quotes("It is clear that the talks have failed for now.") == []

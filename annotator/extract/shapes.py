@@ -20,7 +20,7 @@ prose, each tried only when those rules found no content for a cue:
 
 Besides, :func:`extra_cues` finds cues that are not one verb form: a content noun with its
 ``that`` clause and a source (``a statement by X that …``, ``protests from Beijing that …``,
-``news reports that …``), ``made it clear that``, and ``…, Reuters reports.`` at a sentence end.
+``news reports that …``), ``made it clear that`` / ``was adamant that``, and ``…, Reuters reports.`` at a sentence end.
 """
 
 from __future__ import annotations
@@ -389,7 +389,13 @@ _TIME_TAIL = re.compile(
     r"Saturday|Sunday|week|month|year|yesterday|today)\b.*$"
 )
 _RAISED = re.compile(r"\b(?:raised|raises|raising|raise)\b")
-_MADE_CLEAR = re.compile(r"\b(?:made|make|makes|making)\s+(?:it\s+)?clear(?=\s+that\b)")
+_MADE_CLEAR = re.compile(
+    r"\b(?:(?:made|make|makes|making)\s+(?:it\s+)?clear"
+    # "Biden was clear that …", "Xi was adamant that …": a statement, not a belief
+    r"|(?<![Ii]t\s)(?<![Tt]his\s)(?<![Tt]hat\s)(?:was|were|is|are)\s+(?:also\s+)?"
+    r"(?:clear|adamant|emphatic|explicit|insistent))"
+    r"(?=\s+that\b)"
+)
 _OUTLET_REPORTS = re.compile(
     r"(?<=,)\s+((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})\s+(reports|notes|writes|states)"
     r"(?=\s*[.,]\s*(?:$|[A-Z\n]))"
