@@ -260,6 +260,9 @@ _AUTHOR_BIO = re.compile(
 )
 
 
+_SPEECH_IN_BIO = re.compile(r"\b(?:said|says|told|added|noted|warned|stressed|argued)\b|[“”\"]")
+
+
 def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
     """Cut trailing site boilerplate and a closing author bio.
 
@@ -285,7 +288,12 @@ def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str], str 
         if _SEPARATOR.match(previous):
             cut -= 1
             continue
-        if (match := _AUTHOR_BIO.match(previous)) and len(previous) <= 600:
+        if (
+            (match := _AUTHOR_BIO.match(previous))
+            and len(previous) <= 600
+            # "Lyu Chao, director of the Border Study Institute …, said if …": news, not a bio
+            and not _SPEECH_IN_BIO.search(previous)
+        ):
             bio_author = match.group("name").removeprefix("Dr. ").removeprefix("Prof. ")
             cut -= 1
             continue

@@ -13,6 +13,7 @@ from annotator.corpus import (
     corpus_files,
     iter_documents,
     parse_date,
+    split_boilerplate,
     word_count,
 )
 from annotator.errors import InvalidFileError
@@ -442,3 +443,19 @@ def test_boilerplate_like_line_in_the_body_does_not_cut_the_rest() -> None:
         "Copyright © 2024 The Example Times",
         "Disclaimer: views are the author's own.",
     ]
+
+
+def test_a_closing_paragraph_that_reports_speech_is_no_author_bio() -> None:
+    body = [
+        "Trump said he would most likely meet Kim again.",
+        "Lyu Chao, director of the Border Study Institute at a provincial academy, said a "
+        "second summit would focus on specific issues.",
+    ]
+    kept, cut, author = split_boilerplate(body)
+    assert kept == body and cut == [] and author is None
+    bio = [
+        "Trump said he would most likely meet Kim again.",
+        "Ivo Berg, director of the Asia Program at the Harbour Institute",
+    ]
+    kept, cut, author = split_boilerplate(bio)
+    assert kept == bio[:1] and cut == bio[1:] and author == "Ivo Berg"
