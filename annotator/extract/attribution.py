@@ -654,15 +654,17 @@ _WORD_REST = re.compile(r"[\w’'-]+")
 _PREDICATE_START = re.compile(
     r"(?:have|has|had|is|are|was|were|will|would|can|could|did|do|does|never|not|also)\b"
 )
-# an outlet named as another's owner: "the sister paper of China’s state-controlled People’s
-# Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
-# "the Global Times, published by the People’s Daily": the owner (an editorial "published by"
-# its outlet is that outlet's)
+# "North Korea has since claimed": "since" after an auxiliary is an adverb, no subordinator
 _SINCE_ADVERB = re.compile(r"\b(has|have|had)\s+since\s*$")
+# a sentence adverb after the subject: "China meanwhile stressed"
 _SENTENCE_ADVERB_END = re.compile(
     r"(?<=\w)\s+(?:meanwhile|however|though|too|instead|nevertheless|likewise|similarly|"
     r"separately|also|again|later|earlier|then)$"
 )
+# an outlet named as another's owner: "the sister paper of China’s state-controlled People’s
+# Daily", "under the auspices of the People’s Daily", "the party’s flagship, the People’s Daily"
+# "the Global Times, published by the People’s Daily": the owner (an editorial "published by"
+# its outlet is that outlet's)
 _OWNER_CONTEXT = re.compile(
     r"(?:\b|(?=,))(?:sister\s+(?:paper|publication|newspaper)\s+of|affiliated\s+with|under\s+the\s+"
     r"auspices\s+of|owned\s+by|flagship,?|parent\s+(?:paper|company),?|"
@@ -1259,11 +1261,15 @@ class SpeakerResolver:
         )
         if place_only and re.match(r"(?:a|an|one)\s", phrase, re.I) and names_outlet_kind(phrase):
             return strip_article(phrase)  # an outlet not named (yet)
-        if canonical != strip_article(phrase) and not place_only and (
-            canonical.lower().replace("’", "'") in GAZETTEER
-            or canonical in GAZETTEER.values()
-            or looks_like_outlet(canonical)
-            or names_outlet_kind(phrase)
+        if (
+            canonical != strip_article(phrase)
+            and not place_only
+            and (
+                canonical.lower().replace("’", "'") in GAZETTEER
+                or canonical in GAZETTEER.values()
+                or looks_like_outlet(canonical)
+                or names_outlet_kind(phrase)
+            )
         ):
             return canonical
         if (

@@ -222,6 +222,7 @@ _QUOTED_AS = re.compile(
 _DOCUMENT_NOUN_END = re.compile(
     r"(?<=[A-Za-z])\s+(?:report|article|story|editorial|commentary|piece|column|dispatch)$"
 )
+_PUBLISHER_APPOSITIVE = re.compile(r",\s+(?:published|owned|run)\s+by\s")
 _OTHER_OCCASION = re.compile(
     r"\b(?:[Ss]eparately|at\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:news\s+conference|"
     r"press\s+conference|briefing|summit|forum|rally|ceremony|hearing|meeting)|in\s+(?:a|an|his|"
@@ -1150,20 +1151,20 @@ class DocumentExtractor:
                     attributed[passage.open_at] = (source, cue_text, 0.9 if adjacent else 0.8)
             elif passage.close_at <= cue.start and not cue.passive:
                 between = text[passage.close_at : cue.start]
-                appositive = (  # "“…,” Jane Park, director of the X Institute, said"
-                    cue.role is not None
-                    and bool(cue.subject)
-                    and word_count(between) <= 25
-                    and between.lstrip(' ,”’"»').startswith(cue.subject)
-                ) or (  # "“…,” the Global Times, published by the People’s Daily, wrote"
+                after_marks = between.lstrip(' ,”’"»')
+                subject_first = (
                     bool(cue.subject)
                     and word_count(between) <= 25
-                    and between.lstrip(' ,”’"»').startswith(cue.subject)
-                    and re.match(
-                        r",\s+(?:published|owned|run)\s+by\s",
-                        between.lstrip(' ,”’"»')[len(cue.subject) :],
+                    and after_marks.startswith(cue.subject)
+                )
+                appositive = (
+                    # "“…,” Jane Park, director of the X Institute, said"
+                    (subject_first and cue.role is not None)
+                    # "“…,” the Global Times, published by the People’s Daily, wrote"
+                    or (
+                        subject_first
+                        and _PUBLISHER_APPOSITIVE.match(after_marks, len(cue.subject)) is not None
                     )
-                    is not None
                 ) or (  # "“…,” a ministry spokesman, Li Wei, said"
                     bool(cue.subject)
                     and word_count(between) <= 16

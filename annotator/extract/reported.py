@@ -405,6 +405,8 @@ _CLAUSE_GLOSS_TAIL = re.compile(
     r"accusation|charge|view|offer|condition)\s+(?:that\s+|which\s+)?(?:[A-Z][\w’'.-]*|he|she|"
     r"it|they|we)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|ew|ade|ok|id|ld)\b[^;“”\"]{0,120}$"
 )
+
+
 def clause_gloss_start(text: str, start: int, end: int) -> int | None:
     """Where a writer's gloss on the whole clause (``_CLAUSE_GLOSS_TAIL``) starts in
     ``text[start:end]``, or ``None``: what follows it is another subject's."""
@@ -560,16 +562,9 @@ def content_end(
     for cue in later:
         if cue.start >= end:
             break
-        named = _NAMED_SUBJECT_AFTER_COMMA.search(text, max(start, cue.start - 40), cue.start)
-        if (
-            named
-            and not unit.inside(named.start())
-            and not cue.form.endswith("ing")
-            and _own_that_clause(text, unit, cue)
-        ):
-            # "… believe that Japan bears responsibility, Mao said on Thursday that …": a new
-            # subject and cue with a that-clause of their own end this clause
-            end = min(end, named.start())
+        subject_at = _new_subject_start(text, unit, start, cue)
+        if subject_at is not None:
+            end = min(end, subject_at)
             break
         if cue.form.endswith("ing") and re.search(r"\s+by\s+$", text[cue.start - 5 : cue.start]):
             by = text.rfind(" by ", start, cue.start)
@@ -577,18 +572,6 @@ def content_end(
                 # "warned the U.S. by saying he can order …": the saying has the clause
                 end = min(end, by)
                 break
-        joined = _NEW_SUBJECT_AFTER_AND.search(text, max(start, cue.start - 50), cue.start)
-        if (
-            joined
-            and not unit.inside(joined.start())
-            and not cue.form.endswith("ing")
-            and cue.form.lower() != cue.lemma  # a finite form: "said", "warned", "says"
-            and _at_least_words(text, start, joined.start(), 3)
-        ):
-            # "… patrolled the waters on Monday, and experts said more patrols can be expected":
-            # a new subject and its cue end this clause
-            end = min(end, joined.start())
-            break
         between = text[max(start, cue.start - 12) : cue.start]
         joint = re.search(r"(?:,?\s*\b(?:and|but|or)(?:\s+also)?|,[”’\"»]?)\s*$", between)
         if (
@@ -657,6 +640,26 @@ def content_end(
 _NAMED_SUBJECT_AFTER_COMMA = re.compile(
     r",\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|they)\s+$"
 )
+
+
+def _new_subject_start(text: str, unit: Unit, start: int, cue: Cue) -> int | None:
+    """Where a new subject of the later finite ``cue`` starts, ending the clause that began at
+    ``start``: ``…, Mao said on Thursday that …`` (with a that-clause of its own) or ``…, and
+    experts said …``; ``None`` when the cue has no subject of its own there."""
+    if cue.form.endswith("ing"):
+        return None
+    named = _NAMED_SUBJECT_AFTER_COMMA.search(text, max(start, cue.start - 40), cue.start)
+    if named and not unit.inside(named.start()) and _own_that_clause(text, unit, cue):
+        return named.start()
+    joined = _NEW_SUBJECT_AFTER_AND.search(text, max(start, cue.start - 50), cue.start)
+    if (
+        joined
+        and not unit.inside(joined.start())
+        and cue.form.lower() != cue.lemma  # a finite form: "said", "warned", "says"
+        and _at_least_words(text, start, joined.start(), 3)
+    ):
+        return joined.start()
+    return None
 
 
 _NEW_SUBJECT_AFTER_AND = re.compile(
