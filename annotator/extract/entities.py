@@ -764,6 +764,10 @@ class NameIndex:
             return self.fullest[words[-1]]
         return name
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in ``[start, end)``, in text order (a binary search)."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
     def last_before(
         self,
         offset: int,

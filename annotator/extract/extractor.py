@@ -301,6 +301,7 @@ _IN_THE_INTERVIEW = re.compile(r"\s+(?:during\s+|in\s+)(?:the|that|this)\s+inter
 _INTERVIEW_WITH = re.compile(
     r"\binterviews?\s+(?:with|on|to)\s+(?:the\s+)?([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
 )
+LEDE_REACH = 2000  # characters of the first paragraph taken as the lede (and of each next one)
 LEDE_NAME_PARAGRAPHS = 3  # paragraphs after the lede searched for the person it describes
 _POSSESSED = re.compile(r"(?:its|his|her|their|[A-Z][\w.-]*[’']s)\s")
 # a description of one person: "its top China policy maker", "Japan's top government spokesman"
@@ -536,8 +537,8 @@ class DocumentExtractor:
         warned …`` in the first paragraph, then ``Mainland Affairs Council minister Chiu
         Chui-cheng said …`` / ``Kim Jong Un, clad in …, showed …``: a definite description of one
         person in the lede is the first person named in the next paragraphs who speaks later."""
-        first_break = self.text.find("\n\n")
-        lede_end = first_break if first_break != -1 else len(self.text)
+        first_break = self.text.find("\n\n", 0, LEDE_REACH)
+        lede_end = first_break if first_break != -1 else min(len(self.text), LEDE_REACH)
         if found.start >= lede_end or not _PERSON_HEAD.search(description):
             return None
         definite = _POSSESSED.match(description) or re.search(
@@ -546,18 +547,17 @@ class DocumentExtractor:
         )
         if not definite:
             return None
+        limit = min(len(self.text), lede_end + LEDE_REACH * LEDE_NAME_PARAGRAPHS)
         reach = lede_end
         for _ in range(LEDE_NAME_PARAGRAPHS):
-            following = self.text.find("\n\n", reach + 2)
-            reach = following if following != -1 else len(self.text)
+            following = self.text.find("\n\n", reach + 2, limit)
+            reach = following if following != -1 else limit
         later_speakers = {
             other.source.speaker
             for other in self.found[number + 1 :]
             if other.source.speaker and other.source.is_person
         }
-        for mention in self.names.mentions:
-            if mention.start < lede_end or mention.start > reach:
-                continue
+        for mention in self.names.mentions_between(lede_end, reach + 1):
             if mention.kind is not EntityKind.PERSON:
                 continue
             full = self.names.full_name(mention.name)
@@ -1424,20 +1424,27 @@ class DocumentExtractor:
 
     def _quoted_in_outlet(self) -> None:
         """``Nonresident Senior Fellow Naoko Aoki was quoted in a Bloomberg article …``: that
-        person's later quotes without an outlet came through that outlet."""
+        person's later quotes without an outlet came through that outlet (the first such
+        sentence before the quote counts). One pass over the sentences and the quotes."""
+        events = []
         for match in _QUOTED_IN.finditer(self.text):
             outlet = outlet_named(match.group("outlet"))
-            if outlet is None:
-                continue
-            name = self.names.full_name(split_role(match.group("name"))[0])
-            for number, found in enumerate(self.found):
-                if (
-                    found.start > match.end()
-                    and found.source.speaker == name
-                    and not found.source.outlet
-                ):
-                    source = replace(found.source, outlet=outlet)
-                    self.found[number] = replace(found, source=source)
+            if outlet is not None:
+                name = self.names.full_name(split_role(match.group("name"))[0])
+                events.append((match.end(), name, outlet))
+        if not events:
+            return
+        active: dict[str, str] = {}
+        next_event = 0
+        for number in sorted(range(len(self.found)), key=lambda index: self.found[index].start):
+            found = self.found[number]
+            while next_event < len(events) and events[next_event][0] < found.start:
+                active.setdefault(events[next_event][1], events[next_event][2])
+                next_event += 1
+            speaker = found.source.speaker
+            if speaker in active and not found.source.outlet:
+                source = replace(found.source, outlet=active[speaker])
+                self.found[number] = replace(found, source=source)
 
     def _last_reporter(self, position: int) -> Source | None:
         """Who ``reported`` the last quote before ``position`` (within ``REPORT_REACH``)."""
@@ -1462,10 +1469,11 @@ class DocumentExtractor:
     def _earlier_cue_subject(self, lead: int, position: int) -> Source | None:
         """``During the speech, Kim also urged the country to “…,” emphasizing …``: the subject
         of the last finite cue verb earlier in the sentence, when it names a speaker."""
-        for start, _, form in reversed(find_cue_forms(self.text, lead, position)):
+        window = max(lead, position - SUBJECT_REACH)
+        for start, _, form in reversed(find_cue_forms(self.text, window, position)):
             if form.split()[0].lower().endswith("ing"):
                 continue
-            phrase = subject_before(self.text, lead, start).phrase
+            phrase = subject_before(self.text, window, start).phrase
             if not phrase or not_a_speaker(phrase) or phrase.lower() in {"it", "they", "there"}:
                 return None
             source = self.resolver.resolve(phrase, start)
