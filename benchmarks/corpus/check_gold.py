@@ -8,9 +8,12 @@ refused otherwise), that kinds are known, that quotes are in text order, and tha
 ``tune`` or ``test``. Then it prints counts per article, per outlet and per split: quotes,
 direct, indirect (indirect + mixed) and quotes with an outlet.
 
+``--second`` checks the second, independent annotation in ``benchmarks/corpus/gold2/`` the same
+way, for the articles that have one (``benchmarks/gold_agreement.py`` compares the two).
+
 Exit status 1 when any check fails. It never runs the extractor.
 
-Run: .venv/bin/python benchmarks/corpus/check_gold.py [--quiet]
+Run: .venv/bin/python benchmarks/corpus/check_gold.py [--quiet] [--second]
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from annotator.errors import AnnotatorError
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 GOLD = HERE / "gold"
+SECOND_GOLD = HERE / "gold2"  # a second annotator's gold for some articles
 KINDS = {"direct", "indirect", "mixed"}
 SPLITS = {"tune", "test"}
 
@@ -72,7 +76,7 @@ def locate(text: str, snippet: str, occurrence: int) -> int:
     return start
 
 
-def check_article(path: Path, report: Report) -> None:
+def check_article(path: Path, report: Report, gold_dir: Path = GOLD) -> None:
     try:
         documents = list(iter_jsonl(path))
     except AnnotatorError as exc:
@@ -91,7 +95,7 @@ def check_article(path: Path, report: Report) -> None:
         report.problems.append(f"{path.name}: $.url is missing")
     if document.id != path.stem:
         report.problems.append(f"{path.name}: $.id {document.id!r} differs from the file name")
-    gold_path = GOLD / f"{document.id}.json"
+    gold_path = gold_dir / f"{document.id}.json"
     if not gold_path.is_file():
         report.problems.append(f"{path.name}: no gold file {gold_path.name}")
         return
@@ -143,11 +147,14 @@ def check_article(path: Path, report: Report) -> None:
 def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
     report = Report()
+    gold_dir = SECOND_GOLD if "--second" in argv else GOLD
     articles = sorted(ARTICLES.glob("*.jsonl"))
+    if gold_dir is SECOND_GOLD:
+        articles = [path for path in articles if (gold_dir / f"{path.stem}.json").is_file()]
     for path in articles:
-        check_article(path, report)
+        check_article(path, report, gold_dir)
     article_ids = {path.stem for path in articles}
-    for gold_path in sorted(GOLD.glob("*.json")):
+    for gold_path in sorted(gold_dir.glob("*.json")):
         if gold_path.stem not in article_ids:
             report.problems.append(f"{gold_path.name}: gold without an article")
     header = f"{'':<48} {'arts':>4} {'quotes':>6} {'direct':>6} {'indirect':>8} {'outlet':>7}"
