@@ -191,10 +191,16 @@ def tune_part(document_id: str) -> str:
 
 def evaluate_document(result: SetResult, raw: Document, gold_path: Path) -> None:
     document = extract_document(raw)
+    score_quotes(result, document, load_gold(document, gold_path), document.quotes)
+
+
+def score_quotes(
+    result: SetResult, document: Document, gold: list[GoldQuote], quotes: list[Quote]
+) -> None:
+    """Add ``quotes`` (the proposals of confidence >= 0.5 among them) scored against ``gold``."""
     text = document.text
-    gold = load_gold(document, gold_path)
     own = normalise_name(document.outlet)
-    system = [quote for quote in document.quotes if quote.confidence >= CONFIDENT]
+    system = [quote for quote in quotes if quote.confidence >= CONFIDENT]
     result.documents += 1
     result.gold_quotes += len(gold)
     result.confident += len(system)

@@ -1,0 +1,110 @@
+"""How far two annotators agree under ``benchmarks/gold/RULES.md``: the human ceiling of each figure.
+
+For every corpus article with a second, independent gold file in ``benchmarks/corpus/gold2/``
+(written without seeing the first, see its README), it scores the second annotation against the
+first with exactly the measures of ``benchmarks/extraction_quality.py`` (direct and indirect
+P/R/F1 with the 80 %-overlap match, speaker accuracy over matched quotes, outlet F1). F1 and
+speaker accuracy are symmetric, so this is the agreement of the two; the outlet F1 and P/R read
+the first gold as the reference.
+
+Beside it, on the same articles, the extractor against each annotation: a system figure close to
+the human one is as good as this gold can tell; the issue's targets are worth reading against it.
+
+``--errors`` prints the quotes the two annotators disagree on (allowed for tune articles only; the
+second gold is never written for test articles).
+
+Run: .venv/bin/python benchmarks/gold_agreement.py [--errors] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from annotator.extract import extract_document
+from annotator.models import Document, Quote, QuoteKind
+from annotator.pipeline import load_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extraction_quality import (  # a sibling script, not a package
+    CORPUS,
+    GoldQuote,
+    SetResult,
+    load_gold,
+    report,
+    score_quotes,
+)
+
+SECOND_GOLD = CORPUS / "gold2"
+
+
+def as_quotes(document: Document, gold: list[GoldQuote], kinds: list[str]) -> list[Quote]:
+    """One annotator's gold as proposals (confidence 1) to score against the other's."""
+    return [
+        Quote.from_span(
+            document.text,
+            item.start,
+            item.end,
+            kind=QuoteKind(kind),
+            speaker=item.speaker,
+            outlet=item.outlet,
+        )
+        for item, kind in zip(gold, kinds, strict=True)
+    ]
+
+
+def kinds_of(path: Path) -> list[str]:
+    return [item["kind"] for item in orjson.loads(path.read_bytes())["quotes"]]
+
+
+def paired_articles() -> list[tuple[Document, Path, Path]]:
+    """The corpus articles that have both a first and a second gold file."""
+    pairs = []
+    for raw in load_corpus([CORPUS / "articles"], extract=False):
+        second = SECOND_GOLD / f"{raw.id}.json"
+        if second.is_file():
+            if raw.metadata.get("split") != "tune":
+                raise SystemExit(f"{second}: a second gold for a test article is not allowed")
+            pairs.append((raw, CORPUS / "gold" / f"{raw.id}.json", second))
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print the disagreements")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    options = parser.parse_args(argv)
+    pairs = paired_articles()
+    if not pairs:
+        print(f"no second gold files in {SECOND_GOLD}", file=sys.stderr)
+        return 1
+    humans = SetResult("second annotator against the first")
+    system_first = SetResult("extractor against the first annotator")
+    system_second = SetResult("extractor against the second annotator")
+    for raw, first_path, second_path in pairs:
+        document = extract_document(raw)
+        first = load_gold(document, first_path)
+        second = load_gold(document, second_path)
+        score_quotes(humans, document, first, as_quotes(document, second, kinds_of(second_path)))
+        score_quotes(system_first, document, first, document.quotes)
+        score_quotes(system_second, document, second, document.quotes)
+    results = (humans, system_first, system_second)
+    if options.json:
+        print(orjson.dumps({r.name: r.figures() for r in results}).decode())
+        return 0
+    if options.errors:
+        for line in humans.errors:
+            print(line.replace("EXTRA", "ONLY2").replace("MISS ", "ONLY1"))
+    print(f"{len(pairs)} tune articles annotated twice, independently")
+    for result in results:
+        for line in report(result, check_targets=False):
+            if "scare quotes" not in line:
+                print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
