@@ -337,3 +337,19 @@ def test_a_subject_with_a_date_before_an_inverted_looking_cue_is_no_content() ->
         "during the first summit."
     )
     assert not any(span.startswith("Then-leader") for _, span in _indirect(text))
+
+
+def test_a_noun_cue_in_the_object_of_a_verb_cue_is_part_of_the_content() -> None:
+    # "remarks" after a possessive is a noun: the one who made them is talked about, not quoted
+    text = "The spokeswoman, Mei Lan, called Senator Okafor's remarks “a reckless provocation”."
+    quotes = extract_quotes(text)
+    assert [(q.kind.value, q.speaker, q.text) for q in quotes] == [
+        ("mixed", "Mei Lan", "Senator Okafor's remarks “a reckless provocation”")
+    ]
+
+
+def test_a_noun_cue_with_a_determiner_after_described_is_no_cue() -> None:
+    text = "The ministry described the envoy’s comments as “deeply irresponsible” on Friday."
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "ministry"
+    assert quote.text.startswith("the envoy’s comments as “deeply irresponsible”")

@@ -78,6 +78,7 @@ from annotator.extract.reported_bounds import (
     as_source_end,
     fronted_adverbial_end,
     is_adjectival,
+    is_object_noun_cue,
     is_passive_cue,
 )
 from annotator.extract.shapes import JUDGEMENT_LEMMAS, extra_content, extra_cues
@@ -601,6 +602,11 @@ class DocumentExtractor:
         text = self.text
         cues = find_cues(self.text, unit, self._cue_forms, self._cue_starts)
         cues = [cue for cue in cues if not is_adjectival(text, unit, cue)]  # "its reported plan"
+        cues = [
+            cue
+            for number, cue in enumerate(cues)
+            if not is_object_noun_cue(text, unit, cue, cues[number - 1] if number else None)
+        ]  # "called Lee’s remarks “…”": the remarks are what "called" reports
         cues = [cue for cue in cues if not _under_modal(text, unit, cue)]
         cues = [
             cue for cue in cues if not _THINK_TANK.match(text, cue.end, cue.end + 8)

@@ -11,6 +11,9 @@ windows):
   participle between a determiner or possessive and the noun it modifies is no reporting verb.
 * **An ``as`` clause naming another source** (``Tokyo has maintained that X as the IAEA has
   said Y``): the first clause ends before it; the inner cue reports ``Y``.
+* **A noun cue that is the object of a verb cue** (``called Lee’s remarks “a serious
+  violation”``, ``described the ministry’s statements as …``): the noun is part of what the verb
+  reports, not a cue of its own (its possessor is the one talked about, not the speaker).
 * **A passive cue with no speaker of its own** (``said it had not been confirmed that …``, ``the
   company was informed that …``): it is part of the clause an earlier cue reports, not a new
   report framed by it (the frame rule of ``extractor.py`` skips it).
@@ -96,6 +99,23 @@ def is_adjectival(text: str, unit: Unit, cue: Cue) -> bool:
     if _DETERMINER.search(before) is None:
         return False
     return _NOUN_NEXT.match(text, cue.end, min(unit.end, cue.end + 30)) is not None
+
+
+# only the words of a noun phrase between a verb cue and a noun cue: "called [the envoy’s] remarks"
+_NOUN_PHRASE_BETWEEN = re.compile(r"^\s+(?:[\w’'.-]+\s+){0,5}$")
+
+
+def is_object_noun_cue(text: str, unit: Unit, cue: Cue, earlier: Cue | None) -> bool:
+    """True when ``cue`` is a noun (``remarks``, ``claims``: right after a determiner or a
+    possessive) in the object of the verb cue ``earlier`` (``Wang called Lee’s remarks “…”``)."""
+    if earlier is None or " " in cue.form or earlier.end > cue.start:
+        return False
+    if cue.start - earlier.end > 60:
+        return False
+    before = text[max(unit.start, cue.start - 12) : cue.start]
+    if _DETERMINER.search(before) is None:
+        return False
+    return _NOUN_PHRASE_BETWEEN.match(text[earlier.end : cue.start]) is not None
 
 
 def is_passive_cue(text: str, unit: Unit, cue: Cue) -> bool:
