@@ -5,7 +5,9 @@ For every corpus article with a second, independent gold file in ``benchmarks/co
 first with exactly the measures of ``benchmarks/extraction_quality.py`` (direct and indirect
 P/R/F1 with the 80 %-overlap match, speaker accuracy over matched quotes, outlet F1). F1 and
 speaker accuracy are symmetric, so this is the agreement of the two; the outlet F1 and P/R read
-the first gold as the reference.
+the first gold as the reference. Outlets are compared by their canonical short name on both
+sides (``Korean Central News Agency`` = ``KCNA``, ``Yonhap News Agency`` = ``Yonhap``: the
+extractor's gazetteer, ``canonical_outlet``), since RULES.md did not say which form to write.
 
 Beside it, on the same articles, the extractor against each annotation: a system figure close to
 the human one is as good as this gold can tell; the issue's targets are worth reading against it.
@@ -20,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 
 from annotator.extract import extract_document
+from annotator.extract.outlets import canonical_outlet
 from annotator.models import Document, Quote, QuoteKind
 from annotator.pipeline import load_corpus
 
@@ -39,6 +43,14 @@ from extraction_quality import (  # a sibling script, not a package
 )
 
 SECOND_GOLD = CORPUS / "gold2"
+
+
+def canonical(gold: list[GoldQuote]) -> list[GoldQuote]:
+    """``gold`` with every outlet written in its canonical short name."""
+    return [
+        replace(item, outlet=canonical_outlet(item.outlet)) if item.outlet else item
+        for item in gold
+    ]
 
 
 def as_quotes(document: Document, gold: list[GoldQuote], kinds: list[str]) -> list[Quote]:
@@ -86,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     system_second = SetResult("extractor against the second annotator")
     for raw, first_path, second_path in pairs:
         document = extract_document(raw)
-        first = load_gold(document, first_path)
-        second = load_gold(document, second_path)
+        first = canonical(load_gold(document, first_path))
+        second = canonical(load_gold(document, second_path))
         score_quotes(humans, document, first, as_quotes(document, second, kinds_of(second_path)))
         score_quotes(system_first, document, first, document.quotes)
         score_quotes(system_second, document, second, document.quotes)
