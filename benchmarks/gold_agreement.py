@@ -21,6 +21,7 @@ Run: .venv/bin/python benchmarks/gold_agreement.py [--errors] [--json]
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -40,9 +41,11 @@ from extraction_quality import (  # a sibling script, not a package
     load_gold,
     report,
     score_quotes,
+    tune_part,
 )
 
 SECOND_GOLD = CORPUS / "gold2"
+FIGURES = ("direct_f1", "indirect_f1", "speaker_accuracy", "outlet_f1")
 
 
 def canonical(gold: list[GoldQuote]) -> list[GoldQuote]:
@@ -84,37 +87,96 @@ def paired_articles() -> list[tuple[Document, Path, Path]]:
     return pairs
 
 
+def merged(name: str, parts: list[SetResult]) -> SetResult:
+    """The sum of per-article results (tallies, matches, right speakers)."""
+    total = SetResult(name)
+    for part in parts:
+        total.documents += part.documents
+        total.gold_quotes += part.gold_quotes
+        for group, tally in part.tallies.items():
+            mine = total.tallies[group]
+            mine.true_positive += tally.true_positive
+            mine.false_positive += tally.false_positive
+            mine.false_negative += tally.false_negative
+        total.matched += part.matched
+        total.speaker_right += part.speaker_right
+        total.outlet.true_positive += part.outlet.true_positive
+        total.outlet.false_positive += part.outlet.false_positive
+        total.outlet.false_negative += part.outlet.false_negative
+        total.errors.extend(part.errors)
+    return total
+
+
+def intervals(parts: list[SetResult], rounds: int) -> dict[str, tuple[float, float]]:
+    """95 % bootstrap intervals of each figure, resampling articles (seeded: reproducible)."""
+    draw = random.Random(0)
+    samples: dict[str, list[float]] = {key: [] for key in FIGURES}
+    for _ in range(rounds):
+        figures = merged("", [draw.choice(parts) for _ in parts]).figures()
+        for key in FIGURES:
+            samples[key].append(figures[key])
+    bounds = {}
+    for key, values in samples.items():
+        values.sort()
+        bounds[key] = (values[int(0.025 * rounds)], values[min(rounds - 1, int(0.975 * rounds))])
+    return bounds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="print the disagreements")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the disagreements (dev articles only)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--rounds", type=int, default=1000, help="bootstrap rounds (0: none)")
     options = parser.parse_args(argv)
     pairs = paired_articles()
     if not pairs:
         print(f"no second gold files in {SECOND_GOLD}", file=sys.stderr)
         return 1
-    humans = SetResult("second annotator against the first")
-    system_first = SetResult("extractor against the first annotator")
-    system_second = SetResult("extractor against the second annotator")
+    names = (
+        "second annotator against the first",
+        "extractor against the first annotator",
+        "extractor against the second annotator",
+    )
+    per_article: list[list[SetResult]] = [[], [], []]
     for raw, first_path, second_path in pairs:
         document = extract_document(raw)
         first = canonical(load_gold(document, first_path))
         second = canonical(load_gold(document, second_path))
-        score_quotes(humans, document, first, as_quotes(document, second, kinds_of(second_path)))
-        score_quotes(system_first, document, first, document.quotes)
-        score_quotes(system_second, document, second, document.quotes)
-    results = (humans, system_first, system_second)
+        second_quotes = as_quotes(document, second, kinds_of(second_path))
+        comparisons = ((first, second_quotes), (first, document.quotes), (second, document.quotes))
+        for parts, (gold, quotes) in zip(per_article, comparisons, strict=True):
+            result = SetResult(document.id)
+            score_quotes(result, document, gold, quotes)
+            if tune_part(document.id) != "dev":
+                result.errors.clear()  # val disagreements would show val gold: never printed
+            parts.append(result)
+    results = [merged(name, parts) for name, parts in zip(names, per_article, strict=True)]
+    bounds = [intervals(parts, options.rounds) if options.rounds else {} for parts in per_article]
     if options.json:
-        print(orjson.dumps({r.name: r.figures() for r in results}).decode())
+        print(
+            orjson.dumps(
+                {
+                    r.name: {"figures": r.figures(), "intervals": b}
+                    for r, b in zip(results, bounds, strict=True)
+                }
+            ).decode()
+        )
         return 0
     if options.errors:
-        for line in humans.errors:
+        for line in results[0].errors:
             print(line.replace("EXTRA", "ONLY2").replace("MISS ", "ONLY1"))
     print(f"{len(pairs)} tune articles annotated twice, independently")
-    for result in results:
+    for result, bound in zip(results, bounds, strict=True):
         for line in report(result, check_targets=False):
             if "scare quotes" not in line:
                 print(line)
+        if bound:
+            print(
+                f"  95% bootstrap intervals ({options.rounds} resamplings of the articles): "
+                + ", ".join(f"{key} {low:.3f}-{high:.3f}" for key, (low, high) in bound.items())
+            )
     return 0
 
 
