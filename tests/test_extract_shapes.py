@@ -145,3 +145,19 @@ def test_stance_verbs_without_a_reason_carry_no_content() -> None:
     assert _confident("The governor condemned the looting of several downtown shops.") == []
     text = "The governor condemned the council for closing several downtown shelters."
     assert _confident(text) == [("the council for closing several downtown shelters", "governor")]
+
+
+def test_judgement_with_a_day_between_the_object_and_the_reason() -> None:
+    text = "The defence ministry accused Manila on Tuesday of staging a dangerous provocation."
+    assert _confident(text) == [
+        ("Manila on Tuesday of staging a dangerous provocation", "defence ministry")
+    ]
+
+
+def test_warned_of_reports_the_danger_whatever_word_opens_it() -> None:
+    text = (
+        "Port officials warned of likely Brazilian countermeasures or a long dispute over quotas."
+    )
+    assert _confident(text) == [
+        ("likely Brazilian countermeasures or a long dispute over quotas", "Port officials")
+    ]

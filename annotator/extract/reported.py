@@ -74,6 +74,7 @@ _OBJECT = re.compile(
 _CLAUSE_LEMMAS = frozenset(CLAUSE_VERBS) | BARE_CLAUSE_VERBS
 # stance verbs carry content only with their reason (NOTES-a: "criticized X for Y" is a quote,
 # "condemned the violence" is not)
+_WARNED_OF_OBJECT = re.compile(r"\s+(?=[a-z][\w-]*\s+[A-Za-z])")
 _REASON_NEEDED = frozenset({"criticize", "criticise", "condemn", "denounce"})
 _REASON = re.compile(r"\s(?:for|as|over)\s")
 # a stance noun with the preposition that takes its object: "(its strong) opposition to",
@@ -911,6 +912,10 @@ def reported_content(
                 return (start, end, 0.7)
     if cue.lemma in OBJECT_VERBS:
         obj = _OBJECT.match(text, cue.end, reach(unit, cue.end))
+        if obj is None and cue.lemma == "warn_of":
+            # "warned of likely retaliation", "warned of rising tensions": the danger, whatever
+            # word opens it
+            obj = _WARNED_OF_OBJECT.match(text, cue.end, reach(unit, cue.end))
         if obj:
             start = obj.end()
             end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)

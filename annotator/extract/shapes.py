@@ -138,6 +138,11 @@ JUDGEMENT_LEMMAS = {
     "lambaste": ("for", "over"),
     "censure": ("for", "over"),
 }
+# a day or a venue between the object and the reason: "accused Seoul on Friday of …"
+_ADVERBIAL_BETWEEN = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"in\s+a\s+statement|last\s+(?:week|month)|earlier\s+this\s+(?:week|month))"
+)
 _REASON_START = r"(?:[a-z]+ing|the|a|an|its|his|her|their|our|this|these|those|what|not|[A-Z])\b"
 
 # "described X as Y", "cited X as Y", "dismissed the report as …"
@@ -300,7 +305,8 @@ def _judgement(text: str, unit: Unit, cue: Cue, later: list[Cue], window: int): 
     if prepositions is None:
         return None
     pattern = re.compile(
-        rf"\s+(?=(?:{_NP_WORD}\s+){{1,8}}?(?:{'|'.join(prepositions)})\s+{_REASON_START})"
+        rf"\s+(?=(?:{_NP_WORD}\s+){{1,8}}?(?:{_ADVERBIAL_BETWEEN}\s+)?"
+        rf"(?:{'|'.join(prepositions)})\s+{_REASON_START})"
     )
     match = pattern.match(text, cue.end, window)
     return None if match is None else _span(text, unit, cue, later, match.end(), 0.65, 4)
