@@ -132,6 +132,11 @@ def test_the_ministry_resolves_to_the_ministry_named_before() -> None:
         ("RFA’s Korean Service", "RFA"),
         ("the WSJ", "Wall Street Journal"),
         ("China's state-run Global Times", "Global Times"),
+        # " News" after a name the gazetteer knows alone; a name that holds "News" keeps it
+        ("NBC News", "NBC"),
+        ("Bloomberg News", "Bloomberg"),
+        ("Fox News", "Fox News"),
+        ("United Daily News", "United Daily News"),
     ],
 )
 def test_outlet_names_are_canonical(name: str, canonical: str) -> None:

@@ -271,6 +271,7 @@ _EDITION = re.compile(
     r"(?:edition|website|version|editorial|commentary|unit|service|arm|sister\s+paper)\s+of\s+",
     re.IGNORECASE,
 )
+_TRAILING_NEWS = re.compile(r"\s+news$")
 _TRAILING_KIND = re.compile(
     r"(?:\s+(?:news\s+agency|news\s+service|newspaper|daily|broadcaster|agency|wire\s+service|"
     r"tabloid|magazine|television)|[’']s\s+\w+(?:\s+\w+)?\s+(?:service|edition|website))$",
@@ -311,6 +312,11 @@ def canonical_outlet(name: str) -> str:
                 candidates.append(changed)
     for candidate in candidates:
         key = candidate.lower().replace("’", "'")
+        if key in GAZETTEER:
+            return GAZETTEER[key]
+        # "NBC News" → NBC (a name the gazetteer knows alone), never "Fox News" or "United
+        # Daily News" → anything shorter
+        key = _TRAILING_NEWS.sub("", key)
         if key in GAZETTEER:
             return GAZETTEER[key]
     for candidate in candidates:
