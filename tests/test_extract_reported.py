@@ -208,11 +208,12 @@ def test_a_noun_with_an_infinitive_before_a_quotation_is_part_of_the_content() -
     assert quote.speaker == "coast guard"
 
 
-def test_an_infinitive_after_an_addressee_still_gives_the_direct_quotation() -> None:
+def test_an_addressee_before_an_infinitive_quotation_makes_one_mixed_quote() -> None:
+    # the addressee is content (RULES.md, round eight): "urged X to “…”" is mixed
     text = "The envoy urged Norland to “act with restraint in the bay.”"
     quote = quote_holding(text, "act with restraint")
-    assert quote.kind is QuoteKind.DIRECT
-    assert quote.text.startswith("act with restraint")
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text == "Norland to “act with restraint in the bay.”"
 
 
 def test_a_statement_carried_by_an_outlet_is_a_venue_not_content() -> None:
@@ -388,8 +389,11 @@ def test_an_appeal_whose_infinitive_opens_a_quotation_is_one_mixed_quote() -> No
     assert quote.text == 'Norhaven to "stay independent" and not be swayed by outside forces'
     assert quote.kind == "mixed"
     assert quote.speaker == "Brandt"
-    # the whole content after "to" one quotation: the quotation alone, a direct quote
+    # the quotation runs to the end: still one mixed quote with its addressee ...
     quote = quote_holding('The mayor urged Norhaven to "stop the tolls."', "stop the tolls")
+    assert (quote.kind, quote.text) == ("mixed", 'Norhaven to "stop the tolls."')
+    # ... but with no addressee the whole content is the quotation: a direct quote
+    quote = quote_holding('The mayor vowed to "stop the tolls."', "stop the tolls")
     assert (quote.kind, quote.text) == ("direct", "stop the tolls.")
 
 

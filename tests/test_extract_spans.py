@@ -205,9 +205,16 @@ def test_called_it_a_quotation_keeps_the_quotation_alone() -> None:
 
 
 def test_an_infinitive_into_a_quotation_keeps_the_quotation_alone() -> None:
-    quotes = confident("The council urged the utility to “restore power to every street tonight.”")
+    quotes = confident("The council pledged to “restore power to every street tonight.”")
     assert [(quote.kind.value, quote.text) for quote in quotes] == [
         ("direct", "restore power to every street tonight.")
+    ]
+
+
+def test_an_addressee_and_an_infinitive_into_a_quotation_is_one_mixed_quote() -> None:
+    quotes = confident("The council urged the utility to “restore power to every street tonight.”")
+    assert [(quote.kind.value, quote.text) for quote in quotes] == [
+        ("mixed", "the utility to “restore power to every street tonight.”")
     ]
 
 
