@@ -1273,3 +1273,27 @@ def test_and_with_a_name_before_a_participle_is_that_name() -> None:
         'bid to shoot down its drones would constitute "an act of war".'
     )
     assert _by_text(text, "shoot down its drones").speaker == "Beijing"
+
+
+def test_an_indefinite_outlet_description_is_a_new_outlet_not_the_last_named() -> None:
+    text = (
+        "Interfax said the pipeline talks had stalled. A Turkish newspaper reported that the "
+        "envoy had left Ankara.\n\nThe newspaper said the envoy would return next week."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.outlet) for q in quotes] == [
+        ("Interfax", "Interfax"),
+        ("Turkish newspaper", "Turkish newspaper"),
+        ("Turkish newspaper", "Turkish newspaper"),
+    ]
+
+
+def test_the_broadcaster_is_the_outlet_named_since_an_unnamed_description() -> None:
+    text = (
+        "The ministry confirmed on Monday that it would resume the talks, a US broadcaster "
+        "reported.\n\n“We remain open to dialogue,” a spokeswoman was cited as saying by Voice "
+        "of America.\n\nThe spokeswoman did not answer a question about the deadline, the "
+        "broadcaster said."
+    )
+    last = extract_quotes(text)[-1]
+    assert (last.speaker, last.outlet) == ("VOA", "VOA")

@@ -87,7 +87,9 @@ _TITLE_COMPLEMENT = re.compile(
     rf"(?:^|\s)(?:{ROLE_WORDS})(?:\s+of\s+[A-Z][a-z]+)?\s+(?:for|to|at|without)(?:\s+the)?\s*$"
 )  # a capitalised title before its complement: "Minister for", "Minister of State for"
 _ROLE_IN_PHRASE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
-_SOURCE_DESCRIPTION = re.compile(r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication)$", re.I)
+_SOURCE_DESCRIPTION = re.compile(
+    r"^(?:the\s+)?(?:newspaper|paper|daily|outlet|publication|broadcaster|tabloid|magazine)$", re.I
+)
 _ANAPHORIC_HEAD = re.compile(r"^(?:the|this|that)\s+", re.I)
 _DOCUMENT = re.compile(
     r"^(?:(?P<det>(?i:the|a|an|this|that|its|his|her|their))\s+|"
@@ -864,6 +866,23 @@ class SpeakerResolver:
                         name = owner.group() + name
                     sieved = (self._completed(name), None)
                     break
+        if (
+            sieved is not None
+            and _SOURCE_DESCRIPTION.match(phrase)
+            and is_generic_outlet(sieved[0])
+        ):
+            # "a US broadcaster reported …", then "… Voice of America", then "the broadcaster
+            # said": the outlet named since the unnamed description
+            mention = self._last_outlet_mention(position)
+            described_at = self.text.rfind(
+                sieved[0], max(0, position - DESCRIPTION_REACH), position
+            )
+            if (
+                mention is not None
+                and described_at < mention.start
+                and (position - mention.start <= DESCRIPTION_REACH)
+            ):
+                return Source(mention.name, outlet=mention.name)
         if sieved is None and _COMPANY_MENTION.match(phrase):
             company = self._company_before(position)
             if company is not None:

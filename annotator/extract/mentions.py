@@ -30,9 +30,12 @@ _DESCRIPTION = re.compile(
     r"^(?:(?i:the|this|that)\s+|(?P<owner>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)[’']s\s+)"
     r"(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})(?P<head>[a-z][\w-]*)$"
 )
+# "the state-run daily", "the paper's English edition" (never "a Japanese newspaper": an
+# indefinite description brings in an outlet not named before)
 _OUTLET_DESCRIPTION = re.compile(
-    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:newspaper|paper|daily|tabloid|publication|"
-    r"news\s+agency|agency|broadcaster|outlet|news\s+outlet|weekly|magazine)"
+    r"^(?!(?:a|an|one|another)\s)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:newspaper|paper|daily|tabloid|publication|news\s+agency|agency|broadcaster|outlet|"
+    r"news\s+outlet|weekly|magazine)"
     r"(?:[’']s\s+(?:(?:[a-z][\w-]*|English|Chinese|Korean|Japanese)\s+){0,2}"
     r"(?:edition|website|editorial|commentary))?$",
     re.IGNORECASE,
