@@ -353,3 +353,24 @@ def test_a_noun_cue_with_a_determiner_after_described_is_no_cue() -> None:
     quote = extract_quotes(text)[0]
     assert quote.speaker == "ministry"
     assert quote.text.startswith("the envoy’s comments as “deeply irresponsible”")
+
+
+def test_an_adverb_between_an_object_verb_and_its_content() -> None:
+    text = "The governor stressed again the importance of dredging the river before the rains."
+    assert _indirect(text) == [
+        ("governor", "the importance of dredging the river before the rains")
+    ]
+
+
+def test_a_participle_with_content_of_its_own_ends_the_clause_before_it() -> None:
+    text = (
+        "Moreau called for higher dikes, emphasizing in particular the importance of the "
+        "pumping stations for the delta."
+    )
+    assert _indirect(text) == [
+        ("Moreau", "higher dikes"),
+        ("Moreau", "the importance of the pumping stations for the delta"),
+    ]
+    # a participle with a bare object adds no content: the clause goes on
+    text = "The mayors agreed to share the costs, reiterating their joint efforts."
+    assert all("reiterating" not in span for _, span in _indirect(text))

@@ -64,7 +64,10 @@ _TITLED_ADDRESSEE = re.compile(
     r"chancellor|premier)(?:\s+[A-Z][\w’'-]*){0,3}"
 )
 _OBJECT = re.compile(
-    r"\s+(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
+    # "stressed again the importance of …", "emphasizing in particular the need for …"
+    r"\s+(?:(?:again|once\s+again|once\s+more|in\s+particular|particularly|especially|also|"
+    r"repeatedly|strongly|firmly)\s+)?"
+    r"(?:(?:strong|deep|grave|serious|firm|great|its|his|her|their)\s+)?(?=(?:the|his|her|its|"
     r"their|our|a|an)\s|(?:concern|opposition|regret|hope|support|dissatisfaction|willingness|"
     r"desire|readiness|displeasure|anger|objection|condolences|gratitude|thanks|appreciation|"
     r"confidence|doubts?|fears?|interest|determination|commitment)\b|"
@@ -545,6 +548,23 @@ def _opens_clause(text: str, unit: Unit, offset: int) -> bool:
     return bool(passages) and continues_clause(text, passages[0])
 
 
+_CONTENT_NOUN = re.compile(
+    r"(?:importance|need|necessity|significance|value|urgency|commitment|determination|"
+    r"willingness|readiness|support|opposition|concern|hope)\b"
+)
+
+
+def _object_content_follows(text: str, unit: Unit, cue: Cue) -> bool:
+    """True when an object verb's participle has content of its own after it: a noun phrase
+    headed by a content noun (``emphasizing the importance of …``, ``reiterating its support
+    for …``), not a bare object (``reiterating their joint efforts``)."""
+    obj = _OBJECT.match(text, cue.end, reach(unit, cue.end, 80))
+    if obj is None:
+        return False
+    words = text[obj.end() : reach(unit, obj.end(), 60)].split()[:3]
+    return any(_CONTENT_NOUN.match(word) for word in words)
+
+
 def content_end(
     text: str,
     unit: Unit,
@@ -592,6 +612,8 @@ def content_end(
                 and not re.match(r"[\s,:]*(?:that\b|to\s+[“\"]|[“\"])", tail)
                 # "…,” vowing to bolster its deterrent": an infinitive of a promise is content
                 and not (cue.lemma in _INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", tail))
+                # "…, emphasizing in particular the importance of …": a content of its own
+                and not (cue.lemma in OBJECT_VERBS and _object_content_follows(text, unit, cue))
             ):
                 continue  # "reiterating their joint efforts": no new content
             if cue.form.lower() == cue.lemma and re.search(r"\bto\s+\w+", text[start : cue.start]):
