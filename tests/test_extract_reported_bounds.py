@@ -374,3 +374,25 @@ def test_a_participle_with_content_of_its_own_ends_the_clause_before_it() -> Non
     # a participle with a bare object adds no content: the clause goes on
     text = "The mayors agreed to share the costs, reiterating their joint efforts."
     assert all("reiterating" not in span for _, span in _indirect(text))
+
+
+def test_a_speech_reported_through_an_outlet_is_the_speakers_quote() -> None:
+    # RULES: the outlet that reports someone else's words is the outlet, not the speaker
+    text = "Ana Ruiz said the strike was over, according to the Havana Times."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.outlet, q.text) for q in quotes] == [
+        ("Ana Ruiz", "Havana Times", "the strike was over")
+    ]
+    text = "Ana Ruiz dismissed the idea of a new strike, according to the Havana Times."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.outlet, q.text) for q in quotes] == [
+        ("Ana Ruiz", "Havana Times", "a new strike")
+    ]
+
+
+def test_an_act_reported_by_a_source_stays_the_sources_quote() -> None:
+    # an act, not words ("proposed"), or a source that is no outlet: the outer report
+    text = "The union has proposed a new round of talks, according to the Havana Times."
+    assert [q.speaker for q in extract_quotes(text)] == ["Havana Times"]
+    text = "Ruiz stressed the need for calm, according to the labour ministry."
+    assert [q.speaker for q in extract_quotes(text)] == ["labour ministry"]

@@ -33,6 +33,7 @@ from annotator.extract.cues import (
     SOURCE_DOCUMENT_NOUNS,
     STANCE_ONLY_VERBS,
     find_cue_forms,
+    lemma_of,
 )
 from annotator.extract.entities import ORG_WORDS, NameIndex, split_role
 from annotator.extract.marks import Passage, find_passages
@@ -252,6 +253,16 @@ _QUOTING_BEFORE = re.compile(  # "Yonhap, citing a government official, reported
     r",\s+(?:quoting|citing)\s+([^,.;:“”\"]{2,120}?),\s*(?:(?:also|again|later)\s+)?$"
 )
 _NOUN_CUE = re.compile(rf"\b(?:{'|'.join(NOUN_CUES)})\b", re.I)
+# verbs of speech whose words an outlet can report ("Kim said …, according to KCNA"), unlike the
+# acts it reports ("the government proposed …, according to the WSJ")
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "add", "emphasize", "emphasise", "stress", "note", "claim", "insist", "warn",
+     "state", "explain", "argue", "announce", "reiterate", "underline", "underscore", "assert",
+     "deny", "admit", "acknowledge", "declare", "vow", "pledge", "urge", "describe", "call"}
+)  # fmt: skip
+_DISMISSAL = re.compile(
+    r"(?:dismiss|reject|rul|play|downplay)\w*\s+(?:down\s+|out\s+)?(?:the|any)\s"
+)
 _POSSESSOR = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s?\b(?!\w)")
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)*?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?:,[^,“\"]{0,40},)?\s*$"
@@ -425,9 +436,18 @@ class DocumentExtractor:
         ]
         if not inner:
             return content
-        if content is None or any(
-            self.found[number].kind is not QuoteKind.INDIRECT for number in inner
+        through_outlet = (
+            source.outlet is not None
+            and source.speaker == source.outlet
+            and all(self._speaker_speaks(self.found[number]) for number in inner)
+        )
+        if (
+            content is None
+            or through_outlet
+            or any(self.found[number].kind is not QuoteKind.INDIRECT for number in inner)
         ):
+            # "Kim said …, according to state media" (RULES: the outlet reports someone
+            # else's words): Kim's quote, through the outlet
             for number in inner:
                 found = self.found[number]
                 if source.outlet and found.source.speaker and not found.source.outlet:
@@ -446,6 +466,17 @@ class DocumentExtractor:
         for number in reversed(inner):
             del self.found[number]
         return (start, content[1], content[2])
+
+    @staticmethod
+    def _speaker_speaks(found: Found) -> bool:
+        """True when a quote has a named speaker and a cue of speech (``said``, ``stressed``,
+        ``dismissed the idea of``), not of an act an outlet reports (``proposed``, ``agreed``)."""
+        if not found.source.speaker or not found.cue:
+            return False
+        words = found.cue.lower().split()[:4]
+        return bool(_DISMISSAL.match(found.cue)) or any(
+            lemma_of(word) in _SPEECH_LEMMAS for word in words
+        )
 
     def _paragraph_lead(self, unit: Unit, start: int) -> int:
         """Where the content of a sentence-final cue starts when it opens its sentence: earlier

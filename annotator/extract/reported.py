@@ -802,6 +802,10 @@ def reported_content(
     if cue.lemma == "opinion":
         start = cue.end
         return (start, content_end(text, unit, start, later), 0.85)
+    if cue.lemma == "dismiss_idea":  # "dismissed the idea of …" (shapes._DISMISSED_IDEA)
+        start = cue.end
+        end = content_end(text, unit, start, later, noun_object=True)
+        return (start, end, 0.7) if word_count(text[start:end]) >= 2 else None
     fronted_as = (
         _FRONTED_AS.match(text, unit.start, cue.start) if cue.start - unit.start <= 200 else None
     )

@@ -20,7 +20,8 @@ prose, each tried only when those rules found no content for a cue:
 
 Besides, :func:`extra_cues` finds cues that are not one verb form: a content noun with its
 ``that`` clause and a source (``a statement by X that …``, ``protests from Beijing that …``,
-``news reports that …``), ``made it clear that`` / ``was adamant that``, and ``…, Reuters reports.`` at a sentence end.
+``news reports that …``), ``made it clear that`` / ``was adamant that``, ``dismissed the idea of …`` / ``ruled out the
+possibility that …``, and ``…, Reuters reports.`` at a sentence end.
 """
 
 from __future__ import annotations
@@ -398,14 +399,24 @@ _RAISED = re.compile(r"\b(?:raised|raises|raising|raise)\b")
 _MADE_CLEAR = re.compile(
     r"\b(?:(?:made|make|makes|making)\s+(?:it\s+)?clear"
     # "Biden was clear that …", "Xi was adamant that …": a statement, not a belief
-    r"|(?<![Ii]t\s)(?<![Tt]his\s)(?<![Tt]hat\s)(?:was|were|is|are)\s+(?:also\s+)?"
-    r"(?:clear|adamant|emphatic|explicit|insistent))"
+    r"|(?<![Ii]t\s)(?<![Tt]his\s)(?<![Tt]hat\s)(?:was|were|is|are)\s+"
+    r"(?:(?:also|quite|very|equally|particularly|just\s+as)\s+)?"
+    r"(?:clear|adamant|emphatic|explicit|insistent|unequivocal|categorical|blunt))"
     r"(?=\s+that\b)"
+)
+# "dismissed the idea of a summit", "ruled out the possibility that …": what was dismissed is
+# the content (a statement about it)
+_DISMISSED_IDEA = re.compile(
+    r"\b(?:dismissed|dismisses|dismissing|rejected|rejects|rejecting|ruled\s+out|rules\s+out|"
+    r"ruling\s+out|played\s+down|plays\s+down|playing\s+down|downplayed|downplays|"
+    r"downplaying)\s+(?:the|any)\s+(?:idea|notion|possibility|prospect|suggestion|likelihood|"
+    r"chances?)\s+(?:of|that)\b"
 )
 _OUTLET_REPORTS = re.compile(
     r"(?<=,)\s+((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})\s+(reports|notes|writes|states)"
     r"(?=\s*[.,]\s*(?:$|[A-Z\n]))"
 )
+DISMISSED_IDEA_LEMMA = "dismiss_idea"
 _DETERMINER_NEAR = re.compile(r"\b(?:the|a|an)\s+$")
 
 
@@ -446,6 +457,10 @@ def extra_cues(text: str, unit: Unit, known: list[Cue]) -> list[Cue]:
             continue
         if _CONCERN_OVER.match(text, match.end(), reach(unit, match.end())):
             found.append(Cue(match.start(), match.end(), match.group(), "raise"))
+    for match in _DISMISSED_IDEA.finditer(text, unit.start, unit.end):
+        # the verb alone may be a known cue ("dismissed"): this longer cue replaces it
+        if not unit.inside(match.start()) and free(match.end() - 1, match.end()):
+            found.append(Cue(match.start(), match.end(), match.group(), DISMISSED_IDEA_LEMMA))
     for match in _MADE_CLEAR.finditer(text, unit.start, unit.end):
         if not unit.inside(match.start()) and free(match.start(), match.end()):
             found.append(Cue(match.start(), match.end(), match.group(), "state"))
@@ -458,4 +473,4 @@ def extra_cues(text: str, unit: Unit, known: list[Cue]) -> list[Cue]:
     return found
 
 
-__all__ = ["LOOKAHEAD", "extra_content", "extra_cues"]
+__all__ = ["DISMISSED_IDEA_LEMMA", "LOOKAHEAD", "extra_content", "extra_cues"]
