@@ -47,10 +47,15 @@ def _window(text: str, start: int) -> str:
     return text[start:end]
 
 
+MENTION_REACH = 20_000  # characters before the quote for "a senior official" of its lede
+
+
 def indefinite_mention(text: str, description: str, before: int) -> int | None:
-    """The end of the first ``a``/``an`` + ``description`` in ``text`` before offset ``before``."""
+    """The end of the first ``a``/``an`` + ``description`` in ``text`` before offset ``before``,
+    within ``MENTION_REACH`` characters (a bounded window: one search per description of a long
+    document must not read it from the start)."""
     pattern = re.compile(rf"\b(?:an?|An?|one|One)\s+{re.escape(description)}\b")
-    match = pattern.search(text, 0, before)
+    match = pattern.search(text, max(0, before - MENTION_REACH), before)
     return match.end() if match else None
 
 

@@ -488,10 +488,14 @@ class NameIndex:
         for found_start, found_end in possessive_outlets:
             name = canonical_outlet(text[found_start:found_end])
             index.mentions.append(Mention(found_start, found_end, name, None, EntityKind.OUTLET))
+        possessive_starts = [found_start for found_start, _ in possessive_outlets]
         for match in _NAME.finditer(text):
             raw = match.group()
             start = match.start()
-            if any(s < match.end() and match.start() < e for s, e in possessive_outlets):
+            # the possessive outlet starting last before the name's end is the only one that
+            # may overlap it (they are sorted and disjoint): a bisection, not a scan of all
+            last = bisect_left(possessive_starts, match.end()) - 1
+            if last >= 0 and possessive_outlets[last][1] > start:
                 continue
             if (
                 text[start - 1 : start] in _OPENING_MARKS

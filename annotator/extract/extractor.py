@@ -429,11 +429,7 @@ class DocumentExtractor:
         the inner cue's indirect quote gives way; a fronted adverbial (``On Taiwan, …,``) before
         the inner report's subject stays out. ``None`` when the inner quote holds a quotation:
         then it stays, and an outlet named as the outer source is the outlet it came through."""
-        inner = [
-            number
-            for number, found in enumerate(self.found)
-            if found.start >= unit.start and found.end <= cue.start
-        ]
+        inner = self._found_in(unit.start, cue.start)
         if not inner:
             return content
         through_outlet = (
@@ -466,6 +462,20 @@ class DocumentExtractor:
         for number in reversed(inner):
             del self.found[number]
         return (start, content[1], content[2])
+
+    def _found_in(self, start: int, end: int) -> list[int]:
+        """Indices of the quotes found so far that lie in ``[start, end)``, from the tail of
+        ``self.found`` only: units are read in text order, so a unit's quotes come last (a scan
+        of every quote per cue would grow with the square of a long document's quotes)."""
+        numbers = []
+        for number in range(len(self.found) - 1, -1, -1):
+            found = self.found[number]
+            if found.start < start:
+                break
+            if found.end <= end:
+                numbers.append(number)
+        numbers.reverse()
+        return numbers
 
     @staticmethod
     def _speaker_speaks(found: Found) -> bool:
@@ -1133,8 +1143,9 @@ class DocumentExtractor:
             return False
         if word_count(between) > (12 if find_cue_forms(between) else 6):
             return False  # "…, a government official here said Friday, Yonhap reports"
-        for number, found in enumerate(self.found):
-            if found.start >= unit.start and found.source.speaker and not found.source.outlet:
+        for number in self._found_in(unit.start, len(self.text) + 1):
+            found = self.found[number]
+            if found.source.speaker and not found.source.outlet:
                 self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
                 self.speaker_outlets[found.source.speaker] = outlet
         self.resolver.remember_outlet(outlet, cue.start)
