@@ -161,3 +161,10 @@ def test_warned_of_reports_the_danger_whatever_word_opens_it() -> None:
     assert _confident(text) == [
         ("likely Brazilian countermeasures or a long dispute over quotas", "Port officials")
     ]
+
+
+def test_was_unequivocal_that_reports_like_was_adamant_that() -> None:
+    text = "On fishing rights, Mayor Ostrander was unequivocal that the two ports “are rivals”."
+    assert _confident(text) == [("the two ports “are rivals”", "Ostrander")]  # the title a role
+    # "It was clear that …" has no speaker: no quote
+    assert _confident("It was clear that the two ports were rivals.") == []
