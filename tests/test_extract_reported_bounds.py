@@ -396,3 +396,16 @@ def test_an_act_reported_by_a_source_stays_the_sources_quote() -> None:
     assert [q.speaker for q in extract_quotes(text)] == ["Havana Times"]
     text = "Ruiz stressed the need for calm, according to the labour ministry."
     assert [q.speaker for q in extract_quotes(text)] == ["labour ministry"]
+
+
+def test_a_participle_inserted_after_the_subject_leaves_it_the_speaker() -> None:
+    for participle in ("commenting on the flood", "referring to the levees"):
+        text = f"The harbour master, {participle}, said that the docks would reopen on Friday."
+        assert _indirect(text) == [("harbour master", "the docks would reopen on Friday")]
+    text = "Mayor Kos, commenting on the flood, told reporters the docks would reopen."
+    assert _indirect(text) == [("Kos", "the docks would reopen")]
+
+
+def test_a_bare_clause_whose_subject_has_coordinated_owners() -> None:
+    text = "The minister said Seoul and Tokyo’s ties had improved."
+    assert _indirect(text) == [("minister", "Seoul and Tokyo’s ties had improved")]

@@ -171,6 +171,9 @@ _ASKED_PARTICIPLE = re.compile(
     r"(?:^|[,.;]\s+|\b(?:when|after|if|once|being)\s+|^\s*)(?:asked|pressed|questioned)\s+"
     r"(?:whether|if|about|why|what|how|when|where|who|for|to\s+comment|on)\b"
 )
+# the rest of a participle's insertion up to the finite cue: "… on the drills, " (no other
+# punctuation, no quotation)
+_INSERTION_CLOSE = re.compile(r"[^,;:.!?“”\"()]{1,140},\s*")
 _INSERT_BEFORE_CUE = re.compile(r",\s+[^,;:“”\"]{2,150},\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:“”\"]{2,200},\s*$")
 _NAME_BEFORE_CLAUSE = re.compile(r"\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+")
@@ -463,6 +466,23 @@ class DocumentExtractor:
             del self.found[number]
         return (start, content[1], content[2])
 
+    def _participle_insertion(self, unit: Unit, cue: Cue, following: list[Cue]) -> bool:
+        """True when the unit's first cue is an ``-ing`` form opening a comma-delimited insertion
+        between the subject and the next cue (``The minister, commenting on the drills, said …``,
+        ``X, referring to Y, told …``): it reports nothing there, and the next cue's subject is
+        the one before it."""
+        if not following or not cue.form.split()[0].lower().endswith("ing"):
+            return False
+        text = self.text
+        if not re.search(r"\w\s*,\s*$", text[max(unit.start, cue.start - 4) : cue.start]):
+            return False
+        between = text[cue.end : following[0].start]
+        return (
+            len(between) <= 150
+            and _INSERTION_CLOSE.fullmatch(between) is not None
+            and following[0].form.split()[0].lower().endswith(("ed", "d", "s", "ld"))
+        )
+
     def _found_in(self, start: int, end: int) -> list[int]:
         """Indices of the quotes found so far that lie in ``[start, end)``, from the tail of
         ``self.found`` only: units are read in text order, so a unit's quotes come last (a scan
@@ -667,6 +687,11 @@ class DocumentExtractor:
                 and _ASKED_PARTICIPLE.search(text, max(unit.start, cue.start - 24), cue.end + 12)
             )
         ]  # "Trump, asked whether he trusted Xi, said": a question put to the speaker
+        cues = [
+            cue
+            for number, cue in enumerate(cues)
+            if number or not self._participle_insertion(unit, cue, cues[1:2])
+        ]  # "The minister, commenting on the drills, said …": the minister says it
         more = extra_cues(self.text, unit, cues)  # nominal and multi-word cues (``shapes.py``)
         if more:
             spans = [(cue.start, cue.end) for cue in more]

@@ -50,9 +50,11 @@ _BARE_CLAUSE = re.compile(
     r"grew|hid|rode|sold|shot|stole|swore|taught|tore|woke|wore)|"
     # a number opening the clause: "quoted the ministry as saying 20 aircraft had crossed"
     r"\d[\d,.]*\s+(?:[a-z]+\s+){0,3}(?:is|are|was|were|had|have|has|will|would|[a-z]{3,}ed)|"
-    # "saying only Taiwan’s people can decide": a possessive subject, "only" before it
-    r"(?:only\s+)?[A-Z][\w-]*[’']s\s+[a-z]+\s+(?:can|could|will|would|should|must|may|might|is|"
-    r"are|was|were|has|have|had))\b)"
+    # "saying only Taiwan’s people can decide": a possessive subject, "only" before it; "said
+    # Trump and Xi’s talks had focused …", "Seoul’s bilateral ties have": coordinated owners, an
+    # adjective
+    r"(?:only\s+)?(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*[’']s\s+(?:[a-z]+\s+)?[a-z]+\s+"
+    r"(?:can|could|will|would|should|must|may|might|is|are|was|were|has|have|had))\b)"
 )
 _ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|him|her|them|us)"
