@@ -8,7 +8,8 @@ set it prints:
   same group when their spans are equal after trimming punctuation and white space, or when they
   overlap by at least 80% of the longer span. Only system quotes with confidence >= 0.5 count.
 * speaker accuracy over matched quotes (names compared case-insensitively, apostrophes unified,
-  a leading ``the``/``a``/``an``/``one`` removed).
+  a leading article or quantifier removed: ``the``/``a``/``an``/``one`` … ``ten``, ``several``,
+  ``some``, ``many``, ``another``).
 * outlet F1 over matched quotes whose gold or system outlet is non-null: a true positive is an
   equal outlet, a system outlet that differs is a false positive, a gold outlet not given is a
   false negative (a wrong outlet counts as both). An outlet equal to the document's own publishing
@@ -119,7 +120,15 @@ def normalise_name(name: str | None) -> str:
     if not name:
         return ""
     name = name.replace("’", "'").replace("‘", "'").strip()
-    name = re.sub(r"^(?:the|a|an|one)\s+", "", name, flags=re.IGNORECASE)
+    # RULES.md: an unnamed source without its determiner or quantifier ("three anonymous
+    # sources" = "anonymous sources", "another official" = "official")
+    name = re.sub(
+        r"^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|"
+        r"another)\s+",
+        "",
+        name,
+        flags=re.IGNORECASE,
+    )
     return " ".join(name.lower().split())
 
 
