@@ -1297,3 +1297,19 @@ def test_the_broadcaster_is_the_outlet_named_since_an_unnamed_description() -> N
     )
     last = extract_quotes(text)[-1]
     assert (last.speaker, last.outlet) == ("VOA", "VOA")
+
+
+def test_a_report_quoting_sources_as_saying_gives_them_the_words_through_the_outlet() -> None:
+    text = (
+        "The Lagos Herald on Friday published a report quoting three port officials as saying "
+        "the strike would end soon."
+    )
+    quote = _by_text(text, "the strike would end soon")
+    assert (quote.speaker, quote.outlet, quote.text) == (
+        "port officials",
+        "Lagos Herald",
+        "the strike would end soon",
+    )
+    # "cited X as saying": no characterization "cited X as Y"
+    text = "The paper cited two port officials as saying the strike would end soon."
+    assert [q.text for q in extract_quotes(text)] == ["the strike would end soon"]

@@ -222,7 +222,8 @@ _SOURCE_DOCUMENT = re.compile(
 )
 _QUOTED_AS = re.compile(
     # "quoted Wang as saying", "quoted one senior official saying"
-    r"\b(quoted|cited)\s+((?:[^,.;“”\"]){1,80}?)\s+(as\s+(?:saying|telling|stating|writing)?)?\s*$"
+    r"\b(quoted|cited|quoting|citing)\s+((?:[^,.;“”\"]){1,80}?)\s+"
+    r"(as\s+(?:saying|telling|stating|writing)?)?\s*$"
 )
 _DOCUMENT_NOUN_END = re.compile(
     r"(?<=[A-Za-z])\s+(?:report|article|story|editorial|commentary|piece|column|dispatch)$"
@@ -1403,6 +1404,14 @@ class DocumentExtractor:
                 speaker_phrase = subject_before(text, unit.start, auxiliary.start()).phrase
                 speaker_at = unit.start
             speaker = self.resolver.resolve(speaker_phrase, speaker_at)
+            if quoted.group(1) in ("quoting", "citing"):
+                # "The Journal published a report quoting X as saying …", "Yonhap reported it,
+                # citing X as saying …": the outlet named earlier in the sentence
+                mention = self.names.last_before(quoted.start(), (EntityKind.OUTLET,))
+                outlet = None
+                if mention is not None and mention.start >= unit.start:
+                    outlet = canonical_outlet(mention.name)
+                return Source(speaker.speaker, speaker.role, outlet, speaker.is_person)
             # "The Journal report quoted …": the outlet, not its report
             outlet_phrase = _DOCUMENT_NOUN_END.sub("", outlet_phrase or "") or outlet_phrase
             quoting = self.resolver.resolve(outlet_phrase, quoted.start())

@@ -170,7 +170,9 @@ AS_LEMMAS = frozenset(
     }
 )
 _AS_OBJECT = re.compile(
+    # not "cited X as saying …": the saying is the cue of X's words
     rf"\s+(?=((?:(?:and|{_NP_WORD})\s+){{1,12}}?)as\s+(?!well\b|soon\b|long\b|much\b|part\b|if\b|"
+    r"saying\b|telling\b|stating\b|writing\b|adding\b|warning\b|"
     r"though\b|such\b|of\b|to\b|for\b|in\b|far\b|usual\b|expected\b|it\b|they\b|he\b|she\b)\S)"
 )
 _AS_CLAUSE = re.compile(r"\s+as\s+(?:he|she|they|it|we|I|the|a|an)\b")
