@@ -168,3 +168,16 @@ def test_was_unequivocal_that_reports_like_was_adamant_that() -> None:
     assert _confident(text) == [("the two ports “are rivals”", "Ostrander")]  # the title a role
     # "It was clear that …" has no speaker: no quote
     assert _confident("It was clear that the two ports were rivals.") == []
+
+
+def test_lashed_out_at_with_its_reason_is_a_judgement() -> None:
+    text = 'The harbour board lashed out at the ferry firms for causing "needless chaos" downtown.'
+    quotes = extract_quotes(text)
+    assert [(q.kind.value, q.speaker, q.text) for q in quotes] == [
+        ("mixed", "harbour board", 'the ferry firms for causing "needless chaos" downtown')
+    ]
+
+
+def test_pointed_out_at_a_meeting_is_still_pointed_out() -> None:
+    text = "The envoy pointed out at the meeting that the quotas had expired."
+    assert _confident(text) == [("the quotas had expired", "envoy")]

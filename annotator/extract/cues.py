@@ -200,6 +200,7 @@ QUOTE_ONLY_VERBS = [
     # (VerbNet judgement-33), "X as Y" verbs
     "threaten",
     "swear",
+    "lash_out_at",  # "lashed out at X for …" (a judgement with its reason)
     "advise",
     "instruct",
     "implore",
@@ -353,7 +354,7 @@ def form_to_lemma() -> dict[str, str]:
         for form in inflections(head):
             if not particle and form in _EXCLUDED_FORMS:
                 continue
-            table[f"{form} {particle}" if particle else form] = lemma
+            table[f"{form} {particle.replace('_', ' ')}" if particle else form] = lemma
     return table
 
 
@@ -407,7 +408,7 @@ def _outlet_reports(text: str, start: int) -> bool:
     return looks_like_outlet(match.group("name"))
 
 
-_PARTICLE = re.compile(r"\s+(out|to|for|of)\b")
+_PARTICLE = re.compile(r"\s+(out[ \t]+at|out|to|for|of)\b")  # "lashed out at"
 
 
 @cache
@@ -456,8 +457,13 @@ def find_cue_forms(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue  # "raised hopes that …", "voiced fears": a noun, the verb is before it
         if particles != {""}:
             after = _PARTICLE.match(text, match.end(), min(end, match.end() + 24))
-            if after and after.group(1) in particles:
-                found.append((match.start(), after.end(), f"{word} {after.group(1)}"))
+            particle = " ".join(after.group(1).split()) if after else ""
+            if after and particle in particles:
+                found.append((match.start(), after.end(), f"{word} {particle}"))
+                continue
+            if after and particle == "out at" and "out" in particles:
+                # "pointed out at the meeting": the cue is "pointed out"
+                found.append((match.start(), after.start(1) + 3, f"{word} out"))
                 continue
             if "" not in particles:
                 continue

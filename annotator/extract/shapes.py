@@ -138,6 +138,7 @@ JUDGEMENT_LEMMAS = {
     "attack": ("for", "over"),
     "lambaste": ("for", "over"),
     "censure": ("for", "over"),
+    "lash_out_at": ("for", "over"),
 }
 # a day or a venue between the object and the reason: "accused Seoul on Friday of …"
 _ADVERBIAL_BETWEEN = (
