@@ -409,3 +409,11 @@ def test_a_participle_inserted_after_the_subject_leaves_it_the_speaker() -> None
 def test_a_bare_clause_whose_subject_has_coordinated_owners() -> None:
     text = "The minister said Seoul and Tokyo’s ties had improved."
     assert _indirect(text) == [("minister", "Seoul and Tokyo’s ties had improved")]
+
+
+def test_told_lawmakers_on_a_committee_is_an_addressee_not_content() -> None:
+    text = (
+        "Ostrander told lawmakers on the Senate Fisheries Committee South Harbor would need "
+        "new dikes by spring."
+    )
+    assert _indirect(text) == [("Ostrander", "South Harbor would need new dikes by spring")]

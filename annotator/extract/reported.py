@@ -114,12 +114,17 @@ _MONTH = (
 # "told a regular news briefing on Tuesday that …", "told an audience at the Asia Society that
 # …", "told a parliamentary committee in Seoul that …": the gathering addressed, not content
 _TOLD_GATHERING = re.compile(
-    r"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:briefing|news\s+conference|"
+    # "told lawmakers on the Senate Intelligence Committee …": a plural needs no determiner
+    r"\s+(?:(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"|(?=(?:students|graduates|audiences|crowds|supporters|lawmakers|legislators|diplomats)\b))"
+    r"(?:briefing|news\s+conference|"
     r"press\s+conference|conference|audience|committee|forum|meeting|gathering|crowd|rally|"
     r"summit|session|hearing|parliament|assembly|seminar|symposium|event|panel|delegation|"
     r"students|graduates|audiences|crowds|supporters|lawmakers|legislators|diplomats)\b"
     r"(?:\s+(?:at|in|of|on|organi[sz]ed\s+by|hosted\s+by)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-    r"(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w’'.-]*){0,5})?"  # "Council on Foreign …"
+    # "Council on Foreign …"; a compass word opens the clause's subject ("… Committee North
+    # Korea is …")
+    r"(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?(?!(?:North|South|East|West)\b)[A-Z][\w’'.-]*){0,5})?"
     rf"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?{DAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     # "… that …", or a bare clause: "told the forum China would open its market"
