@@ -417,3 +417,13 @@ def test_told_lawmakers_on_a_committee_is_an_addressee_not_content() -> None:
         "new dikes by spring."
     )
     assert _indirect(text) == [("Ostrander", "South Harbor would need new dikes by spring")]
+
+
+def test_a_gerund_after_a_cue_is_its_content_not_a_tail() -> None:
+    text = (
+        "In response to further questions from the press, a port official reported being "
+        "unaware of the details."
+    )
+    assert _indirect(text) == [("port official", "being unaware of the details")]
+    text = "The harbour master denied having met the ferry owners in Porto."
+    assert _indirect(text) == [("harbour master", "having met the ferry owners in Porto")]

@@ -941,6 +941,12 @@ def reported_content(
             end = content_end(text, unit, start, later, cue.subordinate)
             if word_count(text[start:end]) >= 3:
                 return (start, end, 0.7)
+    if cue.lemma in _GERUND_LEMMAS and cue.subject and _GERUND_OBJECT.match(text, cue.end):
+        # "a US official reported being unaware of …", "denied having met him": the gerund
+        start = cue.end + 1
+        end = content_end(text, unit, start, later, cue.subordinate)
+        if word_count(text[start:end]) >= 3:
+            return (start, end, 0.65)
     if cue.lemma in OBJECT_VERBS:
         obj = _OBJECT.match(text, cue.end, reach(unit, cue.end))
         if obj is None and cue.lemma == "warn_of":
@@ -1380,6 +1386,8 @@ def inverted_content(
         return None
     tail_end = sentence_final_tail(text, unit, cue)
     tail = text[cue.end : min(tail_end, cue.end + 400)]
+    if _GERUND_OBJECT.match(tail):
+        return None  # "…, a US official reported being unaware of …": the gerund is the content
     # "…, wrote Sun Xingjie, a professor at Jilin University, in the article first published
     # by Ming Pao": a named subject with its appositive and the venue is a longer tail
     named = _NAME_THEN_APPOSITIVE.match(tail) is not None
@@ -1404,6 +1412,14 @@ def inverted_content(
     return (start, end, 0.75)
 
 
+# a gerund right after a cue is its object ("reported being unaware", "denied having met"),
+# not the tail of a sentence-final cue
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:not\s+)?(?:being|having|seeing|knowing|[a-z]{3,}ing\s+(?:to|of|that|the|a|an|any|no)\b)"
+)
+_GERUND_LEMMAS = frozenset(
+    {"report", "deny", "admit", "acknowledge", "recall", "mention", "confirm"}
+)
 # after a quotation, a name and its appositive: "…,” the Global Times, published by the ruling
 # Communist Party’s People’s Daily, wrote"
 _SUBJECT_AND_APPOSITIVE = re.compile(
