@@ -1313,3 +1313,18 @@ def test_a_report_quoting_sources_as_saying_gives_them_the_words_through_the_out
     # "cited X as saying": no characterization "cited X as Y"
     text = "The paper cited two port officials as saying the strike would end soon."
     assert [q.text for q in extract_quotes(text)] == ["the strike would end soon"]
+
+
+def test_a_lede_outlet_described_then_named_is_the_outlet_of_the_quote() -> None:
+    text = (
+        "The port authority confirmed on Monday that the docks would reopen, a German "
+        "broadcaster reported.\n\n“We expect ships by Friday,” a spokeswoman was cited as "
+        "saying by Deutsche Welle. The docks had been shut for a week."
+    )
+    first = extract_quotes(text)[0]
+    assert (first.speaker, first.outlet) == ("port authority", "Deutsche Welle")
+
+
+def test_a_nationality_that_ends_otherwise_describes_an_unnamed_outlet() -> None:
+    text = "The port authority confirmed that the docks would reopen, a Dutch broadcaster reported."
+    assert extract_quotes(text)[0].outlet == "Dutch broadcaster"

@@ -112,7 +112,8 @@ def _first_outlet(window: str) -> str | None:
     from annotator.extract.outlets import GAZETTEER, canonical_outlet, looks_like_outlet
 
     for match in _CAPITALISED.finditer(window):
-        name = canonical_outlet(match.group())
+        # "… by Voice of America. DPRK is …": a name ends with its sentence
+        name = canonical_outlet(match.group().split(". ")[0].rstrip("."))
         if looks_like_outlet(name) or name.lower().replace("’", "'") in GAZETTEER:
             return name
     return None

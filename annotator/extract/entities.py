@@ -429,8 +429,14 @@ _ROLE_OF_PLACE = re.compile(
 )  # "Minister of State for Foreign Affairs Yoshimasa Hayashi", "Minister Without Portfolio …"
 
 
+# nationalities that do not end like "Chinese", "Korean", "British": "a Dutch broadcaster"
+_IRREGULAR_DEMONYMS = (
+    r"Dutch|French|Greek|Thai|Swiss|Czech|Welsh|Filipino|Iraqi|Israeli|Pakistani|Saudi|Qatari|"
+    r"Kuwaiti|Emirati|Bangladeshi|Nepali|Somali|Yemeni|Omani|Afghan|Lao"
+)
 DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch|i)(?:-language)?\s+)*[A-Z][a-z]+(?:ish|ese|ian|an)(?:-language)?$"
+    r"^(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch|i)(?:-language)?\s+)*"
+    rf"(?:[A-Z][a-z]+(?:ish|ese|ian|an)|{_IRREGULAR_DEMONYMS})(?:-language)?$"
 )  # "English", "Chinese English-language": languages and nationalities, not outlets
 
 

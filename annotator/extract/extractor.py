@@ -41,6 +41,7 @@ from annotator.extract.mentions import PERSON, THING
 from annotator.extract.outlets import (
     GAZETTEER,
     canonical_outlet,
+    is_generic_outlet,
     looks_like_outlet,
     outlet_named,
     outlet_noun_follows,
@@ -587,6 +588,27 @@ class DocumentExtractor:
             )
             if outlet and source.speaker and outlet != source.speaker:
                 inherited.setdefault(source.speaker, (number, outlet))
+        named_outlets: dict[str, str | None] = {}
+        for number, found in enumerate(self.found):
+            # "The ministry confirmed …, a US broadcaster reported." then "… Voice of America":
+            # the quote of another speaker came through the outlet named later
+            outlet = found.source.outlet
+            if not outlet or outlet == found.source.speaker or not is_generic_outlet(outlet):
+                continue
+            if outlet not in named_outlets:
+                named_outlets[outlet] = None
+                mention = indefinite_mention(self.text, outlet, found.end + 300)
+                name = delayed_name(self.text, outlet, mention) if mention is not None else None
+                if name is not None:
+                    canonical = canonical_outlet(name)
+                    if looks_like_outlet(canonical) or self.names.kind_of_name(canonical) is (
+                        EntityKind.OUTLET
+                    ):
+                        named_outlets[outlet] = canonical
+            if named_outlets[outlet] is not None:
+                self.found[number] = replace(
+                    found, source=replace(found.source, outlet=named_outlets[outlet])
+                )
         for number, found in enumerate(self.found):
             # "…, its top China policy maker told Reuters" named Chiu: Chiu's later words in the
             # article came through the same interview (as for a speaker named at once)
