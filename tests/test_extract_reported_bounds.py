@@ -427,3 +427,13 @@ def test_a_gerund_after_a_cue_is_its_content_not_a_tail() -> None:
     assert _indirect(text) == [("port official", "being unaware of the details")]
     text = "The harbour master denied having met the ferry owners in Porto."
     assert _indirect(text) == [("harbour master", "having met the ferry owners in Porto")]
+
+
+def test_calls_repeated_by_a_subject_are_that_subjects() -> None:
+    text = "The harbour master repeated calls for restraint on both quays."
+    assert _indirect(text) == [("harbour master", "restraint on both quays")]
+
+
+def test_the_occasion_after_a_reported_phrase_is_the_writers() -> None:
+    text = "Moreau called for calm on the docks as she marked one year in office."
+    assert _indirect(text) == [("Moreau", "calm on the docks")]

@@ -174,6 +174,9 @@ _ASKED_PARTICIPLE = re.compile(
 )
 # the rest of a participle's insertion up to the finite cue: "… on the drills, " (no other
 # punctuation, no quotation)
+_REPEATED_BEFORE = re.compile(
+    r"(?:\b(?:has|have|had)\s+)?\b(?:reiterated|repeated|renewed|echoed)\s+$"
+)
 _INSERTION_CLOSE = re.compile(r"[^,;:.!?“”\"()]{1,140},\s*")
 _INSERT_BEFORE_CUE = re.compile(r",\s+[^,;:“”\"]{2,150},\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:“”\"]{2,200},\s*$")
@@ -785,6 +788,13 @@ class DocumentExtractor:
             else:
                 if cue.lemma not in ("opinion", "noun"):
                     subject = subject_before(text, lower, cue.start)
+                    repeating = _REPEATED_BEFORE.search(
+                        text, max(unit.start, cue.start - 30), cue.start
+                    )
+                    if repeating and not subject.phrase and number and cues[number - 1].subject:
+                        # "Taiwan's president has reiterated calls for …": the calls are those
+                        # of the subject of "reiterated"
+                        subject = Subject(cues[number - 1].subject)
                     named_role = _NAME_COMMA_ROLE.search(
                         text, max(lower, cue.start - 300), cue.start
                     )

@@ -395,6 +395,9 @@ _ADVERBIAL_TAIL = re.compile(
 # the future of the past ("said he would resign after he …") keeps its time clause
 _OWN_TIME_TAIL = re.compile(
     r"\s+(?:(?:shortly|soon|just|right)\s+)?(?:after|before|when)\s+(he|she|they|his|her|their)\s"
+    # "… peace and dialogue with China as he marked one year in office": the occasion
+    r"|\s+as\s+(he|she|they)\s+(?:marked|celebrated|visited|met|opened|addressed|arrived|"
+    r"began|concluded|wrapped\s+up|hosted|toured|attended|welcomed|received)\b"
 )
 _MODAL_IN = re.compile(r"\b(?:would|will|could|can|may|might|should|must|shall)\b")
 # the speech event itself, named after the content: "… boost ties during an interview with
@@ -456,7 +459,7 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
         and not unit.inside(own.start())
         and _at_least_words(text, start, own.start(), 3)
         and not (
-            own.group(1).lower() in ("he", "she", "they")
+            (own.group(1) or own.group(2) or "").lower() in ("he", "she", "they")
             and _MODAL_IN.search(text, start, own.start())
         )
     ):
