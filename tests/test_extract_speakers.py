@@ -1328,3 +1328,18 @@ def test_a_lede_outlet_described_then_named_is_the_outlet_of_the_quote() -> None
 def test_a_nationality_that_ends_otherwise_describes_an_unnamed_outlet() -> None:
     text = "The port authority confirmed that the docks would reopen, a Dutch broadcaster reported."
     assert extract_quotes(text)[0].outlet == "Dutch broadcaster"
+
+
+def test_said_in_a_readout_of_the_call_that_keeps_the_clause() -> None:
+    text = "The palace said in a readout of the call that the king raised concerns about fishing."
+    quote = _by_text(text, "the king raised")
+    assert (quote.speaker, quote.text) == ("palace", "the king raised concerns about fishing")
+
+
+def test_a_statement_carried_by_an_outlet_in_an_insertion_gives_the_outlet() -> None:
+    text = (
+        "Japan’s fisheries agency, in a statement carried by Kyodo, denounced the quotas "
+        "as a breach of the treaty."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.outlet) == ("Japan’s fisheries agency", "Kyodo")

@@ -192,7 +192,11 @@ _IN_SOURCE = re.compile(
     # "In a written response to questions from The Associated Press, the ministry said"
     r"|\b(?i:in)\s+(?:an?\s+)?(?:written\s+|emailed\s+)?(?:response|reply|answer|responses|"
     r"replies|answers)\s+to\s+(?:a\s+)?(?:questions?|queries|query|an?\s+inquiry|a\s+request)"
-    r"\s+(?:from|by))"
+    r"\s+(?:from|by)"
+    # "…, in a statement carried by KCNA, denounced …": the outlet that carried the statement
+    r"|\b(?i:in)\s+(?:an?|the|its|his|her|their)\s+(?:[a-z][\w-]+\s+){0,2}?"
+    r"(?:statement|commentary|article|report|message|letter)\s+(?:carried|published|run|relayed)"
+    r"\s+(?:by|on|in))"
     # "with the conservative Sankei newspaper": lower-case words before the name
     r"\s+(?:the\s+(?P<epithet>(?:[a-z][\w-]+\s+){1,2})(?=[A-Z]))?"
     r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"

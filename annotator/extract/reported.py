@@ -145,7 +145,10 @@ _LEAD_ADVERBIAL = re.compile(
     r"|\s+in\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}|(?=remarks|comments))"
     r"(?:remarks|comments|statement|release|"
     r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message|"
-    r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay)\b"
+    r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay|readout|transcript|"
+    r"notice|video|address|testimony|lecture)\b"
+    # "said in a readout of the call that …", "in a speech to parliament that …"
+    r"(?:\s+(?:of|to|at|before)\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?=\s+that\b))?"
     # "wrote in an op-ed for the Washington Post that …": the outlet of the piece
     r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+that\b))?"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
