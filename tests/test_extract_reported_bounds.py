@@ -437,3 +437,11 @@ def test_calls_repeated_by_a_subject_are_that_subjects() -> None:
 def test_the_occasion_after_a_reported_phrase_is_the_writers() -> None:
     text = "Moreau called for calm on the docks as she marked one year in office."
     assert _indirect(text) == [("Moreau", "calm on the docks")]
+
+
+def test_according_to_a_source_with_a_role_appositive() -> None:
+    text = "According to Ines Moreau, a fisheries expert at Ifremer, the quotas will be cut."
+    assert _indirect(text) == [("Ines Moreau", "the quotas will be cut")]
+    # an apposition inside the content is content
+    text = "According to Moreau, the quotas, the lowest in years, will be cut."
+    assert _indirect(text) == [("Moreau", "the quotas, the lowest in years, will be cut")]

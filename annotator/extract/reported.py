@@ -1132,6 +1132,16 @@ def according_parts(
     comma = text.find(",", cue.end, limit)
     while comma != -1 and re.match(r",\s+(?:who|which|whose)\b", text[comma : comma + 8]):
         comma = text.find(",", comma + 1, limit)  # skip a relative clause on the source
+    if comma != -1:
+        # "According to Victor Cha, a Korea expert at CSIS, the summit …": the source's
+        # appositive (a role, no verb) is no content
+        appositive = _SOURCE_APPOSITIVE.match(text, comma, min(unit.end, comma + 120))
+        if (
+            appositive
+            and _APPOSITIVE_ROLE_WORD.search(appositive.group(1))
+            and not _APPOSITIVE_VERB.search(appositive.group(1))
+        ):
+            comma = appositive.end() - 1
     phrase_match = re.match(
         r"(?:[^,.;(“\"]|\.(?=\s+[A-Z][a-z]+\s+[A-Z]))*",
         text[cue.end : min(unit.end, cue.end + 200)],
@@ -1162,6 +1172,17 @@ def according_parts(
     return phrase, (start, content_end(text, unit, start, later), 0.85)
 
 
+_SOURCE_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,;:“”\"()]{2,90}),")
+_APPOSITIVE_ROLE_WORD = re.compile(
+    r"\b(?:expert|official|analyst|professor|fellow|spokes(?:man|woman|person)|director|"
+    r"minister|researcher|scholar|advis[eo]r|diplomat|envoy|ambassador|chief|head|chair(?:man|"
+    r"woman)?|president|secretary|commander|lawmaker|senator|economist|strategist|editor|"
+    r"journalist|correspondent|specialist|lecturer|author)s?\b"
+)
+_APPOSITIVE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|"
+    r"said|says|[a-z]{3,}ed)\b"
+)
 # the rest of a list of sources after "according to A": ", B and C." to the sentence end
 _LISTED_SOURCES = re.compile(
     r",\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says|which|who)\b)"
