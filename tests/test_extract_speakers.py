@@ -1334,6 +1334,9 @@ def test_said_in_a_readout_of_the_call_that_keeps_the_clause() -> None:
     text = "The palace said in a readout of the call that the king raised concerns about fishing."
     quote = _by_text(text, "the king raised")
     assert (quote.speaker, quote.text) == ("palace", "the king raised concerns about fishing")
+    text = "The coast guard said in a text message to reporters that it was tracking the ferry."
+    quote = _by_text(text, "tracking")
+    assert (quote.speaker, quote.text) == ("coast guard", "it was tracking the ferry")
 
 
 def test_a_statement_carried_by_an_outlet_in_an_insertion_gives_the_outlet() -> None:

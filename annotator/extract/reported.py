@@ -148,7 +148,7 @@ _LEAD_ADVERBIAL = re.compile(
     r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay|readout|transcript|"
     r"notice|video|address|testimony|lecture)\b"
     # "said in a readout of the call that …", "in a speech to parliament that …"
-    r"(?:\s+(?:of|to|at|before)\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?=\s+that\b))?"
+    r"(?:\s+(?:of|to|at|before)\s+(?:(?:the|a|an|its|his|her|their)\s+)?[\w-]+(?=\s+that\b))?"
     # "wrote in an op-ed for the Washington Post that …": the outlet of the piece
     r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+that\b))?"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
