@@ -54,9 +54,19 @@ def indefinite_mention(text: str, description: str, before: int) -> int | None:
     """The end of the first ``a``/``an`` + ``description`` in ``text`` before offset ``before``,
     within ``MENTION_REACH`` characters (a bounded window: one search per description of a long
     document must not read it from the start)."""
-    pattern = re.compile(rf"\b(?:an?|An?|one|One)\s+{re.escape(description)}\b")
-    match = pattern.search(text, max(0, before - MENTION_REACH), before)
-    return match.end() if match else None
+    # str.find over the description's occurrences (no pattern compiled per description: a long
+    # article has hundreds of them)
+    at = text.find(description, max(0, before - MENTION_REACH), before)
+    while at != -1:
+        end = at + len(description)
+        bounded = end >= len(text) or not (text[end].isalnum() or text[end] == "_")
+        if bounded and _INDEFINITE_BEFORE.search(text, max(0, at - 8), at):
+            return end
+        at = text.find(description, at + 1, before)
+    return None
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?|one|One)\s+$")
 
 
 def delayed_name(text: str, description: str, start: int) -> str | None:
