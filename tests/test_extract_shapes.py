@@ -181,3 +181,20 @@ def test_lashed_out_at_with_its_reason_is_a_judgement() -> None:
 def test_pointed_out_at_a_meeting_is_still_pointed_out() -> None:
     text = "The envoy pointed out at the meeting that the quotas had expired."
     assert _confident(text) == [("the quotas had expired", "envoy")]
+
+
+def test_a_judging_verb_with_an_object_and_a_quoted_description_is_one_mixed_quote() -> None:
+    # RULES.md round eight: the object is content; a pronoun object is not
+    text = 'The union slammed the new quotas as "a betrayal of the coast," in a statement.'
+    quotes = extract_quotes(text)
+    assert [(q.kind.value, q.text) for q in quotes] == [
+        ("mixed", 'the new quotas as "a betrayal of the coast,"')
+    ]
+    text = "The union described such quotas as “a betrayal.”"
+    assert [(q.kind.value, q.text) for q in extract_quotes(text)] == [("direct", "a betrayal.")]
+
+
+def test_speaking_on_a_programme_gives_its_broadcaster() -> None:
+    text = "Speaking on NHK's Sunday Debate, the minister said the quotas would stay."
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.outlet) == ("minister", "NHK")

@@ -188,7 +188,7 @@ _IN_SOURCE = re.compile(
     # "in an exclusive interview with CNN", "in a recent article for …"
     r"(?:\b(?i:in|for|with|to|during)\s+(?:an?|the|his|her|its|their)\s+(?:[a-z][\w-]+\s+){0,2}?"
     r"(?:article|column|editorial|interview|op-ed|piece|commentary)\s+(?:in|for|with|by|to)|\b(?i:writing|speaking)(?:\s+[a-z]+ly)?\s+"
-    r"(?:in|for|to|with)"
+    r"(?:in|for|to|with|on)"  # "Speaking on CNN's State of the Union, Blinken said"
     # "In a written response to questions from The Associated Press, the ministry said"
     r"|\b(?i:in)\s+(?:an?\s+)?(?:written\s+|emailed\s+)?(?:response|reply|answer|responses|"
     r"replies|answers)\s+to\s+(?:a\s+)?(?:questions?|queries|query|an?\s+inquiry|a\s+request)"
@@ -1366,7 +1366,9 @@ class DocumentExtractor:
             # like an outlet is one there ("writing in", "an interview with" say it already);
             # after lower-case words ("with the newly appointed Minister X") too
             if (match.group(0)[:8].lower() == "speaking" or match.group("epithet")) and not (
-                looks_like_outlet(name) or outlet_noun_follows(self.text, match.end())
+                looks_like_outlet(name)
+                or outlet_noun_follows(self.text, match.end())
+                or outlet_named(name) is not None  # "CNN's State of the Union": its owner
             ):
                 continue
             # "in an interview with NBC’s Meet the Press": the programme's owner

@@ -177,7 +177,11 @@ _AS_OBJECT = re.compile(
     r"though\b|such\b|of\b|to\b|for\b|in\b|far\b|usual\b|expected\b|it\b|they\b|he\b|she\b)\S)"
 )
 _AS_CLAUSE = re.compile(r"\s+as\s+(?:he|she|they|it|we|I|the|a|an)\b")
-_PRONOUN_OBJECT = re.compile(r"^(?:it|them|him|her|this|that|these|those|himself|herself)\s+$")
+# an object that only points back ("it", "such levels"): the description alone is the content
+_PRONOUN_OBJECT = re.compile(
+    r"^(?:it|them|him|her|this|that|these|those|himself|herself|"
+    r"(?:such|this|that|these|those)\s+[\w-]+)\s+$"
+)
 _CALL_OBJECT = re.compile(
     r"\s+(?=(?!(?:on|upon|for|off|up|in|out|a|an|to|at|back)\b)"
     rf"(?:{_NP_WORD}\s+){{1,5}}?(?:a|an)\s+[a-z][\w-]*\s+[\w-]+)"
@@ -324,10 +328,13 @@ def _as_object(text: str, unit: Unit, cue: Cue, later: list[Cue], window: int): 
         return None
     start = match.end()
     after_as = start + len(match.group(1)) + len("as ")
-    if text[after_as : after_as + 1] in ("“", '"', "«", "‘"):
-        return None  # "described the talks as “…”": the quotation is the quote (scope)
-    if _PRONOUN_OBJECT.match(match.group(1)):
+    pronoun = _PRONOUN_OBJECT.match(match.group(1)) is not None
+    if text[after_as : after_as + 1] in ("“", '"', "«", "‘") and pronoun:
+        return None  # "described it as “…”": the quotation is the quote (scope)
+    if pronoun:
         start = after_as  # "described it as …": the description
+    # "slammed the drills as “a dangerous provocation”": the object with the quotation, one
+    # mixed quote (RULES.md, round eight)
     found = _span(text, unit, cue, later, start, 0.65, 2)
     if found is None:
         return None
