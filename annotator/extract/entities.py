@@ -8,6 +8,7 @@ before offset x" is a binary search, never a backward scan of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -392,6 +393,7 @@ _NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _SURNAME_HE = re.compile(r"He\s+[A-Z][a-z]+(?:-[a-z]+)?$")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the phrase, asked often
 def split_role(phrase: str) -> tuple[str, str | None]:
     """``ROK Foreign Minister Chung Eui-yong`` -> (``Chung Eui-yong``, ``ROK Foreign Minister``)."""
     phrase = phrase.strip()

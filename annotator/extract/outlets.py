@@ -4,6 +4,7 @@ small gazetteer of outlets that neither shape nor context gives away (``Yonhap``
 
 from __future__ import annotations
 
+import functools
 import re
 
 from annotator.extract.cues import GENERIC_OUTLET_NOUNS
@@ -192,6 +193,7 @@ def outlet_noun_follows(text: str, end: int) -> bool:
     return _CONTEXT_AFTER.match(text, end, end + 40) is not None
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the name, asked often
 def looks_like_outlet(name: str) -> bool:
     """True for names shaped like an outlet (``The Korea Times``, ``JoongAng Ilbo``, ``Yonhap``)."""
     bare = strip_article(name)
@@ -218,6 +220,7 @@ _SUN_PLACES = frozenset(
 _PROGRAMME_OWNER = re.compile(r"^(.+?)(?:[’']s|s[’'])(?=\s)")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the name, asked often
 def outlet_named(name: str) -> str | None:
     """The canonical outlet a capitalised run names, or ``None``: ``Yonhap`` → Yonhap;
     ``CBS’s Face the Nation`` (a programme after its owner) → CBS."""
@@ -292,6 +295,7 @@ def names_outlet_kind(phrase: str) -> bool:
     return bool(_NAMED_KIND.match(strip_article(phrase)))
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the name, asked often
 def canonical_outlet(name: str) -> str:
     """The short usual name of an outlet: ``the official Yonhap news agency`` → ``Yonhap``,
     ``North Korea’s official KCNA`` → ``KCNA``, ``the overseas edition of People’s Daily`` →
