@@ -182,6 +182,17 @@ _NOUN_AFTER = re.compile(
 )
 DESCRIPTION_REACH = 2000  # characters back for "the embassy" → "South Korea’s embassy in Beijing"
 
+# patterns of the hot paths, compiled once (an inline re.search looks its pattern up each call)
+_DOUBLE_COMMA = re.compile(r",,$")
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_LETTER = re.compile(r"[A-Za-z]")
+_BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_CONJUNCTION_END = re.compile(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?(?:\s+[a-z]+ly)?\s*$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|both|either)\s+", re.I)
+_LEADING_WITH = re.compile(r"^with\s+(?=[A-Z])")
+_ACRONYM_GLOSS = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)$")
+
 
 @functools.lru_cache(maxsize=64)
 def _mention_pattern(head: str) -> re.Pattern[str]:
@@ -278,7 +289,7 @@ def subject_before(text: str, lower: int, cue_start: int) -> Subject:
         ) and not _VERB_IN_PHRASE.search(head):
             return Subject(head)
     # "… begged to differ and strongly affirmed": an adverb after the conjunction too
-    if re.search(r"(?:^|\s|,)(?:and|but|or)(?:\s+also)?(?:\s+[a-z]+ly)?\s*$", window):
+    if _CONJUNCTION_END.search(window):
         stripped = re.sub(r",?\s*(?:and|but|or)(?:\s+also)?(?:\s+[a-z]+ly)?\s*$", "", window)
         segment = re.split(r"[,;:()“”\"«»]", stripped)[-1].strip()
         words = segment.split()
@@ -501,7 +512,7 @@ def _strip_time(window: str) -> str:
     while window != previous:
         previous = window
         window = _TRAILING_TIME.sub("", window.rstrip())
-        window = re.sub(r",,$", ",", window)
+        window = _DOUBLE_COMMA.sub(",", window)
     return window + " "
 
 
@@ -708,14 +719,14 @@ def not_a_speaker(phrase: str) -> bool:
         return False
     if _TIME_ONLY.match(phrase) or _JUNK_START.match(phrase):
         return True
-    if re.search(r"[“”\"«»]", phrase) or re.search(r"[’']s?$", phrase):
+    if _QUOTE_MARK.search(phrase) or _POSSESSIVE_END.search(phrase):
         return True
-    return not re.search(r"[A-Za-z]", phrase)  # "—"
+    return not _LETTER.search(phrase)  # "—"
 
 
 def is_passive(text: str, lower: int, cue_start: int) -> bool:
     window = text[max(lower, cue_start - 30) : cue_start]
-    return bool(re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", window))
+    return bool(_BE_BEFORE.search(window))
 
 
 _COMPASS = frozenset({"North", "South"})
@@ -770,11 +781,11 @@ class SpeakerResolver:
         stripped = _LEADING_MARKS.sub("", phrase).strip(" ,")
         # "U.S." keeps the period of its last initial
         stripped = stripped if _KEPT_PERIOD.search(stripped) else stripped.strip(" ,.")
-        phrase = re.sub(r"^(?:and|but|so|or|both|either)\s+", "", stripped, flags=re.I)
+        phrase = _LEADING_CONJUNCTION.sub("", stripped)
         # "…, and with Beijing warning that …": the absolute construction's noun phrase
-        phrase = re.sub(r"^with\s+(?=[A-Z])", "", phrase)
+        phrase = _LEADING_WITH.sub("", phrase)
         # "the Joint Chiefs of Staff of the Republic of Korea (JCS)": the acronym glosses it
-        phrase = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", phrase)
+        phrase = _ACRONYM_GLOSS.sub("", phrase)
         # "Vincent Chen (陳文賢)": the name in Chinese characters glosses it
         phrase = _CJK_GLOSS.sub("", phrase)
         if not phrase:
