@@ -16,7 +16,10 @@ the human one is as good as this gold can tell; the issue's targets are worth re
 ``--errors`` prints the quotes the two annotators disagree on (allowed for tune articles only; the
 second gold is never written for test articles).
 
-Run: .venv/bin/python benchmarks/gold_agreement.py [--errors] [--json]
+``--annotators g2g,g2h`` keeps the articles whose second gold those annotators wrote (the
+``annotator`` field of each file).
+
+Run: .venv/bin/python benchmarks/gold_agreement.py [--errors] [--json] [--annotators A,B]
 """
 
 from __future__ import annotations
@@ -79,12 +82,15 @@ def kinds_of(path: Path) -> list[str]:
     return [item["kind"] for item in orjson.loads(path.read_bytes())["quotes"]]
 
 
-def paired_articles() -> list[tuple[Document, Path, Path]]:
-    """The corpus articles that have both a first and a second gold file."""
+def paired_articles(annotators: frozenset[str] = frozenset()) -> list[tuple[Document, Path, Path]]:
+    """The corpus articles that have both a first and a second gold file (only those whose
+    second gold is by one of ``annotators``, when given)."""
     pairs = []
     for raw in load_corpus([CORPUS / "articles"], extract=False):
         second = SECOND_GOLD / f"{raw.id}.json"
         if second.is_file():
+            if annotators and orjson.loads(second.read_bytes()).get("annotator") not in annotators:
+                continue
             if raw.metadata.get("split") != "tune":
                 raise SystemExit(f"{second}: a second gold for a test article is not allowed")
             pairs.append((raw, CORPUS / "gold" / f"{raw.id}.json", second))
@@ -133,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=1000, help="bootstrap rounds (0: none)")
+    parser.add_argument(
+        "--annotators", default="", help="comma-separated second annotators to keep (e.g. g2g,g2h)"
+    )
     options = parser.parse_args(argv)
-    pairs = paired_articles()
+    pairs = paired_articles(frozenset(name for name in options.annotators.split(",") if name))
     if not pairs:
         print(f"no second gold files in {SECOND_GOLD}", file=sys.stderr)
         return 1
