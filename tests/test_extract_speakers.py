@@ -1346,3 +1346,22 @@ def test_a_statement_carried_by_an_outlet_in_an_insertion_gives_the_outlet() -> 
     )
     quote = extract_quotes(text)[0]
     assert (quote.speaker, quote.outlet) == ("Japan’s fisheries agency", "Kyodo")
+
+
+def test_a_lede_office_is_not_a_later_name_of_another_office() -> None:
+    text = (
+        'ROME: Italy\'s finance minister lashed out at new tariffs for bringing "huge risks" to '
+        "trade, according to an article published by his ministry.\n\n"
+        "The tariffs were imposed by US President Donald Trump in April.\n\n"
+        "Carla Dell'Orto, speaking at a bank meeting in Milan, said the risks were growing.\n\n"
+        '"We will respond," Trump said. "Europe must pay," Dell\'Orto said.'
+    )
+    first = extract_quotes(text)[0]
+    assert first.speaker == "Carla Dell'Orto"
+
+
+def test_a_name_with_an_apostrophe_inside_is_one_name() -> None:
+    from annotator.extract.entities import NameIndex
+
+    names = [m.name for m in NameIndex.build("Lan Fo'an met Xi’s envoy.").mentions]
+    assert "Lan Fo'an" in names and "Xi" in names

@@ -31,7 +31,8 @@ _U = f"[{UPPER}]"
 _L = f"[{LOWER}]"
 _CAP_WORD = (
     # "Workers’ Party": a plural possessive inside a name
-    rf"(?:{_U}{_L}+(?:{_U}{_L}+)+|{_U}{_L}+(?:-[{UPPER}{LOWER}]{_L}*|['’]{_U}{_L}+)*"
+    # "O'Brien", and "Lan Fo'an" (an apostrophe inside a romanised name; never a possessive 's)
+    rf"(?:{_U}{_L}+(?:{_U}{_L}+)+|{_U}{_L}+(?:-[{UPPER}{LOWER}]{_L}*|['’]{_U}{_L}+|['’](?!s\b){_L}{{2,}})*"
     rf"(?:(?<=s)['’](?=\s+{_U}))?"
     rf"|{_U}{{2,}}s?|{_U}\.)"
 )

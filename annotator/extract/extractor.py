@@ -174,6 +174,11 @@ _ASKED_PARTICIPLE = re.compile(
 )
 # the rest of a participle's insertion up to the finite cue: "… on the drills, " (no other
 # punctuation, no quotation)
+# offices a lede's description and a later name's title may both name (they must agree)
+_OFFICES = frozenset(
+    {"president", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+     "spokesperson", "ambassador", "envoy", "governor", "mayor", "king", "queen", "chairman"}
+)  # fmt: skip
 _REPEATED_BEFORE = re.compile(
     r"(?:\b(?:has|have|had)\s+)?\b(?:reiterated|repeated|renewed|echoed)\s+$"
 )
@@ -649,9 +654,13 @@ class DocumentExtractor:
             for other in self.found[number + 1 :]
             if other.source.speaker and other.source.is_person
         }
+        head = description.split()[-1].lower()
         for mention in self.names.mentions_between(lede_end, reach + 1):
             if mention.kind is not EntityKind.PERSON:
                 continue
+            office = mention.role.split()[-1].lower() if mention.role else ""
+            if head in _OFFICES and office in _OFFICES and office != head:
+                continue  # "China's finance minister" is not "US President Donald Trump"
             full = self.names.full_name(mention.name)
             if len(full.split()) >= 2 and full in later_speakers:
                 return full
