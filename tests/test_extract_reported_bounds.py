@@ -445,3 +445,14 @@ def test_according_to_a_source_with_a_role_appositive() -> None:
     # an apposition inside the content is content
     text = "According to Moreau, the quotas, the lowest in years, will be cut."
     assert _indirect(text) == [("Moreau", "the quotas, the lowest in years, will be cut")]
+
+
+def test_a_fronted_participle_is_spoken_by_the_main_clauses_subject() -> None:
+    text = "While admitting that the dikes were old, Moreau added that they would hold."
+    assert _indirect(text) == [
+        ("Moreau", "the dikes were old"),
+        ("Moreau", "they would hold"),
+    ]
+    # an irregular past opens the main clause too: the participle's clause ends before it
+    text = "After saying the ferries had stopped, Moreau left the harbour office."
+    assert _indirect(text) == [("Moreau", "the ferries had stopped")]

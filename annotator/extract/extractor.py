@@ -79,6 +79,7 @@ from annotator.extract.reported import (
 from annotator.extract.reported_bounds import (
     as_source_end,
     fronted_adverbial_end,
+    fronted_participle_subject,
     is_adjectival,
     is_object_noun_cue,
     is_passive_cue,
@@ -898,6 +899,11 @@ class DocumentExtractor:
                 fronted = fronted_adverbial_end(text, unit, cue)
                 if content is not None and fronted is not None and content[0] < fronted:
                     content = (content[0], min(content[1], fronted), content[2])  # "While … ,"
+                if fronted is not None and not source.speaker:
+                    # "While admitting that …, Choi added …": the main clause's subject speaks
+                    subject_phrase = fronted_participle_subject(text, unit, cue, fronted)
+                    if subject_phrase:
+                        source = self.resolver.resolve(subject_phrase, fronted + 1)
                 if content is not None:
                     cut = as_source_end(text, unit, content[0], content[1], later)
                     content = (content[0], cut, content[2])  # "… as the IAEA has said …"

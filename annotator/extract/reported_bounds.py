@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.extract.reported import LOOKAHEAD, Cue, Unit
+from annotator.extract.reported import IRREGULAR_PAST, LOOKAHEAD, Cue, Unit
 
 # subordinators and prepositions that open a fronted adverbial; "As" is left out ("As Kim said,
 # …" frames the main clause as the speaker's words)
@@ -33,9 +33,10 @@ _FRONTED = re.compile(
     r"[^,;:“”\"«»()]*$"
 )
 _MAIN_CLAUSE = re.compile(
-    r",\s+(?:(?!and\b|or\b|but\b|which\b|who\b|where\b)[\w’'.-]+\s+){1,7}?"
+    r",\s+((?:(?!and\b|or\b|but\b|which\b|who\b|where\b)[\w’'.-]+\s+){1,7}?)"
     r"(?:(?:also|then|later|quickly|immediately|again)\s+)?"
-    r"(?:is|was|were|are|has|have|had|will|would|can|could|did|does|said|says|told|[a-z]{3,}ed)\b"
+    rf"(?:is|was|were|are|has|have|had|will|would|can|could|did|does|said|says|told|[a-z]{{3,}}ed|"
+    rf"{IRREGULAR_PAST})\b"
 )
 _AS_SOURCE = re.compile(
     r"\s+as\s+(?:the|a|an|[A-Z])[\w’'.-]*(?:\s+(?!as\b|that\b|and\b|in\b|on\b|at\b|for\b|with\b|to\b|from\b|by\b)[\w’'.-]+){0,7}?\s+"
@@ -68,6 +69,15 @@ def fronted_adverbial_end(text: str, unit: Unit, cue: Cue) -> int | None:
             return index
         index += 1
     return None
+
+
+def fronted_participle_subject(text: str, unit: Unit, cue: Cue, comma: int) -> str | None:
+    """The main clause's subject after a fronted participial clause (``While admitting that …,
+    Choi added …``, ``After saying …, the minister left``): the participle's speaker."""
+    if not cue.form.split()[0].lower().endswith("ing"):
+        return None
+    match = _MAIN_CLAUSE.match(text, comma, min(unit.end, comma + 120))
+    return match.group(1).strip() if match else None
 
 
 def as_source_end(text: str, unit: Unit, start: int, end: int, later: list[Cue]) -> int:
