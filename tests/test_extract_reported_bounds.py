@@ -456,3 +456,11 @@ def test_a_fronted_participle_is_spoken_by_the_main_clauses_subject() -> None:
     # an irregular past opens the main clause too: the participle's clause ends before it
     text = "After saying the ferries had stopped, Moreau left the harbour office."
     assert _indirect(text) == [("Moreau", "the ferries had stopped")]
+
+
+def test_as_tensions_rise_after_a_reported_clause_is_the_writers_background() -> None:
+    text = "Two analysts argue that Lisbon should hold its line on quotas as tensions simmer over the fleet."
+    assert _indirect(text) == [("analysts", "Lisbon should hold its line on quotas")]
+    # in the speaker's own forecast it stays: "ties would grow as tensions ease"
+    text = "The envoy said trade would recover as ties deepened."
+    assert _indirect(text) == [("envoy", "trade would recover as ties deepened")]

@@ -401,6 +401,11 @@ _OWN_TIME_TAIL = re.compile(
     # "… peace and dialogue with China as he marked one year in office": the occasion
     r"|\s+as\s+(he|she|they)\s+(?:marked|celebrated|visited|met|opened|addressed|arrived|"
     r"began|concluded|wrapped\s+up|hosted|toured|attended|welcomed|received)\b"
+    # "… on a global stage as tensions simmer over …": the writer's background
+    r"|\s+as\s+(?:the\s+)?(?:tensions?|relations|ties|frictions?)\s+(?:continue\s+to\s+)?"
+    r"(?:rise|rises|rose|mount|mounts|mounted|grow|grows|grew|simmer|simmers|simmered|"
+    r"escalate|escalates|escalated|flare|flared|deepen|deepened|worsen|worsened|run\s+high|"
+    r"remain\s+high|sour|soured)\b"
 )
 _MODAL_IN = re.compile(r"\b(?:would|will|could|can|may|might|should|must|shall)\b")
 # the speech event itself, named after the content: "… boost ties during an interview with
@@ -462,8 +467,14 @@ def _trailing_clause_cut(text: str, unit: Unit, start: int, end: int) -> int:
         and not unit.inside(own.start())
         and _at_least_words(text, start, own.start(), 3)
         and not (
+            # a clause in the future of the past keeps its time or background clause: "said he
+            # would resign after he …", "said ties would grow as tensions ease"
             (own.group(1) or own.group(2) or "").lower() in ("he", "she", "they")
             and _MODAL_IN.search(text, start, own.start())
+        )
+        and not (
+            not (own.group(1) or own.group(2))
+            and re.search(r"\b(?:would|will)\b", text[start : own.start()])
         )
     ):
         end = own.start()  # "said the islands were China's after he read a story …"
