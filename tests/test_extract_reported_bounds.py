@@ -464,3 +464,18 @@ def test_as_tensions_rise_after_a_reported_clause_is_the_writers_background() ->
     # in the speaker's own forecast it stays: "ties would grow as tensions ease"
     text = "The envoy said trade would recover as ties deepened."
     assert _indirect(text) == [("envoy", "trade would recover as ties deepened")]
+
+
+def test_a_plural_subject_after_that_is_no_relative_pronoun() -> None:
+    text = "The coast guard said in a statement that patrols had found the ferry."
+    assert _indirect(text) == [("coast guard", "patrols had found the ferry")]
+    text = "The firm said in a filing with the Lisbon Stock Exchange that sales in Porto fell."
+    assert _indirect(text) == [("firm", "sales in Porto fell")]
+
+
+def test_days_after_a_report_the_fronted_clause_ends_at_the_main_clause() -> None:
+    text = (
+        'LISBON, May 2 (Lusa) -- Days after Rabat reiterated that it would respect the "fishing '
+        'accord," the Portuguese minister left for Morocco.'
+    )
+    assert _indirect(text) == [("Rabat", 'it would respect the "fishing accord,"')]

@@ -146,9 +146,10 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:remarks|comments|statement|release|"
     r"interview|commentary|editorial|report|post|speech|briefing|article|column|letter|message|"
     r"meeting|talks|conversation|phone\s+call|call|op-ed|piece|essay|readout|transcript|"
-    r"notice|video|address|testimony|lecture)\b"
-    # "said in a readout of the call that …", "in a speech to parliament that …"
-    r"(?:\s+(?:of|to|at|before)\s+(?:(?:the|a|an|its|his|her|their)\s+)?[\w-]+(?=\s+that\b))?"
+    r"notice|video|address|testimony|lecture|filing|submission)\b"
+    # "said in a readout of the call that …", "in a speech to parliament that …", "in a filing
+    # with the Securities and Exchange Commission that …"
+    r"(?:\s+(?:of|to|at|before|with)(?:\s+[\w’'.-]+){1,7}?(?=\s+that\b))?"
     # "wrote in an op-ed for the Washington Post that …": the outlet of the piece
     r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+that\b))?"
     # "said in a statement carried by KCNA that …": the outlet that carried it is no content
@@ -746,6 +747,11 @@ _NAMED_CLAUSE = re.compile(r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+
 
 # a "that" followed at once by a finite verb, after a noun, is a relative pronoun, not the
 # complementizer of a reported clause ("drills that were to take place")
+_PLURAL_SUBJECT_THEN_VERB = re.compile(
+    r"[a-z]{3,}s\s+(?:(?:in|of|from|at)\s+[A-Z][\w’'-]*\s+)?(?:(?:also|still|now|not)\s+)?"
+    rf"(?:is|are|was|were|will|would|could|can|has|have|had|may|might|must|should|"
+    rf"[a-z]{{3,}}ed|{IRREGULAR_PAST}|fell|rose|grew)\b"
+)
 _RELATIVE_THAT = re.compile(
     r"(?:(?:also|still|now|already|only|never|not)\s+)?"
     r"(?:is|are|was|were|will|would|could|can|has|have|had|may|might|must|should|"
@@ -901,6 +907,8 @@ def reported_content(
         and word_count(text[cue.end : that.end()].rsplit("that", 1)[0]) > 0
         and not _SPEECH_BEFORE_THAT.search(text[cue.end : that.end()].rsplit("that", 1)[0])
         and _RELATIVE_THAT.match(text, that.end())
+        # "said in a statement that forces had crossed …": a plural subject and its verb
+        and not _PLURAL_SUBJECT_THEN_VERB.match(text, that.end())
     ):
         that = None  # "referred to drills announced by X that were to …": a relative pronoun
     if that and (not unit.inside(that.end()) or _opens_clause(text, unit, that.end())):

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import re
 
+from annotator.extract.attribution import DATELINE
 from annotator.extract.reported import IRREGULAR_PAST, LOOKAHEAD, Cue, Unit
 
 # subordinators and prepositions that open a fronted adverbial; "As" is left out ("As Kim said,
 # …" frames the main clause as the speaker's words)
 _FRONTED = re.compile(
-    r"^[\s“\"‘']*(?:While|Whilst|After|Before|When|Although|Though|Even\s+though|Since|Because|"
+    # "Days after Washington reiterated that …, Pelosi led …": a measure of time before it too
+    r"^[\s“\"‘']*(?:(?:(?:Days|Weeks|Months|Years|Hours|Minutes|Shortly|Soon|Just|Only|Moments)"
+    r"\s+(?:after|before))|While|Whilst|After|Before|When|Although|Though|Even\s+though|Since|Because|"
     r"If|Once|Until|Unless|Whereas|Regarding|Concerning|Despite|Following)\b"
     r"[^,;:“”\"«»()]*$"
 )
@@ -60,6 +63,9 @@ def fronted_adverbial_end(text: str, unit: Unit, cue: Cue) -> int | None:
     if cue.start - unit.start > 200:
         return None
     before = text[unit.start : cue.end]  # a noun cue's form holds its possessor: "Regarding X’s"
+    dateline = DATELINE.match(before)  # "BEIJING, Aug. 18 (Xinhua) -- Days after …"
+    if dateline:
+        before = before[dateline.end() :]
     if _FRONTED.match(before) is None:
         return None
     index = cue.end
@@ -67,6 +73,10 @@ def fronted_adverbial_end(text: str, unit: Unit, cue: Cue) -> int | None:
     while (index := text.find(",", index, limit)) != -1:
         if not unit.inside(index) and _MAIN_CLAUSE.match(text, index, min(unit.end, index + 120)):
             return index
+        if text[index + 1 : index + 2] in ("”", '"', "’") and _MAIN_CLAUSE.match(
+            "," + text[index + 2 : min(unit.end, index + 122)]
+        ):
+            return index + 2  # "… not support “Taiwan independence,” Pelosi led …": after the mark
         index += 1
     return None
 
