@@ -479,3 +479,14 @@ def test_days_after_a_report_the_fronted_clause_ends_at_the_main_clause() -> Non
         'accord," the Portuguese minister left for Morocco.'
     )
     assert _indirect(text) == [("Rabat", 'it would respect the "fishing accord,"')]
+
+
+def test_a_quoted_word_opening_a_reported_noun_phrase_is_one_mixed_quote() -> None:
+    text = 'The ministry warned of "severe" penalties for ships that enter the bay.'
+    quotes = extract_quotes(text)
+    assert [(q.kind.value, q.speaker, q.text) for q in quotes] == [
+        ("mixed", "ministry", '"severe" penalties for ships that enter the bay')
+    ]
+    # the whole object quoted: the quotation alone
+    text = 'The ministry warned of "severe penalties."'
+    assert [q.kind.value for q in extract_quotes(text)] == ["direct"]
