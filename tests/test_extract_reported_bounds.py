@@ -490,3 +490,7 @@ def test_a_quoted_word_opening_a_reported_noun_phrase_is_one_mixed_quote() -> No
     # the whole object quoted: the quotation alone
     text = 'The ministry warned of "severe penalties."'
     assert [q.kind.value for q in extract_quotes(text)] == ["direct"]
+    text = 'The mayor called for "bold" steps to reopen the harbour.'
+    assert [(q.kind.value, q.text) for q in extract_quotes(text)] == [
+        ("mixed", '"bold" steps to reopen the harbour')
+    ]

@@ -919,9 +919,13 @@ def reported_content(
     if quote and cue.lemma in _CLAUSE_LEMMAS and _opens_clause(text, unit, quote.end()):
         start = quote.end()  # "said “in the coming weeks” the crews would …": one mixed quote
         return (start, content_end(text, unit, start, later, cue.subordinate), 0.75)
-    if quote and cue.lemma in OBJECT_VERBS and _opens_clause(text, unit, quote.end()):
-        # "warned of “overwhelming” countermeasures against …": the quoted word opens the noun
-        # phrase reported, one mixed quote
+    if (
+        quote
+        and (cue.lemma in OBJECT_VERBS or cue.lemma in ("call_for", "demand"))
+        and _opens_clause(text, unit, quote.end())
+    ):
+        # "warned of “overwhelming” countermeasures against …", "called for “bold” steps to …":
+        # the quoted word opens the noun phrase reported, one mixed quote
         start = quote.end()
         end = content_end(text, unit, start, later, cue.subordinate, noun_object=True)
         if word_count(text[start:end]) >= 3:
