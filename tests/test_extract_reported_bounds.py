@@ -409,6 +409,9 @@ def test_a_participle_inserted_after_the_subject_leaves_it_the_speaker() -> None
 def test_a_bare_clause_whose_subject_has_coordinated_owners() -> None:
     text = "The minister said Seoul and Tokyo’s ties had improved."
     assert _indirect(text) == [("minister", "Seoul and Tokyo’s ties had improved")]
+    # a quoted modifier in the possessive subject: one mixed quote over the clause
+    text = 'The council said Lisbon\'s "so-called" fishing accord was a trap.'
+    assert _indirect(text) == [("council", 'Lisbon\'s "so-called" fishing accord was a trap')]
 
 
 def test_told_lawmakers_on_a_committee_is_an_addressee_not_content() -> None:

@@ -53,7 +53,9 @@ _BARE_CLAUSE = re.compile(
     # "saying only Taiwan’s people can decide": a possessive subject, "only" before it; "said
     # Trump and Xi’s talks had focused …", "Seoul’s bilateral ties have": coordinated owners, an
     # adjective
-    r"(?:only\s+)?(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*[’']s\s+(?:[a-z]+\s+)?[a-z]+\s+"
+    r"(?:only\s+)?(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*[’']s\s+"
+    # "said Beijing's “so-called” peace proposal was …": a quoted modifier in the subject
+    r"(?:[“\"][^”\"]{1,30}[”\"]\s+)?(?:[a-z]+\s+)?[a-z]+\s+"
     r"(?:can|could|will|would|should|must|may|might|is|are|was|were|has|have|had))\b)"
 )
 _ADDRESSEE = re.compile(
