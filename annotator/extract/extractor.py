@@ -578,10 +578,8 @@ class DocumentExtractor:
                 if name is None and mention is None:
                     name = self._lede_person_named_later(found, speaker, number)
                 if name is not None:
-                    outlet = canonical_outlet(name)
-                    if looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is (
-                        EntityKind.OUTLET
-                    ):
+                    outlet = self._as_outlet(name)
+                    if outlet is not None:
                         renamed[speaker] = Source(outlet, outlet=outlet)
                     else:
                         full = self.names.full_name(name)
@@ -613,11 +611,7 @@ class DocumentExtractor:
                 mention = indefinite_mention(self.text, outlet, found.end + 300)
                 name = delayed_name(self.text, outlet, mention) if mention is not None else None
                 if name is not None:
-                    canonical = canonical_outlet(name)
-                    if looks_like_outlet(canonical) or self.names.kind_of_name(canonical) is (
-                        EntityKind.OUTLET
-                    ):
-                        named_outlets[outlet] = canonical
+                    named_outlets[outlet] = self._as_outlet(name)
             if named_outlets[outlet] is not None:
                 self.found[number] = replace(
                     found, source=replace(found.source, outlet=named_outlets[outlet])
@@ -629,6 +623,13 @@ class DocumentExtractor:
             if speaker in inherited and not found.source.outlet and number > inherited[speaker][0]:
                 outlet = inherited[speaker][1]
                 self.found[number] = replace(found, source=replace(found.source, outlet=outlet))
+
+    def _as_outlet(self, name: str) -> str | None:
+        """The canonical outlet ``name`` names (by its shape or the name index), else ``None``."""
+        outlet = canonical_outlet(name)
+        if looks_like_outlet(outlet) or self.names.kind_of_name(outlet) is EntityKind.OUTLET:
+            return outlet
+        return None
 
     def _lede_person_named_later(self, found: Found, description: str, number: int) -> str | None:
         """``…, its top China policy maker told Reuters`` / ``The North Korean leader on Monday
