@@ -1365,3 +1365,19 @@ def test_a_name_with_an_apostrophe_inside_is_one_name() -> None:
 
     names = [m.name for m in NameIndex.build("Lan Fo'an met Xi’s envoy.").mentions]
     assert "Lan Fo'an" in names and "Xi" in names
+
+
+def test_quoted_by_an_outlet_before_a_quotation_gives_speaker_and_outlet() -> None:
+    text = (
+        "Ines Moreau wrote in a piece for Le Monde that the risk was real. Moreau, who directs "
+        "the fisheries program, was also quoted by Reuters regarding the quotas: “If we cut "
+        "them now, the ports will close.”"
+    )
+    last = extract_quotes(text)[-1]
+    assert (last.speaker, last.outlet) == ("Ines Moreau", "Reuters")
+
+
+def test_an_owners_characterisation_of_x_as_y_is_the_owners_quote() -> None:
+    text = "Lisbon lodged a protest over Moreau’s characterisation of the accord as a betrayal."
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.text) == ("Moreau", "the accord as a betrayal")

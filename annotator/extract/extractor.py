@@ -183,6 +183,13 @@ _OFFICES = frozenset(
 _REPEATED_BEFORE = re.compile(
     r"(?:\b(?:has|have|had)\s+)?\b(?:reiterated|repeated|renewed|echoed)\s+$"
 )
+# "Lewis was also quoted by CNN regarding …: “…”": a passive quoting right before the quotation
+_QUOTED_BY_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s+(?:who|which)\s+[^“”\"]{1,200}?,)?\s+(?:was|were|has\s+been)"
+    r"\s+(?:also\s+|widely\s+)?quoted\s+by\s+(?P<outlet>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"[^“”\".!?]{0,120}[:,]\s*$"
+)
 _INSERTION_CLOSE = re.compile(r"[^,;:.!?“”\"()]{1,140},\s*")
 _INSERT_BEFORE_CUE = re.compile(r",\s+[^,;:“”\"]{2,150},\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:“”\"]{2,200},\s*$")
@@ -1765,6 +1772,19 @@ class DocumentExtractor:
                 source = self.resolver.resolve(match.group(1), passage.open_at)
                 if source.speaker and source.speaker[:1].isupper():
                     self._add_passage(passage, source, None, 0.8 - penalty)
+                    continue
+            quoted_by = _QUOTED_BY_BEFORE.search(prefix)
+            if quoted_by and words >= 3:
+                # "Lewis was also quoted by CNN regarding military options: “…”": the subject
+                # speaks, through the outlet that quoted him
+                speaker = self.resolver.resolve(quoted_by.group("subject"), passage.open_at)
+                outlet = outlet_named(quoted_by.group("outlet")) or canonical_outlet(
+                    quoted_by.group("outlet")
+                )
+                if speaker.speaker:
+                    self._add_passage(
+                        passage, replace(speaker, outlet=outlet), "quoted", 0.8 - penalty
+                    )
                     continue
             document = _SOURCE_DOCUMENT.search(prefix)
             if document and words >= 3:

@@ -414,6 +414,11 @@ _MADE_CLEAR = re.compile(
     r"(?:clear|adamant|emphatic|explicit|insistent|unequivocal|categorical|blunt))"
     r"(?=\s+that\b)"
 )
+_CHARACTERISATION = re.compile(
+    r"\b(?P<owner>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})[’']s?\s+"
+    r"(?P<noun>characteri[sz]ation|description|depiction|portrayal|labell?ing|branding)\s+of\s+"
+    r"(?=[^.;:“”\"]{1,120}?\s+as\s+\S)"
+)
 # "dismissed the idea of a summit", "ruled out the possibility that …": what was dismissed is
 # the content (a statement about it)
 _DISMISSED_IDEA = re.compile(
@@ -467,6 +472,13 @@ def extra_cues(text: str, unit: Unit, known: list[Cue]) -> list[Cue]:
             continue
         if _CONCERN_OVER.match(text, match.end(), reach(unit, match.end())):
             found.append(Cue(match.start(), match.end(), match.group(), "raise"))
+    for match in _CHARACTERISATION.finditer(text, unit.start, unit.end):
+        if unit.inside(match.start()) or not free(match.start("noun"), match.end()):
+            continue
+        # "Nakayama’s characterisation of Taiwan as a country": the owner's words, "X as Y"
+        cue = Cue(match.start("noun"), match.end(), match.group("noun") + " of", "noun")
+        cue.subject = match.group("owner")
+        found.append(cue)
     for match in _DISMISSED_IDEA.finditer(text, unit.start, unit.end):
         # the verb alone may be a known cue ("dismissed"): this longer cue replaces it
         if not unit.inside(match.start()) and free(match.end() - 1, match.end()):

@@ -7,4 +7,4 @@ import the extractor.
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "rules+syntax-2026.12.102"
+EXTRACTOR_VERSION = "rules+syntax-2026.12.103"
